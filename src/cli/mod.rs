@@ -1,0 +1,62 @@
+//! Argument parsing and the subcommands.
+
+mod eval;
+mod extract;
+
+use std::io;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Who is mentioned and who said what: entities and attributed quotes in English news.
+#[derive(Parser, Debug)]
+#[command(name = "saywho", version, about, long_about = None)]
+pub struct Args {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Extract entities and quotes from text files or JSON Lines.
+    Extract(extract::ExtractArgs),
+    /// Score saywho against annotated gold documents (JSON or JSON Lines).
+    Eval(eval::EvalArgs),
+}
+
+/// How a run ended.
+pub enum Failure {
+    /// Bad input: exit code 1.
+    Input(String),
+    /// Some documents failed (already reported): exit code 1.
+    Documents,
+    /// The reader of our output went away: exit quietly with 0.
+    BrokenPipe,
+}
+
+impl From<io::Error> for Failure {
+    fn from(e: io::Error) -> Failure {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            Failure::BrokenPipe
+        } else {
+            Failure::Input(format!("cannot write output: {e}"))
+        }
+    }
+}
+
+/// Parses the arguments and runs the command; clap exits with 2 on usage errors.
+pub fn run() -> ExitCode {
+    let args = Args::parse();
+    let result = match args.command {
+        Command::Extract(a) => extract::run(a),
+        Command::Eval(a) => eval::run(a),
+    };
+    match result {
+        Ok(()) | Err(Failure::BrokenPipe) => ExitCode::SUCCESS,
+        Err(Failure::Documents) => ExitCode::from(1),
+        Err(Failure::Input(message)) => {
+            eprintln!("saywho: {message}");
+            ExitCode::from(1)
+        }
+    }
+}

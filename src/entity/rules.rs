@@ -1,0 +1,493 @@
+//! Rules over runs of capitalised tokens.
+//!
+//! A run is a maximal stretch of capitalised words inside one sentence,
+//! with name connectors (`of`, `de`, `van`, `bin`, `&`) allowed between
+//! them. Each run is cut into gazetteer hits, titles and leftover word
+//! pieces, and each piece is classified:
+//!
+//! | evidence | result |
+//! |---|---|
+//! | the whole run ends in an org suffix or starts with an org prefix (`Miami Herald`, `Ministry of Defence`) | ORG |
+//! | a title before the piece (`Senator Dave McCormick`) | PERSON, title kept apart |
+//! | a kinship or role noun before the run (`his wife Cilia Flores`) | PERSON |
+//! | a known given name first, or a known surname last (two words or more) | PERSON |
+//! | CamelCase or letters with digits (`FlightRadar24`) | ORG |
+//! | anything else | unknown, left to [`super::merge`] |
+//!
+//! Sentence-initial function words (`The`, `However`) are stripped, lexicon
+//! surfaces that are also common words are not trusted at a sentence start,
+//! and headline lines only keep lexicon hits and titled names.
+
+use std::ops::Range;
+
+use crate::gazetteer::{Gazetteer, Hit};
+use crate::lexicon::Entry;
+use crate::segment::Segments;
+use crate::token::{Token, TokenKind};
+use crate::{Label, Span};
+
+use super::{Gender, WordLists};
+
+/// What a piece of a run was found to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Evidence {
+    /// A gazetteer hit on this entry.
+    Lexicon(usize),
+    /// A rule decided the label.
+    Rule(Label),
+    /// Capitalised, but nothing says what it is yet.
+    Unknown,
+}
+
+/// A candidate mention found by the rules.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    /// Where the name is.
+    pub span: Span,
+    /// Its tokens.
+    pub tokens: Range<usize>,
+    /// What the rules know about it.
+    pub evidence: Evidence,
+    /// A title written before it.
+    pub title: Option<Span>,
+    /// Gender from the title or given name.
+    pub gender: Gender,
+    /// Whether it starts its sentence (so its capital letter proves nothing).
+    pub sentence_initial: bool,
+}
+
+/// Words that may join two capitalised words inside one name.
+const CONNECTORS: &[&str] = &[
+    "&", "al", "bin", "da", "de", "del", "der", "di", "du", "el", "ibn", "la", "le", "of", "van",
+    "von",
+];
+
+/// Lower-case nouns that introduce a person's name by relation (`his wife Cilia Flores`).
+const RELATIONS: &[&str] = &[
+    "aunt",
+    "boyfriend",
+    "brother",
+    "cousin",
+    "daughter",
+    "father",
+    "fiance",
+    "fiancee",
+    "girlfriend",
+    "granddaughter",
+    "grandfather",
+    "grandmother",
+    "grandson",
+    "husband",
+    "mother",
+    "nephew",
+    "niece",
+    "partner",
+    "sister",
+    "son",
+    "uncle",
+    "widow",
+    "widower",
+    "wife",
+];
+
+/// The context the rules need.
+pub struct Context<'c, 'a> {
+    /// The input.
+    pub text: &'a str,
+    /// Its tokens.
+    pub tokens: &'c [Token],
+    /// Its paragraphs and sentences.
+    pub segments: &'c Segments,
+    /// Entity lexicons.
+    pub gazetteer: &'c Gazetteer,
+    /// Word lists.
+    pub lists: &'c WordLists,
+}
+
+impl<'c, 'a> Context<'c, 'a> {
+    fn word(&self, k: usize) -> &'a str {
+        &self.text[self.tokens[k].span]
+    }
+
+    fn is_capitalised(&self, k: usize) -> bool {
+        let t = self.tokens[k];
+        matches!(t.kind, TokenKind::Word | TokenKind::Abbreviation)
+            && self.word(k).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    fn entry(&self, index: usize) -> &'c Entry<'static> {
+        &self.gazetteer.entries()[index]
+    }
+
+    /// The span from the start of token `range.start` to the end of token `range.end - 1`.
+    pub fn span(&self, range: &Range<usize>) -> Span {
+        self.tokens[range.start]
+            .span
+            .cover(self.tokens[range.end - 1].span)
+    }
+}
+
+/// Gazetteer hits that start and end on token boundaries, by start token.
+fn hits_by_token(cx: &Context<'_, '_>, hits: &[Hit]) -> Vec<Option<(usize, usize)>> {
+    let mut by_token = vec![None; cx.tokens.len()];
+    let mut k = 0;
+    for hit in hits {
+        while k < cx.tokens.len() && cx.tokens[k].span.start() < hit.span.start() {
+            k += 1;
+        }
+        if k == cx.tokens.len() || cx.tokens[k].span.start() != hit.span.start() {
+            continue;
+        }
+        let mut end = k;
+        while end < cx.tokens.len() && cx.tokens[end].span.end() <= hit.span.end() {
+            end += 1;
+        }
+        if end > k && cx.tokens[end - 1].span.end() == hit.span.end() {
+            by_token[k] = Some((end, hit.entry));
+        }
+    }
+    by_token
+}
+
+/// Finds the candidate mentions of a document, in text order.
+pub fn candidates(cx: &Context<'_, '_>) -> Vec<Candidate> {
+    let hits = hits_by_token(cx, &cx.gazetteer.find(cx.text));
+    let mut out = Vec::new();
+    for paragraph in &cx.segments.paragraphs {
+        for sentence in &cx.segments.sentences[paragraph.sentences.clone()] {
+            let range = sentence.tokens.clone();
+            let first_word = range
+                .clone()
+                .find(|&k| cx.tokens[k].is_wordlike())
+                .unwrap_or(range.end);
+            let mut k = range.start;
+            while k < range.end {
+                let end = run_end(cx, &hits, k, range.end);
+                if end == k {
+                    k += 1;
+                    continue;
+                }
+                let run = Run {
+                    tokens: k..end,
+                    sentence_initial: k == first_word,
+                    headline: paragraph.headline,
+                };
+                classify_run(cx, &hits, &run, &mut out);
+                k = end;
+            }
+        }
+    }
+    out
+}
+
+/// The end of the run of name tokens starting at `k` (== `k` when none starts there).
+fn run_end(cx: &Context<'_, '_>, hits: &[Option<(usize, usize)>], k: usize, limit: usize) -> usize {
+    let mut end = k;
+    loop {
+        if end >= limit {
+            return end;
+        }
+        if let Some((hit_end, _)) = hits[end] {
+            end = hit_end.min(limit);
+            continue;
+        }
+        if cx.is_capitalised(end) {
+            end += 1;
+            continue;
+        }
+        let joins = end > k
+            && end + 1 < limit
+            && CONNECTORS.contains(&cx.word(end))
+            && (cx.is_capitalised(end + 1) || hits[end + 1].is_some());
+        if joins {
+            end += 1;
+            continue;
+        }
+        return end;
+    }
+}
+
+struct Run {
+    tokens: Range<usize>,
+    sentence_initial: bool,
+    headline: bool,
+}
+
+/// One element of a run.
+#[derive(Debug, Clone)]
+enum Part {
+    Hit(Range<usize>, usize),
+    Title(Range<usize>, Gender),
+    Words(Range<usize>),
+}
+
+fn classify_run(
+    cx: &Context<'_, '_>,
+    hits: &[Option<(usize, usize)>],
+    run: &Run,
+    out: &mut Vec<Candidate>,
+) {
+    let mut start = run.tokens.start;
+    // A capital at the sentence start proves nothing: drop leading function words.
+    while start < run.tokens.end
+        && (run.sentence_initial || run.headline)
+        && cx.lists.is_function_word(cx.word(start))
+        && hits[start].is_none()
+    {
+        start += 1;
+    }
+    // Trailing connectors belong to no name.
+    let mut end = run.tokens.end;
+    while end > start && CONNECTORS.contains(&cx.word(end - 1)) {
+        end -= 1;
+    }
+    if start >= end {
+        return;
+    }
+    let initial = run.sentence_initial && start == run.tokens.start;
+    let tokens = start..end;
+    if let Some(candidate) = whole_run_org(cx, hits, &tokens, initial) {
+        out.push(candidate);
+        return;
+    }
+    let parts = parts(cx, hits, &tokens);
+    let relation_before = start > 0 && RELATIONS.contains(&cx.word(start - 1));
+    let mut title: Option<(Span, Gender)> = None;
+    let mut i = 0;
+    while i < parts.len() {
+        let part_initial = initial && part_start(&parts[i]) == start;
+        match &parts[i] {
+            Part::Title(range, gender) => {
+                title = Some((cx.span(range), *gender));
+                i += 1;
+                continue;
+            }
+            Part::Hit(range, entry) => {
+                let surface = &cx.entry(*entry).surface;
+                let ambiguous = cx.lists.is_ambiguous(surface);
+                // A given name that a lexicon calls a place, followed by a surname: a person.
+                if let (Some(gender), Some(Part::Words(next))) =
+                    (cx.lists.given_name(surface), parts.get(i + 1))
+                {
+                    if range.end == next.start && next.len() <= 2 {
+                        let tokens = range.start..next.end;
+                        out.push(person(cx, tokens, title.take(), gender, part_initial));
+                        i += 2;
+                        continue;
+                    }
+                }
+                if !(ambiguous && (part_initial || run.headline)) {
+                    out.push(Candidate {
+                        span: cx.span(range),
+                        tokens: range.clone(),
+                        evidence: Evidence::Lexicon(*entry),
+                        title: None,
+                        gender: Gender::Unknown,
+                        sentence_initial: part_initial,
+                    });
+                } else {
+                    out.push(unknown(cx, range.clone(), part_initial));
+                }
+            }
+            Part::Words(range) if run.headline => {
+                // Headline capitals prove nothing: each word waits for the body to name it.
+                out.extend(range.clone().map(|k| unknown(cx, k..k + 1, true)));
+            }
+            Part::Words(range) => {
+                out.push(classify_words(
+                    cx,
+                    range.clone(),
+                    title.take(),
+                    relation_before && i == 0,
+                    part_initial,
+                ));
+            }
+        }
+        title = None;
+        i += 1;
+    }
+}
+
+fn part_start(part: &Part) -> usize {
+    match part {
+        Part::Hit(r, _) | Part::Title(r, _) | Part::Words(r) => r.start,
+    }
+}
+
+/// `Miami Herald`, `Acme Corp`, `Ministry of Defence`, `Bank of England`.
+fn whole_run_org(
+    cx: &Context<'_, '_>,
+    hits: &[Option<(usize, usize)>],
+    tokens: &Range<usize>,
+    initial: bool,
+) -> Option<Candidate> {
+    if tokens.len() < 2 {
+        return None;
+    }
+    let last = cx.word(tokens.end - 1);
+    // A lexicon name at the end of the run is more specific than a suffix (`Shares of Acme Corp`).
+    let last_in_hit = tokens
+        .clone()
+        .any(|k| hits[k].is_some_and(|(end, _)| end == tokens.end && k > tokens.start));
+    let suffix = !last_in_hit
+        && (cx.lists.is_org_suffix(last) || cx.lists.is_org_suffix(last.trim_end_matches('.')));
+    let prefix = tokens.len() >= 3
+        && cx.lists.is_org_prefix(&format!(
+            "{} {}",
+            cx.word(tokens.start),
+            cx.word(tokens.start + 1)
+        ));
+    if !(suffix || prefix) {
+        return None;
+    }
+    // A title inside means a person's role (`Defence Secretary`), not an organisation.
+    if tokens
+        .clone()
+        .any(|k| cx.lists.title(cx.word(k)).is_some() && k + 1 < tokens.end)
+    {
+        return None;
+    }
+    Some(Candidate {
+        span: cx.span(tokens),
+        tokens: tokens.clone(),
+        evidence: Evidence::Rule(Label::Org),
+        title: None,
+        gender: Gender::Unknown,
+        sentence_initial: initial,
+    })
+}
+
+/// Cuts a run into hits, titles and word pieces.
+fn parts(
+    cx: &Context<'_, '_>,
+    hits: &[Option<(usize, usize)>],
+    tokens: &Range<usize>,
+) -> Vec<Part> {
+    let mut parts = Vec::new();
+    let mut k = tokens.start;
+    let mut words_start = None;
+    let flush = |parts: &mut Vec<Part>, words_start: &mut Option<usize>, k: usize| {
+        if let Some(s) = words_start.take() {
+            parts.push(Part::Words(s..k));
+        }
+    };
+    while k < tokens.end {
+        if let Some(len) = title_at(cx, k, tokens.end) {
+            flush(&mut parts, &mut words_start, k);
+            let gender = cx
+                .lists
+                .title(&joined(cx, k..k + len))
+                .unwrap_or(Gender::Unknown);
+            parts.push(Part::Title(k..k + len, gender));
+            k += len;
+            continue;
+        }
+        if let Some((hit_end, entry)) = hits[k] {
+            if hit_end <= tokens.end {
+                flush(&mut parts, &mut words_start, k);
+                parts.push(Part::Hit(k..hit_end, entry));
+                k = hit_end;
+                continue;
+            }
+        }
+        words_start.get_or_insert(k);
+        k += 1;
+    }
+    flush(&mut parts, &mut words_start, k);
+    parts
+}
+
+fn joined(cx: &Context<'_, '_>, range: Range<usize>) -> String {
+    range.map(|k| cx.word(k)).collect::<Vec<_>>().join(" ")
+}
+
+/// The length of the longest title at `k` that is followed by a capitalised word.
+fn title_at(cx: &Context<'_, '_>, k: usize, end: usize) -> Option<usize> {
+    let longest = cx.lists.longest_title().min(end.saturating_sub(k + 1));
+    (1..=longest).rev().find(|&len| {
+        cx.is_capitalised(k + len) && cx.lists.title(&joined(cx, k..k + len)).is_some()
+    })
+}
+
+fn person(
+    cx: &Context<'_, '_>,
+    tokens: Range<usize>,
+    title: Option<(Span, Gender)>,
+    gender: Gender,
+    initial: bool,
+) -> Candidate {
+    let gender = match (title.map(|t| t.1), gender) {
+        (Some(g @ (Gender::Female | Gender::Male)), _) => g,
+        (_, g) => g,
+    };
+    Candidate {
+        span: cx.span(&tokens),
+        tokens,
+        evidence: Evidence::Rule(Label::Person),
+        title: title.map(|t| t.0),
+        gender,
+        sentence_initial: initial,
+    }
+}
+
+fn unknown(cx: &Context<'_, '_>, tokens: Range<usize>, initial: bool) -> Candidate {
+    Candidate {
+        span: cx.span(&tokens),
+        tokens,
+        evidence: Evidence::Unknown,
+        title: None,
+        gender: Gender::Unknown,
+        sentence_initial: initial,
+    }
+}
+
+fn classify_words(
+    cx: &Context<'_, '_>,
+    tokens: Range<usize>,
+    title: Option<(Span, Gender)>,
+    after_relation: bool,
+    initial: bool,
+) -> Candidate {
+    let first = cx.word(tokens.start);
+    let last = cx.word(tokens.end - 1);
+    let given = cx.lists.given_name(first);
+    if title.is_some() || after_relation {
+        return person(cx, tokens, title, given.unwrap_or(Gender::Unknown), initial);
+    }
+    if tokens.len() >= 2 && tokens.len() <= 4 {
+        if let Some(gender) = given {
+            return person(cx, tokens, None, gender, initial);
+        }
+        if cx.lists.is_surname(last) && !initial {
+            return person(cx, tokens, None, Gender::Unknown, initial);
+        }
+    }
+    if tokens.len() == 1 && is_brand(first) {
+        return Candidate {
+            evidence: Evidence::Rule(Label::Org),
+            ..unknown(cx, tokens, initial)
+        };
+    }
+    unknown(cx, tokens, initial)
+}
+
+/// CamelCase or letters mixed with digits: `FlightRadar24`, `PayPal`, `3M`.
+pub fn is_brand(word: &str) -> bool {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let rest: Vec<char> = chars.collect();
+    let has_lower = rest.iter().any(|c| c.is_lowercase());
+    let inner_upper = rest.iter().any(|c| c.is_uppercase());
+    let has_digit = word.chars().any(|c| c.is_ascii_digit());
+    let has_alpha = word.chars().any(char::is_alphabetic);
+    let surname_prefix = ["Mc", "Mac", "O'", "O’", "De", "Di", "La", "Le", "Van"]
+        .iter()
+        .any(|p| {
+            word.strip_prefix(p)
+                .is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
+        });
+    (first.is_uppercase() && has_lower && inner_upper && !surname_prefix)
+        || (has_digit && has_alpha && first.is_alphabetic())
+}

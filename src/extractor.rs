@@ -1,0 +1,276 @@
+//! The [`Extractor`]: builds the lexicons once and runs the pipeline.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::document::{Document, Entity, Excerpt, Quote, Reference, Referent, SCHEMA_VERSION};
+use crate::entity::{self, rules::Context, Mention, WordLists};
+use crate::gazetteer::Gazetteer;
+use crate::lexicon::{self, bundled};
+use crate::quote::{self, cues::CueLexicon, resolve::Resolver, speaker::Scene};
+use crate::segment::segment;
+use crate::token::tokenize;
+use crate::{Error, Label};
+
+/// Finds entities and reported speech in news text.
+///
+/// Build it once (it compiles the lexicons) and share it: it is immutable,
+/// `Send` and `Sync`, and [`Extractor::extract`] takes `&self`.
+///
+/// ```
+/// use saywho::{Extractor, Label, QuoteKind};
+/// let extractor = Extractor::new();
+/// let text = "“We will not leave,” President Nicolás Maduro said on Monday.";
+/// let doc = extractor.extract(text);
+/// let quote = &doc.quotes[0];
+/// assert_eq!(quote.kind, QuoteKind::Direct);
+/// assert_eq!(quote.content.text, "We will not leave,");
+/// let speaker = quote.speaker.as_ref().unwrap();
+/// assert_eq!(speaker.canonical.as_deref(), Some("Nicolás Maduro"));
+/// assert!(doc.entities.iter().any(|e| e.text == "Nicolás Maduro" && e.label == Label::Person));
+/// ```
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    gazetteer: Gazetteer,
+    lists: WordLists,
+    cues: CueLexicon,
+}
+
+/// Options for an [`Extractor`]; see [`Extractor::builder`].
+#[derive(Debug, Clone, Default)]
+pub struct ExtractorBuilder {
+    lexicon_files: Vec<PathBuf>,
+    lexicon_texts: Vec<(String, String)>,
+    bundled: bool,
+}
+
+impl ExtractorBuilder {
+    /// Adds a user entity lexicon file (`surface, label, canonical[, id]`,
+    /// tab-separated). User entries take precedence over the bundled ones.
+    pub fn lexicon_file(mut self, path: impl AsRef<Path>) -> Self {
+        self.lexicon_files.push(path.as_ref().to_owned());
+        self
+    }
+
+    /// Adds a user entity lexicon from text; `name` appears in error messages.
+    ///
+    /// ```
+    /// use saywho::{Extractor, Label};
+    /// let extractor = Extractor::builder()
+    ///     .lexicon_text("mine", "Zorblax Dynamics\tORG\tZorblax Dynamics Ltd")
+    ///     .build()
+    ///     .unwrap();
+    /// let doc = extractor.extract("Shares of Zorblax Dynamics rose.");
+    /// assert_eq!(doc.entities[0].canonical, "Zorblax Dynamics Ltd");
+    /// assert_eq!(doc.entities[0].label, Label::Org);
+    /// ```
+    pub fn lexicon_text(mut self, name: impl Into<String>, text: impl Into<String>) -> Self {
+        self.lexicon_texts.push((name.into(), text.into()));
+        self
+    }
+
+    /// Whether to load the bundled entity lexicons (default: yes).
+    pub fn bundled_lexicons(mut self, yes: bool) -> Self {
+        self.bundled = yes;
+        self
+    }
+
+    /// Compiles the lexicons.
+    pub fn build(self) -> Result<Extractor, Error> {
+        let mut entries = Vec::new();
+        for path in &self.lexicon_files {
+            let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+                path: path.clone(),
+                source,
+            })?;
+            entries.extend(
+                lexicon::parse_entities(&path.display().to_string(), &text)?
+                    .into_iter()
+                    .map(lexicon::Entry::into_owned),
+            );
+        }
+        for (name, text) in &self.lexicon_texts {
+            entries.extend(
+                lexicon::parse_entities(name, text)?
+                    .into_iter()
+                    .map(lexicon::Entry::into_owned),
+            );
+        }
+        if self.bundled {
+            for (name, text) in bundled::ENTITIES {
+                entries.extend(lexicon::parse_entities(name, text)?);
+            }
+        }
+        Ok(Extractor {
+            gazetteer: Gazetteer::new(entries)?,
+            lists: WordLists::bundled(),
+            cues: CueLexicon::bundled(),
+        })
+    }
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Extractor::new()
+    }
+}
+
+impl Extractor {
+    /// An extractor with the bundled lexicons.
+    pub fn new() -> Extractor {
+        Extractor::builder()
+            .build()
+            .expect("the bundled lexicons are checked by tests")
+    }
+
+    /// Options: user lexicons, bundled lexicons on or off.
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder {
+            bundled: true,
+            ..ExtractorBuilder::default()
+        }
+    }
+
+    /// Heap bytes held by the compiled lexicons.
+    pub fn memory_usage(&self) -> usize {
+        self.gazetteer.memory_usage()
+    }
+
+    /// Finds the entities and reported speech of `text`. Never fails: any
+    /// string gives a document, perhaps empty.
+    pub fn extract<'t>(&self, text: &'t str) -> Document<'t> {
+        let tokens = tokenize(text);
+        let segments = segment(text, &tokens);
+        let cx = Context {
+            text,
+            tokens: &tokens,
+            segments: &segments,
+            gazetteer: &self.gazetteer,
+            lists: &self.lists,
+        };
+        let mentions = entity::merge::merge(&cx, entity::rules::candidates(&cx));
+        let scene = Scene::new(text, &tokens, &segments, &mentions, &self.cues, &self.lists);
+        let found = quote::find(&scene);
+        let doc = assemble(text, &scene, &mentions, found);
+        debug_assert_eq!(doc.validate(text), Ok(()));
+        doc
+    }
+}
+
+/// Builds the output document from mentions and resolved quotes.
+fn assemble<'a>(
+    text: &'a str,
+    scene: &Scene<'_, 'a>,
+    mentions: &[Mention<'a>],
+    found: Vec<quote::Found>,
+) -> Document<'a> {
+    let mut referent_index: HashMap<(&str, Label), usize> = HashMap::new();
+    let mut referents: Vec<Referent<'a>> = Vec::new();
+    let mut entities = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        let index = *referent_index
+            .entry((&m.canonical, m.label))
+            .or_insert_with(|| {
+                referents.push(Referent {
+                    canonical: m.canonical.clone(),
+                    label: m.label,
+                    mentions: 0,
+                    quotes: 0,
+                    id: m.id.clone(),
+                });
+                referents.len() - 1
+            });
+        referents[index].mentions += 1;
+        entities.push(Entity {
+            span: m.span,
+            text: Cow::Borrowed(&text[m.span]),
+            label: m.label,
+            canonical: m.canonical.clone(),
+            title: m.title.map(|t| Cow::Borrowed(&text[t])),
+            id: m.id.clone(),
+        });
+    }
+    let mut resolver = Resolver::new();
+    let mut quotes = Vec::with_capacity(found.len());
+    for f in found {
+        let reference = |np: &quote::speaker::Np, resolver: &mut Resolver| {
+            let m = resolver.resolve(scene, np);
+            Reference {
+                span: np.span,
+                text: Cow::Borrowed(&text[np.span]),
+                canonical: m.map(|m| mentions[m].canonical.clone()),
+            }
+        };
+        let speaker = f.speaker.as_ref().map(|np| reference(np, &mut resolver));
+        let addressee = f.addressee.as_ref().map(|np| {
+            let m = match np.phrase {
+                quote::speaker::SpeakerPhrase::Name(m) => Some(m),
+                _ => None,
+            };
+            Reference {
+                span: np.span,
+                text: Cow::Borrowed(&text[np.span]),
+                canonical: m.map(|m| mentions[m].canonical.clone()),
+            }
+        });
+        if let Some(canonical) = speaker.as_ref().and_then(|s| s.canonical.as_deref()) {
+            if let Some(r) = referents.iter_mut().find(|r| r.canonical == canonical) {
+                r.quotes += 1;
+            }
+        }
+        quotes.push(Quote {
+            kind: f.kind,
+            span: f.span,
+            content: Excerpt::new(text, f.content),
+            parts: f.parts.into_iter().map(|s| Excerpt::new(text, s)).collect(),
+            fragments: f
+                .fragments
+                .into_iter()
+                .map(|s| Excerpt::new(text, s))
+                .collect(),
+            speaker,
+            cue: f.cue.map(|s| Excerpt::new(text, s)),
+            addressee,
+            confidence: f.rule.confidence(),
+            rule: Cow::Borrowed(f.rule.id()),
+        });
+    }
+    Document {
+        schema_version: SCHEMA_VERSION,
+        entities,
+        referents,
+        quotes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extractor_is_send_sync() {
+        fn assert_send_sync<T: Send + Sync + std::panic::UnwindSafe>() {}
+        assert_send_sync::<Extractor>();
+    }
+
+    #[test]
+    fn empty_and_odd_input() {
+        let e = Extractor::new();
+        for text in [
+            "",
+            " ",
+            "\n\n",
+            "“",
+            "\"\"\"",
+            "\u{feff}",
+            "- ",
+            ":",
+            "said said said",
+            "’s",
+        ] {
+            let doc = e.extract(text);
+            assert_eq!(doc.validate(text), Ok(()), "{text:?}");
+        }
+    }
+}

@@ -1,0 +1,207 @@
+//! The gazetteer: one leftmost-longest aho-corasick automaton over every
+//! entity lexicon surface.
+//!
+//! Matching is case-sensitive (so `US` the country is not `us`) and only on
+//! word boundaries (`Indiana` does not match inside `Indianapolis`); a
+//! possessive `’s` after a name is a boundary, so `Venezuela’s` gives
+//! `Venezuela`. Apostrophe variants of each surface (`’` and `'`) are added
+//! as extra patterns: the input is never rewritten.
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use crate::lexicon::Entry;
+use crate::{Error, Span};
+
+/// A gazetteer hit: where it is and which lexicon entry it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Where the surface is in the text.
+    pub span: Span,
+    /// The index of the entry in [`Gazetteer::entries`].
+    pub entry: usize,
+}
+
+/// The compiled entity lexicons.
+#[derive(Debug, Clone)]
+pub struct Gazetteer {
+    automaton: AhoCorasick,
+    /// The entry of each automaton pattern.
+    pattern_entry: Vec<u32>,
+    entries: Vec<Entry<'static>>,
+}
+
+impl Gazetteer {
+    /// Compiles `entries`. Where several entries share a surface the first
+    /// one wins, so callers list the most trusted lexicons first.
+    pub fn new(entries: Vec<Entry<'static>>) -> Result<Gazetteer, Error> {
+        let mut seen = std::collections::HashSet::with_capacity(entries.len() * 2);
+        let mut patterns: Vec<String> = Vec::with_capacity(entries.len() * 2);
+        let mut pattern_entry = Vec::with_capacity(entries.len() * 2);
+        for (i, entry) in entries.iter().enumerate() {
+            for variant in variants(&entry.surface) {
+                if seen.insert(variant.clone()) {
+                    patterns.push(variant);
+                    pattern_entry.push(i as u32);
+                }
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&patterns)
+            .or_else(|_| {
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(&patterns)
+            })
+            .map_err(|e| Error::Lexicon {
+                name: "gazetteer".into(),
+                line: 0,
+                message: e.to_string(),
+            })?;
+        Ok(Gazetteer {
+            automaton,
+            pattern_entry,
+            entries,
+        })
+    }
+
+    /// The lexicon entries, indexed by [`Hit::entry`].
+    pub fn entries(&self) -> &[Entry<'static>] {
+        &self.entries
+    }
+
+    /// Every surface found in `text` on word boundaries, in text order, not overlapping.
+    ///
+    /// ```
+    /// use saywho::{gazetteer::Gazetteer, lexicon::parse_entities};
+    /// let entries = parse_entities("t", "US\tGPE\tUnited States\nVenezuela\tGPE\tVenezuela").unwrap();
+    /// let gazetteer = Gazetteer::new(entries).unwrap();
+    /// let text = "US-Venezuela talks; Venezuela’s envoy told us.";
+    /// let found: Vec<&str> = gazetteer.find(text).iter().map(|h| &text[h.span]).collect();
+    /// assert_eq!(found, ["US", "Venezuela", "Venezuela"]);
+    /// ```
+    pub fn find(&self, text: &str) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        for m in self.automaton.find_iter(text) {
+            let span = Span::new(m.start(), m.end());
+            if is_word_boundary(text, span.start()) && is_word_boundary(text, span.end()) {
+                hits.push(Hit {
+                    span,
+                    entry: self.pattern_entry[m.pattern().as_usize()] as usize,
+                });
+            }
+        }
+        hits
+    }
+
+    /// Heap bytes used by the automaton and the entries.
+    pub fn memory_usage(&self) -> usize {
+        self.automaton.memory_usage()
+            + self.pattern_entry.len() * 4
+            + self
+                .entries
+                .iter()
+                .map(|e| {
+                    owned_len(&e.surface)
+                        + owned_len(&e.canonical)
+                        + e.id.as_ref().map_or(0, owned_len)
+                        + size_of::<Entry>()
+                })
+                .sum::<usize>()
+    }
+}
+
+/// Heap bytes of a lexicon string (bundled ones live in the binary).
+#[allow(clippy::ptr_arg)] // the Cow's variant tells whether the text is on the heap
+fn owned_len(s: &std::borrow::Cow<'_, str>) -> usize {
+    match s {
+        std::borrow::Cow::Borrowed(_) => 0,
+        std::borrow::Cow::Owned(o) => o.capacity(),
+    }
+}
+
+/// The surface and its apostrophe variant.
+fn variants(surface: &str) -> Vec<String> {
+    let mut out = vec![surface.to_owned()];
+    if surface.contains('\'') {
+        out.push(surface.replace('\'', "’"));
+    } else if surface.contains('’') {
+        out.push(surface.replace('’', "'"));
+    }
+    out
+}
+
+/// Whether `offset` is between a word character and a non-word character
+/// (or at either end of the text).
+pub fn is_word_boundary(text: &str, offset: usize) -> bool {
+    let before = text[..offset].chars().next_back();
+    let after = text[offset..].chars().next();
+    let word = |c: Option<char>| {
+        c.is_some_and(|c| c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c))
+    };
+    !(word(before) && word(after))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::parse_entities;
+
+    fn gazetteer(rows: &str) -> Gazetteer {
+        Gazetteer::new(
+            parse_entities("test", rows)
+                .unwrap()
+                .into_iter()
+                .map(Entry::into_owned)
+                .collect(),
+        )
+        .unwrap()
+    }
+
+    fn found<'t>(g: &Gazetteer, text: &'t str) -> Vec<&'t str> {
+        g.find(text).iter().map(|h| &text[h.span]).collect()
+    }
+
+    #[test]
+    fn lowercase_us_is_not_country() {
+        let g = gazetteer("US\tGPE\tUnited States\nU.S.\tGPE\tUnited States");
+        assert_eq!(found(&g, "the US told us; U.S. troops"), ["US", "U.S."]);
+    }
+
+    #[test]
+    fn only_on_word_boundaries() {
+        let g = gazetteer("Indiana\tGPE\tIndiana\nOman\tGPE\tOman");
+        assert_eq!(
+            found(&g, "Indianapolis, Indiana; Romania; Oman"),
+            ["Indiana", "Oman"]
+        );
+    }
+
+    #[test]
+    fn longest_wins() {
+        let g = gazetteer("New York\tGPE\tNew York\nNew York Times\tORG\tThe New York Times");
+        let text = "The New York Times in New York";
+        let hits = g.find(text);
+        assert_eq!(hits.len(), 2);
+        assert_eq!(g.entries()[hits[0].entry].canonical, "The New York Times");
+    }
+
+    #[test]
+    fn apostrophe_variants() {
+        let g = gazetteer("Côte d'Ivoire\tGPE\tCôte d’Ivoire");
+        assert_eq!(
+            found(&g, "Côte d’Ivoire and Côte d'Ivoire"),
+            ["Côte d’Ivoire", "Côte d'Ivoire"]
+        );
+    }
+
+    #[test]
+    fn first_entry_wins_on_shared_surface() {
+        let g = gazetteer("Georgia\tGPE\tGeorgia (country)\nGeorgia\tGPE\tGeorgia (US state)");
+        assert_eq!(
+            g.entries()[g.find("Georgia")[0].entry].canonical,
+            "Georgia (country)"
+        );
+    }
+}

@@ -1,0 +1,134 @@
+//! The cue lexicon (speech verbs, cue nouns and phrases) and the nominal
+//! speakers (`analysts`, `a spokesman`, `the report`).
+
+use std::collections::HashMap;
+
+use crate::lexicon::{bundled, rows};
+
+/// What a cue form is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueKind {
+    /// An inflected verb: `said`, `warns`.
+    Verb,
+    /// A cue noun: `statement`, `warning`.
+    Noun,
+    /// A multi-word phrase: `according to`, `in a statement`.
+    Phrase,
+}
+
+/// One cue form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cue {
+    /// What it is.
+    pub kind: CueKind,
+    /// Commonly takes a that-clause.
+    pub that: bool,
+    /// Commonly introduces or follows a direct quote.
+    pub quote: bool,
+    /// Takes an addressee object (`told Maduro`).
+    pub addressee: bool,
+    /// A belief rather than speech (`thinks`).
+    pub belief: bool,
+    /// Takes a noun-phrase object as its content (`denied authorizing`).
+    pub object: bool,
+    /// Whether the form is a present participle (`saying`, `citing`).
+    pub participle: bool,
+}
+
+/// A kind of nominal speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpeakerKind {
+    /// `analysts`, `officials`.
+    Group,
+    /// `a spokesman`, `an official`.
+    Person,
+    /// `the report`, `a statement`.
+    Document,
+    /// `the government`, `the company`.
+    Institution,
+}
+
+/// The bundled cue and speaker lists.
+#[derive(Debug, Clone, Default)]
+pub struct CueLexicon {
+    words: HashMap<&'static str, Cue>,
+    /// Phrases by their first word: the rest of the words, longest first.
+    phrases: HashMap<&'static str, Vec<(Vec<&'static str>, Cue)>>,
+    speakers: HashMap<&'static str, SpeakerKind>,
+}
+
+impl CueLexicon {
+    /// Loads the bundled cue and speaker lists.
+    pub fn bundled() -> CueLexicon {
+        let mut lexicon = CueLexicon::default();
+        for (_, cols) in rows(bundled::CUES) {
+            let [form, kind, _lemma, flags] = cols[..] else {
+                continue;
+            };
+            let has = |flag: &str| flags.split(',').any(|f| f == flag);
+            let kind = match kind {
+                "verb" => CueKind::Verb,
+                "noun" => CueKind::Noun,
+                _ => CueKind::Phrase,
+            };
+            let cue = Cue {
+                kind,
+                that: has("that"),
+                quote: has("quote"),
+                addressee: has("addressee"),
+                belief: has("belief"),
+                object: has("object"),
+                participle: kind == CueKind::Verb && form.ends_with("ing"),
+            };
+            let words: Vec<&'static str> = form.split(' ').collect();
+            if words.len() == 1 {
+                lexicon.words.insert(form, cue);
+            } else {
+                lexicon
+                    .phrases
+                    .entry(words[0])
+                    .or_default()
+                    .push((words[1..].to_vec(), cue));
+            }
+        }
+        for list in lexicon.phrases.values_mut() {
+            list.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
+        }
+        for (_, cols) in rows(bundled::SPEAKERS) {
+            let [surface, kind, _number] = cols[..] else {
+                continue;
+            };
+            let kind = match kind {
+                "group" => SpeakerKind::Group,
+                "person" => SpeakerKind::Person,
+                "document" => SpeakerKind::Document,
+                _ => SpeakerKind::Institution,
+            };
+            lexicon.speakers.insert(surface, kind);
+        }
+        lexicon
+    }
+
+    /// The cue a single lower-case word is, if any.
+    pub fn word(&self, word: &str) -> Option<Cue> {
+        self.words.get(word).copied()
+    }
+
+    /// The longest cue phrase starting with `words[0]`: its length in words and the cue.
+    pub fn phrase(&self, words: &[&str]) -> Option<(usize, Cue)> {
+        let (first, rest) = words.split_first()?;
+        self.phrases.get(first)?.iter().find_map(|(tail, cue)| {
+            (rest.len() >= tail.len()
+                && rest
+                    .iter()
+                    .zip(tail)
+                    .all(|(a, b)| a.eq_ignore_ascii_case(b)))
+            .then_some((tail.len() + 1, *cue))
+        })
+    }
+
+    /// The kind of nominal speaker a lower-case noun is, if any.
+    pub fn speaker(&self, noun: &str) -> Option<SpeakerKind> {
+        self.speakers.get(noun).copied()
+    }
+}

@@ -1,0 +1,341 @@
+//! Direct quotes: which quoted stretches are quotations, and who said them.
+//!
+//! A quoted stretch is a quotation (rather than a fragment inside a
+//! sentence) when it opens its sentence, follows a `:` or `,` or a cue
+//! verb, or is long. Its speaker is sought, in this order: after the quote
+//! (`“…,” X said`, `“…,” said X`, `“…” — X`), before it in its paragraph
+//! (`X said: “…”`), on an introducing line ending in `:` (`Trump told
+//! Maduro:` then a bullet), or from the previous paragraph's quote when
+//! this paragraph is only a quote. A quote interrupted by its attribution
+//! (`“A,” he said. “B.”`) becomes one quote with two parts.
+
+use crate::token::TokenKind;
+use crate::{QuoteKind, Span};
+
+use super::marks::Quoted;
+use super::speaker::{Np, Scene};
+use super::{Found, Rule};
+
+/// How many tokens after a closing mark the attribution may start.
+const AFTER_WINDOW: usize = 10;
+/// How many tokens before an opening mark the cue may be.
+const BEFORE_WINDOW: usize = 12;
+
+/// Splits quoted stretches into attributed direct quotes and the fragments
+/// left for reported speech (by index into `quoted`).
+pub fn attribute(scene: &Scene<'_, '_>, quoted: &[Quoted]) -> (Vec<Found>, Vec<usize>) {
+    let mut found: Vec<Found> = Vec::new();
+    let mut fragments = Vec::new();
+    let mut consumed = vec![false; quoted.len()];
+    for (i, q) in quoted.iter().enumerate() {
+        if consumed[i] || q.nested {
+            continue;
+        }
+        if !is_quotation(scene, q) {
+            fragments.push(i);
+            continue;
+        }
+        let inner: Vec<Span> = quoted[i + 1..]
+            .iter()
+            .take_while(|n| q.span.covers(n.span))
+            .map(|n| n.content)
+            .collect();
+        let previous = found.last().filter(|f| f.kind == QuoteKind::Direct);
+        let mut quote = Found {
+            kind: QuoteKind::Direct,
+            span: q.span,
+            content: q.content,
+            parts: Vec::new(),
+            fragments: inner,
+            speaker: None,
+            cue: None,
+            addressee: None,
+            rule: Rule::DirectUnattributed,
+        };
+        if let Some((attribution, end)) = after(scene, q) {
+            quote.apply(attribution, Rule::DirectCueAfter);
+            // “A,” he said. “B.” — one quote in two parts.
+            if let Some(j) = continuation_after(scene, quoted, i, end) {
+                consumed[j] = true;
+                let next = &quoted[j];
+                quote.parts = vec![q.content, next.content];
+                quote.content = q.content.cover(next.content);
+                quote.span = q.span.cover(next.span);
+            }
+        } else if let Some(attribution) = before(scene, q) {
+            quote.apply(attribution, Rule::DirectCueBefore);
+        } else if let Some(attribution) = intro_line(scene, q, previous) {
+            quote.apply(attribution, Rule::DirectIntroLine);
+        } else if let Some(previous) = previous.filter(|p| continues(scene, q, p)) {
+            quote.speaker = previous.speaker.clone();
+            quote.rule = Rule::DirectContinuation;
+        }
+        found.push(quote);
+    }
+    (found, fragments)
+}
+
+/// Who said it: speaker, cue and addressee of one attribution.
+#[derive(Debug, Clone, Default)]
+pub struct Attribution {
+    /// The speaker phrase.
+    pub speaker: Option<Np>,
+    /// The cue span.
+    pub cue: Option<Span>,
+    /// The addressee phrase.
+    pub addressee: Option<Np>,
+}
+
+/// The first token of the quote's paragraph that is not a bullet.
+fn paragraph_start(scene: &Scene<'_, '_>, p: usize) -> usize {
+    let range = scene.segments.paragraphs[p].tokens.clone();
+    range
+        .clone()
+        .find(|&k| scene.tokens[k].kind != TokenKind::Bullet)
+        .unwrap_or(range.start)
+}
+
+fn is_quotation(scene: &Scene<'_, '_>, q: &Quoted) -> bool {
+    let words = (q.open + 1..q.close.unwrap_or(scene.tokens.len()))
+        .take_while(|&k| scene.tokens[k].span.end() <= q.content.end())
+        .filter(|&k| scene.tokens[k].is_wordlike())
+        .count();
+    let sentence = &scene.segments.sentences[scene.sentence_of(q.open)];
+    let opens_sentence = (sentence.tokens.start..q.open).all(|k| {
+        matches!(
+            scene.tokens[k].kind,
+            TokenKind::Bullet | TokenKind::Quote | TokenKind::Dash
+        )
+    });
+    let after_colon = q.open > 0
+        && matches!(scene.word(q.open - 1), ":" | "," | ":-")
+        && scene.paragraph_of(q.open - 1) == q.paragraph;
+    let after_cue = q.open > 0
+        && scene
+            .cues
+            .word(&scene.lower(q.open - 1))
+            .is_some_and(|c| c.quote && !c.participle);
+    let ends_sentence = scene.text[q.content]
+        .trim_end()
+        .ends_with(['.', '!', '?', ',', '…']);
+    (opens_sentence && (words >= 3 || ends_sentence))
+        || ((after_colon || after_cue) && (words >= 4 || ends_sentence))
+        || words >= 10
+}
+
+/// A speech cue verb that can carry a direct quote at token `k`.
+fn quote_cue(scene: &Scene<'_, '_>, k: usize) -> bool {
+    scene.tokens[k].kind == TokenKind::Word
+        && scene
+            .cues
+            .word(&scene.lower(k))
+            .is_some_and(|c| c.kind == super::cues::CueKind::Verb && !c.participle && !c.belief)
+}
+
+/// `“…,” X said` / `“…,” said X` / `“…” — X`: the attribution and the token after it.
+fn after(scene: &Scene<'_, '_>, q: &Quoted) -> Option<(Attribution, usize)> {
+    let close = q.close?;
+    let paragraph = &scene.segments.paragraphs[scene.paragraph_of(close)];
+    let limit = paragraph.tokens.end.min(close + 1 + AFTER_WINDOW);
+    let mut s = close + 1;
+    while s < limit && scene.word(s) == "," {
+        s += 1;
+    }
+    if s >= limit {
+        return None;
+    }
+    // “…” — X
+    if scene.tokens[s].kind == TokenKind::Dash {
+        let np = scene.np_starting_at(s + 1, limit)?;
+        if matches!(np.phrase, super::speaker::SpeakerPhrase::Name(_)) {
+            let end = np.tokens.end;
+            return Some((
+                Attribution {
+                    speaker: Some(np),
+                    cue: None,
+                    addressee: None,
+                },
+                end,
+            ));
+        }
+        return None;
+    }
+    // “…,” said X
+    if quote_cue(scene, s) {
+        let np = scene.np_starting_at(s + 1, limit)?;
+        let end = np.tokens.end;
+        return Some((
+            Attribution {
+                speaker: Some(np),
+                cue: Some(scene.tokens[s].span),
+                addressee: None,
+            },
+            end,
+        ));
+    }
+    // “…,” X said
+    let np = scene.np_starting_at(s, limit)?;
+    let v = (np.tokens.end..limit.min(np.tokens.end + 4)).find(|&k| quote_cue(scene, k))?;
+    if scene.skip_back_adverbs(v, np.tokens.end) != np.tokens.end {
+        return None;
+    }
+    let (addressee, end) = addressee_after(scene, v, limit);
+    Some((
+        Attribution {
+            speaker: Some(np),
+            cue: Some(scene.tokens[v].span),
+            addressee,
+        },
+        end,
+    ))
+}
+
+/// The addressee of a cue verb at `v` (`told reporters`), and the token after the attribution.
+fn addressee_after(scene: &Scene<'_, '_>, v: usize, limit: usize) -> (Option<Np>, usize) {
+    let takes_addressee = scene
+        .cues
+        .word(&scene.lower(v))
+        .is_some_and(|c| c.addressee);
+    match scene
+        .np_starting_at(v + 1, limit)
+        .filter(|_| takes_addressee)
+    {
+        Some(np) => {
+            let end = np.tokens.end;
+            (Some(np), end)
+        }
+        None => (None, v + 1),
+    }
+}
+
+/// `“A,” he said. “B.”` or `“A,” he said, “B.”`: the quote that continues the one just attributed.
+fn continuation_after(
+    scene: &Scene<'_, '_>,
+    quoted: &[Quoted],
+    i: usize,
+    end: usize,
+) -> Option<usize> {
+    let q = &quoted[i];
+    if !scene.text[q.content].trim_end().ends_with(',') {
+        return None;
+    }
+    let mut k = end;
+    while k < scene.tokens.len()
+        && matches!(scene.tokens[k].kind, TokenKind::Terminal | TokenKind::Punct)
+        && k < end + 2
+    {
+        k += 1;
+    }
+    let j = quoted[i + 1..]
+        .iter()
+        .position(|n| !n.nested && n.open >= end)?
+        + i
+        + 1;
+    (quoted[j].open == k
+        && quoted[j].paragraph == q.last_paragraph
+        && after(scene, &quoted[j]).is_none())
+    .then_some(j)
+}
+
+/// `X said: “…”`, `X told Y “…”`: a cue in the words just before the quote.
+fn before(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Attribution> {
+    let p = q.paragraph;
+    let floor = scene.segments.paragraphs[p].tokens.start;
+    let floor = floor.max(q.open.saturating_sub(BEFORE_WINDOW));
+    let mut b = q.open;
+    while b > floor && matches!(scene.word(b - 1), ":" | "," | ":-" | "that") {
+        b -= 1;
+    }
+    let v = (floor..b).rev().find(|&k| quote_cue(scene, k))?;
+    let sentence_start = scene.segments.sentences[scene.sentence_of(v)]
+        .tokens
+        .start
+        .max(floor);
+    // Between the cue and the quote: nothing, or an addressee.
+    let (addressee, after_cue) = addressee_after(scene, v, b);
+    if after_cue != b && !phrase_ends_at(scene, after_cue, b) {
+        return None;
+    }
+    let speaker = scene.np_ending_at(scene.skip_back_adverbs(v, sentence_start), sentence_start)?;
+    Some(Attribution {
+        speaker: Some(speaker),
+        cue: Some(scene.tokens[v].span),
+        addressee,
+    })
+}
+
+/// Whether tokens `from..to` are a short adverbial (`in a statement`, `on Monday`).
+fn phrase_ends_at(scene: &Scene<'_, '_>, from: usize, to: usize) -> bool {
+    to - from <= 5
+        && (from..to).all(|k| {
+            scene.tokens[k].kind != TokenKind::Terminal && scene.tokens[k].kind != TokenKind::Quote
+        })
+        && (from..to).next().is_some_and(|k| {
+            matches!(
+                &*scene.lower(k),
+                "in" | "on" | "at" | "during" | "after" | "to" | "this" | "last" | "late" | "early"
+            )
+        })
+}
+
+/// An introducing line ending in `:` before the quote's paragraph, or the
+/// introduction shared with a previous bullet quote.
+fn intro_line(scene: &Scene<'_, '_>, q: &Quoted, previous: Option<&Found>) -> Option<Attribution> {
+    let p = q.paragraph;
+    if p == 0 || paragraph_start(scene, p) != q.open {
+        return None;
+    }
+    let prev = &scene.segments.paragraphs[p - 1];
+    let last = prev.tokens.end.checked_sub(1)?;
+    if !matches!(scene.word(last), ":" | ":-") {
+        // A bullet quote under the same introduction as the previous bullet quote.
+        let previous = previous.filter(|f| f.rule == Rule::DirectIntroLine)?;
+        let same_list = prev.bullet
+            && scene.segments.paragraphs[p].bullet
+            && previous.span.end() >= prev.span.start();
+        return same_list.then(|| Attribution {
+            speaker: previous.speaker.clone(),
+            cue: previous.cue,
+            addressee: previous.addressee.clone(),
+        });
+    }
+    let sentence = &scene.segments.sentences[scene.sentence_of(last)];
+    let floor = sentence.tokens.start;
+    for v in (floor..last).rev() {
+        if !quote_cue(scene, v)
+            && !scene
+                .cues
+                .word(&scene.lower(v))
+                .is_some_and(|c| c.that && !c.participle)
+        {
+            continue;
+        }
+        if let Some(speaker) = scene.np_ending_at(scene.skip_back_adverbs(v, floor), floor) {
+            let (addressee, _) = addressee_after(scene, v, last);
+            return Some(Attribution {
+                speaker: Some(speaker),
+                cue: Some(scene.tokens[v].span),
+                addressee,
+            });
+        }
+        if let Some(speaker) = scene.np_starting_at(v + 1, last) {
+            return Some(Attribution {
+                speaker: Some(speaker),
+                cue: Some(scene.tokens[v].span),
+                addressee: None,
+            });
+        }
+    }
+    None
+}
+
+/// Whether `q` is a paragraph of quote only, right after the paragraph of `previous`.
+fn continues(scene: &Scene<'_, '_>, q: &Quoted, previous: &Found) -> bool {
+    let p = q.paragraph;
+    p > 0
+        && paragraph_start(scene, p) == q.open
+        && previous.speaker.is_some()
+        && scene.segments.paragraphs[p - 1].span.cover(previous.span)
+            == scene.segments.paragraphs[p - 1].span
+        && previous.span.end() > scene.segments.paragraphs[p - 1].span.start()
+}

@@ -1,0 +1,315 @@
+//! Quote marks: pairing every style of opening and closing mark.
+//!
+//! One table of mark pairs drives one matcher. Each quote token is given a
+//! role from its shape (`“` opens, `”` closes) or, for marks that look the
+//! same at both ends (`"`, `'`), from its flanks: a mark with space before
+//! and a word after opens, one with a word before and space after closes.
+//! Openers go on a small stack; a closer pops the nearest opener it pairs
+//! with. A `’` or `'` that closes nothing is an apostrophe (`leaders’`).
+//!
+//! Recovery happens at the paragraph end: a quote left open continues only
+//! when the next paragraph opens with a mark of the same style (the news
+//! convention for multi-paragraph quotes); otherwise it ends with its
+//! paragraph, so a stray mark never swallows the rest of the document.
+
+use crate::segment::Segments;
+use crate::token::{Token, TokenKind};
+use crate::Span;
+
+/// Opening and closing marks that pair with each other.
+const PAIRS: &[(&str, &str)] = &[
+    ("“", "”"),
+    ("„", "“"),
+    ("„", "”"),
+    ("«", "»"),
+    ("»", "«"),
+    ("‘", "’"),
+    ("‚", "‘"),
+    ("‹", "›"),
+    ("\"", "\""),
+    ("'", "'"),
+    ("``", "''"),
+    ("\"", "”"),
+    ("“", "\""),
+];
+
+/// How many openers may wait for their closers at once; deeper ones are dropped.
+const MAX_DEPTH: usize = 6;
+
+/// A pair of quote marks and what lies between them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quoted {
+    /// From the opening mark to the closing mark (or the paragraph end).
+    pub span: Span,
+    /// Between the marks.
+    pub content: Span,
+    /// The token index of the opening mark.
+    pub open: usize,
+    /// The token index of the closing mark, or `None` when the paragraph ended first.
+    pub close: Option<usize>,
+    /// The index of the paragraph the quote opens in.
+    pub paragraph: usize,
+    /// The index of the paragraph the quote ends in (later for multi-paragraph quotes).
+    pub last_paragraph: usize,
+    /// Whether the quote lies inside another quote.
+    pub nested: bool,
+    /// Whether the marks are single quotes (`‘…’`, `'…'`).
+    pub single: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Open {
+    token: usize,
+    paragraph: usize,
+}
+
+fn can_pair(open: &str, close: &str) -> bool {
+    PAIRS.iter().any(|&(o, c)| o == open && c == close)
+}
+
+fn is_single(mark: &str) -> bool {
+    matches!(mark, "‘" | "’" | "'" | "‚" | "‹" | "›")
+}
+
+/// Finds all quoted stretches of a document, ordered by their opening mark.
+pub fn find(text: &str, tokens: &[Token], segments: &Segments) -> Vec<Quoted> {
+    let mut out = Vec::new();
+    let mut stack: Vec<Open> = Vec::new();
+    let paragraphs = &segments.paragraphs;
+    for (p, paragraph) in paragraphs.iter().enumerate() {
+        let mut continued = false;
+        if let Some(carried) = stack.first().copied() {
+            // A multi-paragraph quote goes on only if this paragraph opens with a like mark.
+            let opener = paragraph
+                .tokens
+                .clone()
+                .find(|&k| tokens[k].kind != TokenKind::Bullet);
+            let like = opener.is_some_and(|k| {
+                tokens[k].kind == TokenKind::Quote
+                    && is_single(&text[tokens[k].span])
+                        == is_single(&text[tokens[carried.token].span])
+                    && role(text, tokens, k, paragraph.span).opens
+            });
+            if like {
+                stack.truncate(1);
+                continued = true;
+            } else {
+                close_unclosed(tokens, paragraphs, &mut stack, &mut out, p - 1);
+            }
+        }
+        let mut skip_continuation_mark = continued;
+        for k in paragraph.tokens.clone() {
+            if tokens[k].kind != TokenKind::Quote {
+                continue;
+            }
+            if skip_continuation_mark {
+                skip_continuation_mark = false;
+                continue;
+            }
+            let mark = &text[tokens[k].span];
+            let role = role(text, tokens, k, paragraph.span);
+            let partner = stack
+                .iter()
+                .rposition(|o| can_pair(&text[tokens[o.token].span], mark));
+            // A mark that could close does so when something waits for it, unless it clearly opens.
+            if let Some(at) = partner.filter(|_| role.closes || (!role.opens && !is_single(mark))) {
+                let open = stack[at];
+                stack.truncate(at);
+                let nested = !stack.is_empty();
+                out.push(quoted(tokens, text, open, Some(k), p, nested));
+            } else if role.opens {
+                if stack.len() == MAX_DEPTH {
+                    stack.remove(0);
+                }
+                stack.push(Open {
+                    token: k,
+                    paragraph: p,
+                });
+            }
+        }
+    }
+    if !paragraphs.is_empty() {
+        close_unclosed(
+            tokens,
+            paragraphs,
+            &mut stack,
+            &mut out,
+            paragraphs.len() - 1,
+        );
+    }
+    out.sort_by_key(|q| (q.span.start(), std::cmp::Reverse(q.span.end())));
+    out
+}
+
+/// Ends the outermost quote still open at the end of paragraph `p`, and
+/// forgets the inner ones (unclosed inner marks are most often apostrophes).
+fn close_unclosed(
+    tokens: &[Token],
+    paragraphs: &[crate::segment::Paragraph],
+    stack: &mut Vec<Open>,
+    out: &mut Vec<Quoted>,
+    p: usize,
+) {
+    let Some(&open) = stack.first() else { return };
+    stack.clear();
+    let end = paragraphs[p].span.end();
+    let open_span = tokens[open.token].span;
+    let single = false;
+    let _ = single;
+    if end > open_span.end() {
+        out.push(Quoted {
+            span: Span::new(open_span.start(), end),
+            content: Span::new(open_span.end(), end),
+            open: open.token,
+            close: None,
+            paragraph: open.paragraph,
+            last_paragraph: p,
+            nested: false,
+            single: false,
+        });
+    }
+}
+
+fn quoted(
+    tokens: &[Token],
+    text: &str,
+    open: Open,
+    close: Option<usize>,
+    paragraph: usize,
+    nested: bool,
+) -> Quoted {
+    let open_span = tokens[open.token].span;
+    let close_span = close.map_or(open_span, |c| tokens[c].span);
+    Quoted {
+        span: open_span.cover(close_span),
+        content: Span::new(open_span.end(), close_span.start().max(open_span.end())),
+        open: open.token,
+        close,
+        paragraph: open.paragraph,
+        last_paragraph: paragraph,
+        nested,
+        single: is_single(&text[open_span]),
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Role {
+    opens: bool,
+    closes: bool,
+}
+
+/// Whether the mark at token `k` can open and can close a quote.
+fn role(text: &str, tokens: &[Token], k: usize, paragraph: Span) -> Role {
+    let span = tokens[k].span;
+    let before = text[paragraph.start()..span.start()].chars().next_back();
+    let after = text[span.end()..paragraph.end()].chars().next();
+    let open_side = |c: Option<char>| {
+        c.is_none_or(|c| c.is_whitespace() || "([{—–-/:".contains(c) || is_mark(c))
+    };
+    let close_side = |c: Option<char>| {
+        c.is_none_or(|c| c.is_whitespace() || ".,;:!?)]}—–-…/".contains(c) || is_mark(c))
+    };
+    let left_flanking = open_side(before) && !after.is_some_and(char::is_whitespace);
+    let right_flanking = close_side(after) && !before.is_some_and(char::is_whitespace);
+    match &text[span] {
+        "“" | "„" | "«" | "‚" | "``" | "‹" => Role {
+            opens: true,
+            closes: right_flanking && !left_flanking,
+        },
+        "”" | "»" | "''" | "›" => Role {
+            opens: left_flanking && !right_flanking,
+            closes: true,
+        },
+        "‘" => Role {
+            opens: true,
+            closes: right_flanking && !left_flanking,
+        },
+        "’" => Role {
+            opens: false,
+            closes: right_flanking,
+        },
+        _ => Role {
+            opens: left_flanking || !right_flanking,
+            closes: right_flanking || !left_flanking,
+        },
+    }
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '‚' | '‹' | '›' | '`'
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segment;
+    use crate::token::tokenize;
+
+    fn contents(text: &str) -> Vec<&str> {
+        let tokens = tokenize(text);
+        find(text, &tokens, &segment(text, &tokens))
+            .iter()
+            .map(|q| &text[q.content])
+            .collect()
+    }
+
+    #[test]
+    fn every_style() {
+        for (text, want) in [
+            ("He said “yes” today.", "yes"),
+            ("He said \"yes\" today.", "yes"),
+            ("He said ‘yes’ today.", "yes"),
+            ("Il a dit « oui » hier.", " oui "),
+            ("Er sagte „ja“ heute.", "ja"),
+            ("He said ``yes'' today.", "yes"),
+        ] {
+            assert_eq!(contents(text), [want], "{text}");
+        }
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        assert!(
+            contents("Venezuela’s leaders’ plans wouldn’t work in the ’90s, rock ’n’ roll.")
+                .is_empty()
+        );
+        assert!(contents("He is 5'10\" tall.").len() <= 1);
+        assert_eq!(contents("The leaders’ ‘red line’ held."), ["red line"]);
+    }
+
+    #[test]
+    fn nested_quotes() {
+        let text = "“He told me ‘never’ again,” she said.";
+        let tokens = tokenize(text);
+        let found = find(text, &tokens, &segment(text, &tokens));
+        assert_eq!(found.len(), 2);
+        assert!(!found[0].nested && found[1].nested);
+        assert_eq!(&text[found[1].content], "never");
+    }
+
+    #[test]
+    fn unclosed_quote_ends_with_its_paragraph() {
+        let text = "He said “this never closes.\nNext paragraph “is fine” here.";
+        assert_eq!(contents(text), ["this never closes.", "is fine"]);
+    }
+
+    #[test]
+    fn multi_paragraph_quote() {
+        let text = "“First part.\n“Second part,” he said.\nAfter.";
+        let tokens = tokenize(text);
+        let found = find(text, &tokens, &segment(text, &tokens));
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].content], "First part.\n“Second part,");
+        assert_eq!((found[0].paragraph, found[0].last_paragraph), (0, 1));
+    }
+
+    #[test]
+    fn many_unbalanced_marks_stay_bounded() {
+        let text = "“a ".repeat(10_000);
+        let found = contents(&text);
+        assert_eq!(found.len(), 1);
+    }
+}

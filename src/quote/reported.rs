@@ -1,0 +1,472 @@
+//! Reported speech: cue verbs, nouns and phrases with a reported clause,
+//! with or without quoted fragments inside.
+//!
+//! | pattern | rule |
+//! |---|---|
+//! | `X said (that) CLAUSE`, `X told Y (that) CLAUSE` | `indirect-cue` |
+//! | `CLAUSE, X said.` / `CLAUSE, said X.` | `indirect-cue-after` |
+//! | `according to X, CLAUSE` / `CLAUSE, according to X` | `indirect-according-to` |
+//! | `his warning that CLAUSE` | `indirect-cue-noun` |
+//! | `X … citing “…”`, `labeling Y as “…”` | `mixed-cue-object` |
+//!
+//! A reported clause holding quoted fragments is mixed speech; its
+//! fragments are listed. The clause runs to the end of the sentence, or to
+//! the first `;`, spaced dash, or `but`/`and` that starts a new verb.
+
+use std::ops::Range;
+
+use crate::token::TokenKind;
+use crate::{QuoteKind, Span};
+
+use super::cues::{Cue, CueKind};
+use super::marks::Quoted;
+use super::speaker::{Np, Scene};
+use super::{Found, Rule};
+
+/// Finds reported speech outside the direct quotes; `fragments` are the
+/// quoted stretches that are not quotations. Returns the speech found and
+/// which fragments it used.
+pub fn find(
+    scene: &Scene<'_, '_>,
+    quoted: &[Quoted],
+    fragments: &[usize],
+    direct: &[Found],
+) -> (Vec<Found>, Vec<bool>) {
+    let mut used = vec![false; fragments.len()];
+    let mut found = Vec::new();
+    let in_direct = |span: Span| direct.iter().any(|d| d.span.overlaps(span));
+    for sentence in &scene.segments.sentences {
+        let range = sentence.tokens.clone();
+        let mut k = range.start;
+        while k < range.end {
+            let step = speech_at(scene, k, range.clone())
+                .filter(|s| !in_direct(s.cue_span) && !in_direct(s.content));
+            let Some(speech) = step else {
+                k += 1;
+                continue;
+            };
+            let mut quote = Found {
+                kind: QuoteKind::Indirect,
+                span: speech.content,
+                content: speech.content,
+                parts: Vec::new(),
+                fragments: Vec::new(),
+                speaker: speech.speaker.clone(),
+                cue: Some(speech.cue_span),
+                addressee: speech.addressee.clone(),
+                rule: speech.rule,
+            };
+            for (f, &i) in fragments.iter().enumerate() {
+                if speech.content.covers(quoted[i].span) || speech.content.covers(quoted[i].content)
+                {
+                    used[f] = true;
+                    quote.fragments.push(quoted[i].content);
+                }
+            }
+            if !quote.fragments.is_empty() {
+                quote.kind = QuoteKind::Mixed;
+            }
+            quote.span = [
+                quote.speaker.as_ref().map(|s| s.span),
+                quote.cue,
+                quote.addressee.as_ref().map(|a| a.span),
+            ]
+            .into_iter()
+            .flatten()
+            .fold(quote.content, Span::cover);
+            found.push(quote);
+            k = speech.resume.max(k + 1);
+        }
+    }
+    (found, used)
+}
+
+/// One piece of reported speech found at a cue.
+struct Speech {
+    speaker: Option<Np>,
+    cue_span: Span,
+    addressee: Option<Np>,
+    content: Span,
+    rule: Rule,
+    /// The token to look at next.
+    resume: usize,
+}
+
+fn cue_at(scene: &Scene<'_, '_>, k: usize) -> Option<Cue> {
+    (scene.tokens[k].kind == TokenKind::Word)
+        .then(|| scene.cues.word(&scene.lower(k)))
+        .flatten()
+}
+
+fn speech_at(scene: &Scene<'_, '_>, k: usize, sentence: Range<usize>) -> Option<Speech> {
+    if scene.is(k, "according") && k + 1 < sentence.end && scene.is(k + 1, "to") {
+        return according_to(scene, k, sentence);
+    }
+    let cue = cue_at(scene, k)?;
+    match cue.kind {
+        CueKind::Verb if cue.participle => participle(scene, k, cue, sentence),
+        CueKind::Verb => verb(scene, k, cue, sentence),
+        CueKind::Noun => noun(scene, k, sentence),
+        CueKind::Phrase => None,
+    }
+}
+
+/// Words that can open a reported clause without `that`.
+fn opens_clause(scene: &Scene<'_, '_>, k: usize) -> bool {
+    let t = scene.tokens[k];
+    if scene.mention_at(k).is_some() || t.kind == TokenKind::Number {
+        return true;
+    }
+    if t.kind != TokenKind::Word {
+        return false;
+    }
+    matches!(
+        &*scene.lower(k),
+        "he" | "she"
+            | "they"
+            | "we"
+            | "i"
+            | "it"
+            | "there"
+            | "the"
+            | "this"
+            | "these"
+            | "those"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "a"
+            | "an"
+            | "no"
+            | "some"
+            | "many"
+            | "most"
+            | "all"
+            | "both"
+            | "if"
+            | "whether"
+            | "more"
+            | "several"
+            | "any"
+            | "one"
+            | "our"
+            | "my"
+            | "may"
+            | "might"
+            | "could"
+            | "would"
+            | "should"
+            | "will"
+    )
+}
+
+/// Where the reported clause starting at `c` ends (exclusive token index).
+fn clause_end(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> usize {
+    let mut k = c;
+    while k < sentence.end {
+        let t = scene.tokens[k];
+        match t.kind {
+            TokenKind::Terminal | TokenKind::Ellipsis
+                if k + 1 >= sentence.end || !scene.tokens[k + 1].is_wordlike() =>
+            {
+                return k
+            }
+            TokenKind::Punct if scene.word(k) == ";" => return k,
+            TokenKind::Dash
+                if scene.word(k) != "-"
+                    && k > c
+                    && t.span.start() > scene.tokens[k - 1].span.end() =>
+            {
+                return k
+            }
+            TokenKind::Word
+                if k > c + 1
+                    && matches!(
+                        &*scene.lower(k),
+                        "but" | "and" | "while" | "although" | "whereas"
+                    ) =>
+            {
+                let next = k + 1;
+                let new_verb = next < sentence.end
+                    && scene.tokens[next].kind == TokenKind::Word
+                    && (scene.word(next).ends_with("ed") || cue_at(scene, next).is_some())
+                    && scene
+                        .word(next)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_lowercase);
+                let after_comma = scene.word(k - 1) == ","
+                    && matches!(&*scene.lower(k), "while" | "although" | "whereas");
+                if new_verb || after_comma {
+                    return if scene.word(k - 1) == "," { k - 1 } else { k };
+                }
+            }
+            TokenKind::Punct
+                if scene.word(k) == ","
+                    && k + 2 < sentence.end
+                    && scene.is(k + 1, "according")
+                    && scene.is(k + 2, "to") =>
+            {
+                return k;
+            }
+            _ => {}
+        }
+        k += 1;
+    }
+    sentence.end
+}
+
+/// The span of the clause `c..end`, without trailing commas or terminal
+/// punctuation (a closing quote mark stays when its opening one is inside).
+fn clause_span(scene: &Scene<'_, '_>, c: usize, mut end: usize) -> Option<Span> {
+    while end > c
+        && matches!(
+            scene.tokens[end - 1].kind,
+            TokenKind::Punct | TokenKind::Terminal | TokenKind::Dash
+        )
+    {
+        end -= 1;
+    }
+    let words = (c..end).filter(|&k| scene.tokens[k].is_wordlike()).count();
+    (words >= 2).then(|| scene.span(&(c..end)))
+}
+
+/// `X said (that) …`, or `…, X said.`
+fn verb(scene: &Scene<'_, '_>, v: usize, cue: Cue, sentence: Range<usize>) -> Option<Speech> {
+    let floor = sentence.start;
+    let subject_end = scene.skip_back_adverbs(v, floor);
+    let subject = scene.np_ending_at(subject_end, floor);
+    let cue_span = scene.tokens[v].span;
+    // Trailing attribution: `CLAUSE, X said.` / `CLAUSE, said X.`
+    if let Some(speech) = trailing(scene, v, cue, subject.as_ref(), &sentence) {
+        return Some(speech);
+    }
+    let subject = subject?;
+    let mut c = v + 1;
+    let mut addressee = None;
+    if cue.addressee {
+        if let Some(np) = scene.np_starting_at(c, sentence.end) {
+            c = np.tokens.end;
+            addressee = Some(np);
+        }
+    }
+    let has_that = c < sentence.end && scene.is(c, "that");
+    if has_that {
+        c += 1;
+    } else {
+        let clause_follows = cue.that && c < sentence.end && opens_clause(scene, c);
+        let quoted_object = cue.object && quoted_soon(scene, c, &sentence);
+        if !clause_follows && !quoted_object {
+            return None;
+        }
+    }
+    if c >= sentence.end {
+        return None;
+    }
+    let end = clause_end(scene, c, &sentence);
+    let content = if cue.object && !has_that {
+        fragment_span(scene, c, end)?
+    } else {
+        clause_span(scene, c, end)?
+    };
+    let rule = if cue.object && !has_that && !cue.that {
+        Rule::MixedCueObject
+    } else {
+        Rule::IndirectCue
+    };
+    Some(Speech {
+        speaker: Some(subject),
+        cue_span,
+        addressee,
+        content,
+        rule,
+        resume: end,
+    })
+}
+
+/// `CLAUSE, X said.` or `CLAUSE, said X.`: the cue closes the sentence.
+fn trailing(
+    scene: &Scene<'_, '_>,
+    v: usize,
+    cue: Cue,
+    subject: Option<&Np>,
+    sentence: &Range<usize>,
+) -> Option<Speech> {
+    if !cue.quote && !cue.that {
+        return None;
+    }
+    let (speaker, comma, after) = match subject {
+        Some(np) if np.tokens.start > sentence.start && scene.word(np.tokens.start - 1) == "," => {
+            (np.clone(), np.tokens.start - 1, v + 1)
+        }
+        _ if v > sentence.start && scene.word(v - 1) == "," => {
+            let np = scene.np_starting_at(v + 1, sentence.end)?;
+            let after = np.tokens.end;
+            (np, v - 1, after)
+        }
+        _ => return None,
+    };
+    // Only a short tail may follow: `in a statement`, `on Monday`, `.`
+    let tail = sentence.end - after;
+    let ends = (after..sentence.end).all(|k| scene.tokens[k].kind != TokenKind::Quote) && tail <= 6;
+    if !ends {
+        return None;
+    }
+    let start = (sentence.start..comma).find(|&k| scene.tokens[k].is_wordlike())?;
+    let content = clause_span(scene, start, comma)?;
+    Some(Speech {
+        speaker: Some(speaker),
+        cue_span: scene.tokens[v].span,
+        addressee: None,
+        content,
+        rule: Rule::IndirectCueAfter,
+        resume: sentence.end,
+    })
+}
+
+/// `according to X, CLAUSE` or `CLAUSE, according to X`.
+fn according_to(scene: &Scene<'_, '_>, k: usize, sentence: Range<usize>) -> Option<Speech> {
+    let speaker = scene.np_starting_at(k + 2, sentence.end)?;
+    let cue_span = scene.tokens[k].span.cover(scene.tokens[k + 1].span);
+    let first_word = (sentence.start..k).find(|&j| scene.tokens[j].is_wordlike());
+    let content = if first_word.is_none() {
+        // According to X, CLAUSE — the speaker phrase may run on (`a report by the Y`).
+        let comma = (speaker.tokens.end..sentence.end).find(|&j| scene.word(j) == ",")?;
+        let end = clause_end(scene, comma + 1, &sentence);
+        clause_span(scene, comma + 1, end)?
+    } else {
+        let start = first_word?;
+        let end = if k > sentence.start && scene.word(k - 1) == "," {
+            k - 1
+        } else {
+            k
+        };
+        clause_span(scene, start, end)?
+    };
+    Some(Speech {
+        speaker: Some(speaker),
+        cue_span,
+        addressee: None,
+        content,
+        rule: Rule::IndirectAccordingTo,
+        resume: sentence.end,
+    })
+}
+
+/// `his warning that CLAUSE`: a cue noun with a possessor.
+fn noun(scene: &Scene<'_, '_>, n: usize, sentence: Range<usize>) -> Option<Speech> {
+    let mut p = n;
+    // Up to two adjectives between the possessor and the noun: `his public warning`.
+    for _ in 0..3 {
+        if let Some(speaker) = scene.possessor_before(p, sentence.start) {
+            let that = (n + 1..(n + 5).min(sentence.end)).find(|&k| scene.is(k, "that"))?;
+            if (n + 1..that).any(|k| {
+                scene.tokens[k].kind == TokenKind::Terminal
+                    || scene.tokens[k].kind == TokenKind::Quote
+            }) {
+                return None;
+            }
+            let end = clause_end(scene, that + 1, &sentence);
+            let content = clause_span_keep_quote(scene, that + 1, end)?;
+            return Some(Speech {
+                speaker: Some(speaker),
+                cue_span: scene.tokens[n].span,
+                addressee: None,
+                content,
+                rule: Rule::IndirectCueNoun,
+                resume: end,
+            });
+        }
+        if p <= sentence.start || scene.tokens[p - 1].kind != TokenKind::Word {
+            return None;
+        }
+        p -= 1;
+    }
+    None
+}
+
+/// Like [`clause_span`], but a clause ending in a quotation keeps its closing mark.
+fn clause_span_keep_quote(scene: &Scene<'_, '_>, c: usize, end: usize) -> Option<Span> {
+    let span = clause_span(scene, c, end)?;
+    let mut e = span.end();
+    let mut k = end;
+    while k > c
+        && matches!(
+            scene.tokens[k - 1].kind,
+            TokenKind::Punct | TokenKind::Terminal | TokenKind::Quote
+        )
+    {
+        k -= 1;
+    }
+    let opened = (c..end).any(|j| {
+        scene.tokens[j].kind == TokenKind::Quote && scene.tokens[j].span.start() < span.end()
+    });
+    if opened {
+        e = (k..end)
+            .rev()
+            .find(|&j| scene.tokens[j].kind == TokenKind::Quote)
+            .map_or(e, |j| scene.tokens[j].span.end().max(e));
+    }
+    Some(Span::new(span.start(), e))
+}
+
+/// `…, citing “…”`, `…, saying the plan had failed`: the subject of the sentence speaks.
+fn participle(scene: &Scene<'_, '_>, v: usize, cue: Cue, sentence: Range<usize>) -> Option<Speech> {
+    if v == sentence.start {
+        return None;
+    }
+    let speaker = sentence_subject(scene, &sentence, v)?;
+    let c = v + 1;
+    if c >= sentence.end {
+        return None;
+    }
+    let end = clause_end(scene, c, &sentence);
+    let (content, rule) = if quoted_soon(scene, c, &sentence) && (cue.object || !cue.that) {
+        (fragment_span(scene, c, end)?, Rule::MixedCueObject)
+    } else if cue.that && (scene.is(c, "that") || opens_clause(scene, c)) {
+        let c = if scene.is(c, "that") { c + 1 } else { c };
+        (clause_span(scene, c, end)?, Rule::IndirectCue)
+    } else {
+        return None;
+    };
+    Some(Speech {
+        speaker: Some(speaker),
+        cue_span: scene.tokens[v].span,
+        addressee: None,
+        content,
+        rule,
+        resume: end,
+    })
+}
+
+/// The first speaker phrase of the sentence, before token `limit`.
+fn sentence_subject(scene: &Scene<'_, '_>, sentence: &Range<usize>, limit: usize) -> Option<Np> {
+    let start = (sentence.start..limit).find(|&k| scene.tokens[k].is_wordlike())?;
+    (start + 1..=limit.min(start + 8)).find_map(|e| {
+        scene
+            .np_ending_at(e, start)
+            .filter(|np| np.tokens.start == start)
+    })
+}
+
+/// Whether a quote mark opens within a few tokens of `c` in the sentence.
+fn quoted_soon(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> bool {
+    (c..sentence.end.min(c + 6)).any(|k| scene.tokens[k].kind == TokenKind::Quote)
+}
+
+/// The quoted fragments between `c` and `end`: from the first opening mark's content to the last closing mark's.
+fn fragment_span(scene: &Scene<'_, '_>, c: usize, end: usize) -> Option<Span> {
+    let marks: Vec<usize> = (c..end)
+        .filter(|&k| scene.tokens[k].kind == TokenKind::Quote)
+        .collect();
+    let (&first, &last) = (marks.first()?, marks.last()?);
+    if first == last {
+        return None;
+    }
+    let span = Span::new(
+        scene.tokens[first].span.end(),
+        scene.tokens[last].span.start(),
+    );
+    (!span.is_empty()).then_some(span)
+}

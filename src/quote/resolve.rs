@@ -1,0 +1,118 @@
+//! Who a speaker phrase refers to.
+//!
+//! - A name: its mention's canonical name.
+//! - `he`/`she`/`his`/`her`: the most recent speaker when the gender agrees
+//!   (known from a title or given name), else the nearest preceding person
+//!   whose gender agrees, else the most recent speaker or person of unknown
+//!   gender.
+//! - `they`/`we`: the most recent speaker that is an organisation or place.
+//! - `the report` (a document noun with `the`): the organisation of an
+//!   earlier `report by X`, `X report` or `X’s report`.
+//! - Other descriptions (`analysts`) have no canonical name.
+
+use crate::entity::Gender;
+use crate::token::TokenKind;
+use crate::Label;
+
+use super::cues::SpeakerKind;
+use super::speaker::{Np, Scene, SpeakerPhrase};
+
+/// How many tokens back a pronoun or description may look for its referent.
+const LOOKBACK: usize = 400;
+
+/// Resolves speaker phrases in text order, remembering the most recent speaker.
+pub struct Resolver {
+    /// The most recent resolved speaker: its mention index.
+    last_speaker: Option<usize>,
+}
+
+impl Resolver {
+    /// A resolver with no speaker seen yet.
+    pub fn new() -> Resolver {
+        Resolver { last_speaker: None }
+    }
+
+    /// The mention a speaker phrase refers to, if known; call in text order.
+    pub fn resolve(&mut self, scene: &Scene<'_, '_>, np: &Np) -> Option<usize> {
+        let mention = match np.phrase {
+            SpeakerPhrase::Name(m) => Some(m),
+            SpeakerPhrase::Pronoun(gender, false) => self.person(scene, np.tokens.start, gender),
+            SpeakerPhrase::Pronoun(_, true) => self
+                .last_speaker
+                .filter(|&m| scene.mentions[m].label != Label::Person),
+            SpeakerPhrase::Nominal(SpeakerKind::Document) => source_of_document(scene, np),
+            SpeakerPhrase::Nominal(_) => None,
+        };
+        if mention.is_some() {
+            self.last_speaker = mention;
+        }
+        mention
+    }
+
+    fn person(&self, scene: &Scene<'_, '_>, at: usize, gender: Gender) -> Option<usize> {
+        let compatible = |m: usize, strict: bool| {
+            let mention = &scene.mentions[m];
+            mention.label == Label::Person
+                && (mention.gender == gender || (!strict && mention.gender == Gender::Unknown))
+        };
+        let preceding = || {
+            scene
+                .mentions
+                .iter()
+                .enumerate()
+                .rev()
+                .skip_while(move |(_, m)| m.tokens.start >= at)
+                .take_while(move |(_, m)| at - m.tokens.start <= LOOKBACK)
+                .map(|(i, _)| i)
+        };
+        let last = self
+            .last_speaker
+            .filter(|&m| scene.mentions[m].tokens.start < at);
+        last.filter(|&m| compatible(m, true))
+            .or_else(|| preceding().find(|&m| compatible(m, true)))
+            .or_else(|| last.filter(|&m| compatible(m, false)))
+            .or_else(|| preceding().find(|&m| compatible(m, false)))
+    }
+}
+
+impl Default for Resolver {
+    fn default() -> Self {
+        Resolver::new()
+    }
+}
+
+/// `the report` → the organisation of an earlier `report by X` / `X report` / `X’s report`.
+fn source_of_document(scene: &Scene<'_, '_>, np: &Np) -> Option<usize> {
+    let head = np.tokens.end - 1;
+    let first = np.tokens.start;
+    if !(scene.is(first, "the") || scene.is(first, "this")) {
+        return None;
+    }
+    let noun = scene.lower(head);
+    let floor = head.saturating_sub(LOOKBACK);
+    for k in (floor..first).rev() {
+        if scene.tokens[k].kind != TokenKind::Word || scene.lower(k) != noun {
+            continue;
+        }
+        // `report by the Miami Herald`
+        let mut j = k + 1;
+        if j < scene.tokens.len() && matches!(&*scene.lower(j), "by" | "from" | "of") {
+            j += 1;
+            while j < scene.tokens.len() && matches!(&*scene.lower(j), "the" | "a" | "an") {
+                j += 1;
+            }
+            if let Some(m) = scene.mention_at(j) {
+                return Some(m);
+            }
+        }
+        // `a Miami Herald report`, `the Herald’s report`
+        let mut b = k;
+        if b > 0 && scene.tokens[b - 1].kind == TokenKind::Possessive {
+            b -= 1;
+        }
+        if let Some(m) = b.checked_sub(1).and_then(|p| scene.mention_at(p)) {
+            return Some(m);
+        }
+    }
+    None
+}

@@ -1,0 +1,443 @@
+//! Speaker phrases: names, pronouns and nominal speakers around a cue, and
+//! how pronouns and descriptions resolve to a referent.
+
+use std::ops::Range;
+
+use crate::entity::{Gender, Mention, WordLists};
+use crate::segment::Segments;
+use crate::token::{Token, TokenKind};
+use crate::{Label, Span};
+
+use super::cues::{CueLexicon, SpeakerKind};
+
+/// How far (in tokens) a speaker phrase may reach.
+const MAX_PHRASE: usize = 6;
+/// How far back an appositive (`X, the head of Y, said`) may reach.
+const MAX_APPOSITIVE: usize = 16;
+
+/// What kind of phrase names the speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpeakerPhrase {
+    /// An entity mention (its index in the mention list).
+    Name(usize),
+    /// A personal pronoun or possessive (`he`, `his`, `they`).
+    Pronoun(Gender, bool),
+    /// A description (`analysts`, `the report`).
+    Nominal(SpeakerKind),
+}
+
+/// A speaker (or addressee) phrase in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Np {
+    /// The phrase as written (with title or determiner).
+    pub span: Span,
+    /// Its tokens.
+    pub tokens: Range<usize>,
+    /// What it is.
+    pub phrase: SpeakerPhrase,
+}
+
+/// Everything the quote rules look at.
+pub struct Scene<'s, 'a> {
+    /// The input.
+    pub text: &'a str,
+    /// Its tokens.
+    pub tokens: &'s [Token],
+    /// Its paragraphs and sentences.
+    pub segments: &'s Segments,
+    /// The entity mentions, in text order.
+    pub mentions: &'s [Mention<'a>],
+    /// For each token, the mention it lies in (`u32::MAX` for none).
+    mention_of_token: Vec<u32>,
+    /// For each token, its sentence.
+    sentence_of_token: Vec<u32>,
+    /// For each sentence, its paragraph.
+    paragraph_of_sentence: Vec<u32>,
+    /// Cue words and nominal speakers.
+    pub cues: &'s CueLexicon,
+    /// Entity word lists (titles, given names).
+    pub lists: &'s WordLists,
+}
+
+const NONE: u32 = u32::MAX;
+
+/// Words that may stand between a subject and its cue verb.
+const BETWEEN_SUBJECT_AND_CUE: &[&str] = &[
+    "again",
+    "allegedly",
+    "also",
+    "already",
+    "always",
+    "apparently",
+    "best",
+    "bluntly",
+    "briefly",
+    "clearly",
+    "did",
+    "does",
+    "earlier",
+    "even",
+    "eventually",
+    "finally",
+    "firmly",
+    "first",
+    "flatly",
+    "frequently",
+    "had",
+    "has",
+    "have",
+    "is",
+    "just",
+    "last",
+    "later",
+    "latest",
+    "long",
+    "may",
+    "might",
+    "never",
+    "now",
+    "often",
+    "once",
+    "only",
+    "openly",
+    "previously",
+    "privately",
+    "publicly",
+    "quickly",
+    "quietly",
+    "recently",
+    "reportedly",
+    "repeatedly",
+    "reportedly",
+    "simply",
+    "still",
+    "strongly",
+    "then",
+    "today",
+    "was",
+    "were",
+    "will",
+    "would",
+    "yesterday",
+];
+
+const DETERMINERS: &[&str] = &[
+    "a", "all", "an", "another", "both", "his", "her", "its", "many", "most", "one", "other",
+    "several", "some", "that", "the", "their", "these", "this", "those", "two", "three", "four",
+    "five",
+];
+
+/// Adjectives often seen inside nominal speakers (`senior officials`, `a local resident`).
+const SPEAKER_ADJECTIVES: &[&str] = &[
+    "anonymous",
+    "chief",
+    "current",
+    "defense",
+    "defence",
+    "former",
+    "foreign",
+    "government",
+    "independent",
+    "industry",
+    "intelligence",
+    "international",
+    "leading",
+    "local",
+    "market",
+    "military",
+    "party",
+    "political",
+    "police",
+    "senior",
+    "security",
+    "state",
+    "top",
+    "western",
+    "white",
+    "house",
+];
+
+impl<'s, 'a> Scene<'s, 'a> {
+    /// Indexes the document for the quote rules.
+    pub fn new(
+        text: &'a str,
+        tokens: &'s [Token],
+        segments: &'s Segments,
+        mentions: &'s [Mention<'a>],
+        cues: &'s CueLexicon,
+        lists: &'s WordLists,
+    ) -> Scene<'s, 'a> {
+        let mut mention_of_token = vec![NONE; tokens.len()];
+        for (i, m) in mentions.iter().enumerate() {
+            for k in m.tokens.clone() {
+                mention_of_token[k] = i as u32;
+            }
+        }
+        let mut sentence_of_token = vec![NONE; tokens.len()];
+        for (i, s) in segments.sentences.iter().enumerate() {
+            for k in s.tokens.clone() {
+                sentence_of_token[k] = i as u32;
+            }
+        }
+        let mut paragraph_of_sentence = vec![0; segments.sentences.len()];
+        for (i, p) in segments.paragraphs.iter().enumerate() {
+            for s in p.sentences.clone() {
+                paragraph_of_sentence[s] = i as u32;
+            }
+        }
+        Scene {
+            text,
+            tokens,
+            segments,
+            mentions,
+            mention_of_token,
+            sentence_of_token,
+            paragraph_of_sentence,
+            cues,
+            lists,
+        }
+    }
+
+    /// The text of token `k`.
+    pub fn word(&self, k: usize) -> &'a str {
+        &self.text[self.tokens[k].span]
+    }
+
+    /// Whether token `k` is `word`, ignoring ASCII case.
+    pub fn is(&self, k: usize, word: &str) -> bool {
+        self.word(k).eq_ignore_ascii_case(word)
+    }
+
+    /// The lower-case form of token `k` (borrowed when already lower case).
+    pub fn lower(&self, k: usize) -> std::borrow::Cow<'a, str> {
+        let w = self.word(k);
+        if w.bytes().any(|b| b.is_ascii_uppercase()) || !w.is_ascii() {
+            w.to_lowercase().into()
+        } else {
+            w.into()
+        }
+    }
+
+    /// The sentence holding token `k`.
+    pub fn sentence_of(&self, k: usize) -> usize {
+        self.sentence_of_token[k] as usize
+    }
+
+    /// The paragraph holding token `k`.
+    pub fn paragraph_of(&self, k: usize) -> usize {
+        self.paragraph_of_sentence[self.sentence_of(k)] as usize
+    }
+
+    /// The mention token `k` lies in.
+    pub fn mention_at(&self, k: usize) -> Option<usize> {
+        self.mention_of_token
+            .get(k)
+            .copied()
+            .filter(|&m| m != NONE)
+            .map(|m| m as usize)
+    }
+
+    /// The span of tokens `range`.
+    pub fn span(&self, range: &Range<usize>) -> Span {
+        self.tokens[range.start]
+            .span
+            .cover(self.tokens[range.end - 1].span)
+    }
+
+    /// Skips words that may stand between a subject and its cue (`has`, `reportedly`), leftwards from `e`.
+    pub fn skip_back_adverbs(&self, mut e: usize, floor: usize) -> usize {
+        while e > floor
+            && self.tokens[e - 1].kind == TokenKind::Word
+            && BETWEEN_SUBJECT_AND_CUE.contains(&&*self.lower(e - 1))
+        {
+            e -= 1;
+        }
+        e
+    }
+
+    /// The speaker phrase whose last token is `e - 1`, not reaching before `floor`.
+    pub fn np_ending_at(&self, e: usize, floor: usize) -> Option<Np> {
+        if e <= floor {
+            return None;
+        }
+        let k = e - 1;
+        if let Some(m) = self.mention_at(k) {
+            let mention = &self.mentions[m];
+            if mention.tokens.end != e {
+                return None;
+            }
+            return Some(self.name_np(m, floor));
+        }
+        if self.tokens[k].kind == TokenKind::Punct && self.word(k) == "," {
+            return self.appositive_subject(k, floor);
+        }
+        if self.tokens[k].kind != TokenKind::Word {
+            return None;
+        }
+        let lower = self.lower(k);
+        if let Some((gender, plural)) = pronoun(&lower, false) {
+            return Some(Np {
+                span: self.tokens[k].span,
+                tokens: k..e,
+                phrase: SpeakerPhrase::Pronoun(gender, plural),
+            });
+        }
+        let kind = self.cues.speaker(&lower)?;
+        let mut start = k;
+        while start > floor && k - start < MAX_PHRASE && self.modifies_nominal(start - 1) {
+            start -= 1;
+        }
+        Some(Np {
+            span: self.span(&(start..e)),
+            tokens: start..e,
+            phrase: SpeakerPhrase::Nominal(kind),
+        })
+    }
+
+    /// The speaker phrase starting at token `s` (for `said X`), not reaching `ceiling`.
+    pub fn np_starting_at(&self, s: usize, ceiling: usize) -> Option<Np> {
+        if s >= ceiling {
+            return None;
+        }
+        if let Some(m) = self.mention_at(s) {
+            return (self.mentions[m].tokens.start == s).then(|| self.name_np(m, s));
+        }
+        // A title before a name: `said Senator Dave McCormick`.
+        if let Some(m) = (s + 1..(s + 5).min(ceiling)).find_map(|k| self.mention_at(k)) {
+            let mention = &self.mentions[m];
+            if mention
+                .title
+                .is_some_and(|t| t.start() == self.tokens[s].span.start())
+            {
+                return Some(self.name_np(m, s));
+            }
+        }
+        if self.tokens[s].kind != TokenKind::Word {
+            return None;
+        }
+        let lower = self.lower(s);
+        if let Some((gender, plural)) = pronoun(&lower, false) {
+            return Some(Np {
+                span: self.tokens[s].span,
+                tokens: s..s + 1,
+                phrase: SpeakerPhrase::Pronoun(gender, plural),
+            });
+        }
+        let mut k = s;
+        while k < ceiling && k - s < MAX_PHRASE {
+            if self.tokens[k].kind == TokenKind::Word {
+                let w = self.lower(k);
+                if let Some(kind) = self.cues.speaker(&w) {
+                    // Prefer the last noun of a compound (`foreign ministry spokesman`).
+                    if k + 1 < ceiling
+                        && self.tokens[k + 1].kind == TokenKind::Word
+                        && self.cues.speaker(&self.lower(k + 1)).is_some()
+                    {
+                        k += 1;
+                        continue;
+                    }
+                    return Some(Np {
+                        span: self.span(&(s..k + 1)),
+                        tokens: s..k + 1,
+                        phrase: SpeakerPhrase::Nominal(kind),
+                    });
+                }
+            }
+            if !self.modifies_nominal(k) {
+                return None;
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// A possessive speaker before a cue noun: `his`, `Trump’s`.
+    pub fn possessor_before(&self, k: usize, floor: usize) -> Option<Np> {
+        if k <= floor {
+            return None;
+        }
+        let p = k - 1;
+        if self.tokens[p].kind == TokenKind::Possessive {
+            return self.np_ending_at(p, floor);
+        }
+        let lower = self.lower(p);
+        let (gender, plural) = pronoun(&lower, true)?;
+        Some(Np {
+            span: self.tokens[p].span,
+            tokens: p..k,
+            phrase: SpeakerPhrase::Pronoun(gender, plural),
+        })
+    }
+
+    fn name_np(&self, m: usize, floor: usize) -> Np {
+        let mention = &self.mentions[m];
+        let mut span = mention.span;
+        let mut start = mention.tokens.start;
+        if let Some(title) = mention.title {
+            // Include the title, and a place or nationality right before it (`US Secretary of War`).
+            while start > floor && self.tokens[start - 1].span.start() >= title.start() {
+                start -= 1;
+            }
+            if start > floor {
+                if let Some(before) = self.mention_at(start - 1) {
+                    let b = &self.mentions[before];
+                    if matches!(b.label, Label::Gpe | Label::Norp | Label::Org)
+                        && b.tokens.start >= floor
+                    {
+                        start = b.tokens.start;
+                    }
+                }
+            }
+            span = self.tokens[start].span.cover(span);
+        }
+        Np {
+            span,
+            tokens: start..mention.tokens.end,
+            phrase: SpeakerPhrase::Name(m),
+        }
+    }
+
+    /// `X, the head of Y,` or `X, who …,`: the name before an appositive ending at comma `k`.
+    fn appositive_subject(&self, k: usize, floor: usize) -> Option<Np> {
+        let low = floor.max(k.saturating_sub(MAX_APPOSITIVE));
+        let open = (low..k).rev().find(|&j| self.word(j) == ",")?;
+        let np = self.np_ending_at(open, floor)?;
+        matches!(np.phrase, SpeakerPhrase::Name(_)).then_some(np)
+    }
+
+    fn modifies_nominal(&self, k: usize) -> bool {
+        let t = self.tokens[k];
+        if self.mention_at(k).is_some() || t.kind == TokenKind::Number {
+            return true;
+        }
+        if t.kind != TokenKind::Word {
+            return t.kind == TokenKind::Dash;
+        }
+        let w = self.lower(k);
+        DETERMINERS.contains(&&*w)
+            || SPEAKER_ADJECTIVES.contains(&&*w)
+            || self.cues.speaker(&w).is_some()
+    }
+}
+
+/// A personal pronoun's gender and number; `possessive` asks for `his`/`her`/`their`.
+pub fn pronoun(word: &str, possessive: bool) -> Option<(Gender, bool)> {
+    let found = if possessive {
+        match word {
+            "his" => (Gender::Male, false),
+            "her" => (Gender::Female, false),
+            "their" => (Gender::Unknown, true),
+            "its" => (Gender::Unknown, false),
+            _ => return None,
+        }
+    } else {
+        match word {
+            "he" => (Gender::Male, false),
+            "she" => (Gender::Female, false),
+            "they" | "we" => (Gender::Unknown, true),
+            "i" => (Gender::Unknown, false),
+            _ => return None,
+        }
+    };
+    Some(found)
+}

@@ -1,0 +1,253 @@
+//! Segmentation: paragraphs (one per non-blank line) and sentences.
+//!
+//! A line break ends a paragraph and blank lines only separate them, so a
+//! bullet line is a paragraph of its own. Inside a paragraph a sentence ends
+//! at `.`, `!`, `?` or `…` (with any closing quote marks and brackets that
+//! follow it) when the next token could start a sentence. Abbreviations such
+//! as `U.S.` or `Gov.` are single tokens and never end a sentence by
+//! themselves. A paragraph without final punctuation whose words are in
+//! title case is marked as a headline.
+
+use std::ops::Range;
+
+use crate::token::{Token, TokenKind};
+use crate::Span;
+
+/// A paragraph: one non-blank line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    /// The line without its surrounding whitespace.
+    pub span: Span,
+    /// The paragraph's tokens, as indices into the token list.
+    pub tokens: Range<usize>,
+    /// The paragraph's sentences, as indices into the sentence list.
+    pub sentences: Range<usize>,
+    /// Whether the line starts with a list bullet.
+    pub bullet: bool,
+    /// Whether the line looks like a headline: no final punctuation, title case.
+    pub headline: bool,
+}
+
+/// A sentence inside a paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// From the first to the last token of the sentence.
+    pub span: Span,
+    /// The sentence's tokens, as indices into the token list.
+    pub tokens: Range<usize>,
+}
+
+/// The paragraphs and sentences of a text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Segments {
+    /// Paragraphs in text order.
+    pub paragraphs: Vec<Paragraph>,
+    /// Sentences in text order; each lies in one paragraph.
+    pub sentences: Vec<Sentence>,
+}
+
+/// Segments `text`, already cut into `tokens` by [`crate::token::tokenize`].
+///
+/// ```
+/// use saywho::{segment::segment, token::tokenize};
+/// let text = "Safe Passage Offered\nThe U.S. envoy left. “He is gone.” Talks ended.";
+/// let tokens = tokenize(text);
+/// let seg = segment(text, &tokens);
+/// assert_eq!(seg.paragraphs.len(), 2);
+/// assert!(seg.paragraphs[0].headline);
+/// let sentences: Vec<&str> = seg.sentences.iter().map(|s| &text[s.span]).collect();
+/// assert_eq!(sentences, ["Safe Passage Offered", "The U.S. envoy left.", "“He is gone.”", "Talks ended."]);
+/// ```
+pub fn segment(text: &str, tokens: &[Token]) -> Segments {
+    let mut seg = Segments::default();
+    let mut t = 0;
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let line_end = line_start + line.len();
+        let first = t;
+        while t < tokens.len() && tokens[t].span.start() < line_end {
+            t += 1;
+        }
+        if first < t {
+            let span = Span::new(tokens[first].span.start(), tokens[t - 1].span.end());
+            let sentences_start = seg.sentences.len();
+            split_sentences(text, tokens, first..t, &mut seg.sentences);
+            seg.paragraphs.push(Paragraph {
+                span,
+                tokens: first..t,
+                sentences: sentences_start..seg.sentences.len(),
+                bullet: tokens[first].kind == TokenKind::Bullet,
+                headline: is_headline(text, &tokens[first..t]),
+            });
+        }
+        line_start = line_end;
+    }
+    seg
+}
+
+fn is_closer(text: &str, token: &Token) -> bool {
+    match token.kind {
+        TokenKind::Quote => matches!(&text[token.span], "”" | "\"" | "’" | "'" | "»" | "''" | "›"),
+        TokenKind::Punct => matches!(&text[token.span], ")" | "]"),
+        _ => false,
+    }
+}
+
+/// Whether a token can begin a sentence: a capitalised word, a number, an
+/// opening quote or bracket, a bullet or a dash.
+fn can_start(text: &str, token: &Token) -> bool {
+    match token.kind {
+        TokenKind::Word | TokenKind::Abbreviation => text[token.span]
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_lowercase()),
+        TokenKind::Number | TokenKind::Quote | TokenKind::Bullet | TokenKind::Dash => true,
+        TokenKind::Punct => matches!(&text[token.span], "(" | "["),
+        _ => false,
+    }
+}
+
+fn split_sentences(text: &str, tokens: &[Token], range: Range<usize>, out: &mut Vec<Sentence>) {
+    let mut start = range.start;
+    let mut k = range.start;
+    while k < range.end {
+        let ends = matches!(tokens[k].kind, TokenKind::Terminal | TokenKind::Ellipsis);
+        k += 1;
+        if !ends {
+            continue;
+        }
+        while k < range.end
+            && (is_closer(text, &tokens[k]) || tokens[k].kind == TokenKind::Terminal)
+        {
+            k += 1;
+        }
+        if k < range.end && !can_start(text, &tokens[k]) {
+            continue;
+        }
+        push_sentence(tokens, start..k, out);
+        start = k;
+    }
+    push_sentence(tokens, start..range.end, out);
+}
+
+fn push_sentence(tokens: &[Token], range: Range<usize>, out: &mut Vec<Sentence>) {
+    if range.is_empty() {
+        return;
+    }
+    let span = Span::new(
+        tokens[range.start].span.start(),
+        tokens[range.end - 1].span.end(),
+    );
+    out.push(Sentence {
+        span,
+        tokens: range,
+    });
+}
+
+/// Short lowercase words a title-case headline leaves uncapitalised.
+const MINOR_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on",
+    "or", "over", "per", "the", "to", "up", "via", "vs", "with",
+];
+
+fn is_headline(text: &str, tokens: &[Token]) -> bool {
+    let Some(last) = tokens.last() else {
+        return false;
+    };
+    if matches!(last.kind, TokenKind::Terminal | TokenKind::Ellipsis)
+        || matches!(&text[last.span], ":" | ";" | "," | "”" | "\"" | "’" | ":-")
+    {
+        // A question in title case is still a headline: "What Happens Next?"
+        if &text[last.span] != "?" {
+            return false;
+        }
+    }
+    let mut words = 0;
+    let mut capitalised = 0;
+    for token in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+        let word = &text[token.span];
+        if MINOR_WORDS.contains(&word) {
+            continue;
+        }
+        words += 1;
+        if word
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        {
+            capitalised += 1;
+        }
+    }
+    words > 0 && words <= 20 && capitalised * 5 >= words * 4
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::token::tokenize;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        segment(text, &tokenize(text))
+            .sentences
+            .iter()
+            .map(|s| &text[s.span])
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        assert_eq!(
+            sentences("Gov. Smith met U.S. envoys in Jan. and left."),
+            ["Gov. Smith met U.S. envoys in Jan. and left."]
+        );
+        assert_eq!(
+            sentences("J. K. Rowling wrote it. She agreed."),
+            ["J. K. Rowling wrote it.", "She agreed."]
+        );
+    }
+
+    #[test]
+    fn closing_quote_stays_with_its_sentence() {
+        assert_eq!(
+            sentences("He said: “No.” Then he left."),
+            ["He said: “No.”", "Then he left."]
+        );
+        assert_eq!(sentences("“Why?” she asked."), ["“Why?” she asked."]);
+    }
+
+    #[test]
+    fn lowercase_after_period_continues() {
+        assert_eq!(
+            sentences("It cost 3.5 million. ok then."),
+            ["It cost 3.5 million. ok then."]
+        );
+    }
+
+    #[test]
+    fn paragraphs_are_lines() {
+        let text = "First line.\r\n\r\n- “A bullet.”\nLast";
+        let seg = segment(text, &tokenize(text));
+        let paras: Vec<&str> = seg.paragraphs.iter().map(|p| &text[p.span]).collect();
+        assert_eq!(paras, ["First line.", "- “A bullet.”", "Last"]);
+        assert!(seg.paragraphs[1].bullet && !seg.paragraphs[0].bullet);
+    }
+
+    #[test]
+    fn headlines() {
+        let headline = |t: &str| segment(t, &tokenize(t)).paragraphs[0].headline;
+        assert!(headline("Safe Passage Offered — But Maduro Refuses"));
+        assert!(headline("What Happens Next?"));
+        assert!(headline("Trump Confirms Call but Stays Guarded"));
+        assert!(!headline("Maduro refused the offer."));
+        assert!(!headline("Senator Dave McCormick stated:"));
+        assert!(!headline("the talks went on and on"));
+    }
+
+    #[test]
+    fn empty_input() {
+        assert_eq!(segment("", &[]), Segments::default());
+        assert!(segment("\n\n \r\n", &tokenize("\n\n \r\n"))
+            .paragraphs
+            .is_empty());
+    }
+}

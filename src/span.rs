@@ -1,0 +1,182 @@
+//! [`Span`]: the one offset type of every layer.
+
+use std::fmt;
+use std::ops::{Index, Range};
+
+use serde::{Deserialize, Serialize};
+
+/// A half-open range of UTF-8 byte offsets, `start..end`, into the text a
+/// document was extracted from.
+///
+/// Every layer of saywho (tokens, sentences, entities, quotes) reports its
+/// positions as spans. A span indexes `str` directly:
+///
+/// ```
+/// use saywho::Span;
+/// let text = "Nicolás Maduro said no.";
+/// let name = Span::new(0, 15);
+/// assert_eq!(&text[name], "Nicolás Maduro");
+/// assert_eq!(name.len(), 15);
+/// assert_eq!(format!("{name:?}"), "0..15");
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[serde(try_from = "RawSpan")]
+pub struct Span {
+    start: usize,
+    end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end` (exclusive).
+    ///
+    /// # Panics
+    ///
+    /// When `start > end`: spans are built from offsets saywho found itself,
+    /// so an inverted span is a bug, never an input condition.
+    #[inline]
+    #[track_caller]
+    pub fn new(start: usize, end: usize) -> Span {
+        assert!(start <= end, "inverted span {start}..{end}");
+        Span { start, end }
+    }
+
+    /// The first byte offset.
+    #[inline]
+    pub fn start(self) -> usize {
+        self.start
+    }
+
+    /// The byte offset one past the last byte.
+    #[inline]
+    pub fn end(self) -> usize {
+        self.end
+    }
+
+    /// The number of bytes covered.
+    #[inline]
+    pub fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    /// Whether the span covers no byte.
+    #[inline]
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    /// Whether `offset` lies inside the span.
+    #[inline]
+    pub fn contains(self, offset: usize) -> bool {
+        self.start <= offset && offset < self.end
+    }
+
+    /// Whether `other` lies entirely inside this span.
+    #[inline]
+    pub fn covers(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// Whether the two spans share at least one byte.
+    #[inline]
+    pub fn overlaps(self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    /// The smallest span covering both.
+    #[inline]
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+
+    /// The span moved `by` bytes to the right.
+    #[inline]
+    pub fn shift(self, by: usize) -> Span {
+        Span::new(self.start + by, self.end + by)
+    }
+
+    /// The text under the span, or `None` when the span is out of bounds or
+    /// not on character boundaries of `text`.
+    #[inline]
+    pub fn get(self, text: &str) -> Option<&str> {
+        text.get(self.start..self.end)
+    }
+
+    /// The span as a `Range<usize>`.
+    #[inline]
+    pub fn range(self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+impl fmt::Debug for Span {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}..{}", self.start, self.end)
+    }
+}
+
+impl Index<Span> for str {
+    type Output = str;
+
+    #[inline]
+    fn index(&self, span: Span) -> &str {
+        &self[span.start..span.end]
+    }
+}
+
+impl From<Range<usize>> for Span {
+    #[inline]
+    fn from(range: Range<usize>) -> Span {
+        Span::new(range.start, range.end)
+    }
+}
+
+/// The unchecked form a span is read from, refused when inverted.
+#[derive(Deserialize)]
+struct RawSpan {
+    start: usize,
+    end: usize,
+}
+
+impl TryFrom<RawSpan> for Span {
+    type Error = String;
+
+    fn try_from(raw: RawSpan) -> Result<Span, String> {
+        if raw.start <= raw.end {
+            Ok(Span {
+                start: raw.start,
+                end: raw.end,
+            })
+        } else {
+            Err(format!("inverted span {}..{}", raw.start, raw.end))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relations() {
+        let a = Span::new(2, 6);
+        assert!(a.contains(2) && a.contains(5) && !a.contains(6));
+        assert!(a.covers(Span::new(3, 6)) && !a.covers(Span::new(1, 3)));
+        assert!(a.overlaps(Span::new(5, 9)) && !a.overlaps(Span::new(6, 9)));
+        assert_eq!(a.cover(Span::new(8, 9)), Span::new(2, 9));
+        assert_eq!(a.shift(2), Span::new(4, 8));
+    }
+
+    #[test]
+    fn get_refuses_non_boundaries() {
+        assert_eq!(Span::new(0, 2).get("é"), Some("é"));
+        assert_eq!(Span::new(0, 1).get("é"), None);
+        assert_eq!(Span::new(0, 9).get("é"), None);
+    }
+
+    #[test]
+    fn deserialize_refuses_inverted() {
+        assert!(serde_json::from_str::<Span>(r#"{"start":3,"end":1}"#).is_err());
+        let span: Span = serde_json::from_str(r#"{"start":1,"end":3}"#).unwrap();
+        assert_eq!(span, Span::new(1, 3));
+    }
+}

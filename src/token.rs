@@ -1,0 +1,538 @@
+//! The tokenizer: news text into [`Token`]s that keep their byte spans.
+//!
+//! Whitespace separates chunks. A chunk of pure ASCII is cut into pieces by
+//! byte class (the fast path); a chunk holding any other character is cut by
+//! Unicode word boundaries (UAX #29, `unicode-segmentation`) and then at
+//! apostrophes and periods, so both paths hand the same shape of pieces
+//! (runs of word characters, single punctuation characters) to one set of
+//! news rules that joins them into tokens: contractions (`wouldn’t`),
+//! possessives split off (`Venezuela` `’s`), decades (`’90s`), numbers
+//! (`100,000`), abbreviations and initials (`U.S.`, `Sen.`, `J.`),
+//! ellipses, dashes and list bullets. The input is never rewritten: a
+//! token is only a span and a kind.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::Span;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TokenKind {
+    /// Letters (possibly with digits, inner apostrophes or a contraction):
+    /// `Maduro`, `wouldn’t`, `FlightRadar24`, `’90s`.
+    Word,
+    /// Digits with inner separators: `100,000`, `3.5`.
+    Number,
+    /// A word or initials ending in their period: `U.S.`, `Sen.`, `J.`.
+    Abbreviation,
+    /// The possessive `’s` or `'s` split off a word.
+    Possessive,
+    /// A quotation mark: `"`, `“`, `”`, `‘`, `’`, `'`, `«`, `»`, `„`, or a
+    /// PTB pair ``` `` ``` / `''`.
+    Quote,
+    /// A hyphen or dash between or beside words: `-`, `–`, `—`, `--`.
+    Dash,
+    /// `…` or `...`.
+    Ellipsis,
+    /// A list bullet at the start of a line: `- `, `• `, `* `.
+    Bullet,
+    /// Sentence-ending punctuation: `.`, `!`, `?`.
+    Terminal,
+    /// Any other symbol or punctuation mark.
+    Punct,
+}
+
+/// One token: its span in the input and its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Where the token is in the input.
+    pub span: Span,
+    /// What the token is.
+    pub kind: TokenKind,
+}
+
+impl Token {
+    /// Whether the token is a word-like token that can be part of a name.
+    #[inline]
+    pub fn is_wordlike(&self) -> bool {
+        matches!(
+            self.kind,
+            TokenKind::Word | TokenKind::Abbreviation | TokenKind::Number
+        )
+    }
+}
+
+/// Words that keep their final period as an abbreviation (compared without
+/// the period). Single letters (initials) are handled apart.
+const ABBREVIATIONS: &[&str] = &[
+    "Adm", "Ala", "Apr", "Ariz", "Ark", "Aug", "Ave", "Brig", "Bros", "Calif", "Capt", "Cmdr",
+    "Co", "Col", "Colo", "Conn", "Corp", "Cpl", "Dec", "Del", "Dept", "Dr", "Drs", "Feb", "Fla",
+    "Fr", "Ft", "Ga", "Gen", "Gov", "Hon", "Ill", "Inc", "Ind", "Jan", "Jr", "Jul", "Jun", "Kan",
+    "Ky", "La", "Lt", "Ltd", "Maj", "Mar", "Mass", "Md", "Messrs", "Mich", "Minn", "Miss", "Mo",
+    "Mr", "Mrs", "Ms", "Mt", "Neb", "Nev", "Nov", "Oct", "Okla", "Ore", "Pa", "Ph", "Prof", "Rep",
+    "Reps", "Rev", "Sen", "Sens", "Sep", "Sept", "Sgt", "Sr", "St", "Supt", "Tenn", "Tex", "Va",
+    "Vt", "Wash", "Wis", "Wyo", "approx", "cf", "e.g", "etc", "i.e", "vs",
+];
+
+/// Whether `word` (without its period) is a known abbreviation.
+pub fn is_abbreviation(word: &str) -> bool {
+    ABBREVIATIONS.binary_search(&word).is_ok()
+}
+
+/// Splits `text` into tokens. Whitespace (including a byte-order mark) is
+/// not a token; everything else is covered by exactly one token.
+///
+/// ```
+/// use saywho::token::{tokenize, TokenKind};
+/// let text = "Venezuela’s U.S. envoy wouldn’t pay $100,000…";
+/// let tokens = tokenize(text);
+/// let words: Vec<&str> = tokens.iter().map(|t| &text[t.span]).collect();
+/// assert_eq!(words, ["Venezuela", "’s", "U.S.", "envoy", "wouldn’t", "pay", "$", "100,000", "…"]);
+/// assert_eq!(tokens[1].kind, TokenKind::Possessive);
+/// assert_eq!(tokens[2].kind, TokenKind::Abbreviation);
+/// ```
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    let mut pieces = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut line_start = true;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' {
+            line_start = true;
+            i += 1;
+            continue;
+        }
+        if b.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        if b >= 0x80 {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            if is_space(c) {
+                i += c.len_utf8();
+                continue;
+            }
+        }
+        let chunk_end = chunk_end(text, i);
+        pieces.clear();
+        let chunk = &text[i..chunk_end];
+        if chunk.is_ascii() {
+            ascii_pieces(chunk, i, &mut pieces);
+        } else {
+            unicode_pieces(chunk, i, &mut pieces);
+        }
+        join_pieces(text, &pieces, line_start, chunk_end, &mut tokens);
+        line_start = false;
+        i = chunk_end;
+    }
+    tokens
+}
+
+/// Whitespace for tokenizing: Unicode white space and the byte-order mark.
+#[inline]
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}'
+}
+
+/// The end of the whitespace-free chunk starting at `start`.
+fn chunk_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut j = start;
+    while j < bytes.len() {
+        let b = bytes[j];
+        if b < 0x80 {
+            if b.is_ascii_whitespace() {
+                break;
+            }
+            j += 1;
+        } else {
+            let c = text[j..].chars().next().unwrap_or(' ');
+            if is_space(c) {
+                break;
+            }
+            j += c.len_utf8();
+        }
+    }
+    j
+}
+
+/// A raw piece of a chunk: a run of word characters, or one other character.
+#[derive(Debug, Clone, Copy)]
+struct Piece {
+    span: Span,
+    word: bool,
+}
+
+fn ascii_pieces(chunk: &str, offset: usize, out: &mut Vec<Piece>) {
+    let bytes = chunk.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_alphanumeric() {
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            out.push(Piece {
+                span: Span::new(offset + start, offset + i),
+                word: true,
+            });
+        } else {
+            out.push(Piece {
+                span: Span::new(offset + i, offset + i + 1),
+                word: false,
+            });
+            i += 1;
+        }
+    }
+}
+
+fn unicode_pieces(chunk: &str, offset: usize, out: &mut Vec<Piece>) {
+    for (at, bound) in chunk.split_word_bound_indices() {
+        // Word bounds keep `Venezuela’s` and `U.S` whole; cut at the inner
+        // apostrophes and periods so both paths give the same pieces.
+        let mut run_start: Option<usize> = None;
+        for (k, c) in bound.char_indices() {
+            let start = offset + at + k;
+            if is_word_char(c) {
+                run_start.get_or_insert(start);
+            } else {
+                if let Some(s) = run_start.take() {
+                    out.push(Piece {
+                        span: Span::new(s, start),
+                        word: true,
+                    });
+                }
+                out.push(Piece {
+                    span: Span::new(start, start + c.len_utf8()),
+                    word: false,
+                });
+            }
+        }
+        if let Some(s) = run_start {
+            out.push(Piece {
+                span: Span::new(s, offset + at + bound.len()),
+                word: true,
+            });
+        }
+    }
+}
+
+/// Letters, digits and combining marks (so decomposed `Nicola\u{301}s` stays whole).
+#[inline]
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+        || matches!(c, '\u{300}'..='\u{36f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}'
+            | '\u{20d0}'..='\u{20ff}' | '\u{fe20}'..='\u{fe2f}' | '\u{200d}')
+}
+
+#[inline]
+fn is_apostrophe(s: &str) -> bool {
+    matches!(s, "'" | "’" | "ʼ")
+}
+
+/// Joins the pieces of one chunk into tokens with the news rules.
+fn join_pieces(
+    text: &str,
+    pieces: &[Piece],
+    line_start: bool,
+    chunk_end: usize,
+    out: &mut Vec<Token>,
+) {
+    let piece_text = |k: usize| &text[pieces[k].span];
+    let mut k = 0;
+    while k < pieces.len() {
+        let p = pieces[k];
+        let s = piece_text(k);
+        let next = |d: usize| pieces.get(k + d).map(|q| (q, &text[q.span]));
+        if p.word {
+            // Abbreviations and initials: U.S., J., Sen., e.g.
+            if let Some(end) = abbreviation_end(text, pieces, k) {
+                out.push(Token {
+                    span: Span::new(p.span.start(), end.1),
+                    kind: TokenKind::Abbreviation,
+                });
+                k = end.0;
+                continue;
+            }
+            let digits = s.bytes().all(|b| b.is_ascii_digit());
+            if digits {
+                // 100,000 and 3.5: separators between digit runs.
+                let mut end = k;
+                while let (Some((sep, sep_text)), Some((num, num_text))) = (
+                    pieces.get(end + 1).map(|q| (q, &text[q.span])),
+                    pieces.get(end + 2).map(|q| (q, &text[q.span])),
+                ) {
+                    if !sep.word
+                        && matches!(sep_text, "," | ".")
+                        && num.word
+                        && num_text.bytes().all(|b| b.is_ascii_digit())
+                    {
+                        end += 2;
+                    } else {
+                        break;
+                    }
+                }
+                out.push(Token {
+                    span: Span::new(p.span.start(), pieces[end].span.end()),
+                    kind: TokenKind::Number,
+                });
+                k = end + 1;
+                continue;
+            }
+            // Contractions and inner apostrophes: wouldn’t, O’Brien; possessive ’s split off.
+            let mut end = k;
+            while let (Some((apo, apo_text)), Some((rest, rest_text))) = (
+                pieces.get(end + 1).map(|q| (q, &text[q.span])),
+                pieces.get(end + 2).map(|q| (q, &text[q.span])),
+            ) {
+                if apo.word || !is_apostrophe(apo_text) || !rest.word {
+                    break;
+                }
+                if matches!(rest_text, "s" | "S") && pieces.get(end + 3).is_none_or(|q| !q.word) {
+                    break;
+                }
+                end += 2;
+            }
+            out.push(Token {
+                span: Span::new(p.span.start(), pieces[end].span.end()),
+                kind: TokenKind::Word,
+            });
+            k = end + 1;
+            if let (Some((apo, apo_text)), Some((s_piece, s_text))) =
+                (next_at(text, pieces, k), next_at(text, pieces, k + 1))
+            {
+                if is_apostrophe(apo_text)
+                    && matches!(s_text, "s" | "S")
+                    && pieces.get(k + 2).is_none_or(|q| !q.word)
+                {
+                    out.push(Token {
+                        span: apo.span.cover(s_piece.span),
+                        kind: TokenKind::Possessive,
+                    });
+                    k += 2;
+                }
+            }
+            continue;
+        }
+        // Punctuation pieces.
+        if is_apostrophe(s) {
+            // ’90s, ’n’
+            if let Some((w, w_text)) = next(1) {
+                if w.word && w_text.as_bytes()[0].is_ascii_digit() {
+                    out.push(Token {
+                        span: p.span.cover(w.span),
+                        kind: TokenKind::Word,
+                    });
+                    k += 2;
+                    continue;
+                }
+                if w.word && w_text == "n" {
+                    if let Some((close, close_text)) = next(2) {
+                        if is_apostrophe(close_text) {
+                            out.push(Token {
+                                span: p.span.cover(close.span),
+                                kind: TokenKind::Word,
+                            });
+                            k += 3;
+                            continue;
+                        }
+                    }
+                }
+            }
+        }
+        let (kind, len) = punct_kind(s, next(1).map(|(_, t)| t), next(2).map(|(_, t)| t));
+        let end = pieces[k + len - 1].span.end();
+        // `- ` or `• ` opening a line is a list bullet.
+        let bullet = k == 0
+            && line_start
+            && ((kind == TokenKind::Dash && end == chunk_end && len == 1) || s == "•");
+        let kind = if bullet { TokenKind::Bullet } else { kind };
+        out.push(Token {
+            span: Span::new(p.span.start(), end),
+            kind,
+        });
+        k += len;
+    }
+}
+
+fn next_at<'a>(text: &'a str, pieces: &'a [Piece], k: usize) -> Option<(&'a Piece, &'a str)> {
+    pieces.get(k).map(|q| (q, &text[q.span]))
+}
+
+/// The kind of a punctuation piece and how many pieces it takes (for `...`,
+/// `--`, ``` `` ``` and `''`).
+fn punct_kind(s: &str, next: Option<&str>, after: Option<&str>) -> (TokenKind, usize) {
+    match s {
+        "." if next == Some(".") && after == Some(".") => (TokenKind::Ellipsis, 3),
+        "-" if next == Some("-") => (TokenKind::Dash, 2),
+        "`" if next == Some("`") => (TokenKind::Quote, 2),
+        "'" if next == Some("'") => (TokenKind::Quote, 2),
+        "…" => (TokenKind::Ellipsis, 1),
+        "." | "!" | "?" => (TokenKind::Terminal, 1),
+        "-" | "–" | "—" | "‒" | "―" | "‐" => (TokenKind::Dash, 1),
+        "\"" | "“" | "”" | "‘" | "’" | "'" | "«" | "»" | "„" | "‚" | "‹" | "›" | "`" => {
+            (TokenKind::Quote, 1)
+        }
+        _ => (TokenKind::Punct, 1),
+    }
+}
+
+/// Where an abbreviation starting at word piece `k` ends: `(next piece, end byte)`.
+fn abbreviation_end(text: &str, pieces: &[Piece], k: usize) -> Option<(usize, usize)> {
+    let is_dot = |j: usize| {
+        pieces
+            .get(j)
+            .is_some_and(|q| !q.word && &text[q.span] == ".")
+    };
+    if !is_dot(k + 1) {
+        return None;
+    }
+    let first = &text[pieces[k].span];
+    // Dotted letters: U.S., U.N., e.g., a.m.
+    let short = |j: usize| {
+        pieces.get(j).is_some_and(|q| {
+            q.word
+                && text[q.span].chars().count() == 1
+                && text[q.span].chars().all(char::is_alphabetic)
+        })
+    };
+    if short(k) {
+        let mut j = k;
+        while short(j + 2) && is_dot(j + 3) {
+            j += 2;
+        }
+        // a lone initial counts only in upper case (J. K. Rowling), not "a."
+        if j > k || first.chars().all(char::is_uppercase) {
+            return Some((j + 2, pieces[j + 1].span.end()));
+        }
+        return None;
+    }
+    if is_abbreviation(first) {
+        return Some((k + 2, pieces[k + 1].span.end()));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<(&str, TokenKind)> {
+        tokenize(text)
+            .iter()
+            .map(|t| (&text[t.span], t.kind))
+            .collect()
+    }
+
+    fn texts(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| &text[t.span]).collect()
+    }
+
+    #[test]
+    fn abbreviations_list_is_sorted() {
+        assert!(ABBREVIATIONS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn possessive_is_split_off() {
+        assert_eq!(texts("Venezuela’s forces"), ["Venezuela", "’s", "forces"]);
+        assert_eq!(texts("Maduro's"), ["Maduro", "'s"]);
+        assert_eq!(words("it's")[1].1, TokenKind::Possessive);
+    }
+
+    #[test]
+    fn contractions_stay_whole() {
+        assert_eq!(
+            texts("wouldn’t don't O’Brien"),
+            ["wouldn’t", "don't", "O’Brien"]
+        );
+    }
+
+    #[test]
+    fn decades_and_rock_n_roll() {
+        assert_eq!(texts("the ’90s"), ["the", "’90s"]);
+        assert_eq!(texts("rock ’n’ roll"), ["rock", "’n’", "roll"]);
+    }
+
+    #[test]
+    fn quotes_are_their_own_tokens() {
+        assert_eq!(
+            words("“Yes,” he said."),
+            [
+                ("“", TokenKind::Quote),
+                ("Yes", TokenKind::Word),
+                (",", TokenKind::Punct),
+                ("”", TokenKind::Quote),
+                ("he", TokenKind::Word),
+                ("said", TokenKind::Word),
+                (".", TokenKind::Terminal)
+            ]
+        );
+        assert_eq!(texts("``Hi,'' he"), ["``", "Hi", ",", "''", "he"]);
+        assert_eq!(texts("‘by land’"), ["‘", "by", "land", "’"]);
+    }
+
+    #[test]
+    fn dashes_split_compounds() {
+        assert_eq!(
+            texts("US-Venezuela Washington–Caracas"),
+            ["US", "-", "Venezuela", "Washington", "–", "Caracas"]
+        );
+        assert_eq!(words("a — b")[1], ("—", TokenKind::Dash));
+    }
+
+    #[test]
+    fn numbers_keep_separators() {
+        assert_eq!(
+            texts("100,000 people, 3.5 percent, 1,2"),
+            ["100,000", "people", ",", "3.5", "percent", ",", "1,2"]
+        );
+    }
+
+    #[test]
+    fn accents_stay_in_words() {
+        assert_eq!(texts("Nicolás Curaçao"), ["Nicolás", "Curaçao"]);
+        assert_eq!(texts("Nicola\u{301}s"), ["Nicola\u{301}s"]);
+    }
+
+    #[test]
+    fn abbreviations_and_initials() {
+        assert_eq!(
+            words("U.S. Sen. J. K. Rowling")[..4]
+                .iter()
+                .map(|w| w.1)
+                .collect::<Vec<_>>(),
+            [TokenKind::Abbreviation; 4]
+        );
+        assert_eq!(texts("the U.S."), ["the", "U.S."]);
+        assert_eq!(texts("plan a. Then"), ["plan", "a", ".", "Then"]);
+        assert_eq!(texts("Mr. Smith"), ["Mr.", "Smith"]);
+        assert_eq!(texts("end."), ["end", "."]);
+    }
+
+    #[test]
+    fn ellipsis() {
+        assert_eq!(words("cocaine… Venezuela")[1], ("…", TokenKind::Ellipsis));
+        assert_eq!(words("wait... no")[1], ("...", TokenKind::Ellipsis));
+    }
+
+    #[test]
+    fn bullets_only_at_line_start() {
+        assert_eq!(words("- Global amnesty")[0].1, TokenKind::Bullet);
+        assert_eq!(words("x\n- item")[1].1, TokenKind::Bullet);
+        assert_eq!(words("a - b")[1].1, TokenKind::Dash);
+        assert_eq!(words("• item")[0].1, TokenKind::Bullet);
+        assert_eq!(words("-5 degrees")[0].1, TokenKind::Dash);
+    }
+
+    #[test]
+    fn crlf_and_bom_are_whitespace() {
+        assert_eq!(
+            texts("\u{feff}Hello\r\nWorld\u{a0}now"),
+            ["Hello", "World", "now"]
+        );
+    }
+}
