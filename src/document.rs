@@ -112,17 +112,11 @@ pub struct Excerpt<'t> {
 impl<'t> Excerpt<'t> {
     /// The excerpt of `text` at `span`.
     pub fn new(text: &'t str, span: Span) -> Excerpt<'t> {
-        Excerpt {
-            span,
-            text: Cow::Borrowed(&text[span]),
-        }
+        Excerpt { span, text: Cow::Borrowed(&text[span]) }
     }
 
     fn into_owned(self) -> Excerpt<'static> {
-        Excerpt {
-            span: self.span,
-            text: Cow::Owned(self.text.into_owned()),
-        }
+        Excerpt { span: self.span, text: Cow::Owned(self.text.into_owned()) }
     }
 }
 
@@ -143,11 +137,7 @@ pub struct Reference<'t> {
 
 impl Reference<'_> {
     fn into_owned(self) -> Reference<'static> {
-        Reference {
-            span: self.span,
-            text: owned(self.text),
-            canonical: self.canonical.map(owned),
-        }
+        Reference { span: self.span, text: owned(self.text), canonical: self.canonical.map(owned) }
     }
 }
 
@@ -259,12 +249,7 @@ fn owned(s: Cow<'_, str>) -> Cow<'static, str> {
 impl<'t> Document<'t> {
     /// An empty document.
     pub fn empty() -> Document<'t> {
-        Document {
-            schema_version: SCHEMA_VERSION,
-            entities: Vec::new(),
-            referents: Vec::new(),
-            quotes: Vec::new(),
-        }
+        Document { schema_version: SCHEMA_VERSION, entities: Vec::new(), referents: Vec::new(), quotes: Vec::new() }
     }
 
     /// The document with all its text copied, free of the input's lifetime.
@@ -371,12 +356,8 @@ impl<'t> Document<'t> {
     pub fn validate(&self, text: &str) -> Result<(), String> {
         let excerpt = |what: &str, span: Span, said: &str| -> Result<(), String> {
             match span.get(text) {
-                None => Err(format!(
-                    "{what} {span:?} is out of bounds or not on a char boundary"
-                )),
-                Some(s) if s != said => Err(format!(
-                    "{what} {span:?} says {said:?} but the input has {s:?}"
-                )),
+                None => Err(format!("{what} {span:?} is out of bounds or not on a char boundary")),
+                Some(s) if s != said => Err(format!("{what} {span:?} says {said:?} but the input has {s:?}")),
                 Some(_) => Ok(()),
             }
         };
@@ -396,10 +377,7 @@ impl<'t> Document<'t> {
         let mut previous_start = 0;
         for q in &self.quotes {
             if q.span.get(text).is_none() {
-                return Err(format!(
-                    "quote {:?} is out of bounds or not on a char boundary",
-                    q.span
-                ));
+                return Err(format!("quote {:?} is out of bounds or not on a char boundary", q.span));
             }
             if q.span.start() < previous_start {
                 return Err(format!("quote {:?} is out of order", q.span));
@@ -407,18 +385,12 @@ impl<'t> Document<'t> {
             previous_start = q.span.start();
             excerpt("quote content", q.content.span, &q.content.text)?;
             if !q.span.covers(q.content.span) {
-                return Err(format!(
-                    "quote content {:?} is outside its quote {:?}",
-                    q.content.span, q.span
-                ));
+                return Err(format!("quote content {:?} is outside its quote {:?}", q.content.span, q.span));
             }
             for p in q.parts.iter().chain(&q.fragments) {
                 excerpt("quote part", p.span, &p.text)?;
                 if !q.content.span.covers(p.span) && !q.span.covers(p.span) {
-                    return Err(format!(
-                        "quote part {:?} is outside its quote {:?}",
-                        p.span, q.span
-                    ));
+                    return Err(format!("quote part {:?} is outside its quote {:?}", p.span, q.span));
                 }
             }
             for r in q.speaker.iter().chain(&q.addressee) {
@@ -428,10 +400,7 @@ impl<'t> Document<'t> {
                 excerpt("cue", cue.span, &cue.text)?;
             }
             if !(0.0..=1.0).contains(&q.confidence) {
-                return Err(format!(
-                    "quote {:?} has confidence {}",
-                    q.span, q.confidence
-                ));
+                return Err(format!("quote {:?} has confidence {}", q.span, q.confidence));
             }
         }
         Ok(())
@@ -444,37 +413,20 @@ mod tests {
 
     #[test]
     fn labels_and_kinds_serialize_by_contract() {
-        let labels = [
-            Label::Person,
-            Label::Org,
-            Label::Gpe,
-            Label::Loc,
-            Label::Norp,
-        ];
+        let labels = [Label::Person, Label::Org, Label::Gpe, Label::Loc, Label::Norp];
         let json = serde_json::to_string(&labels).unwrap();
         assert_eq!(json, r#"["PERSON","ORG","GPE","LOC","NORP"]"#);
         for label in labels {
             assert_eq!(Label::parse(label.as_str()), Some(label));
         }
-        let kinds = [
-            QuoteKind::Direct,
-            QuoteKind::Mixed,
-            QuoteKind::Indirect,
-            QuoteKind::Scare,
-        ];
-        assert_eq!(
-            serde_json::to_string(&kinds).unwrap(),
-            r#"["direct","mixed","indirect","scare"]"#
-        );
+        let kinds = [QuoteKind::Direct, QuoteKind::Mixed, QuoteKind::Indirect, QuoteKind::Scare];
+        assert_eq!(serde_json::to_string(&kinds).unwrap(), r#"["direct","mixed","indirect","scare"]"#);
     }
 
     #[test]
     fn excerpt_is_flat() {
         let e = Excerpt::new("say “hi”", Span::new(4, 12));
-        assert_eq!(
-            serde_json::to_string(&e).unwrap(),
-            r#"{"start":4,"end":12,"text":"“hi”"}"#
-        );
+        assert_eq!(serde_json::to_string(&e).unwrap(), r#"{"start":4,"end":12,"text":"“hi”"}"#);
     }
 
     #[test]

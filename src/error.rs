@@ -37,11 +37,7 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Io { path, source } => write!(f, "cannot read {}: {source}", path.display()),
-            Error::Lexicon {
-                name,
-                line,
-                message,
-            } => write!(f, "lexicon {name}, line {line}: {message}"),
+            Error::Lexicon { name, line, message } => write!(f, "lexicon {name}, line {line}: {message}"),
             Error::InvalidUtf8 { offset } => write!(f, "invalid UTF-8 at byte {offset}"),
         }
     }
@@ -72,8 +68,6 @@ pub fn decode(bytes: &[u8], lossy: bool) -> Result<std::borrow::Cow<'_, str>, Er
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text.into()),
         Err(_) if lossy => Ok(String::from_utf8_lossy(bytes)),
-        Err(e) => Err(Error::InvalidUtf8 {
-            offset: e.valid_up_to(),
-        }),
+        Err(e) => Err(Error::InvalidUtf8 { offset: e.valid_up_to() }),
     }
 }

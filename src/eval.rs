@@ -161,47 +161,28 @@ impl Scores {
                     if labels[0] != e.label.as_str() {
                         let c = self.entities.entry(labels[0].to_owned()).or_default();
                         c.right += 1;
-                        let own = self
-                            .entities
-                            .entry(e.label.as_str().to_owned())
-                            .or_default();
+                        let own = self.entities.entry(e.label.as_str().to_owned()).or_default();
                         own.right -= 1;
                     }
                 }
             }
         }
-        let predicted: Vec<_> = doc
-            .quotes
-            .iter()
-            .filter(|q| gold_has_scare || q.kind != QuoteKind::Scare)
-            .collect();
+        let predicted: Vec<_> = doc.quotes.iter().filter(|q| gold_has_scare || q.kind != QuoteKind::Scare).collect();
         self.quotes_predicted += predicted.len();
         let mut candidates = Vec::new();
         for (g, gq) in gold.quotes.iter().enumerate() {
             let gs = Span::new(gq.start, gq.end.max(gq.start));
             for (p, pq) in predicted.iter().enumerate() {
                 let ps = pq.content.span;
-                let overlap = gs
-                    .end()
-                    .min(ps.end())
-                    .saturating_sub(gs.start().max(ps.start()));
-                let (short, long) = if gs.len() <= ps.len() {
-                    (gs.len(), ps.len())
-                } else {
-                    (ps.len(), gs.len())
-                };
+                let overlap = gs.end().min(ps.end()).saturating_sub(gs.start().max(ps.start()));
+                let (short, long) = if gs.len() <= ps.len() { (gs.len(), ps.len()) } else { (ps.len(), gs.len()) };
                 if overlap > 0 && overlap * 2 >= short && overlap * 10 >= long {
                     let union = gs.cover(ps).len().max(1);
                     candidates.push((overlap as f64 / union as f64, overlap, g, p));
                 }
             }
         }
-        candidates.sort_by(|a, b| {
-            b.0.total_cmp(&a.0)
-                .then(b.1.cmp(&a.1))
-                .then(a.2.cmp(&b.2))
-                .then(a.3.cmp(&b.3))
-        });
+        candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)).then(a.3.cmp(&b.3)));
         let mut pair_of_gold = vec![None; gold.quotes.len()];
         let mut used = vec![false; predicted.len()];
         for (_, _, g, p) in candidates {
@@ -217,9 +198,7 @@ impl Scores {
             let pq = predicted[p];
             k.found += 1;
             self.quotes_paired += 1;
-            if trimmed(&gold.text, Span::new(gq.start, gq.end.max(gq.start)))
-                == trimmed(&gold.text, pq.content.span)
-            {
+            if trimmed(&gold.text, Span::new(gq.start, gq.end.max(gq.start))) == trimmed(&gold.text, pq.content.span) {
                 k.strict += 1;
             }
             let speaker_right = if gq.kind == "scare" {
@@ -229,9 +208,7 @@ impl Scores {
                     .as_ref()
                     .and_then(|s| s.canonical.as_deref().or(Some(&s.text)))
                     .is_some_and(|c| c.to_lowercase() == canonical.to_lowercase())
-            } else if let (Some(s), Some(e), Some(ps)) =
-                (gq.speaker_start, gq.speaker_end, pq.speaker.as_ref())
-            {
+            } else if let (Some(s), Some(e), Some(ps)) = (gq.speaker_start, gq.speaker_end, pq.speaker.as_ref()) {
                 ps.span.overlaps(Span::new(s, e.max(s)))
             } else {
                 false
@@ -244,13 +221,10 @@ impl Scores {
 /// The span without surrounding spaces, quote marks, punctuation and a leading `that`.
 fn trimmed(text: &str, span: Span) -> Option<&str> {
     let s = span.get(text)?;
-    let s = s
-        .strip_prefix("that ")
-        .or_else(|| s.strip_prefix("That "))
-        .unwrap_or(s);
+    let s = s.strip_prefix("that ").or_else(|| s.strip_prefix("That ")).unwrap_or(s);
     let trim: &[char] = &[
-        ' ', '\t', '\r', '\n', '"', '\'', '“', '”', '‘', '’', '«', '»', '„', '‚', '‹', '›', '`',
-        '.', ',', ';', ':', '!', '?', '—', '–', '-', '…', '(', ')', '[', ']',
+        ' ', '\t', '\r', '\n', '"', '\'', '“', '”', '‘', '’', '«', '»', '„', '‚', '‹', '›', '`', '.', ',', ';', ':',
+        '!', '?', '—', '–', '-', '…', '(', ')', '[', ']',
     ];
     Some(s.trim_matches(trim))
 }
@@ -268,11 +242,7 @@ mod tests {
         let gold = Gold {
             id: None,
             text: text.into(),
-            entities: vec![GoldEntity {
-                start: 19,
-                end: 26,
-                label: "GPE".into(),
-            }],
+            entities: vec![GoldEntity { start: 19, end: 26, label: "GPE".into() }],
             quotes: vec![GoldQuote {
                 kind: "indirect".into(),
                 start: 19,
@@ -285,23 +255,8 @@ mod tests {
         };
         let mut scores = Scores::default();
         scores.add(&gold, &doc, false);
-        assert_eq!(
-            scores.entities["GPE"],
-            Counts {
-                right: 1,
-                predicted: 1,
-                gold: 1
-            }
-        );
-        assert_eq!(
-            scores.quotes["indirect"],
-            KindCounts {
-                gold: 1,
-                found: 1,
-                strict: 1,
-                speaker_right: 1
-            }
-        );
+        assert_eq!(scores.entities["GPE"], Counts { right: 1, predicted: 1, gold: 1 });
+        assert_eq!(scores.quotes["indirect"], KindCounts { gold: 1, found: 1, strict: 1, speaker_right: 1 });
         assert_eq!(scores.entities["ALL"].f1(), 1.0);
     }
 }

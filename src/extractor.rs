@@ -80,10 +80,7 @@ impl ExtractorBuilder {
     pub fn build(self) -> Result<Extractor, Error> {
         let mut entries = Vec::new();
         for path in &self.lexicon_files {
-            let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
-                path: path.clone(),
-                source,
-            })?;
+            let text = std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.clone(), source })?;
             entries.extend(
                 lexicon::parse_entities(&path.display().to_string(), &text)?
                     .into_iter()
@@ -91,22 +88,14 @@ impl ExtractorBuilder {
             );
         }
         for (name, text) in &self.lexicon_texts {
-            entries.extend(
-                lexicon::parse_entities(name, text)?
-                    .into_iter()
-                    .map(lexicon::Entry::into_owned),
-            );
+            entries.extend(lexicon::parse_entities(name, text)?.into_iter().map(lexicon::Entry::into_owned));
         }
         if self.bundled {
             for (name, text) in bundled::ENTITIES {
                 entries.extend(lexicon::parse_entities(name, text)?);
             }
         }
-        Ok(Extractor {
-            gazetteer: Gazetteer::new(entries)?,
-            lists: WordLists::bundled(),
-            cues: CueLexicon::bundled(),
-        })
+        Ok(Extractor { gazetteer: Gazetteer::new(entries)?, lists: WordLists::bundled(), cues: CueLexicon::bundled() })
     }
 }
 
@@ -119,17 +108,12 @@ impl Default for Extractor {
 impl Extractor {
     /// An extractor with the bundled lexicons.
     pub fn new() -> Extractor {
-        Extractor::builder()
-            .build()
-            .expect("the bundled lexicons are checked by tests")
+        Extractor::builder().build().expect("the bundled lexicons are checked by tests")
     }
 
     /// Options: user lexicons, bundled lexicons on or off.
     pub fn builder() -> ExtractorBuilder {
-        ExtractorBuilder {
-            bundled: true,
-            ..ExtractorBuilder::default()
-        }
+        ExtractorBuilder { bundled: true, ..ExtractorBuilder::default() }
     }
 
     /// Heap bytes held by the compiled lexicons.
@@ -142,13 +126,7 @@ impl Extractor {
     pub fn extract<'t>(&self, text: &'t str) -> Document<'t> {
         let tokens = tokenize(text);
         let segments = segment(text, &tokens);
-        let cx = Context {
-            text,
-            tokens: &tokens,
-            segments: &segments,
-            gazetteer: &self.gazetteer,
-            lists: &self.lists,
-        };
+        let cx = Context { text, tokens: &tokens, segments: &segments, gazetteer: &self.gazetteer, lists: &self.lists };
         let mentions = entity::merge::merge(&cx, entity::rules::candidates(&cx));
         let scene = Scene::new(text, &tokens, &segments, &mentions, &self.cues, &self.lists);
         let found = quote::find(&scene);
@@ -169,18 +147,16 @@ fn assemble<'a>(
     let mut referents: Vec<Referent<'a>> = Vec::new();
     let mut entities = Vec::with_capacity(mentions.len());
     for m in mentions {
-        let index = *referent_index
-            .entry((&m.canonical, m.label))
-            .or_insert_with(|| {
-                referents.push(Referent {
-                    canonical: m.canonical.clone(),
-                    label: m.label,
-                    mentions: 0,
-                    quotes: 0,
-                    id: m.id.clone(),
-                });
-                referents.len() - 1
+        let index = *referent_index.entry((&m.canonical, m.label)).or_insert_with(|| {
+            referents.push(Referent {
+                canonical: m.canonical.clone(),
+                label: m.label,
+                mentions: 0,
+                quotes: 0,
+                id: m.id.clone(),
             });
+            referents.len() - 1
+        });
         referents[index].mentions += 1;
         entities.push(Entity {
             span: m.span,
@@ -224,11 +200,7 @@ fn assemble<'a>(
             span: f.span,
             content: Excerpt::new(text, f.content),
             parts: f.parts.into_iter().map(|s| Excerpt::new(text, s)).collect(),
-            fragments: f
-                .fragments
-                .into_iter()
-                .map(|s| Excerpt::new(text, s))
-                .collect(),
+            fragments: f.fragments.into_iter().map(|s| Excerpt::new(text, s)).collect(),
             speaker,
             cue: f.cue.map(|s| Excerpt::new(text, s)),
             addressee,
@@ -236,12 +208,7 @@ fn assemble<'a>(
             rule: Cow::Borrowed(f.rule.id()),
         });
     }
-    Document {
-        schema_version: SCHEMA_VERSION,
-        entities,
-        referents,
-        quotes,
-    }
+    Document { schema_version: SCHEMA_VERSION, entities, referents, quotes }
 }
 
 #[cfg(test)]
@@ -257,18 +224,7 @@ mod tests {
     #[test]
     fn empty_and_odd_input() {
         let e = Extractor::new();
-        for text in [
-            "",
-            " ",
-            "\n\n",
-            "“",
-            "\"\"\"",
-            "\u{feff}",
-            "- ",
-            ":",
-            "said said said",
-            "’s",
-        ] {
+        for text in ["", " ", "\n\n", "“", "\"\"\"", "\u{feff}", "- ", ":", "said said said", "’s"] {
             let doc = e.extract(text);
             assert_eq!(doc.validate(text), Ok(()), "{text:?}");
         }

@@ -49,21 +49,9 @@ impl Gazetteer {
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
-            .or_else(|_| {
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .build(&patterns)
-            })
-            .map_err(|e| Error::Lexicon {
-                name: "gazetteer".into(),
-                line: 0,
-                message: e.to_string(),
-            })?;
-        Ok(Gazetteer {
-            automaton,
-            pattern_entry,
-            entries,
-        })
+            .or_else(|_| AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&patterns))
+            .map_err(|e| Error::Lexicon { name: "gazetteer".into(), line: 0, message: e.to_string() })?;
+        Ok(Gazetteer { automaton, pattern_entry, entries })
     }
 
     /// The lexicon entries, indexed by [`Hit::entry`].
@@ -86,10 +74,7 @@ impl Gazetteer {
         for m in self.automaton.find_iter(text) {
             let span = Span::new(m.start(), m.end());
             if is_word_boundary(text, span.start()) && is_word_boundary(text, span.end()) {
-                hits.push(Hit {
-                    span,
-                    entry: self.pattern_entry[m.pattern().as_usize()] as usize,
-                });
+                hits.push(Hit { span, entry: self.pattern_entry[m.pattern().as_usize()] as usize });
             }
         }
         hits
@@ -137,9 +122,7 @@ fn variants(surface: &str) -> Vec<String> {
 pub fn is_word_boundary(text: &str, offset: usize) -> bool {
     let before = text[..offset].chars().next_back();
     let after = text[offset..].chars().next();
-    let word = |c: Option<char>| {
-        c.is_some_and(|c| c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c))
-    };
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c));
     !(word(before) && word(after))
 }
 
@@ -149,14 +132,7 @@ mod tests {
     use crate::lexicon::parse_entities;
 
     fn gazetteer(rows: &str) -> Gazetteer {
-        Gazetteer::new(
-            parse_entities("test", rows)
-                .unwrap()
-                .into_iter()
-                .map(Entry::into_owned)
-                .collect(),
-        )
-        .unwrap()
+        Gazetteer::new(parse_entities("test", rows).unwrap().into_iter().map(Entry::into_owned).collect()).unwrap()
     }
 
     fn found<'t>(g: &Gazetteer, text: &'t str) -> Vec<&'t str> {
@@ -172,10 +148,7 @@ mod tests {
     #[test]
     fn only_on_word_boundaries() {
         let g = gazetteer("Indiana\tGPE\tIndiana\nOman\tGPE\tOman");
-        assert_eq!(
-            found(&g, "Indianapolis, Indiana; Romania; Oman"),
-            ["Indiana", "Oman"]
-        );
+        assert_eq!(found(&g, "Indianapolis, Indiana; Romania; Oman"), ["Indiana", "Oman"]);
     }
 
     #[test]
@@ -190,18 +163,12 @@ mod tests {
     #[test]
     fn apostrophe_variants() {
         let g = gazetteer("Côte d'Ivoire\tGPE\tCôte d’Ivoire");
-        assert_eq!(
-            found(&g, "Côte d’Ivoire and Côte d'Ivoire"),
-            ["Côte d’Ivoire", "Côte d'Ivoire"]
-        );
+        assert_eq!(found(&g, "Côte d’Ivoire and Côte d'Ivoire"), ["Côte d’Ivoire", "Côte d'Ivoire"]);
     }
 
     #[test]
     fn first_entry_wins_on_shared_surface() {
         let g = gazetteer("Georgia\tGPE\tGeorgia (country)\nGeorgia\tGPE\tGeorgia (US state)");
-        assert_eq!(
-            g.entries()[g.find("Georgia")[0].entry].canonical,
-            "Georgia (country)"
-        );
+        assert_eq!(g.entries()[g.find("Georgia")[0].entry].canonical, "Georgia (country)");
     }
 }

@@ -31,12 +31,7 @@ impl Entry<'_> {
     /// The entry with its text copied, free of the lexicon text's lifetime.
     pub fn into_owned(self) -> Entry<'static> {
         let own = |s: Cow<'_, str>| Cow::Owned(s.into_owned());
-        Entry {
-            surface: own(self.surface),
-            label: self.label,
-            canonical: own(self.canonical),
-            id: self.id.map(own),
-        }
+        Entry { surface: own(self.surface), label: self.label, canonical: own(self.canonical), id: self.id.map(own) }
     }
 }
 
@@ -63,21 +58,11 @@ pub fn rows(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
 /// assert!(parse_entities("bad.tsv", "ACME\tCOMPANY\tAcme").is_err());
 /// ```
 pub fn parse_entities<'s>(name: &str, text: &'s str) -> Result<Vec<Entry<'s>>, Error> {
-    let error = |line, message: String| Error::Lexicon {
-        name: name.to_owned(),
-        line,
-        message,
-    };
+    let error = |line, message: String| Error::Lexicon { name: name.to_owned(), line, message };
     rows(text)
         .map(|(line, cols)| {
             if !(3..=4).contains(&cols.len()) {
-                return Err(error(
-                    line,
-                    format!(
-                        "expected 3 or 4 tab-separated columns, found {}",
-                        cols.len()
-                    ),
-                ));
+                return Err(error(line, format!("expected 3 or 4 tab-separated columns, found {}", cols.len())));
             }
             let surface = cols[0].trim();
             let canonical = cols[2].trim();
@@ -85,25 +70,10 @@ pub fn parse_entities<'s>(name: &str, text: &'s str) -> Result<Vec<Entry<'s>>, E
                 return Err(error(line, "empty surface or canonical name".into()));
             }
             let label = Label::parse(cols[1].trim()).ok_or_else(|| {
-                error(
-                    line,
-                    format!(
-                        "unknown label {:?} (expected PERSON, ORG, GPE, LOC or NORP)",
-                        cols[1]
-                    ),
-                )
+                error(line, format!("unknown label {:?} (expected PERSON, ORG, GPE, LOC or NORP)", cols[1]))
             })?;
-            let id = cols
-                .get(3)
-                .map(|s| s.trim())
-                .filter(|s| !s.is_empty())
-                .map(Cow::Borrowed);
-            Ok(Entry {
-                surface: Cow::Borrowed(surface),
-                label,
-                canonical: Cow::Borrowed(canonical),
-                id,
-            })
+            let id = cols.get(3).map(|s| s.trim()).filter(|s| !s.is_empty()).map(Cow::Borrowed);
+            Ok(Entry { surface: Cow::Borrowed(surface), label, canonical: Cow::Borrowed(canonical), id })
         })
         .collect()
 }
@@ -113,14 +83,8 @@ pub mod bundled {
     /// Entity lexicons (`surface, label, canonical, id`), in precedence order:
     /// where two give the same surface, the first wins.
     pub const ENTITIES: &[(&str, &str)] = &[
-        (
-            "organizations.tsv",
-            include_str!("../lexicons/organizations.tsv"),
-        ),
-        (
-            "nationalities.tsv",
-            include_str!("../lexicons/nationalities.tsv"),
-        ),
+        ("organizations.tsv", include_str!("../lexicons/organizations.tsv")),
+        ("nationalities.tsv", include_str!("../lexicons/nationalities.tsv")),
         ("regions.tsv", include_str!("../lexicons/regions.tsv")),
         ("places.tsv", include_str!("../lexicons/places.tsv")),
         ("companies.tsv", include_str!("../lexicons/companies.tsv")),
@@ -163,15 +127,8 @@ mod tests {
         for (name, text, columns) in files {
             let mut previous: Option<Vec<&str>> = None;
             for (line, cols) in rows(text) {
-                assert!(
-                    columns.contains(&cols.len()),
-                    "{name}:{line}: {} columns",
-                    cols.len()
-                );
-                assert!(
-                    cols.iter().all(|c| !c.is_empty() && c.trim() == *c),
-                    "{name}:{line}: empty or padded field"
-                );
+                assert!(columns.contains(&cols.len()), "{name}:{line}: {} columns", cols.len());
+                assert!(cols.iter().all(|c| !c.is_empty() && c.trim() == *c), "{name}:{line}: empty or padded field");
                 if let Some(p) = &previous {
                     assert!(p < &cols, "{name}:{line}: not sorted or duplicated");
                 }
@@ -183,9 +140,7 @@ mod tests {
             let entries = parse_entities(name, text).unwrap();
             assert!(!entries.is_empty(), "{name} is empty");
             assert!(
-                entries
-                    .windows(2)
-                    .all(|w| (&w[0].surface, &w[0].canonical) <= (&w[1].surface, &w[1].canonical)),
+                entries.windows(2).all(|w| (&w[0].surface, &w[0].canonical) <= (&w[1].surface, &w[1].canonical)),
                 "{name} is not sorted"
             );
         }
@@ -194,9 +149,6 @@ mod tests {
     #[test]
     fn entity_rows_report_their_line() {
         let err = parse_entities("x.tsv", "# c\n\nA\tORG\tA\nB\tORG\n").unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "lexicon x.tsv, line 4: expected 3 or 4 tab-separated columns, found 2"
-        );
+        assert_eq!(err.to_string(), "lexicon x.tsv, line 4: expected 3 or 4 tab-separated columns, found 2");
     }
 }

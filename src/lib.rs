@@ -60,8 +60,7 @@ pub mod span;
 pub mod token;
 
 pub use document::{
-    Document, Entity, Excerpt, Label, OffsetUnit, Quote, QuoteKind, Reference, Referent,
-    SCHEMA_VERSION,
+    Document, Entity, Excerpt, Label, OffsetUnit, Quote, QuoteKind, Reference, Referent, SCHEMA_VERSION,
 };
 pub use error::{decode, Error};
 pub use extractor::{Extractor, ExtractorBuilder};

@@ -97,10 +97,7 @@ fn is_closer(text: &str, token: &Token) -> bool {
 /// opening quote or bracket, a bullet or a dash.
 fn can_start(text: &str, token: &Token) -> bool {
     match token.kind {
-        TokenKind::Word | TokenKind::Abbreviation => text[token.span]
-            .chars()
-            .next()
-            .is_some_and(|c| !c.is_lowercase()),
+        TokenKind::Word | TokenKind::Abbreviation => text[token.span].chars().next().is_some_and(|c| !c.is_lowercase()),
         TokenKind::Number | TokenKind::Quote | TokenKind::Bullet | TokenKind::Dash => true,
         TokenKind::Punct => matches!(&text[token.span], "(" | "["),
         _ => false,
@@ -116,9 +113,7 @@ fn split_sentences(text: &str, tokens: &[Token], range: Range<usize>, out: &mut 
         if !ends {
             continue;
         }
-        while k < range.end
-            && (is_closer(text, &tokens[k]) || tokens[k].kind == TokenKind::Terminal)
-        {
+        while k < range.end && (is_closer(text, &tokens[k]) || tokens[k].kind == TokenKind::Terminal) {
             k += 1;
         }
         if k < range.end && !can_start(text, &tokens[k]) {
@@ -134,20 +129,14 @@ fn push_sentence(tokens: &[Token], range: Range<usize>, out: &mut Vec<Sentence>)
     if range.is_empty() {
         return;
     }
-    let span = Span::new(
-        tokens[range.start].span.start(),
-        tokens[range.end - 1].span.end(),
-    );
-    out.push(Sentence {
-        span,
-        tokens: range,
-    });
+    let span = Span::new(tokens[range.start].span.start(), tokens[range.end - 1].span.end());
+    out.push(Sentence { span, tokens: range });
 }
 
 /// Short lowercase words a title-case headline leaves uncapitalised.
 const MINOR_WORDS: &[&str] = &[
-    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on",
-    "or", "over", "per", "the", "to", "up", "via", "vs", "with",
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on", "or", "over", "per",
+    "the", "to", "up", "via", "vs", "with",
 ];
 
 fn is_headline(text: &str, tokens: &[Token]) -> bool {
@@ -170,11 +159,7 @@ fn is_headline(text: &str, tokens: &[Token]) -> bool {
             continue;
         }
         words += 1;
-        if word
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
-        {
+        if word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()) {
             capitalised += 1;
         }
     }
@@ -187,11 +172,7 @@ mod tests {
     use crate::token::tokenize;
 
     fn sentences(text: &str) -> Vec<&str> {
-        segment(text, &tokenize(text))
-            .sentences
-            .iter()
-            .map(|s| &text[s.span])
-            .collect()
+        segment(text, &tokenize(text)).sentences.iter().map(|s| &text[s.span]).collect()
     }
 
     #[test]
@@ -200,27 +181,18 @@ mod tests {
             sentences("Gov. Smith met U.S. envoys in Jan. and left."),
             ["Gov. Smith met U.S. envoys in Jan. and left."]
         );
-        assert_eq!(
-            sentences("J. K. Rowling wrote it. She agreed."),
-            ["J. K. Rowling wrote it.", "She agreed."]
-        );
+        assert_eq!(sentences("J. K. Rowling wrote it. She agreed."), ["J. K. Rowling wrote it.", "She agreed."]);
     }
 
     #[test]
     fn closing_quote_stays_with_its_sentence() {
-        assert_eq!(
-            sentences("He said: “No.” Then he left."),
-            ["He said: “No.”", "Then he left."]
-        );
+        assert_eq!(sentences("He said: “No.” Then he left."), ["He said: “No.”", "Then he left."]);
         assert_eq!(sentences("“Why?” she asked."), ["“Why?” she asked."]);
     }
 
     #[test]
     fn lowercase_after_period_continues() {
-        assert_eq!(
-            sentences("It cost 3.5 million. ok then."),
-            ["It cost 3.5 million. ok then."]
-        );
+        assert_eq!(sentences("It cost 3.5 million. ok then."), ["It cost 3.5 million. ok then."]);
     }
 
     #[test]
@@ -246,8 +218,6 @@ mod tests {
     #[test]
     fn empty_input() {
         assert_eq!(segment("", &[]), Segments::default());
-        assert!(segment("\n\n \r\n", &tokenize("\n\n \r\n"))
-            .paragraphs
-            .is_empty());
+        assert!(segment("\n\n \r\n", &tokenize("\n\n \r\n")).paragraphs.is_empty());
     }
 }

@@ -142,10 +142,7 @@ impl TryFrom<RawSpan> for Span {
 
     fn try_from(raw: RawSpan) -> Result<Span, String> {
         if raw.start <= raw.end {
-            Ok(Span {
-                start: raw.start,
-                end: raw.end,
-            })
+            Ok(Span { start: raw.start, end: raw.end })
         } else {
             Err(format!("inverted span {}..{}", raw.start, raw.end))
         }

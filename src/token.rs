@@ -56,22 +56,18 @@ impl Token {
     /// Whether the token is a word-like token that can be part of a name.
     #[inline]
     pub fn is_wordlike(&self) -> bool {
-        matches!(
-            self.kind,
-            TokenKind::Word | TokenKind::Abbreviation | TokenKind::Number
-        )
+        matches!(self.kind, TokenKind::Word | TokenKind::Abbreviation | TokenKind::Number)
     }
 }
 
 /// Words that keep their final period as an abbreviation (compared without
 /// the period). Single letters (initials) are handled apart.
 const ABBREVIATIONS: &[&str] = &[
-    "Adm", "Ala", "Apr", "Ariz", "Ark", "Aug", "Ave", "Brig", "Bros", "Calif", "Capt", "Cmdr",
-    "Co", "Col", "Colo", "Conn", "Corp", "Cpl", "Dec", "Del", "Dept", "Dr", "Drs", "Feb", "Fla",
-    "Fr", "Ft", "Ga", "Gen", "Gov", "Hon", "Ill", "Inc", "Ind", "Jan", "Jr", "Jul", "Jun", "Kan",
-    "Ky", "La", "Lt", "Ltd", "Maj", "Mar", "Mass", "Md", "Messrs", "Mich", "Minn", "Miss", "Mo",
-    "Mr", "Mrs", "Ms", "Mt", "Neb", "Nev", "Nov", "Oct", "Okla", "Ore", "Pa", "Ph", "Prof", "Rep",
-    "Reps", "Rev", "Sen", "Sens", "Sep", "Sept", "Sgt", "Sr", "St", "Supt", "Tenn", "Tex", "Va",
+    "Adm", "Ala", "Apr", "Ariz", "Ark", "Aug", "Ave", "Brig", "Bros", "Calif", "Capt", "Cmdr", "Co", "Col", "Colo",
+    "Conn", "Corp", "Cpl", "Dec", "Del", "Dept", "Dr", "Drs", "Feb", "Fla", "Fr", "Ft", "Ga", "Gen", "Gov", "Hon",
+    "Ill", "Inc", "Ind", "Jan", "Jr", "Jul", "Jun", "Kan", "Ky", "La", "Lt", "Ltd", "Maj", "Mar", "Mass", "Md",
+    "Messrs", "Mich", "Minn", "Miss", "Mo", "Mr", "Mrs", "Ms", "Mt", "Neb", "Nev", "Nov", "Oct", "Okla", "Ore", "Pa",
+    "Ph", "Prof", "Rep", "Reps", "Rev", "Sen", "Sens", "Sep", "Sept", "Sgt", "Sr", "St", "Supt", "Tenn", "Tex", "Va",
     "Vt", "Wash", "Wis", "Wyo", "approx", "cf", "e.g", "etc", "i.e", "vs",
 ];
 
@@ -175,15 +171,9 @@ fn ascii_pieces(chunk: &str, offset: usize, out: &mut Vec<Piece>) {
             while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
                 i += 1;
             }
-            out.push(Piece {
-                span: Span::new(offset + start, offset + i),
-                word: true,
-            });
+            out.push(Piece { span: Span::new(offset + start, offset + i), word: true });
         } else {
-            out.push(Piece {
-                span: Span::new(offset + i, offset + i + 1),
-                word: false,
-            });
+            out.push(Piece { span: Span::new(offset + i, offset + i + 1), word: false });
             i += 1;
         }
     }
@@ -200,22 +190,13 @@ fn unicode_pieces(chunk: &str, offset: usize, out: &mut Vec<Piece>) {
                 run_start.get_or_insert(start);
             } else {
                 if let Some(s) = run_start.take() {
-                    out.push(Piece {
-                        span: Span::new(s, start),
-                        word: true,
-                    });
+                    out.push(Piece { span: Span::new(s, start), word: true });
                 }
-                out.push(Piece {
-                    span: Span::new(start, start + c.len_utf8()),
-                    word: false,
-                });
+                out.push(Piece { span: Span::new(start, start + c.len_utf8()), word: false });
             }
         }
         if let Some(s) = run_start {
-            out.push(Piece {
-                span: Span::new(s, offset + at + bound.len()),
-                word: true,
-            });
+            out.push(Piece { span: Span::new(s, offset + at + bound.len()), word: true });
         }
     }
 }
@@ -234,13 +215,7 @@ fn is_apostrophe(s: &str) -> bool {
 }
 
 /// Joins the pieces of one chunk into tokens with the news rules.
-fn join_pieces(
-    text: &str,
-    pieces: &[Piece],
-    line_start: bool,
-    chunk_end: usize,
-    out: &mut Vec<Token>,
-) {
+fn join_pieces(text: &str, pieces: &[Piece], line_start: bool, chunk_end: usize, out: &mut Vec<Token>) {
     let piece_text = |k: usize| &text[pieces[k].span];
     let mut k = 0;
     while k < pieces.len() {
@@ -250,10 +225,7 @@ fn join_pieces(
         if p.word {
             // Abbreviations and initials: U.S., J., Sen., e.g.
             if let Some(end) = abbreviation_end(text, pieces, k) {
-                out.push(Token {
-                    span: Span::new(p.span.start(), end.1),
-                    kind: TokenKind::Abbreviation,
-                });
+                out.push(Token { span: Span::new(p.span.start(), end.1), kind: TokenKind::Abbreviation });
                 k = end.0;
                 continue;
             }
@@ -261,10 +233,9 @@ fn join_pieces(
             if digits {
                 // 100,000 and 3.5: separators between digit runs.
                 let mut end = k;
-                while let (Some((sep, sep_text)), Some((num, num_text))) = (
-                    pieces.get(end + 1).map(|q| (q, &text[q.span])),
-                    pieces.get(end + 2).map(|q| (q, &text[q.span])),
-                ) {
+                while let (Some((sep, sep_text)), Some((num, num_text))) =
+                    (pieces.get(end + 1).map(|q| (q, &text[q.span])), pieces.get(end + 2).map(|q| (q, &text[q.span])))
+                {
                     if !sep.word
                         && matches!(sep_text, "," | ".")
                         && num.word
@@ -275,19 +246,15 @@ fn join_pieces(
                         break;
                     }
                 }
-                out.push(Token {
-                    span: Span::new(p.span.start(), pieces[end].span.end()),
-                    kind: TokenKind::Number,
-                });
+                out.push(Token { span: Span::new(p.span.start(), pieces[end].span.end()), kind: TokenKind::Number });
                 k = end + 1;
                 continue;
             }
             // Contractions and inner apostrophes: wouldn’t, O’Brien; possessive ’s split off.
             let mut end = k;
-            while let (Some((apo, apo_text)), Some((rest, rest_text))) = (
-                pieces.get(end + 1).map(|q| (q, &text[q.span])),
-                pieces.get(end + 2).map(|q| (q, &text[q.span])),
-            ) {
+            while let (Some((apo, apo_text)), Some((rest, rest_text))) =
+                (pieces.get(end + 1).map(|q| (q, &text[q.span])), pieces.get(end + 2).map(|q| (q, &text[q.span])))
+            {
                 if apo.word || !is_apostrophe(apo_text) || !rest.word {
                     break;
                 }
@@ -296,22 +263,13 @@ fn join_pieces(
                 }
                 end += 2;
             }
-            out.push(Token {
-                span: Span::new(p.span.start(), pieces[end].span.end()),
-                kind: TokenKind::Word,
-            });
+            out.push(Token { span: Span::new(p.span.start(), pieces[end].span.end()), kind: TokenKind::Word });
             k = end + 1;
             if let (Some((apo, apo_text)), Some((s_piece, s_text))) =
                 (next_at(text, pieces, k), next_at(text, pieces, k + 1))
             {
-                if is_apostrophe(apo_text)
-                    && matches!(s_text, "s" | "S")
-                    && pieces.get(k + 2).is_none_or(|q| !q.word)
-                {
-                    out.push(Token {
-                        span: apo.span.cover(s_piece.span),
-                        kind: TokenKind::Possessive,
-                    });
+                if is_apostrophe(apo_text) && matches!(s_text, "s" | "S") && pieces.get(k + 2).is_none_or(|q| !q.word) {
+                    out.push(Token { span: apo.span.cover(s_piece.span), kind: TokenKind::Possessive });
                     k += 2;
                 }
             }
@@ -322,20 +280,14 @@ fn join_pieces(
             // ’90s, ’n’
             if let Some((w, w_text)) = next(1) {
                 if w.word && w_text.as_bytes()[0].is_ascii_digit() {
-                    out.push(Token {
-                        span: p.span.cover(w.span),
-                        kind: TokenKind::Word,
-                    });
+                    out.push(Token { span: p.span.cover(w.span), kind: TokenKind::Word });
                     k += 2;
                     continue;
                 }
                 if w.word && w_text == "n" {
                     if let Some((close, close_text)) = next(2) {
                         if is_apostrophe(close_text) {
-                            out.push(Token {
-                                span: p.span.cover(close.span),
-                                kind: TokenKind::Word,
-                            });
+                            out.push(Token { span: p.span.cover(close.span), kind: TokenKind::Word });
                             k += 3;
                             continue;
                         }
@@ -346,14 +298,9 @@ fn join_pieces(
         let (kind, len) = punct_kind(s, next(1).map(|(_, t)| t), next(2).map(|(_, t)| t));
         let end = pieces[k + len - 1].span.end();
         // `- ` or `• ` opening a line is a list bullet.
-        let bullet = k == 0
-            && line_start
-            && ((kind == TokenKind::Dash && end == chunk_end && len == 1) || s == "•");
+        let bullet = k == 0 && line_start && ((kind == TokenKind::Dash && end == chunk_end && len == 1) || s == "•");
         let kind = if bullet { TokenKind::Bullet } else { kind };
-        out.push(Token {
-            span: Span::new(p.span.start(), end),
-            kind,
-        });
+        out.push(Token { span: Span::new(p.span.start(), end), kind });
         k += len;
     }
 }
@@ -382,11 +329,7 @@ fn punct_kind(s: &str, next: Option<&str>, after: Option<&str>) -> (TokenKind, u
 
 /// Where an abbreviation starting at word piece `k` ends: `(next piece, end byte)`.
 fn abbreviation_end(text: &str, pieces: &[Piece], k: usize) -> Option<(usize, usize)> {
-    let is_dot = |j: usize| {
-        pieces
-            .get(j)
-            .is_some_and(|q| !q.word && &text[q.span] == ".")
-    };
+    let is_dot = |j: usize| pieces.get(j).is_some_and(|q| !q.word && &text[q.span] == ".");
     if !is_dot(k + 1) {
         return None;
     }
@@ -394,9 +337,7 @@ fn abbreviation_end(text: &str, pieces: &[Piece], k: usize) -> Option<(usize, us
     // Dotted letters: U.S., U.N., e.g., a.m.
     let short = |j: usize| {
         pieces.get(j).is_some_and(|q| {
-            q.word
-                && text[q.span].chars().count() == 1
-                && text[q.span].chars().all(char::is_alphabetic)
+            q.word && text[q.span].chars().count() == 1 && text[q.span].chars().all(char::is_alphabetic)
         })
     };
     if short(k) {
@@ -421,10 +362,7 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<(&str, TokenKind)> {
-        tokenize(text)
-            .iter()
-            .map(|t| (&text[t.span], t.kind))
-            .collect()
+        tokenize(text).iter().map(|t| (&text[t.span], t.kind)).collect()
     }
 
     fn texts(text: &str) -> Vec<&str> {
@@ -445,10 +383,7 @@ mod tests {
 
     #[test]
     fn contractions_stay_whole() {
-        assert_eq!(
-            texts("wouldn’t don't O’Brien"),
-            ["wouldn’t", "don't", "O’Brien"]
-        );
+        assert_eq!(texts("wouldn’t don't O’Brien"), ["wouldn’t", "don't", "O’Brien"]);
     }
 
     #[test]
@@ -477,19 +412,13 @@ mod tests {
 
     #[test]
     fn dashes_split_compounds() {
-        assert_eq!(
-            texts("US-Venezuela Washington–Caracas"),
-            ["US", "-", "Venezuela", "Washington", "–", "Caracas"]
-        );
+        assert_eq!(texts("US-Venezuela Washington–Caracas"), ["US", "-", "Venezuela", "Washington", "–", "Caracas"]);
         assert_eq!(words("a — b")[1], ("—", TokenKind::Dash));
     }
 
     #[test]
     fn numbers_keep_separators() {
-        assert_eq!(
-            texts("100,000 people, 3.5 percent, 1,2"),
-            ["100,000", "people", ",", "3.5", "percent", ",", "1,2"]
-        );
+        assert_eq!(texts("100,000 people, 3.5 percent, 1,2"), ["100,000", "people", ",", "3.5", "percent", ",", "1,2"]);
     }
 
     #[test]
@@ -501,10 +430,7 @@ mod tests {
     #[test]
     fn abbreviations_and_initials() {
         assert_eq!(
-            words("U.S. Sen. J. K. Rowling")[..4]
-                .iter()
-                .map(|w| w.1)
-                .collect::<Vec<_>>(),
+            words("U.S. Sen. J. K. Rowling")[..4].iter().map(|w| w.1).collect::<Vec<_>>(),
             [TokenKind::Abbreviation; 4]
         );
         assert_eq!(texts("the U.S."), ["the", "U.S."]);
@@ -530,9 +456,6 @@ mod tests {
 
     #[test]
     fn crlf_and_bom_are_whitespace() {
-        assert_eq!(
-            texts("\u{feff}Hello\r\nWorld\u{a0}now"),
-            ["Hello", "World", "now"]
-        );
+        assert_eq!(texts("\u{feff}Hello\r\nWorld\u{a0}now"), ["Hello", "World", "now"]);
     }
 }

@@ -19,18 +19,14 @@ pub struct EvalArgs {
 
 pub fn run(args: EvalArgs) -> Result<(), Failure> {
     let name = args.gold.display().to_string();
-    let data = std::fs::read_to_string(&args.gold)
-        .map_err(|e| Failure::Input(format!("cannot read {name}: {e}")))?;
+    let data = std::fs::read_to_string(&args.gold).map_err(|e| Failure::Input(format!("cannot read {name}: {e}")))?;
     let golds: Vec<Gold> = match serde_json::from_str::<Gold>(&data) {
         Ok(one) => vec![one],
         Err(_) => data
             .lines()
             .enumerate()
             .filter(|(_, l)| !l.trim().is_empty())
-            .map(|(i, l)| {
-                serde_json::from_str(l)
-                    .map_err(|e| Failure::Input(format!("{name}:{}: {e}", i + 1)))
-            })
+            .map(|(i, l)| serde_json::from_str(l).map_err(|e| Failure::Input(format!("{name}:{}: {e}", i + 1))))
             .collect::<Result<_, _>>()?,
     };
     let mut builder = Extractor::builder();
@@ -38,18 +34,13 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
         builder = builder.lexicon_file(path);
     }
     let extractor = builder.build().map_err(|e| Failure::Input(e.to_string()))?;
-    let gold_has_scare = golds
-        .iter()
-        .any(|g| g.quotes.iter().any(|q| q.kind == "scare"));
+    let gold_has_scare = golds.iter().any(|g| g.quotes.iter().any(|q| q.kind == "scare"));
     let mut scores = Scores::default();
     for gold in &golds {
         scores.add(gold, &extractor.extract(&gold.text), gold_has_scare);
     }
     println!("{} documents", golds.len());
-    println!(
-        "{:<8} {:>9} {:>9} {:>9} {:>7} {:>7} {:>7}",
-        "entities", "right", "predicted", "gold", "P", "R", "F1"
-    );
+    println!("{:<8} {:>9} {:>9} {:>9} {:>7} {:>7} {:>7}", "entities", "right", "predicted", "gold", "P", "R", "F1");
     for (label, c) in &scores.entities {
         println!(
             "{label:<8} {:>9} {:>9} {:>9} {:>7.3} {:>7.3} {:>7.3}",
@@ -62,15 +53,9 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
         );
     }
     if !scores.quotes.is_empty() {
-        println!(
-            "{:<8} {:>9} {:>9} {:>9} {:>9}",
-            "quotes", "gold", "found", "strict", "speaker"
-        );
+        println!("{:<8} {:>9} {:>9} {:>9} {:>9}", "quotes", "gold", "found", "strict", "speaker");
         for (kind, k) in &scores.quotes {
-            println!(
-                "{kind:<8} {:>9} {:>9} {:>9} {:>9}",
-                k.gold, k.found, k.strict, k.speaker_right
-            );
+            println!("{kind:<8} {:>9} {:>9} {:>9} {:>9}", k.gold, k.found, k.strict, k.speaker_right);
         }
         let gold: usize = scores.quotes.values().map(|k| k.gold).sum();
         let found: usize = scores.quotes.values().map(|k| k.found).sum();
@@ -79,16 +64,8 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
         } else {
             scores.quotes_paired as f64 / scores.quotes_predicted as f64
         };
-        let r = if gold == 0 {
-            0.0
-        } else {
-            found as f64 / gold as f64
-        };
-        let f1 = if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        };
+        let r = if gold == 0 { 0.0 } else { found as f64 / gold as f64 };
+        let f1 = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
         println!(
             "quotes P={p:.3} R={r:.3} F1={f1:.3} ({} of {} predicted pair with gold)",
             scores.quotes_paired, scores.quotes_predicted

@@ -97,31 +97,21 @@ pub fn run(args: ExtractArgs) -> Result<(), Failure> {
         builder = builder.lexicon_file(path);
     }
     let extractor = builder.build().map_err(|e| Failure::Input(e.to_string()))?;
-    let files: Vec<PathBuf> = if args.files.is_empty() {
-        vec![PathBuf::from("-")]
-    } else {
-        args.files.clone()
-    };
+    let files: Vec<PathBuf> = if args.files.is_empty() { vec![PathBuf::from("-")] } else { args.files.clone() };
     let jsonl_out = match args.format {
         Format::Jsonl => true,
         Format::Json => false,
         Format::Auto => args.jsonl_input || files.len() > 1,
     };
     if !jsonl_out && (args.jsonl_input || files.len() > 1) {
-        return Err(Failure::Input(
-            "--format json needs exactly one text input; use --format jsonl".into(),
-        ));
+        return Err(Failure::Input("--format json needs exactly one text input; use --format jsonl".into()));
     }
     let settings = Settings {
         extractor: &extractor,
         jsonl_input: args.jsonl_input,
         file_field: !args.jsonl_input && files.len() > 1,
         pretty: !jsonl_out,
-        offsets: if args.offsets == Offsets::Chars {
-            OffsetUnit::Chars
-        } else {
-            OffsetUnit::Bytes
-        },
+        offsets: if args.offsets == Offsets::Chars { OffsetUnit::Chars } else { OffsetUnit::Bytes },
         lossy: args.lossy,
         max_bytes: args.max_bytes,
     };
@@ -129,26 +119,16 @@ pub fn run(args: ExtractArgs) -> Result<(), Failure> {
         .num_threads(args.threads.unwrap_or(0))
         .build()
         .map_err(|e| Failure::Input(format!("cannot start threads: {e}")))?;
-    let total_bytes: u64 = files
-        .iter()
-        .filter_map(|f| std::fs::metadata(f).ok())
-        .map(|m| m.len())
-        .sum();
+    let total_bytes: u64 = files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum();
     let progress = Progress::new(total_bytes, args.jsonl_input || files.len() > 1);
     let stdout = io::stdout();
     let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut failed = 0usize;
     let mut batch: Vec<Job> = Vec::with_capacity(BATCH_DOCS);
     let mut batch_bytes = 0;
-    let mut flush = |batch: &mut Vec<Job>,
-                     out: &mut io::BufWriter<io::StdoutLock<'_>>|
-     -> Result<(), Failure> {
-        let results: Vec<Result<String, DocError>> = pool.install(|| {
-            batch
-                .par_iter()
-                .map(|job| process(&settings, job))
-                .collect()
-        });
+    let mut flush = |batch: &mut Vec<Job>, out: &mut io::BufWriter<io::StdoutLock<'_>>| -> Result<(), Failure> {
+        let results: Vec<Result<String, DocError>> =
+            pool.install(|| batch.par_iter().map(|job| process(&settings, job)).collect());
         for (job, result) in batch.iter().zip(results) {
             match result {
                 Ok(line) => {
@@ -157,16 +137,8 @@ pub fn run(args: ExtractArgs) -> Result<(), Failure> {
                 }
                 Err(error) => {
                     failed += 1;
-                    let place = if job.line > 0 {
-                        format!("{}:{}", job.file, job.line)
-                    } else {
-                        job.file.clone()
-                    };
-                    let id = if error.id.is_null() {
-                        String::new()
-                    } else {
-                        format!(" (id {})", error.id)
-                    };
+                    let place = if job.line > 0 { format!("{}:{}", job.file, job.line) } else { job.file.clone() };
+                    let id = if error.id.is_null() { String::new() } else { format!(" (id {})", error.id) };
                     eprintln!("saywho: {place}{id}: {}", error.message);
                     if args.strict || !jsonl_out {
                         out.flush()?;
@@ -193,9 +165,7 @@ pub fn run(args: ExtractArgs) -> Result<(), Failure> {
         let reader: Box<dyn Read> = if name == "-" {
             Box::new(io::stdin().lock())
         } else {
-            Box::new(
-                File::open(file).map_err(|e| Failure::Input(format!("cannot read {name}: {e}")))?,
-            )
+            Box::new(File::open(file).map_err(|e| Failure::Input(format!("cannot read {name}: {e}")))?)
         };
         let mut reader = BufReader::with_capacity(1 << 16, reader);
         if args.jsonl_input {
@@ -209,6 +179,10 @@ pub fn run(args: ExtractArgs) -> Result<(), Failure> {
                     break;
                 }
                 line_no += 1;
+                // A byte-order mark (as Windows tools write one) is not part of the first line's JSON.
+                if line_no == 1 && bytes.starts_with(b"\xef\xbb\xbf") {
+                    bytes.drain(..3);
+                }
                 while bytes.last().is_some_and(|b| matches!(b, b'\n' | b'\r')) {
                     bytes.pop();
                 }
@@ -216,11 +190,7 @@ pub fn run(args: ExtractArgs) -> Result<(), Failure> {
                     continue;
                 }
                 batch_bytes += bytes.len();
-                batch.push(Job {
-                    file: name.clone(),
-                    line: line_no,
-                    bytes,
-                });
+                batch.push(Job { file: name.clone(), line: line_no, bytes });
                 if batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
                     flush(&mut batch, &mut out)?;
                     batch_bytes = 0;
@@ -228,15 +198,9 @@ pub fn run(args: ExtractArgs) -> Result<(), Failure> {
             }
         } else {
             let mut bytes = Vec::new();
-            reader
-                .read_to_end(&mut bytes)
-                .map_err(|e| Failure::Input(format!("cannot read {name}: {e}")))?;
+            reader.read_to_end(&mut bytes).map_err(|e| Failure::Input(format!("cannot read {name}: {e}")))?;
             batch_bytes += bytes.len();
-            batch.push(Job {
-                file: name.clone(),
-                line: 0,
-                bytes,
-            });
+            batch.push(Job { file: name.clone(), line: 0, bytes });
             if batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
                 flush(&mut batch, &mut out)?;
                 batch_bytes = 0;
@@ -259,19 +223,11 @@ fn process(settings: &Settings<'_>, job: &Job) -> Result<String, DocError> {
     if job.bytes.len() > settings.max_bytes {
         return Err(error(
             Value::Null,
-            format!(
-                "document of {} bytes is larger than --max-bytes {}",
-                job.bytes.len(),
-                settings.max_bytes
-            ),
+            format!("document of {} bytes is larger than --max-bytes {}", job.bytes.len(), settings.max_bytes),
         ));
     }
-    let raw = decode(&job.bytes, settings.lossy).map_err(|e| {
-        error(
-            Value::Null,
-            format!("{e} (use --lossy to replace invalid bytes)"),
-        )
-    })?;
+    let raw = decode(&job.bytes, settings.lossy)
+        .map_err(|e| error(Value::Null, format!("{e} (use --lossy to replace invalid bytes)")))?;
     if !settings.jsonl_input {
         let doc = extract(settings, &raw);
         let mut fields = Map::new();
@@ -326,19 +282,20 @@ struct Progress {
 impl Progress {
     fn new(total_bytes: u64, summary: bool) -> Progress {
         let bar = (summary && io::stderr().is_terminal()).then(|| {
-            let bar = if total_bytes > 0 { indicatif::ProgressBar::new(total_bytes) } else { indicatif::ProgressBar::new_spinner() };
+            let bar = if total_bytes > 0 {
+                indicatif::ProgressBar::new(total_bytes)
+            } else {
+                indicatif::ProgressBar::new_spinner()
+            };
             bar.set_style(
-                indicatif::ProgressStyle::with_template("{spinner} {bytes}/{total_bytes} {binary_bytes_per_sec} {msg} [{elapsed_precise}]")
-                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+                indicatif::ProgressStyle::with_template(
+                    "{spinner} {bytes}/{total_bytes} {binary_bytes_per_sec} {msg} [{elapsed_precise}]",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
             );
             bar
         });
-        Progress {
-            bar,
-            started: Instant::now(),
-            summary,
-            done: std::cell::Cell::new((0, 0)),
-        }
+        Progress { bar, started: Instant::now(), summary, done: std::cell::Cell::new((0, 0)) }
     }
 
     fn advance(&self, bytes: u64) {
@@ -347,11 +304,7 @@ impl Progress {
         if let Some(bar) = &self.bar {
             bar.inc(bytes);
             let secs = self.started.elapsed().as_secs_f64().max(1e-9);
-            bar.set_message(format!(
-                "{} docs, {:.0} docs/s",
-                docs + 1,
-                (docs + 1) as f64 / secs
-            ));
+            bar.set_message(format!("{} docs, {:.0} docs/s", docs + 1, (docs + 1) as f64 / secs));
         }
     }
 

@@ -30,32 +30,33 @@ pub fn merge<'a>(cx: &Context<'_, 'a>, candidates: Vec<Candidate>) -> Vec<Mentio
         let label = match c.evidence {
             Evidence::Rule(label) => label,
             Evidence::Lexicon(entry) => cx.gazetteer.entries()[entry].label,
-            Evidence::Unknown => continue,
+            Evidence::Unknown => match guess(cx, c) {
+                Some(label) => label,
+                None => continue,
+            },
         };
         if label == Label::Person && c.tokens.len() >= 2 {
-            let last = &text[cx.tokens[c.tokens.end - 1].span];
-            short_forms.entry(last).or_insert((
-                Cow::Borrowed(&text[c.span]),
-                Label::Person,
-                c.gender,
-            ));
+            // Every tail of the name that starts a word is a short form: `de Vries`, `Vries`.
+            for k in c.tokens.start + 1..c.tokens.end {
+                let tail = &text[cx.tokens[k].span.start()..c.span.end()];
+                let starts_name = tail.chars().next().is_some_and(char::is_uppercase) || k + 1 < c.tokens.end;
+                if starts_name {
+                    short_forms.entry(tail).or_insert((Cow::Borrowed(&text[c.span]), Label::Person, c.gender));
+                }
+            }
         }
         if let Some(acronym) = acronym_after(cx, c) {
             let canonical = match c.evidence {
                 Evidence::Lexicon(entry) => lexicon_str(&cx.gazetteer.entries()[entry].canonical),
                 _ => Cow::Borrowed(&text[c.span]),
             };
-            short_forms
-                .entry(acronym)
-                .or_insert((canonical, label, Gender::Unknown));
+            short_forms.entry(acronym).or_insert((canonical, label, Gender::Unknown));
         }
     }
     let mut mentions: Vec<Mention<'a>> = Vec::with_capacity(candidates.len());
     for c in candidates {
         let surface = &text[c.span];
-        let short = (c.tokens.len() == 1)
-            .then(|| short_forms.get(surface))
-            .flatten();
+        let short = short_forms.get(surface);
         let mention = match (c.evidence, short) {
             (_, Some((canonical, label, gender))) if canonical != surface => Some(Mention {
                 span: c.span,
@@ -98,10 +99,7 @@ pub fn merge<'a>(cx: &Context<'_, 'a>, candidates: Vec<Candidate>) -> Vec<Mentio
             }),
         };
         if let Some(m) = mention {
-            if mentions
-                .last()
-                .is_none_or(|p| p.span.end() <= m.span.start())
-            {
+            if mentions.last().is_none_or(|p| p.span.end() <= m.span.start()) {
                 mentions.push(m);
             }
         }
@@ -123,29 +121,21 @@ fn guess(cx: &Context<'_, '_>, c: &Candidate) -> Option<Label> {
     if c.sentence_initial {
         return None;
     }
-    let words: Vec<&str> = c
-        .tokens
-        .clone()
-        .map(|k| &cx.text[cx.tokens[k].span])
-        .collect();
+    let words: Vec<&str> = c.tokens.clone().map(|k| &cx.text[cx.tokens[k].span]).collect();
     if words.iter().any(|w| cx.lists.is_function_word(w)) {
         return None;
     }
     match words.len() {
         1 => {
             let w = words[0];
-            (cx.lists.is_surname(w) && w.chars().skip(1).all(char::is_lowercase))
-                .then_some(Label::Person)
+            (cx.lists.is_surname(w) && w.chars().skip(1).all(char::is_lowercase)).then_some(Label::Person)
         }
         2..=4 => {
-            if words
-                .iter()
-                .any(|w| matches!(*w, "of" | "&" | "de" | "del" | "la"))
-            {
+            if words.iter().any(|w| matches!(*w, "of" | "&" | "for" | "and")) {
                 Some(Label::Org)
             } else if words
                 .iter()
-                .all(|w| w.chars().skip(1).all(char::is_lowercase))
+                .all(|w| w.chars().skip(1).all(char::is_lowercase) || w.chars().all(char::is_lowercase))
             {
                 Some(Label::Person)
             } else {

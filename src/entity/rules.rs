@@ -57,10 +57,8 @@ pub struct Candidate {
 }
 
 /// Words that may join two capitalised words inside one name.
-const CONNECTORS: &[&str] = &[
-    "&", "al", "bin", "da", "de", "del", "der", "di", "du", "el", "ibn", "la", "le", "of", "van",
-    "von",
-];
+const CONNECTORS: &[&str] =
+    &["&", "al", "bin", "da", "de", "del", "der", "di", "du", "el", "ibn", "la", "le", "of", "van", "von"];
 
 /// Lower-case nouns that introduce a person's name by relation (`his wife Cilia Flores`).
 const RELATIONS: &[&str] = &[
@@ -121,9 +119,7 @@ impl<'c, 'a> Context<'c, 'a> {
 
     /// The span from the start of token `range.start` to the end of token `range.end - 1`.
     pub fn span(&self, range: &Range<usize>) -> Span {
-        self.tokens[range.start]
-            .span
-            .cover(self.tokens[range.end - 1].span)
+        self.tokens[range.start].span.cover(self.tokens[range.end - 1].span)
     }
 }
 
@@ -156,10 +152,7 @@ pub fn candidates(cx: &Context<'_, '_>) -> Vec<Candidate> {
     for paragraph in &cx.segments.paragraphs {
         for sentence in &cx.segments.sentences[paragraph.sentences.clone()] {
             let range = sentence.tokens.clone();
-            let first_word = range
-                .clone()
-                .find(|&k| cx.tokens[k].is_wordlike())
-                .unwrap_or(range.end);
+            let first_word = range.clone().find(|&k| cx.tokens[k].is_wordlike()).unwrap_or(range.end);
             let mut k = range.start;
             while k < range.end {
                 let end = run_end(cx, &hits, k, range.end);
@@ -167,11 +160,7 @@ pub fn candidates(cx: &Context<'_, '_>) -> Vec<Candidate> {
                     k += 1;
                     continue;
                 }
-                let run = Run {
-                    tokens: k..end,
-                    sentence_initial: k == first_word,
-                    headline: paragraph.headline,
-                };
+                let run = Run { tokens: k..end, sentence_initial: k == first_word, headline: paragraph.headline };
                 classify_run(cx, &hits, &run, &mut out);
                 k = end;
             }
@@ -221,12 +210,7 @@ enum Part {
     Words(Range<usize>),
 }
 
-fn classify_run(
-    cx: &Context<'_, '_>,
-    hits: &[Option<(usize, usize)>],
-    run: &Run,
-    out: &mut Vec<Candidate>,
-) {
+fn classify_run(cx: &Context<'_, '_>, hits: &[Option<(usize, usize)>], run: &Run, out: &mut Vec<Candidate>) {
     let mut start = run.tokens.start;
     // A capital at the sentence start proves nothing: drop leading function words.
     while start < run.tokens.end
@@ -266,9 +250,7 @@ fn classify_run(
                 let surface = &cx.entry(*entry).surface;
                 let ambiguous = cx.lists.is_ambiguous(surface);
                 // A given name that a lexicon calls a place, followed by a surname: a person.
-                if let (Some(gender), Some(Part::Words(next))) =
-                    (cx.lists.given_name(surface), parts.get(i + 1))
-                {
+                if let (Some(gender), Some(Part::Words(next))) = (cx.lists.given_name(surface), parts.get(i + 1)) {
                     if range.end == next.start && next.len() <= 2 {
                         let tokens = range.start..next.end;
                         out.push(person(cx, tokens, title.take(), gender, part_initial));
@@ -294,13 +276,7 @@ fn classify_run(
                 out.extend(range.clone().map(|k| unknown(cx, k..k + 1, true)));
             }
             Part::Words(range) => {
-                out.push(classify_words(
-                    cx,
-                    range.clone(),
-                    title.take(),
-                    relation_before && i == 0,
-                    part_initial,
-                ));
+                out.push(classify_words(cx, range.clone(), title.take(), relation_before && i == 0, part_initial));
             }
         }
         title = None;
@@ -326,25 +302,15 @@ fn whole_run_org(
     }
     let last = cx.word(tokens.end - 1);
     // A lexicon name at the end of the run is more specific than a suffix (`Shares of Acme Corp`).
-    let last_in_hit = tokens
-        .clone()
-        .any(|k| hits[k].is_some_and(|(end, _)| end == tokens.end && k > tokens.start));
-    let suffix = !last_in_hit
-        && (cx.lists.is_org_suffix(last) || cx.lists.is_org_suffix(last.trim_end_matches('.')));
+    let last_in_hit = tokens.clone().any(|k| hits[k].is_some_and(|(end, _)| end == tokens.end && k > tokens.start));
+    let suffix = !last_in_hit && (cx.lists.is_org_suffix(last) || cx.lists.is_org_suffix(last.trim_end_matches('.')));
     let prefix = tokens.len() >= 3
-        && cx.lists.is_org_prefix(&format!(
-            "{} {}",
-            cx.word(tokens.start),
-            cx.word(tokens.start + 1)
-        ));
+        && cx.lists.is_org_prefix(&format!("{} {}", cx.word(tokens.start), cx.word(tokens.start + 1)));
     if !(suffix || prefix) {
         return None;
     }
     // A title inside means a person's role (`Defence Secretary`), not an organisation.
-    if tokens
-        .clone()
-        .any(|k| cx.lists.title(cx.word(k)).is_some() && k + 1 < tokens.end)
-    {
+    if tokens.clone().any(|k| cx.lists.title(cx.word(k)).is_some() && k + 1 < tokens.end) {
         return None;
     }
     Some(Candidate {
@@ -358,11 +324,7 @@ fn whole_run_org(
 }
 
 /// Cuts a run into hits, titles and word pieces.
-fn parts(
-    cx: &Context<'_, '_>,
-    hits: &[Option<(usize, usize)>],
-    tokens: &Range<usize>,
-) -> Vec<Part> {
+fn parts(cx: &Context<'_, '_>, hits: &[Option<(usize, usize)>], tokens: &Range<usize>) -> Vec<Part> {
     let mut parts = Vec::new();
     let mut k = tokens.start;
     let mut words_start = None;
@@ -374,10 +336,7 @@ fn parts(
     while k < tokens.end {
         if let Some(len) = title_at(cx, k, tokens.end) {
             flush(&mut parts, &mut words_start, k);
-            let gender = cx
-                .lists
-                .title(&joined(cx, k..k + len))
-                .unwrap_or(Gender::Unknown);
+            let gender = cx.lists.title(&joined(cx, k..k + len)).unwrap_or(Gender::Unknown);
             parts.push(Part::Title(k..k + len, gender));
             k += len;
             continue;
@@ -404,9 +363,10 @@ fn joined(cx: &Context<'_, '_>, range: Range<usize>) -> String {
 /// The length of the longest title at `k` that is followed by a capitalised word.
 fn title_at(cx: &Context<'_, '_>, k: usize, end: usize) -> Option<usize> {
     let longest = cx.lists.longest_title().min(end.saturating_sub(k + 1));
-    (1..=longest).rev().find(|&len| {
-        cx.is_capitalised(k + len) && cx.lists.title(&joined(cx, k..k + len)).is_some()
-    })
+    let name_follows = |at: usize| {
+        cx.is_capitalised(at) || (CONNECTORS.contains(&cx.word(at)) && at + 1 < end && cx.is_capitalised(at + 1))
+    };
+    (1..=longest).rev().find(|&len| name_follows(k + len) && cx.lists.title(&joined(cx, k..k + len)).is_some())
 }
 
 fn person(
@@ -463,10 +423,7 @@ fn classify_words(
         }
     }
     if tokens.len() == 1 && is_brand(first) {
-        return Candidate {
-            evidence: Evidence::Rule(Label::Org),
-            ..unknown(cx, tokens, initial)
-        };
+        return Candidate { evidence: Evidence::Rule(Label::Org), ..unknown(cx, tokens, initial) };
     }
     unknown(cx, tokens, initial)
 }
@@ -484,10 +441,7 @@ pub fn is_brand(word: &str) -> bool {
     let has_alpha = word.chars().any(char::is_alphabetic);
     let surname_prefix = ["Mc", "Mac", "O'", "O’", "De", "Di", "La", "Le", "Van"]
         .iter()
-        .any(|p| {
-            word.strip_prefix(p)
-                .is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
-        });
+        .any(|p| word.strip_prefix(p).is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase)));
     (first.is_uppercase() && has_lower && inner_upper && !surname_prefix)
         || (has_digit && has_alpha && first.is_alphabetic())
 }

@@ -33,6 +33,8 @@ pub struct Cue {
     pub object: bool,
     /// Whether the form is a present participle (`saying`, `citing`).
     pub participle: bool,
+    /// Whether the same form is also a cue noun (`warning`, `claim`).
+    pub noun: bool,
 }
 
 /// A kind of nominal speaker.
@@ -79,16 +81,24 @@ impl CueLexicon {
                 belief: has("belief"),
                 object: has("object"),
                 participle: kind == CueKind::Verb && form.ends_with("ing"),
+                noun: kind == CueKind::Noun,
             };
             let words: Vec<&'static str> = form.split(' ').collect();
             if words.len() == 1 {
-                lexicon.words.insert(form, cue);
-            } else {
+                // A form that is both a verb and a noun keeps the verb's flags and notes the noun.
                 lexicon
-                    .phrases
-                    .entry(words[0])
-                    .or_default()
-                    .push((words[1..].to_vec(), cue));
+                    .words
+                    .entry(form)
+                    .and_modify(|old| {
+                        if old.kind == CueKind::Noun {
+                            *old = Cue { noun: true, ..cue };
+                        } else {
+                            old.noun |= cue.noun;
+                        }
+                    })
+                    .or_insert(cue);
+            } else {
+                lexicon.phrases.entry(words[0]).or_default().push((words[1..].to_vec(), cue));
             }
         }
         for list in lexicon.phrases.values_mut() {
@@ -118,12 +128,8 @@ impl CueLexicon {
     pub fn phrase(&self, words: &[&str]) -> Option<(usize, Cue)> {
         let (first, rest) = words.split_first()?;
         self.phrases.get(first)?.iter().find_map(|(tail, cue)| {
-            (rest.len() >= tail.len()
-                && rest
-                    .iter()
-                    .zip(tail)
-                    .all(|(a, b)| a.eq_ignore_ascii_case(b)))
-            .then_some((tail.len() + 1, *cue))
+            (rest.len() >= tail.len() && rest.iter().zip(tail).all(|(a, b)| a.eq_ignore_ascii_case(b)))
+                .then_some((tail.len() + 1, *cue))
         })
     }
 

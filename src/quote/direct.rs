@@ -18,6 +18,8 @@ use super::{Found, Rule};
 
 /// How many tokens after a closing mark the attribution may start.
 const AFTER_WINDOW: usize = 10;
+/// How many tokens may separate the end of an attribution from the quote it interrupts.
+const MAX_INTERRUPTION: usize = 16;
 /// How many tokens before an opening mark the cue may be.
 const BEFORE_WINDOW: usize = 12;
 
@@ -35,11 +37,8 @@ pub fn attribute(scene: &Scene<'_, '_>, quoted: &[Quoted]) -> (Vec<Found>, Vec<u
             fragments.push(i);
             continue;
         }
-        let inner: Vec<Span> = quoted[i + 1..]
-            .iter()
-            .take_while(|n| q.span.covers(n.span))
-            .map(|n| n.content)
-            .collect();
+        let inner: Vec<Span> =
+            quoted[i + 1..].iter().take_while(|n| q.span.covers(n.span)).map(|n| n.content).collect();
         let previous = found.last().filter(|f| f.kind == QuoteKind::Direct);
         let mut quote = Found {
             kind: QuoteKind::Direct,
@@ -89,10 +88,7 @@ pub struct Attribution {
 /// The first token of the quote's paragraph that is not a bullet.
 fn paragraph_start(scene: &Scene<'_, '_>, p: usize) -> usize {
     let range = scene.segments.paragraphs[p].tokens.clone();
-    range
-        .clone()
-        .find(|&k| scene.tokens[k].kind != TokenKind::Bullet)
-        .unwrap_or(range.start)
+    range.clone().find(|&k| scene.tokens[k].kind != TokenKind::Bullet).unwrap_or(range.start)
 }
 
 fn is_quotation(scene: &Scene<'_, '_>, q: &Quoted) -> bool {
@@ -101,23 +97,13 @@ fn is_quotation(scene: &Scene<'_, '_>, q: &Quoted) -> bool {
         .filter(|&k| scene.tokens[k].is_wordlike())
         .count();
     let sentence = &scene.segments.sentences[scene.sentence_of(q.open)];
-    let opens_sentence = (sentence.tokens.start..q.open).all(|k| {
-        matches!(
-            scene.tokens[k].kind,
-            TokenKind::Bullet | TokenKind::Quote | TokenKind::Dash
-        )
-    });
+    let opens_sentence = (sentence.tokens.start..q.open)
+        .all(|k| matches!(scene.tokens[k].kind, TokenKind::Bullet | TokenKind::Quote | TokenKind::Dash));
     let after_colon = q.open > 0
         && matches!(scene.word(q.open - 1), ":" | "," | ":-")
         && scene.paragraph_of(q.open - 1) == q.paragraph;
-    let after_cue = q.open > 0
-        && scene
-            .cues
-            .word(&scene.lower(q.open - 1))
-            .is_some_and(|c| c.quote && !c.participle);
-    let ends_sentence = scene.text[q.content]
-        .trim_end()
-        .ends_with(['.', '!', '?', ',', '…']);
+    let after_cue = q.open > 0 && scene.cues.word(&scene.lower(q.open - 1)).is_some_and(|c| c.quote && !c.participle);
+    let ends_sentence = scene.text[q.content].trim_end().ends_with(['.', '!', '?', ',', '…']);
     (opens_sentence && (words >= 3 || ends_sentence))
         || ((after_colon || after_cue) && (words >= 4 || ends_sentence))
         || words >= 10
@@ -149,14 +135,7 @@ fn after(scene: &Scene<'_, '_>, q: &Quoted) -> Option<(Attribution, usize)> {
         let np = scene.np_starting_at(s + 1, limit)?;
         if matches!(np.phrase, super::speaker::SpeakerPhrase::Name(_)) {
             let end = np.tokens.end;
-            return Some((
-                Attribution {
-                    speaker: Some(np),
-                    cue: None,
-                    addressee: None,
-                },
-                end,
-            ));
+            return Some((Attribution { speaker: Some(np), cue: None, addressee: None }, end));
         }
         return None;
     }
@@ -164,14 +143,7 @@ fn after(scene: &Scene<'_, '_>, q: &Quoted) -> Option<(Attribution, usize)> {
     if quote_cue(scene, s) {
         let np = scene.np_starting_at(s + 1, limit)?;
         let end = np.tokens.end;
-        return Some((
-            Attribution {
-                speaker: Some(np),
-                cue: Some(scene.tokens[s].span),
-                addressee: None,
-            },
-            end,
-        ));
+        return Some((Attribution { speaker: Some(np), cue: Some(scene.tokens[s].span), addressee: None }, end));
     }
     // “…,” X said
     let np = scene.np_starting_at(s, limit)?;
@@ -180,26 +152,13 @@ fn after(scene: &Scene<'_, '_>, q: &Quoted) -> Option<(Attribution, usize)> {
         return None;
     }
     let (addressee, end) = addressee_after(scene, v, limit);
-    Some((
-        Attribution {
-            speaker: Some(np),
-            cue: Some(scene.tokens[v].span),
-            addressee,
-        },
-        end,
-    ))
+    Some((Attribution { speaker: Some(np), cue: Some(scene.tokens[v].span), addressee }, end))
 }
 
 /// The addressee of a cue verb at `v` (`told reporters`), and the token after the attribution.
 fn addressee_after(scene: &Scene<'_, '_>, v: usize, limit: usize) -> (Option<Np>, usize) {
-    let takes_addressee = scene
-        .cues
-        .word(&scene.lower(v))
-        .is_some_and(|c| c.addressee);
-    match scene
-        .np_starting_at(v + 1, limit)
-        .filter(|_| takes_addressee)
-    {
+    let takes_addressee = scene.cues.word(&scene.lower(v)).is_some_and(|c| c.addressee);
+    match scene.np_starting_at(v + 1, limit).filter(|_| takes_addressee) {
         Some(np) => {
             let end = np.tokens.end;
             (Some(np), end)
@@ -209,32 +168,20 @@ fn addressee_after(scene: &Scene<'_, '_>, v: usize, limit: usize) -> (Option<Np>
 }
 
 /// `“A,” he said. “B.”` or `“A,” he said, “B.”`: the quote that continues the one just attributed.
-fn continuation_after(
-    scene: &Scene<'_, '_>,
-    quoted: &[Quoted],
-    i: usize,
-    end: usize,
-) -> Option<usize> {
+fn continuation_after(scene: &Scene<'_, '_>, quoted: &[Quoted], i: usize, end: usize) -> Option<usize> {
     let q = &quoted[i];
     if !scene.text[q.content].trim_end().ends_with(',') {
         return None;
     }
-    let mut k = end;
-    while k < scene.tokens.len()
-        && matches!(scene.tokens[k].kind, TokenKind::Terminal | TokenKind::Punct)
-        && k < end + 2
-    {
-        k += 1;
-    }
-    let j = quoted[i + 1..]
-        .iter()
-        .position(|n| !n.nested && n.open >= end)?
-        + i
-        + 1;
-    (quoted[j].open == k
-        && quoted[j].paragraph == q.last_paragraph
-        && after(scene, &quoted[j]).is_none())
-    .then_some(j)
+    let j = quoted[i + 1..].iter().position(|n| !n.nested && n.open >= end)? + i + 1;
+    let next = &quoted[j];
+    // Only the rest of the attribution (`, the chair of the union.`) may stand between.
+    let between = end..next.open;
+    let close = between.len() <= MAX_INTERRUPTION
+        && between.clone().all(|k| scene.tokens[k].kind != TokenKind::Quote)
+        && next.open > 0
+        && matches!(scene.tokens[next.open - 1].kind, TokenKind::Terminal | TokenKind::Punct);
+    (close && next.paragraph == q.last_paragraph && after(scene, next).is_none()).then_some(j)
 }
 
 /// `X said: “…”`, `X told Y “…”`: a cue in the words just before the quote.
@@ -247,29 +194,20 @@ fn before(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Attribution> {
         b -= 1;
     }
     let v = (floor..b).rev().find(|&k| quote_cue(scene, k))?;
-    let sentence_start = scene.segments.sentences[scene.sentence_of(v)]
-        .tokens
-        .start
-        .max(floor);
+    let sentence_start = scene.segments.sentences[scene.sentence_of(v)].tokens.start.max(floor);
     // Between the cue and the quote: nothing, or an addressee.
     let (addressee, after_cue) = addressee_after(scene, v, b);
     if after_cue != b && !phrase_ends_at(scene, after_cue, b) {
         return None;
     }
     let speaker = scene.np_ending_at(scene.skip_back_adverbs(v, sentence_start), sentence_start)?;
-    Some(Attribution {
-        speaker: Some(speaker),
-        cue: Some(scene.tokens[v].span),
-        addressee,
-    })
+    Some(Attribution { speaker: Some(speaker), cue: Some(scene.tokens[v].span), addressee })
 }
 
 /// Whether tokens `from..to` are a short adverbial (`in a statement`, `on Monday`).
 fn phrase_ends_at(scene: &Scene<'_, '_>, from: usize, to: usize) -> bool {
     to - from <= 5
-        && (from..to).all(|k| {
-            scene.tokens[k].kind != TokenKind::Terminal && scene.tokens[k].kind != TokenKind::Quote
-        })
+        && (from..to).all(|k| scene.tokens[k].kind != TokenKind::Terminal && scene.tokens[k].kind != TokenKind::Quote)
         && (from..to).next().is_some_and(|k| {
             matches!(
                 &*scene.lower(k),
@@ -290,9 +228,7 @@ fn intro_line(scene: &Scene<'_, '_>, q: &Quoted, previous: Option<&Found>) -> Op
     if !matches!(scene.word(last), ":" | ":-") {
         // A bullet quote under the same introduction as the previous bullet quote.
         let previous = previous.filter(|f| f.rule == Rule::DirectIntroLine)?;
-        let same_list = prev.bullet
-            && scene.segments.paragraphs[p].bullet
-            && previous.span.end() >= prev.span.start();
+        let same_list = prev.bullet && scene.segments.paragraphs[p].bullet && previous.span.end() >= prev.span.start();
         return same_list.then(|| Attribution {
             speaker: previous.speaker.clone(),
             cue: previous.cue,
@@ -301,32 +237,26 @@ fn intro_line(scene: &Scene<'_, '_>, q: &Quoted, previous: Option<&Found>) -> Op
     }
     let sentence = &scene.segments.sentences[scene.sentence_of(last)];
     let floor = sentence.tokens.start;
-    for v in (floor..last).rev() {
-        if !quote_cue(scene, v)
-            && !scene
-                .cues
-                .word(&scene.lower(v))
-                .is_some_and(|c| c.that && !c.participle)
-        {
+    // The first cue with a speaker is the main verb (`Trump confirmed that he had spoken …:`).
+    for v in floor..last {
+        if !quote_cue(scene, v) && !scene.cues.word(&scene.lower(v)).is_some_and(|c| c.that && !c.participle) {
             continue;
         }
         if let Some(speaker) = scene.np_ending_at(scene.skip_back_adverbs(v, floor), floor) {
             let (addressee, _) = addressee_after(scene, v, last);
-            return Some(Attribution {
-                speaker: Some(speaker),
-                cue: Some(scene.tokens[v].span),
-                addressee,
-            });
+            return Some(Attribution { speaker: Some(speaker), cue: Some(scene.tokens[v].span), addressee });
         }
         if let Some(speaker) = scene.np_starting_at(v + 1, last) {
-            return Some(Attribution {
-                speaker: Some(speaker),
-                cue: Some(scene.tokens[v].span),
-                addressee: None,
-            });
+            return Some(Attribution { speaker: Some(speaker), cue: Some(scene.tokens[v].span), addressee: None });
         }
     }
-    None
+    // No cue (`Ms. de Vries was blunt:`): the last person named on the line.
+    let person = (floor..last).rev().find_map(|k| {
+        let m = scene.mention_at(k)?;
+        (scene.mentions[m].label == crate::Label::Person && scene.mentions[m].tokens.end == k + 1).then_some(m)
+    })?;
+    let speaker = scene.np_ending_at(scene.mentions[person].tokens.end, floor)?;
+    Some(Attribution { speaker: Some(speaker), cue: None, addressee: None })
 }
 
 /// Whether `q` is a paragraph of quote only, right after the paragraph of `previous`.
@@ -335,7 +265,6 @@ fn continues(scene: &Scene<'_, '_>, q: &Quoted, previous: &Found) -> bool {
     p > 0
         && paragraph_start(scene, p) == q.open
         && previous.speaker.is_some()
-        && scene.segments.paragraphs[p - 1].span.cover(previous.span)
-            == scene.segments.paragraphs[p - 1].span
+        && scene.segments.paragraphs[p - 1].span.cover(previous.span) == scene.segments.paragraphs[p - 1].span
         && previous.span.end() > scene.segments.paragraphs[p - 1].span.start()
 }

@@ -80,14 +80,10 @@ pub fn find(text: &str, tokens: &[Token], segments: &Segments) -> Vec<Quoted> {
         let mut continued = false;
         if let Some(carried) = stack.first().copied() {
             // A multi-paragraph quote goes on only if this paragraph opens with a like mark.
-            let opener = paragraph
-                .tokens
-                .clone()
-                .find(|&k| tokens[k].kind != TokenKind::Bullet);
+            let opener = paragraph.tokens.clone().find(|&k| tokens[k].kind != TokenKind::Bullet);
             let like = opener.is_some_and(|k| {
                 tokens[k].kind == TokenKind::Quote
-                    && is_single(&text[tokens[k].span])
-                        == is_single(&text[tokens[carried.token].span])
+                    && is_single(&text[tokens[k].span]) == is_single(&text[tokens[carried.token].span])
                     && role(text, tokens, k, paragraph.span).opens
             });
             if like {
@@ -108,9 +104,7 @@ pub fn find(text: &str, tokens: &[Token], segments: &Segments) -> Vec<Quoted> {
             }
             let mark = &text[tokens[k].span];
             let role = role(text, tokens, k, paragraph.span);
-            let partner = stack
-                .iter()
-                .rposition(|o| can_pair(&text[tokens[o.token].span], mark));
+            let partner = stack.iter().rposition(|o| can_pair(&text[tokens[o.token].span], mark));
             // A mark that could close does so when something waits for it, unless it clearly opens.
             if let Some(at) = partner.filter(|_| role.closes || (!role.opens && !is_single(mark))) {
                 let open = stack[at];
@@ -121,21 +115,12 @@ pub fn find(text: &str, tokens: &[Token], segments: &Segments) -> Vec<Quoted> {
                 if stack.len() == MAX_DEPTH {
                     stack.remove(0);
                 }
-                stack.push(Open {
-                    token: k,
-                    paragraph: p,
-                });
+                stack.push(Open { token: k, paragraph: p });
             }
         }
     }
     if !paragraphs.is_empty() {
-        close_unclosed(
-            tokens,
-            paragraphs,
-            &mut stack,
-            &mut out,
-            paragraphs.len() - 1,
-        );
+        close_unclosed(tokens, paragraphs, &mut stack, &mut out, paragraphs.len() - 1);
     }
     out.sort_by_key(|q| (q.span.start(), std::cmp::Reverse(q.span.end())));
     out
@@ -170,14 +155,7 @@ fn close_unclosed(
     }
 }
 
-fn quoted(
-    tokens: &[Token],
-    text: &str,
-    open: Open,
-    close: Option<usize>,
-    paragraph: usize,
-    nested: bool,
-) -> Quoted {
+fn quoted(tokens: &[Token], text: &str, open: Open, close: Option<usize>, paragraph: usize, nested: bool) -> Quoted {
     let open_span = tokens[open.token].span;
     let close_span = close.map_or(open_span, |c| tokens[c].span);
     Quoted {
@@ -203,43 +181,22 @@ fn role(text: &str, tokens: &[Token], k: usize, paragraph: Span) -> Role {
     let span = tokens[k].span;
     let before = text[paragraph.start()..span.start()].chars().next_back();
     let after = text[span.end()..paragraph.end()].chars().next();
-    let open_side = |c: Option<char>| {
-        c.is_none_or(|c| c.is_whitespace() || "([{—–-/:".contains(c) || is_mark(c))
-    };
-    let close_side = |c: Option<char>| {
-        c.is_none_or(|c| c.is_whitespace() || ".,;:!?)]}—–-…/".contains(c) || is_mark(c))
-    };
+    let open_side = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || "([{—–-/:".contains(c) || is_mark(c));
+    let close_side =
+        |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || ".,;:!?)]}—–-…/".contains(c) || is_mark(c));
     let left_flanking = open_side(before) && !after.is_some_and(char::is_whitespace);
     let right_flanking = close_side(after) && !before.is_some_and(char::is_whitespace);
     match &text[span] {
-        "“" | "„" | "«" | "‚" | "``" | "‹" => Role {
-            opens: true,
-            closes: right_flanking && !left_flanking,
-        },
-        "”" | "»" | "''" | "›" => Role {
-            opens: left_flanking && !right_flanking,
-            closes: true,
-        },
-        "‘" => Role {
-            opens: true,
-            closes: right_flanking && !left_flanking,
-        },
-        "’" => Role {
-            opens: false,
-            closes: right_flanking,
-        },
-        _ => Role {
-            opens: left_flanking || !right_flanking,
-            closes: right_flanking || !left_flanking,
-        },
+        "“" | "„" | "«" | "‚" | "``" | "‹" => Role { opens: true, closes: right_flanking && !left_flanking },
+        "”" | "»" | "''" | "›" => Role { opens: left_flanking && !right_flanking, closes: true },
+        "‘" => Role { opens: true, closes: right_flanking && !left_flanking },
+        "’" => Role { opens: false, closes: right_flanking },
+        _ => Role { opens: left_flanking || !right_flanking, closes: right_flanking || !left_flanking },
     }
 }
 
 fn is_mark(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '‚' | '‹' | '›' | '`'
-    )
+    matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '‚' | '‹' | '›' | '`')
 }
 
 #[cfg(test)]
@@ -250,10 +207,7 @@ mod tests {
 
     fn contents(text: &str) -> Vec<&str> {
         let tokens = tokenize(text);
-        find(text, &tokens, &segment(text, &tokens))
-            .iter()
-            .map(|q| &text[q.content])
-            .collect()
+        find(text, &tokens, &segment(text, &tokens)).iter().map(|q| &text[q.content]).collect()
     }
 
     #[test]
@@ -272,10 +226,7 @@ mod tests {
 
     #[test]
     fn apostrophes_are_not_quotes() {
-        assert!(
-            contents("Venezuela’s leaders’ plans wouldn’t work in the ’90s, rock ’n’ roll.")
-                .is_empty()
-        );
+        assert!(contents("Venezuela’s leaders’ plans wouldn’t work in the ’90s, rock ’n’ roll.").is_empty());
         assert!(contents("He is 5'10\" tall.").len() <= 1);
         assert_eq!(contents("The leaders’ ‘red line’ held."), ["red line"]);
     }

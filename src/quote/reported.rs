@@ -39,8 +39,7 @@ pub fn find(
         let range = sentence.tokens.clone();
         let mut k = range.start;
         while k < range.end {
-            let step = speech_at(scene, k, range.clone())
-                .filter(|s| !in_direct(s.cue_span) && !in_direct(s.content));
+            let step = speech_at(scene, k, range.clone()).filter(|s| !in_direct(s.cue_span) && !in_direct(s.content));
             let Some(speech) = step else {
                 k += 1;
                 continue;
@@ -57,8 +56,7 @@ pub fn find(
                 rule: speech.rule,
             };
             for (f, &i) in fragments.iter().enumerate() {
-                if speech.content.covers(quoted[i].span) || speech.content.covers(quoted[i].content)
-                {
+                if speech.content.covers(quoted[i].span) || speech.content.covers(quoted[i].content) {
                     used[f] = true;
                     quote.fragments.push(quoted[i].content);
                 }
@@ -66,14 +64,10 @@ pub fn find(
             if !quote.fragments.is_empty() {
                 quote.kind = QuoteKind::Mixed;
             }
-            quote.span = [
-                quote.speaker.as_ref().map(|s| s.span),
-                quote.cue,
-                quote.addressee.as_ref().map(|a| a.span),
-            ]
-            .into_iter()
-            .flatten()
-            .fold(quote.content, Span::cover);
+            quote.span = [quote.speaker.as_ref().map(|s| s.span), quote.cue, quote.addressee.as_ref().map(|a| a.span)]
+                .into_iter()
+                .flatten()
+                .fold(quote.content, Span::cover);
             found.push(quote);
             k = speech.resume.max(k + 1);
         }
@@ -93,9 +87,7 @@ struct Speech {
 }
 
 fn cue_at(scene: &Scene<'_, '_>, k: usize) -> Option<Cue> {
-    (scene.tokens[k].kind == TokenKind::Word)
-        .then(|| scene.cues.word(&scene.lower(k)))
-        .flatten()
+    (scene.tokens[k].kind == TokenKind::Word).then(|| scene.cues.word(&scene.lower(k))).flatten()
 }
 
 fn speech_at(scene: &Scene<'_, '_>, k: usize, sentence: Range<usize>) -> Option<Speech> {
@@ -103,12 +95,23 @@ fn speech_at(scene: &Scene<'_, '_>, k: usize, sentence: Range<usize>) -> Option<
         return according_to(scene, k, sentence);
     }
     let cue = cue_at(scene, k)?;
+    if cue.noun && cue.kind == CueKind::Verb && after_determiner(scene, k, sentence.start) {
+        return noun(scene, k, sentence);
+    }
     match cue.kind {
         CueKind::Verb if cue.participle => participle(scene, k, cue, sentence),
         CueKind::Verb => verb(scene, k, cue, sentence),
         CueKind::Noun => noun(scene, k, sentence),
         CueKind::Phrase => None,
     }
+}
+
+/// Whether a determiner or possessive stands within three words before `k` (`his public warning`).
+fn after_determiner(scene: &Scene<'_, '_>, k: usize, floor: usize) -> bool {
+    (floor.max(k.saturating_sub(3))..k).rev().any(|j| {
+        scene.tokens[j].kind == TokenKind::Possessive
+            || matches!(&*scene.lower(j), "his" | "her" | "their" | "its" | "the" | "a" | "an" | "this" | "our" | "my")
+    })
 }
 
 /// Words that can open a reported clause without `that`.
@@ -173,31 +176,19 @@ fn clause_end(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> usize
                 return k
             }
             TokenKind::Punct if scene.word(k) == ";" => return k,
-            TokenKind::Dash
-                if scene.word(k) != "-"
-                    && k > c
-                    && t.span.start() > scene.tokens[k - 1].span.end() =>
-            {
+            TokenKind::Dash if scene.word(k) != "-" && k > c && t.span.start() > scene.tokens[k - 1].span.end() => {
                 return k
             }
             TokenKind::Word
-                if k > c + 1
-                    && matches!(
-                        &*scene.lower(k),
-                        "but" | "and" | "while" | "although" | "whereas"
-                    ) =>
+                if k > c + 1 && matches!(&*scene.lower(k), "but" | "and" | "while" | "although" | "whereas") =>
             {
                 let next = k + 1;
                 let new_verb = next < sentence.end
                     && scene.tokens[next].kind == TokenKind::Word
                     && (scene.word(next).ends_with("ed") || cue_at(scene, next).is_some())
-                    && scene
-                        .word(next)
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_lowercase);
-                let after_comma = scene.word(k - 1) == ","
-                    && matches!(&*scene.lower(k), "while" | "although" | "whereas");
+                    && scene.word(next).chars().next().is_some_and(char::is_lowercase);
+                let after_comma =
+                    scene.word(k - 1) == "," && matches!(&*scene.lower(k), "while" | "although" | "whereas");
                 if new_verb || after_comma {
                     return if scene.word(k - 1) == "," { k - 1 } else { k };
                 }
@@ -220,12 +211,7 @@ fn clause_end(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> usize
 /// The span of the clause `c..end`, without trailing commas or terminal
 /// punctuation (a closing quote mark stays when its opening one is inside).
 fn clause_span(scene: &Scene<'_, '_>, c: usize, mut end: usize) -> Option<Span> {
-    while end > c
-        && matches!(
-            scene.tokens[end - 1].kind,
-            TokenKind::Punct | TokenKind::Terminal | TokenKind::Dash
-        )
-    {
+    while end > c && matches!(scene.tokens[end - 1].kind, TokenKind::Punct | TokenKind::Terminal | TokenKind::Dash) {
         end -= 1;
     }
     let words = (c..end).filter(|&k| scene.tokens[k].is_wordlike()).count();
@@ -251,9 +237,10 @@ fn verb(scene: &Scene<'_, '_>, v: usize, cue: Cue, sentence: Range<usize>) -> Op
             addressee = Some(np);
         }
     }
-    let has_that = c < sentence.end && scene.is(c, "that");
-    if has_that {
-        c += 1;
+    let that = that_after(scene, c, &sentence);
+    let has_that = that.is_some();
+    if let Some(that) = that {
+        c = that + 1;
     } else {
         let clause_follows = cue.that && c < sentence.end && opens_clause(scene, c);
         let quoted_object = cue.object && quoted_soon(scene, c, &sentence);
@@ -265,24 +252,32 @@ fn verb(scene: &Scene<'_, '_>, v: usize, cue: Cue, sentence: Range<usize>) -> Op
         return None;
     }
     let end = clause_end(scene, c, &sentence);
-    let content = if cue.object && !has_that {
-        fragment_span(scene, c, end)?
-    } else {
-        clause_span(scene, c, end)?
-    };
-    let rule = if cue.object && !has_that && !cue.that {
-        Rule::MixedCueObject
-    } else {
-        Rule::IndirectCue
-    };
-    Some(Speech {
-        speaker: Some(subject),
-        cue_span,
-        addressee,
-        content,
-        rule,
-        resume: end,
-    })
+    let content =
+        if cue.object && !has_that { fragment_span(scene, c, end)? } else { clause_span_keep_quote(scene, c, end)? };
+    let rule = if cue.object && !has_that && !cue.that { Rule::MixedCueObject } else { Rule::IndirectCue };
+    Some(Speech { speaker: Some(subject), cue_span, addressee, content, rule, resume: end })
+}
+
+/// A `that` at `c`, or after a short phrase (`told reporters in The Hague that`).
+fn that_after(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> Option<usize> {
+    if c >= sentence.end {
+        return None;
+    }
+    if scene.is(c, "that") {
+        return Some(c);
+    }
+    let phrase = matches!(
+        &*scene.lower(c),
+        "in" | "on" | "at" | "during" | "after" | "before" | "from" | "via" | "earlier" | "last" | "this"
+    );
+    if !phrase {
+        return None;
+    }
+    (c + 1..(c + 7).min(sentence.end))
+        .take_while(|&k| {
+            !matches!(scene.tokens[k].kind, TokenKind::Terminal | TokenKind::Quote) && scene.word(k) != ","
+        })
+        .find(|&k| scene.is(k, "that"))
 }
 
 /// `CLAUSE, X said.` or `CLAUSE, said X.`: the cue closes the sentence.
@@ -327,6 +322,10 @@ fn trailing(
 
 /// `according to X, CLAUSE` or `CLAUSE, according to X`.
 fn according_to(scene: &Scene<'_, '_>, k: usize, sentence: Range<usize>) -> Option<Speech> {
+    // `According to X, Y told Z:` introduces a quote; the quote is the speech.
+    if sentence.end > sentence.start && matches!(scene.word(sentence.end - 1), ":" | ":-") {
+        return None;
+    }
     let speaker = scene.np_starting_at(k + 2, sentence.end)?;
     let cue_span = scene.tokens[k].span.cover(scene.tokens[k + 1].span);
     let first_word = (sentence.start..k).find(|&j| scene.tokens[j].is_wordlike());
@@ -337,11 +336,7 @@ fn according_to(scene: &Scene<'_, '_>, k: usize, sentence: Range<usize>) -> Opti
         clause_span(scene, comma + 1, end)?
     } else {
         let start = first_word?;
-        let end = if k > sentence.start && scene.word(k - 1) == "," {
-            k - 1
-        } else {
-            k
-        };
+        let end = if k > sentence.start && scene.word(k - 1) == "," { k - 1 } else { k };
         clause_span(scene, start, end)?
     };
     Some(Speech {
@@ -361,10 +356,9 @@ fn noun(scene: &Scene<'_, '_>, n: usize, sentence: Range<usize>) -> Option<Speec
     for _ in 0..3 {
         if let Some(speaker) = scene.possessor_before(p, sentence.start) {
             let that = (n + 1..(n + 5).min(sentence.end)).find(|&k| scene.is(k, "that"))?;
-            if (n + 1..that).any(|k| {
-                scene.tokens[k].kind == TokenKind::Terminal
-                    || scene.tokens[k].kind == TokenKind::Quote
-            }) {
+            if (n + 1..that)
+                .any(|k| scene.tokens[k].kind == TokenKind::Terminal || scene.tokens[k].kind == TokenKind::Quote)
+            {
                 return None;
             }
             let end = clause_end(scene, that + 1, &sentence);
@@ -389,26 +383,19 @@ fn noun(scene: &Scene<'_, '_>, n: usize, sentence: Range<usize>) -> Option<Speec
 /// Like [`clause_span`], but a clause ending in a quotation keeps its closing mark.
 fn clause_span_keep_quote(scene: &Scene<'_, '_>, c: usize, end: usize) -> Option<Span> {
     let span = clause_span(scene, c, end)?;
-    let mut e = span.end();
-    let mut k = end;
-    while k > c
-        && matches!(
-            scene.tokens[k - 1].kind,
-            TokenKind::Punct | TokenKind::Terminal | TokenKind::Quote
-        )
-    {
-        k -= 1;
+    let marks =
+        (c..end).filter(|&j| scene.tokens[j].kind == TokenKind::Quote && scene.tokens[j].span.end() <= span.end());
+    if marks.count() % 2 == 0 {
+        return Some(span);
     }
-    let opened = (c..end).any(|j| {
-        scene.tokens[j].kind == TokenKind::Quote && scene.tokens[j].span.start() < span.end()
-    });
-    if opened {
-        e = (k..end)
-            .rev()
-            .find(|&j| scene.tokens[j].kind == TokenKind::Quote)
-            .map_or(e, |j| scene.tokens[j].span.end().max(e));
-    }
-    Some(Span::new(span.start(), e))
+    // A quotation left open: take its closing mark, after the final punctuation if need be.
+    let limit = (end + 3).min(scene.tokens.len());
+    let close = (c..limit)
+        .skip_while(|&j| scene.tokens[j].span.end() <= span.end())
+        .take_while(|&j| matches!(scene.tokens[j].kind, TokenKind::Punct | TokenKind::Terminal | TokenKind::Quote))
+        .filter(|&j| scene.tokens[j].kind == TokenKind::Quote)
+        .last();
+    Some(close.map_or(span, |j| span.cover(scene.tokens[j].span)))
 }
 
 /// `…, citing “…”`, `…, saying the plan had failed`: the subject of the sentence speaks.
@@ -417,37 +404,38 @@ fn participle(scene: &Scene<'_, '_>, v: usize, cue: Cue, sentence: Range<usize>)
         return None;
     }
     let speaker = sentence_subject(scene, &sentence, v)?;
-    let c = v + 1;
+    let mut c = v + 1;
+    let mut addressee = None;
+    if cue.addressee {
+        if let Some(np) = scene.np_starting_at(c, sentence.end) {
+            c = np.tokens.end;
+            addressee = Some(np);
+        }
+    }
     if c >= sentence.end {
         return None;
     }
-    let end = clause_end(scene, c, &sentence);
-    let (content, rule) = if quoted_soon(scene, c, &sentence) && (cue.object || !cue.that) {
+    let that = that_after(scene, c, &sentence);
+    let end = clause_end(scene, that.map_or(c, |t| t + 1), &sentence);
+    let (content, rule) = if let Some(that) = that.filter(|_| cue.that) {
+        (clause_span_keep_quote(scene, that + 1, end)?, Rule::IndirectCue)
+    } else if quoted_soon(scene, c, &sentence) && (cue.object || !cue.that) {
         (fragment_span(scene, c, end)?, Rule::MixedCueObject)
-    } else if cue.that && (scene.is(c, "that") || opens_clause(scene, c)) {
-        let c = if scene.is(c, "that") { c + 1 } else { c };
+    } else if cue.that && opens_clause(scene, c) {
         (clause_span(scene, c, end)?, Rule::IndirectCue)
     } else {
         return None;
     };
-    Some(Speech {
-        speaker: Some(speaker),
-        cue_span: scene.tokens[v].span,
-        addressee: None,
-        content,
-        rule,
-        resume: end,
-    })
+    Some(Speech { speaker: Some(speaker), cue_span: scene.tokens[v].span, addressee, content, rule, resume: end })
 }
 
 /// The first speaker phrase of the sentence, before token `limit`.
 fn sentence_subject(scene: &Scene<'_, '_>, sentence: &Range<usize>, limit: usize) -> Option<Np> {
     let start = (sentence.start..limit).find(|&k| scene.tokens[k].is_wordlike())?;
-    (start + 1..=limit.min(start + 8)).find_map(|e| {
-        scene
-            .np_ending_at(e, start)
-            .filter(|np| np.tokens.start == start)
-    })
+    // The longest phrase from the sentence start (`Dutch Prime Minister Dick Schoof`, not `Dutch`).
+    (start + 1..=limit.min(start + 8))
+        .rev()
+        .find_map(|e| scene.np_ending_at(e, start).filter(|np| np.tokens.start == start))
 }
 
 /// Whether a quote mark opens within a few tokens of `c` in the sentence.
@@ -455,18 +443,16 @@ fn quoted_soon(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> bool
     (c..sentence.end.min(c + 6)).any(|k| scene.tokens[k].kind == TokenKind::Quote)
 }
 
-/// The quoted fragments between `c` and `end`: from the first opening mark's content to the last closing mark's.
+/// The quoted fragments of the clause `c..end`: from the first opening
+/// mark's content to the last closing mark's (which may follow the clause's
+/// final punctuation: `“colonial aggression.”`).
 fn fragment_span(scene: &Scene<'_, '_>, c: usize, end: usize) -> Option<Span> {
-    let marks: Vec<usize> = (c..end)
-        .filter(|&k| scene.tokens[k].kind == TokenKind::Quote)
-        .collect();
+    let limit = (end + 2).min(scene.tokens.len());
+    let marks: Vec<usize> = (c..limit).filter(|&k| scene.tokens[k].kind == TokenKind::Quote).collect();
     let (&first, &last) = (marks.first()?, marks.last()?);
-    if first == last {
+    if first == last || first >= end {
         return None;
     }
-    let span = Span::new(
-        scene.tokens[first].span.end(),
-        scene.tokens[last].span.start(),
-    );
+    let span = Span::new(scene.tokens[first].span.end(), scene.tokens[last].span.start());
     (!span.is_empty()).then_some(span)
 }

@@ -37,9 +37,7 @@ impl Resolver {
         let mention = match np.phrase {
             SpeakerPhrase::Name(m) => Some(m),
             SpeakerPhrase::Pronoun(gender, false) => self.person(scene, np.tokens.start, gender),
-            SpeakerPhrase::Pronoun(_, true) => self
-                .last_speaker
-                .filter(|&m| scene.mentions[m].label != Label::Person),
+            SpeakerPhrase::Pronoun(_, true) => self.last_speaker.filter(|&m| scene.mentions[m].label != Label::Person),
             SpeakerPhrase::Nominal(SpeakerKind::Document) => source_of_document(scene, np),
             SpeakerPhrase::Nominal(_) => None,
         };
@@ -65,9 +63,7 @@ impl Resolver {
                 .take_while(move |(_, m)| at - m.tokens.start <= LOOKBACK)
                 .map(|(i, _)| i)
         };
-        let last = self
-            .last_speaker
-            .filter(|&m| scene.mentions[m].tokens.start < at);
+        let last = self.last_speaker.filter(|&m| scene.mentions[m].tokens.start < at);
         last.filter(|&m| compatible(m, true))
             .or_else(|| preceding().find(|&m| compatible(m, true)))
             .or_else(|| last.filter(|&m| compatible(m, false)))

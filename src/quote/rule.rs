@@ -90,8 +90,6 @@ mod tests {
         ids.sort_unstable();
         ids.dedup();
         assert_eq!(ids.len(), Rule::ALL.len());
-        assert!(Rule::ALL
-            .iter()
-            .all(|r| (0.0..=1.0).contains(&r.confidence())));
+        assert!(Rule::ALL.iter().all(|r| (0.0..=1.0).contains(&r.confidence())));
     }
 }

@@ -122,9 +122,8 @@ const BETWEEN_SUBJECT_AND_CUE: &[&str] = &[
 ];
 
 const DETERMINERS: &[&str] = &[
-    "a", "all", "an", "another", "both", "his", "her", "its", "many", "most", "one", "other",
-    "several", "some", "that", "the", "their", "these", "this", "those", "two", "three", "four",
-    "five",
+    "a", "all", "an", "another", "both", "his", "her", "its", "many", "most", "one", "other", "several", "some",
+    "that", "the", "their", "these", "this", "those", "two", "three", "four", "five",
 ];
 
 /// Adjectives often seen inside nominal speakers (`senior officials`, `a local resident`).
@@ -230,18 +229,12 @@ impl<'s, 'a> Scene<'s, 'a> {
 
     /// The mention token `k` lies in.
     pub fn mention_at(&self, k: usize) -> Option<usize> {
-        self.mention_of_token
-            .get(k)
-            .copied()
-            .filter(|&m| m != NONE)
-            .map(|m| m as usize)
+        self.mention_of_token.get(k).copied().filter(|&m| m != NONE).map(|m| m as usize)
     }
 
     /// The span of tokens `range`.
     pub fn span(&self, range: &Range<usize>) -> Span {
-        self.tokens[range.start]
-            .span
-            .cover(self.tokens[range.end - 1].span)
+        self.tokens[range.start].span.cover(self.tokens[range.end - 1].span)
     }
 
     /// Skips words that may stand between a subject and its cue (`has`, `reportedly`), leftwards from `e`.
@@ -287,11 +280,7 @@ impl<'s, 'a> Scene<'s, 'a> {
         while start > floor && k - start < MAX_PHRASE && self.modifies_nominal(start - 1) {
             start -= 1;
         }
-        Some(Np {
-            span: self.span(&(start..e)),
-            tokens: start..e,
-            phrase: SpeakerPhrase::Nominal(kind),
-        })
+        Some(Np { span: self.span(&(start..e)), tokens: start..e, phrase: SpeakerPhrase::Nominal(kind) })
     }
 
     /// The speaker phrase starting at token `s` (for `said X`), not reaching `ceiling`.
@@ -305,10 +294,7 @@ impl<'s, 'a> Scene<'s, 'a> {
         // A title before a name: `said Senator Dave McCormick`.
         if let Some(m) = (s + 1..(s + 5).min(ceiling)).find_map(|k| self.mention_at(k)) {
             let mention = &self.mentions[m];
-            if mention
-                .title
-                .is_some_and(|t| t.start() == self.tokens[s].span.start())
-            {
+            if mention.title.is_some_and(|t| t.start() == self.tokens[s].span.start()) {
                 return Some(self.name_np(m, s));
             }
         }
@@ -362,11 +348,7 @@ impl<'s, 'a> Scene<'s, 'a> {
         }
         let lower = self.lower(p);
         let (gender, plural) = pronoun(&lower, true)?;
-        Some(Np {
-            span: self.tokens[p].span,
-            tokens: p..k,
-            phrase: SpeakerPhrase::Pronoun(gender, plural),
-        })
+        Some(Np { span: self.tokens[p].span, tokens: p..k, phrase: SpeakerPhrase::Pronoun(gender, plural) })
     }
 
     fn name_np(&self, m: usize, floor: usize) -> Np {
@@ -381,20 +363,14 @@ impl<'s, 'a> Scene<'s, 'a> {
             if start > floor {
                 if let Some(before) = self.mention_at(start - 1) {
                     let b = &self.mentions[before];
-                    if matches!(b.label, Label::Gpe | Label::Norp | Label::Org)
-                        && b.tokens.start >= floor
-                    {
+                    if matches!(b.label, Label::Gpe | Label::Norp | Label::Org) && b.tokens.start >= floor {
                         start = b.tokens.start;
                     }
                 }
             }
             span = self.tokens[start].span.cover(span);
         }
-        Np {
-            span,
-            tokens: start..mention.tokens.end,
-            phrase: SpeakerPhrase::Name(m),
-        }
+        Np { span, tokens: start..mention.tokens.end, phrase: SpeakerPhrase::Name(m) }
     }
 
     /// `X, the head of Y,` or `X, who …,`: the name before an appositive ending at comma `k`.
@@ -414,9 +390,7 @@ impl<'s, 'a> Scene<'s, 'a> {
             return t.kind == TokenKind::Dash;
         }
         let w = self.lower(k);
-        DETERMINERS.contains(&&*w)
-            || SPEAKER_ADJECTIVES.contains(&&*w)
-            || self.cues.speaker(&w).is_some()
+        DETERMINERS.contains(&&*w) || SPEAKER_ADJECTIVES.contains(&&*w) || self.cues.speaker(&w).is_some()
     }
 }
 
