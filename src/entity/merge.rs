@@ -25,7 +25,7 @@ use super::{Gender, Mention};
 pub fn merge<'a>(cx: &Context<'_, 'a>, candidates: Vec<Candidate>) -> Vec<Mention<'a>> {
     let text = cx.text;
     // Short forms of full names and acronyms: surface -> (canonical, label, gender).
-    let mut short_forms: HashMap<&'a str, (Cow<'a, str>, Label, Gender)> = HashMap::new();
+    let mut short_forms: HashMap<Cow<'a, str>, (Cow<'a, str>, Label, Gender)> = HashMap::new();
     for c in &candidates {
         let label = match c.evidence {
             Evidence::Rule(label) => label,
@@ -41,7 +41,7 @@ pub fn merge<'a>(cx: &Context<'_, 'a>, candidates: Vec<Candidate>) -> Vec<Mentio
                 let tail = &text[cx.tokens[k].span.start()..c.span.end()];
                 let starts_name = tail.chars().next().is_some_and(char::is_uppercase) || k + 1 < c.tokens.end;
                 if starts_name {
-                    short_forms.entry(tail).or_insert((Cow::Borrowed(&text[c.span]), Label::Person, c.gender));
+                    short_forms.entry(folded(tail)).or_insert((Cow::Borrowed(&text[c.span]), Label::Person, c.gender));
                 }
             }
         }
@@ -50,13 +50,13 @@ pub fn merge<'a>(cx: &Context<'_, 'a>, candidates: Vec<Candidate>) -> Vec<Mentio
                 Evidence::Lexicon(entry) => lexicon_str(&cx.gazetteer.entries()[entry].canonical),
                 _ => Cow::Borrowed(&text[c.span]),
             };
-            short_forms.entry(acronym).or_insert((canonical, label, Gender::Unknown));
+            short_forms.entry(Cow::Borrowed(acronym)).or_insert((canonical, label, Gender::Unknown));
         }
     }
     let mut mentions: Vec<Mention<'a>> = Vec::with_capacity(candidates.len());
     for c in candidates {
         let surface = &text[c.span];
-        let short = short_forms.get(surface);
+        let short = short_forms.get(&folded(surface));
         let mention = match (c.evidence, short) {
             (_, Some((canonical, label, gender))) if canonical != surface => Some(Mention {
                 span: c.span,
@@ -116,14 +116,59 @@ fn lexicon_str<'a>(s: &Cow<'static, str>) -> Cow<'a, str> {
     }
 }
 
+/// The text with curly apostrophes folded to straight ones, so `O’Neill` and `O'Neill` are one name.
+fn folded(s: &str) -> Cow<'_, str> {
+    if s.contains('’') {
+        Cow::Owned(s.replace('’', "'"))
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// Speech verbs next to which an unknown capitalised word is a speaker's name
+/// (`“…,” Obama said`, `said O'Neill`).
+const SPEAKS: &[&str] = &[
+    "acknowledged",
+    "added",
+    "argued",
+    "asked",
+    "continued",
+    "explained",
+    "insisted",
+    "noted",
+    "recalled",
+    "replied",
+    "said",
+    "says",
+    "stated",
+    "told",
+    "tweeted",
+    "warned",
+    "writes",
+    "wrote",
+];
+
 /// The label of an unknown candidate, if it is worth keeping.
 fn guess(cx: &Context<'_, '_>, c: &Candidate) -> Option<Label> {
-    if c.sentence_initial {
-        return None;
-    }
     let words: Vec<&str> = c.tokens.clone().map(|k| &cx.text[cx.tokens[k].span]).collect();
     if words.iter().any(|w| cx.lists.is_function_word(w)) {
         return None;
+    }
+    let word_at = |k: usize| cx.tokens.get(k).map(|t| &cx.text[t.span]);
+    let speaks_after = word_at(c.tokens.end).is_some_and(|w| SPEAKS.contains(&w));
+    let speaks_before = c.tokens.start > 0 && word_at(c.tokens.start - 1).is_some_and(|w| SPEAKS.contains(&w));
+    let title_case =
+        words.iter().all(|w| w.chars().skip(1).all(char::is_lowercase) || w.chars().all(char::is_lowercase));
+    let name_like = title_case
+        && words.iter().all(|w| w.chars().all(|ch| ch.is_alphabetic() || ch == '\'' || ch == '’' || ch == '-'));
+    if (speaks_after || speaks_before) && name_like && words.len() <= 3 {
+        return Some(Label::Person);
+    }
+    if c.sentence_initial {
+        // A sentence-initial pair of capitalised words is a name when an appositive follows.
+        let appositive = word_at(c.tokens.end) == Some(",")
+            && word_at(c.tokens.end + 1).is_some_and(|w| matches!(w, "who" | "the" | "a" | "an"));
+        return (words.len() >= 2 && words.len() <= 3 && name_like && appositive).then_some(Label::Person);
     }
     match words.len() {
         1 => {
@@ -133,10 +178,7 @@ fn guess(cx: &Context<'_, '_>, c: &Candidate) -> Option<Label> {
         2..=4 => {
             if words.iter().any(|w| matches!(*w, "of" | "&" | "for" | "and")) {
                 Some(Label::Org)
-            } else if words
-                .iter()
-                .all(|w| w.chars().skip(1).all(char::is_lowercase) || w.chars().all(char::is_lowercase))
-            {
+            } else if title_case {
                 Some(Label::Person)
             } else {
                 None

@@ -12,14 +12,15 @@
 use crate::token::TokenKind;
 use crate::{QuoteKind, Span};
 
+use super::cues::CueKind;
 use super::marks::Quoted;
 use super::speaker::{Np, Scene};
 use super::{Found, Rule};
 
 /// How many tokens after a closing mark the attribution may start.
-const AFTER_WINDOW: usize = 10;
+const AFTER_WINDOW: usize = 28;
 /// How many tokens may separate the end of an attribution from the quote it interrupts.
-const MAX_INTERRUPTION: usize = 16;
+const MAX_INTERRUPTION: usize = 30;
 /// How many tokens before an opening mark the cue may be.
 const BEFORE_WINDOW: usize = 12;
 
@@ -119,6 +120,11 @@ fn quote_cue(scene: &Scene<'_, '_>, k: usize) -> bool {
 }
 
 /// `“…,” X said` / `“…,” said X` / `“…” — X`: the attribution and the token after it.
+///
+/// The cue is found first (the first speech verb after the quote, before
+/// any sentence end or quote mark); the speaker is the phrase that opens
+/// the attribution (`X, the head of Y, said`, `X (D-Wis.) said`, `X of Y
+/// said`), else the phrase right before the cue, else the one after it.
 fn after(scene: &Scene<'_, '_>, q: &Quoted) -> Option<(Attribution, usize)> {
     let close = q.close?;
     let paragraph = &scene.segments.paragraphs[scene.paragraph_of(close)];
@@ -139,20 +145,25 @@ fn after(scene: &Scene<'_, '_>, q: &Quoted) -> Option<(Attribution, usize)> {
         }
         return None;
     }
+    let v = (s..limit)
+        .take_while(|&k| !matches!(scene.tokens[k].kind, TokenKind::Quote | TokenKind::Terminal))
+        .find(|&k| quote_cue(scene, k))?;
+    let cue = Some(scene.tokens[v].span);
     // “…,” said X
-    if quote_cue(scene, s) {
+    if v == s {
         let np = scene.np_starting_at(s + 1, limit)?;
         let end = np.tokens.end;
-        return Some((Attribution { speaker: Some(np), cue: Some(scene.tokens[s].span), addressee: None }, end));
+        return Some((Attribution { speaker: Some(np), cue, addressee: None }, end));
     }
     // “…,” X said
-    let np = scene.np_starting_at(s, limit)?;
-    let v = (np.tokens.end..limit.min(np.tokens.end + 4)).find(|&k| quote_cue(scene, k))?;
-    if scene.skip_back_adverbs(v, np.tokens.end) != np.tokens.end {
-        return None;
-    }
+    let adjacent = scene.skip_back_adverbs(v, s);
+    let speaker = scene
+        .np_starting_at(s, v)
+        .filter(|np| np.tokens.end == adjacent || matches!(scene.word(np.tokens.end), "," | "(" | "of" | "who"))
+        .or_else(|| scene.np_ending_at(adjacent, s))
+        .or_else(|| scene.described_ending_at(adjacent, s))?;
     let (addressee, end) = addressee_after(scene, v, limit);
-    Some((Attribution { speaker: Some(np), cue: Some(scene.tokens[v].span), addressee }, end))
+    Some((Attribution { speaker: Some(speaker), cue, addressee }, end))
 }
 
 /// The addressee of a cue verb at `v` (`told reporters`), and the token after the attribution.
@@ -184,7 +195,10 @@ fn continuation_after(scene: &Scene<'_, '_>, quoted: &[Quoted], i: usize, end: u
     (close && next.paragraph == q.last_paragraph && after(scene, next).is_none()).then_some(j)
 }
 
-/// `X said: “…”`, `X told Y “…”`: a cue in the words just before the quote.
+/// `X said: “…”`, `X told Y “…”`, `X attacked Y, saying, “…”`: a cue in
+/// the words just before the quote. A cue noun (`a new campaign message:`)
+/// or participle (`saying,`) gives the sentence's subject; a colon with no
+/// cue (`A lesson from Loretta Lynch: ‘…’`) gives the last person named.
 fn before(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Attribution> {
     let p = q.paragraph;
     let floor = scene.segments.paragraphs[p].tokens.start;
@@ -193,27 +207,64 @@ fn before(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Attribution> {
     while b > floor && matches!(scene.word(b - 1), ":" | "," | ":-" | "that") {
         b -= 1;
     }
-    let v = (floor..b).rev().find(|&k| quote_cue(scene, k))?;
-    let sentence_start = scene.segments.sentences[scene.sentence_of(v)].tokens.start.max(floor);
-    // Between the cue and the quote: nothing, or an addressee.
+    let colon = b < q.open && matches!(scene.word(b), ":" | ":-");
+    let sentence_start = scene.segments.sentences[scene.sentence_of(q.open)].tokens.start.max(floor);
+    let cue_before = |k: usize| {
+        scene.tokens[k].kind == TokenKind::Word
+            && scene
+                .cues
+                .word(&scene.lower(k))
+                .is_some_and(|c| !c.belief && (c.kind == CueKind::Verb || c.kind == CueKind::Noun))
+    };
+    // `According to X, “…”`
+    if let Some(k) =
+        (sentence_start..b.saturating_sub(1)).rev().find(|&k| scene.is(k, "according") && scene.is(k + 1, "to"))
+    {
+        let speaker = scene.np_starting_at(k + 2, b)?;
+        return Some(Attribution {
+            speaker: Some(speaker),
+            cue: Some(scene.tokens[k].span.cover(scene.tokens[k + 1].span)),
+            addressee: None,
+        });
+    }
+    let Some(v) = (sentence_start..b).rev().find(|&k| cue_before(k)) else {
+        return colon.then(|| last_person(scene, sentence_start, b)).flatten();
+    };
+    let cue = scene.cues.word(&scene.lower(v))?;
+    let sentence = scene.segments.sentences[scene.sentence_of(v)].tokens.start;
+    let floor = sentence.max(floor);
+    // Between the cue and the quote: nothing, an addressee, or a short phrase.
     let (addressee, after_cue) = addressee_after(scene, v, b);
     if after_cue != b && !phrase_ends_at(scene, after_cue, b) {
         return None;
     }
-    let speaker = scene.np_ending_at(scene.skip_back_adverbs(v, sentence_start), sentence_start)?;
+    let noun = cue.kind == CueKind::Noun || (cue.noun && scene.possessor_before(v, floor).is_some());
+    let speaker = if noun {
+        scene.possessor_before(v, floor).or_else(|| scene.sentence_subject(sentence, v))
+    } else if cue.participle {
+        // `Hillary Clinton asking, “…”`, else the subject: `Trump attacked Y for Z, saying, “…”`.
+        let adjacent = scene.np_ending_at(v, floor).filter(|np| scene.word(np.tokens.end - 1) != ",");
+        adjacent.or_else(|| scene.sentence_subject(sentence, v))
+    } else {
+        scene.np_ending_at(scene.skip_back_adverbs(v, floor), floor).or_else(|| scene.described_ending_at(v, floor))
+    }?;
     Some(Attribution { speaker: Some(speaker), cue: Some(scene.tokens[v].span), addressee })
 }
 
-/// Whether tokens `from..to` are a short adverbial (`in a statement`, `on Monday`).
+/// The last person named before token `end` (down to `floor`).
+fn last_person(scene: &Scene<'_, '_>, floor: usize, end: usize) -> Option<Attribution> {
+    let person = (floor..end).rev().find_map(|k| {
+        let m = scene.mention_at(k)?;
+        (scene.mentions[m].label == crate::Label::Person && scene.mentions[m].tokens.end == k + 1).then_some(m)
+    })?;
+    let speaker = scene.np_ending_at(scene.mentions[person].tokens.end, floor)?;
+    Some(Attribution { speaker: Some(speaker), cue: None, addressee: None })
+}
+
+/// Whether tokens `from..to` are a short phrase between a cue and its quote
+/// (`in a statement`, `of Clinton`, `his radio audience on Monday`).
 fn phrase_ends_at(scene: &Scene<'_, '_>, from: usize, to: usize) -> bool {
-    to - from <= 5
-        && (from..to).all(|k| scene.tokens[k].kind != TokenKind::Terminal && scene.tokens[k].kind != TokenKind::Quote)
-        && (from..to).next().is_some_and(|k| {
-            matches!(
-                &*scene.lower(k),
-                "in" | "on" | "at" | "during" | "after" | "to" | "this" | "last" | "late" | "early"
-            )
-        })
+    to - from <= 7 && (from..to).all(|k| !matches!(scene.tokens[k].kind, TokenKind::Terminal | TokenKind::Quote))
 }
 
 /// An introducing line ending in `:` before the quote's paragraph, or the
@@ -251,20 +302,18 @@ fn intro_line(scene: &Scene<'_, '_>, q: &Quoted, previous: Option<&Found>) -> Op
         }
     }
     // No cue (`Ms. de Vries was blunt:`): the last person named on the line.
-    let person = (floor..last).rev().find_map(|k| {
-        let m = scene.mention_at(k)?;
-        (scene.mentions[m].label == crate::Label::Person && scene.mentions[m].tokens.end == k + 1).then_some(m)
-    })?;
-    let speaker = scene.np_ending_at(scene.mentions[person].tokens.end, floor)?;
-    Some(Attribution { speaker: Some(speaker), cue: None, addressee: None })
+    last_person(scene, floor, last)
 }
 
-/// Whether `q` is a paragraph of quote only, right after the paragraph of `previous`.
+/// Whether `q` continues the quote `previous`: later in the same paragraph,
+/// or opening the paragraph right after it.
 fn continues(scene: &Scene<'_, '_>, q: &Quoted, previous: &Found) -> bool {
+    if previous.speaker.is_none() || previous.span.end() > scene.tokens[q.open].span.start() {
+        return false;
+    }
     let p = q.paragraph;
-    p > 0
-        && paragraph_start(scene, p) == q.open
-        && previous.speaker.is_some()
-        && scene.segments.paragraphs[p - 1].span.cover(previous.span) == scene.segments.paragraphs[p - 1].span
-        && previous.span.end() > scene.segments.paragraphs[p - 1].span.start()
+    let same = scene.segments.paragraphs[p].span.covers(previous.span);
+    let next =
+        p > 0 && paragraph_start(scene, p) == q.open && scene.segments.paragraphs[p - 1].span.overlaps(previous.span);
+    same || next
 }

@@ -403,7 +403,7 @@ fn participle(scene: &Scene<'_, '_>, v: usize, cue: Cue, sentence: Range<usize>)
     if v == sentence.start {
         return None;
     }
-    let speaker = sentence_subject(scene, &sentence, v)?;
+    let speaker = scene.sentence_subject(sentence.start, v)?;
     let mut c = v + 1;
     let mut addressee = None;
     if cue.addressee {
@@ -427,15 +427,6 @@ fn participle(scene: &Scene<'_, '_>, v: usize, cue: Cue, sentence: Range<usize>)
         return None;
     };
     Some(Speech { speaker: Some(speaker), cue_span: scene.tokens[v].span, addressee, content, rule, resume: end })
-}
-
-/// The first speaker phrase of the sentence, before token `limit`.
-fn sentence_subject(scene: &Scene<'_, '_>, sentence: &Range<usize>, limit: usize) -> Option<Np> {
-    let start = (sentence.start..limit).find(|&k| scene.tokens[k].is_wordlike())?;
-    // The longest phrase from the sentence start (`Dutch Prime Minister Dick Schoof`, not `Dutch`).
-    (start + 1..=limit.min(start + 8))
-        .rev()
-        .find_map(|e| scene.np_ending_at(e, start).filter(|np| np.tokens.start == start))
 }
 
 /// Whether a quote mark opens within a few tokens of `c` in the sentence.

@@ -291,11 +291,27 @@ impl<'s, 'a> Scene<'s, 'a> {
         if let Some(m) = self.mention_at(s) {
             return (self.mentions[m].tokens.start == s).then(|| self.name_np(m, s));
         }
-        // A title before a name: `said Senator Dave McCormick`.
-        if let Some(m) = (s + 1..(s + 5).min(ceiling)).find_map(|k| self.mention_at(k)) {
+        // A title or role before a person's name: `said Senator Dave McCormick`,
+        // `said 9/11 widow Terry Strada`, `said campaign spokesman Brian Fallon`.
+        if let Some(m) = (s + 1..(s + 6).min(ceiling)).find_map(|k| self.mention_at(k)) {
             let mention = &self.mentions[m];
-            if mention.title.is_some_and(|t| t.start() == self.tokens[s].span.start()) {
-                return Some(self.name_np(m, s));
+            let titled = mention.title.is_some_and(|t| t.start() == self.tokens[s].span.start());
+            let role = mention.label == Label::Person
+                && (s..mention.tokens.start).all(|k| match self.tokens[k].kind {
+                    TokenKind::Word => {
+                        self.word(k).chars().all(char::is_lowercase) && pronoun(&self.lower(k), false).is_none()
+                    }
+                    TokenKind::Number | TokenKind::Dash => true,
+                    TokenKind::Punct => self.word(k) == "/",
+                    _ => false,
+                });
+            if titled || role {
+                let np = self.name_np(m, s);
+                return Some(Np {
+                    span: self.tokens[s].span.cover(np.span),
+                    tokens: s..np.tokens.end,
+                    phrase: np.phrase,
+                });
             }
         }
         if self.tokens[s].kind != TokenKind::Word {
@@ -337,6 +353,34 @@ impl<'s, 'a> Scene<'s, 'a> {
         None
     }
 
+    /// The first speaker phrase of the sentence starting at `floor`, before token `limit`:
+    /// the longest one from the first word (`Dutch Prime Minister Dick Schoof`, not `Dutch`).
+    pub fn sentence_subject(&self, floor: usize, limit: usize) -> Option<Np> {
+        let start = (floor..limit).find(|&k| self.tokens[k].is_wordlike())?;
+        (start + 1..=limit.min(start + 8))
+            .rev()
+            .find_map(|e| self.np_ending_at(e, start).filter(|np| np.tokens.start == start))
+    }
+
+    /// A description no list knows, right before a cue: `the announcer`,
+    /// `a narrator in the ad`. Only for direct quotes, where the cue and the
+    /// quote marks already make speech certain.
+    pub fn described_ending_at(&self, e: usize, floor: usize) -> Option<Np> {
+        let head = e.checked_sub(1).filter(|&h| h >= floor)?;
+        let lower_word =
+            |k: usize| self.tokens[k].kind == TokenKind::Word && self.word(k).chars().all(char::is_lowercase);
+        if !lower_word(head) || pronoun(&self.lower(head), true).is_some() {
+            return None;
+        }
+        let det = (floor.max(head.saturating_sub(3))..head)
+            .rev()
+            .take_while(|&k| {
+                lower_word(k) || self.mention_at(k).is_some() || self.tokens[k].kind == TokenKind::Possessive
+            })
+            .find(|&k| DETERMINERS.contains(&&*self.lower(k)))?;
+        Some(Np { span: self.span(&(det..e)), tokens: det..e, phrase: SpeakerPhrase::Nominal(SpeakerKind::Person) })
+    }
+
     /// A possessive speaker before a cue noun: `his`, `Trump’s`.
     pub fn possessor_before(&self, k: usize, floor: usize) -> Option<Np> {
         if k <= floor {
@@ -373,12 +417,26 @@ impl<'s, 'a> Scene<'s, 'a> {
         Np { span, tokens: start..mention.tokens.end, phrase: SpeakerPhrase::Name(m) }
     }
 
-    /// `X, the head of Y,` or `X, who …,`: the name before an appositive ending at comma `k`.
+    /// `X, the head of Y,` or `X, who …, one of …,`: the name before the
+    /// appositives ending at comma `k`; the earliest person wins, else the earliest name.
     fn appositive_subject(&self, k: usize, floor: usize) -> Option<Np> {
         let low = floor.max(k.saturating_sub(MAX_APPOSITIVE));
-        let open = (low..k).rev().find(|&j| self.word(j) == ",")?;
-        let np = self.np_ending_at(open, floor)?;
-        matches!(np.phrase, SpeakerPhrase::Name(_)).then_some(np)
+        let is_person =
+            |np: &Np| matches!(np.phrase, SpeakerPhrase::Name(m) if self.mentions[m].label == Label::Person);
+        let mut best: Option<Np> = None;
+        for comma in (low..k).rev().filter(|&j| self.word(j) == ",") {
+            let Some(np) = self.np_ending_at_name(comma, floor) else { continue };
+            if is_person(&np) || !best.as_ref().is_some_and(is_person) {
+                best = Some(np);
+            }
+        }
+        best
+    }
+
+    /// A name phrase (not a pronoun or description) ending at `e`.
+    fn np_ending_at_name(&self, e: usize, floor: usize) -> Option<Np> {
+        let m = self.mention_at(e.checked_sub(1)?)?;
+        (self.mentions[m].tokens.end == e && self.mentions[m].tokens.start >= floor).then(|| self.name_np(m, floor))
     }
 
     fn modifies_nominal(&self, k: usize) -> bool {
