@@ -244,7 +244,7 @@ fn before(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Attribution> {
     } else if cue.participle {
         // `Hillary Clinton asking, “…”`, else the subject: `Trump attacked Y for Z, saying, “…”`.
         let adjacent = scene.np_ending_at(v, floor).filter(|np| scene.word(np.tokens.end - 1) != ",");
-        adjacent.or_else(|| scene.sentence_subject(sentence, v))
+        adjacent.or_else(|| scene.main_speaker(sentence, v))
     } else {
         scene.np_ending_at(scene.skip_back_adverbs(v, floor), floor).or_else(|| scene.described_ending_at(v, floor))
     }?;

@@ -85,6 +85,19 @@ pub fn find(scene: &Scene<'_, '_>) -> Vec<Found> {
     let quoted = marks::find(scene.text, scene.tokens, scene.segments);
     let (mut found, fragments) = direct::attribute(scene, &quoted);
     let (reported, used) = reported::find(scene, &quoted, &fragments, &found);
+    // An unattributed quotation embedded in reported speech is a fragment of it.
+    found.retain(|d| !(d.rule == Rule::DirectUnattributed && reported.iter().any(|r| r.content.covers(d.span))));
+    let mut reported = reported;
+    for r in &mut reported {
+        if r.kind == QuoteKind::Indirect && r.fragments.is_empty() {
+            let inside: Vec<Span> =
+                quoted.iter().filter(|q| !q.nested && r.content.covers(q.span)).map(|q| q.content).collect();
+            if !inside.is_empty() {
+                r.kind = QuoteKind::Mixed;
+                r.fragments = inside;
+            }
+        }
+    }
     found.extend(reported);
     for (f, &i) in fragments.iter().enumerate() {
         let q = &quoted[i];

@@ -16,11 +16,11 @@
 use std::ops::Range;
 
 use crate::token::TokenKind;
-use crate::{QuoteKind, Span};
+use crate::{Label, QuoteKind, Span};
 
 use super::cues::{Cue, CueKind};
 use super::marks::Quoted;
-use super::speaker::{Np, Scene};
+use super::speaker::{Np, Scene, SpeakerPhrase};
 use super::{Found, Rule};
 
 /// Finds reported speech outside the direct quotes; `fragments` are the
@@ -34,7 +34,19 @@ pub fn find(
 ) -> (Vec<Found>, Vec<bool>) {
     let mut used = vec![false; fragments.len()];
     let mut found = Vec::new();
-    let in_direct = |span: Span| direct.iter().any(|d| d.span.overlaps(span));
+    // Speech may not cross a direct quote, except an unattributed one that it
+    // embeds (`He said the allies will act “to show … consequences.”`).
+    let in_direct = |span: Span| {
+        direct.iter().any(|d| {
+            let embedded = d.rule == Rule::DirectUnattributed && span.covers(d.span) && d.span.start() > span.start();
+            d.span.overlaps(span) && !embedded
+        })
+    };
+    for paragraph in &scene.segments.paragraphs {
+        if let Some(speech) = colon_label(scene, paragraph.tokens.clone()).filter(|s| !in_direct(s.content)) {
+            found.push(speech.into_found(quoted, fragments, &mut used));
+        }
+    }
     for sentence in &scene.segments.sentences {
         let range = sentence.tokens.clone();
         let mut k = range.start;
@@ -44,35 +56,132 @@ pub fn find(
                 k += 1;
                 continue;
             };
-            let mut quote = Found {
-                kind: QuoteKind::Indirect,
-                span: speech.content,
-                content: speech.content,
-                parts: Vec::new(),
-                fragments: Vec::new(),
-                speaker: speech.speaker.clone(),
-                cue: Some(speech.cue_span),
-                addressee: speech.addressee.clone(),
-                rule: speech.rule,
-            };
-            for (f, &i) in fragments.iter().enumerate() {
-                if speech.content.covers(quoted[i].span) || speech.content.covers(quoted[i].content) {
-                    used[f] = true;
-                    quote.fragments.push(quoted[i].content);
-                }
+            let resume = speech.resume;
+            if !found.iter().any(|f: &Found| f.content.overlaps(speech.content)) {
+                found.push(speech.into_found(quoted, fragments, &mut used));
             }
-            if !quote.fragments.is_empty() {
-                quote.kind = QuoteKind::Mixed;
-            }
-            quote.span = [quote.speaker.as_ref().map(|s| s.span), quote.cue, quote.addressee.as_ref().map(|a| a.span)]
-                .into_iter()
-                .flatten()
-                .fold(quote.content, Span::cover);
-            found.push(quote);
-            k = speech.resume.max(k + 1);
+            k = resume.max(k + 1);
+        }
+    }
+    // Quoted fragments no speech took: the nearest cue before them in their sentence.
+    for f in 0..fragments.len() {
+        if used[f] {
+            continue;
+        }
+        if let Some(speech) = near_fragment(scene, &quoted[fragments[f]]).filter(|s| !in_direct(s.content)) {
+            found.push(speech.into_found(quoted, fragments, &mut used));
         }
     }
     (found, used)
+}
+
+impl Speech {
+    /// The quote this speech is, taking the fragments inside its content (which make it mixed).
+    fn into_found(self, quoted: &[Quoted], fragments: &[usize], used: &mut [bool]) -> Found {
+        let mut quote = Found {
+            kind: QuoteKind::Indirect,
+            span: self.content,
+            content: self.content,
+            parts: Vec::new(),
+            fragments: Vec::new(),
+            speaker: self.speaker,
+            cue: Some(self.cue_span).filter(|c| !c.is_empty()),
+            addressee: self.addressee,
+            rule: self.rule,
+        };
+        for (f, &i) in fragments.iter().enumerate() {
+            if self.content.covers(quoted[i].span) || self.content.covers(quoted[i].content) {
+                used[f] = true;
+                quote.fragments.push(quoted[i].content);
+            }
+        }
+        if !quote.fragments.is_empty() {
+            quote.kind = QuoteKind::Mixed;
+        }
+        quote.span = [quote.speaker.as_ref().map(|s| s.span), quote.cue, quote.addressee.as_ref().map(|a| a.span)]
+            .into_iter()
+            .flatten()
+            .fold(quote.content, Span::cover);
+        quote
+    }
+}
+
+/// How far before a quoted fragment its cue may be.
+const FRAGMENT_WINDOW: usize = 15;
+
+/// `Clinton called half of Trump’s supporters “deplorables.”`: a fragment
+/// whose sentence has a cue verb shortly before it.
+fn near_fragment(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Speech> {
+    let open = q.open;
+    let sentence = scene.segments.sentences[scene.sentence_of(open)].tokens.clone();
+    let floor = sentence.start.max(open.saturating_sub(FRAGMENT_WINDOW));
+    let v = (floor..open)
+        .rev()
+        .take_while(|&k| !matches!(scene.tokens[k].kind, TokenKind::Terminal | TokenKind::Quote))
+        .find(|&k| cue_at(scene, k).is_some_and(|c| c.kind == CueKind::Verb))?;
+    let cue = cue_at(scene, v)?;
+    let speaker = if cue.participle {
+        scene.np_ending_at(v, sentence.start).filter(|np| scene.word(np.tokens.end - 1) != ",")
+    } else {
+        scene.np_ending_at(scene.skip_back_adverbs(v, sentence.start), sentence.start)
+    }
+    .or_else(|| scene.main_speaker(sentence.start, v))?;
+    let mut c = v + 1;
+    let mut addressee = None;
+    if cue.addressee {
+        if let Some(np) = scene.np_starting_at(c, open) {
+            c = np.tokens.end;
+            addressee = Some(np);
+        }
+    }
+    if let Some(that) = that_after(scene, c, &sentence).filter(|&t| t < open) {
+        c = that + 1;
+    }
+    let end = clause_end(scene, c, &sentence).max(q.close.map_or(open + 1, |close| close + 1)).min(sentence.end);
+    let content = clause_span_keep_quote(scene, c, end)?;
+    Some(Speech {
+        speaker: Some(speaker),
+        cue_span: scene.tokens[v].span,
+        addressee,
+        content,
+        rule: Rule::MixedNearCue,
+        resume: end,
+    })
+}
+
+/// `Pence: Trump Was ‘Mocking’ Clinton` or `WALLACE: Let’s start`: a
+/// paragraph that opens with a name (or an upper-case transcript label) and a colon.
+fn colon_label(scene: &Scene<'_, '_>, paragraph: Range<usize>) -> Option<Speech> {
+    let first = paragraph.clone().find(|&k| !matches!(scene.tokens[k].kind, TokenKind::Bullet | TokenKind::Quote))?;
+    let (speaker, colon) = match scene.mention_at(first) {
+        Some(m) if matches!(scene.mentions[m].label, Label::Person | Label::Org) => {
+            let np = scene.np_starting_at(first, paragraph.end)?;
+            let colon = np.tokens.end;
+            (np, colon)
+        }
+        _ => {
+            let label = scene.word(first);
+            let upper = label.len() >= 3 && label.chars().all(|c| c.is_uppercase());
+            if !upper || scene.tokens[first].kind != TokenKind::Word {
+                return None;
+            }
+            let np = Np { span: scene.tokens[first].span, tokens: first..first + 1, phrase: SpeakerPhrase::Label };
+            (np, first + 1)
+        }
+    };
+    if colon >= paragraph.end || scene.word(colon) != ":" {
+        return None;
+    }
+    let content = clause_span(scene, colon + 1, paragraph.end)?;
+    let cue_span = Span::new(scene.tokens[colon].span.start(), scene.tokens[colon].span.start());
+    Some(Speech {
+        speaker: Some(speaker),
+        cue_span,
+        addressee: None,
+        content,
+        rule: Rule::IndirectColonLabel,
+        resume: paragraph.end,
+    })
 }
 
 /// One piece of reported speech found at a cue.
@@ -114,7 +223,8 @@ fn after_determiner(scene: &Scene<'_, '_>, k: usize, floor: usize) -> bool {
     })
 }
 
-/// Words that can open a reported clause without `that`.
+/// Whether a reported clause can start at `k` without `that`: anything but
+/// punctuation, a preposition or an infinitive (`said in a statement`, `said to`).
 fn opens_clause(scene: &Scene<'_, '_>, k: usize) -> bool {
     let t = scene.tokens[k];
     if scene.mention_at(k).is_some() || t.kind == TokenKind::Number {
@@ -123,44 +233,82 @@ fn opens_clause(scene: &Scene<'_, '_>, k: usize) -> bool {
     if t.kind != TokenKind::Word {
         return false;
     }
-    matches!(
+    !matches!(
         &*scene.lower(k),
-        "he" | "she"
-            | "they"
-            | "we"
-            | "i"
-            | "it"
-            | "there"
-            | "the"
-            | "this"
-            | "these"
-            | "those"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "a"
-            | "an"
+        "in" | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "with"
+            | "about"
+            | "by"
+            | "of"
+            | "from"
+            | "during"
+            | "after"
+            | "before"
+            | "as"
+            | "so"
+            | "and"
+            | "or"
+            | "but"
+            | "nothing"
+            | "something"
+            | "anything"
+            | "yes"
             | "no"
-            | "some"
-            | "many"
-            | "most"
-            | "all"
-            | "both"
-            | "if"
-            | "whether"
+            | "hello"
+            | "goodbye"
+            | "thanks"
+            | "sorry"
             | "more"
-            | "several"
-            | "any"
-            | "one"
-            | "our"
-            | "my"
-            | "may"
-            | "might"
-            | "could"
-            | "would"
-            | "should"
-            | "will"
+            | "less"
+            | "much"
+            | "little"
+            | "again"
+            | "otherwise"
+            | "too"
+            | "also"
+            | "later"
+            | "earlier"
+            | "last"
+            | "previously"
+            | "recently"
+            | "when"
+            | "while"
+            | "if"
+            | "than"
+            | "what"
+            | "how"
+            | "why"
+            | "where"
+            | "who"
+            | "whom"
+            | "which"
+            | "into"
+            | "over"
+            | "under"
+            | "against"
+            | "through"
+            | "without"
+            | "within"
+            | "repeatedly"
+            | "publicly"
+            | "privately"
+            | "afterward"
+            | "afterwards"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "today"
+            | "yesterday"
+            | "tomorrow"
+            | "tonight"
+            | "goodnight"
     )
 }
 
@@ -258,7 +406,8 @@ fn verb(scene: &Scene<'_, '_>, v: usize, cue: Cue, sentence: Range<usize>) -> Op
     Some(Speech { speaker: Some(subject), cue_span, addressee, content, rule, resume: end })
 }
 
-/// A `that` at `c`, or after a short phrase (`told reporters in The Hague that`).
+/// A `that` at `c`, or after a short phrase (`told reporters in The Hague
+/// that`, `said Monday that`, `says at a campaign stop in Toledo, Ohio, that`).
 fn that_after(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> Option<usize> {
     if c >= sentence.end {
         return None;
@@ -268,14 +417,41 @@ fn that_after(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> Optio
     }
     let phrase = matches!(
         &*scene.lower(c),
-        "in" | "on" | "at" | "during" | "after" | "before" | "from" | "via" | "earlier" | "last" | "this"
+        "in" | "on"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "from"
+            | "via"
+            | "earlier"
+            | "last"
+            | "this"
+            | "late"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "today"
+            | "yesterday"
+            | "repeatedly"
+            | "publicly"
+            | "privately"
+            | "again"
+            | "also"
+            | "later"
+            | "recently"
     );
     if !phrase {
         return None;
     }
-    (c + 1..(c + 7).min(sentence.end))
+    (c + 1..(c + 12).min(sentence.end))
         .take_while(|&k| {
-            !matches!(scene.tokens[k].kind, TokenKind::Terminal | TokenKind::Quote) && scene.word(k) != ","
+            !matches!(scene.tokens[k].kind, TokenKind::Terminal | TokenKind::Quote)
+                && !cue_at(scene, k).is_some_and(|c| c.kind == CueKind::Verb && !c.noun)
         })
         .find(|&k| scene.is(k, "that"))
 }
@@ -304,7 +480,9 @@ fn trailing(
     };
     // Only a short tail may follow: `in a statement`, `on Monday`, `.`
     let tail = sentence.end - after;
-    let ends = (after..sentence.end).all(|k| scene.tokens[k].kind != TokenKind::Quote) && tail <= 6;
+    // … or a comma and a subordinate clause: `…, X said Friday, as they …`.
+    let subordinate = (after..sentence.end.min(after + 4)).any(|k| scene.word(k) == ",");
+    let ends = (tail <= 6 && (after..sentence.end).all(|k| scene.tokens[k].kind != TokenKind::Quote)) || subordinate;
     if !ends {
         return None;
     }
@@ -403,7 +581,7 @@ fn participle(scene: &Scene<'_, '_>, v: usize, cue: Cue, sentence: Range<usize>)
     if v == sentence.start {
         return None;
     }
-    let speaker = scene.sentence_subject(sentence.start, v)?;
+    let speaker = scene.main_speaker(sentence.start, v)?;
     let mut c = v + 1;
     let mut addressee = None;
     if cue.addressee {

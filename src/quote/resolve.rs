@@ -39,7 +39,7 @@ impl Resolver {
             SpeakerPhrase::Pronoun(gender, false) => self.person(scene, np.tokens.start, gender),
             SpeakerPhrase::Pronoun(_, true) => self.last_speaker.filter(|&m| scene.mentions[m].label != Label::Person),
             SpeakerPhrase::Nominal(SpeakerKind::Document) => source_of_document(scene, np),
-            SpeakerPhrase::Nominal(_) => None,
+            SpeakerPhrase::Nominal(_) | SpeakerPhrase::Label => None,
         };
         if mention.is_some() {
             self.last_speaker = mention;

@@ -27,6 +27,10 @@ pub enum Rule {
     IndirectCueNoun,
     /// `citing “…”`, `labeling X as “…”`: a cue verb whose object is a quoted fragment.
     MixedCueObject,
+    /// A quoted fragment after a cue verb in its sentence: `called them “deplorables.”`
+    MixedNearCue,
+    /// A paragraph opening with a name or transcript label and a colon: `Pence: …`, `WALLACE: …`.
+    IndirectColonLabel,
     /// Quote marks around a term nobody is reported as saying.
     Scare,
 }
@@ -46,6 +50,8 @@ impl Rule {
             Rule::IndirectAccordingTo => "indirect-according-to",
             Rule::IndirectCueNoun => "indirect-cue-noun",
             Rule::MixedCueObject => "mixed-cue-object",
+            Rule::MixedNearCue => "mixed-near-cue",
+            Rule::IndirectColonLabel => "indirect-colon-label",
             Rule::Scare => "scare",
         }
     }
@@ -58,13 +64,13 @@ impl Rule {
             Rule::IndirectCue | Rule::IndirectAccordingTo => 0.8,
             Rule::DirectContinuation | Rule::IndirectCueAfter | Rule::MixedCueObject => 0.75,
             Rule::IndirectCueNoun => 0.65,
-            Rule::Scare => 0.6,
+            Rule::Scare | Rule::MixedNearCue | Rule::IndirectColonLabel => 0.6,
             Rule::DirectUnattributed => 0.5,
         }
     }
 
     /// Every rule, for documentation and tests.
-    pub const ALL: [Rule; 12] = [
+    pub const ALL: [Rule; 14] = [
         Rule::DirectCueAfter,
         Rule::DirectCueBefore,
         Rule::DirectDash,
@@ -76,6 +82,8 @@ impl Rule {
         Rule::IndirectAccordingTo,
         Rule::IndirectCueNoun,
         Rule::MixedCueObject,
+        Rule::MixedNearCue,
+        Rule::IndirectColonLabel,
         Rule::Scare,
     ];
 }

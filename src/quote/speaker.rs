@@ -24,6 +24,8 @@ pub enum SpeakerPhrase {
     Pronoun(Gender, bool),
     /// A description (`analysts`, `the report`).
     Nominal(SpeakerKind),
+    /// An upper-case transcript label (`WALLACE:`), no known entity.
+    Label,
 }
 
 /// A speaker (or addressee) phrase in the text.
@@ -353,13 +355,34 @@ impl<'s, 'a> Scene<'s, 'a> {
         None
     }
 
-    /// The first speaker phrase of the sentence starting at `floor`, before token `limit`:
-    /// the longest one from the first word (`Dutch Prime Minister Dick Schoof`, not `Dutch`).
+    /// The first speaker phrase of the sentence starting at `floor`, before
+    /// token `limit`, outside quotation marks: the longest one from the first
+    /// word (`Dutch Prime Minister Dick Schoof`, not `Dutch`).
     pub fn sentence_subject(&self, floor: usize, limit: usize) -> Option<Np> {
-        let start = (floor..limit).find(|&k| self.tokens[k].is_wordlike())?;
+        let mut inside = false;
+        let start = (floor..limit).find(|&k| {
+            if self.tokens[k].kind == TokenKind::Quote {
+                inside = !inside;
+            }
+            !inside && self.tokens[k].is_wordlike()
+        })?;
         (start + 1..=limit.min(start + 8))
             .rev()
             .find_map(|e| self.np_ending_at(e, start).filter(|np| np.tokens.start == start))
+    }
+
+    /// The speaker of the cue before a participle (`the mayor said, adding that …`):
+    /// the subject of the nearest earlier speech verb in the sentence, else the sentence's subject.
+    pub fn main_speaker(&self, floor: usize, participle: usize) -> Option<Np> {
+        let verb = (floor..participle).rev().find(|&k| {
+            self.tokens[k].kind == TokenKind::Word
+                && self.cues.word(&self.lower(k)).is_some_and(|c| c.kind == super::cues::CueKind::Verb && !c.participle)
+        });
+        verb.and_then(|u| {
+            self.np_ending_at(self.skip_back_adverbs(u, floor), floor)
+                .or_else(|| self.np_starting_at(u + 1, participle))
+        })
+        .or_else(|| self.sentence_subject(floor, participle))
     }
 
     /// A description no list knows, right before a cue: `the announcer`,
@@ -424,7 +447,7 @@ impl<'s, 'a> Scene<'s, 'a> {
         let is_person =
             |np: &Np| matches!(np.phrase, SpeakerPhrase::Name(m) if self.mentions[m].label == Label::Person);
         let mut best: Option<Np> = None;
-        for comma in (low..k).rev().filter(|&j| self.word(j) == ",") {
+        for comma in (low..=k).rev().filter(|&j| self.word(j) == ",") {
             let Some(np) = self.np_ending_at_name(comma, floor) else { continue };
             if is_person(&np) || !best.as_ref().is_some_and(is_person) {
                 best = Some(np);
@@ -466,7 +489,8 @@ pub fn pronoun(word: &str, possessive: bool) -> Option<(Gender, bool)> {
         match word {
             "he" => (Gender::Male, false),
             "she" => (Gender::Female, false),
-            "they" | "we" => (Gender::Unknown, true),
+            // `it` (a city, a report, a company) resolves like a group: never to a person.
+            "they" | "we" | "it" => (Gender::Unknown, true),
             "i" => (Gender::Unknown, false),
             _ => return None,
         }
