@@ -223,93 +223,84 @@ fn after_determiner(scene: &Scene<'_, '_>, k: usize, floor: usize) -> bool {
     })
 }
 
-/// Whether a reported clause can start at `k` without `that`: anything but
-/// punctuation, a preposition or an infinitive (`said in a statement`, `said to`).
+/// Words after a cue verb that do not open a reported clause: prepositions,
+/// conjunctions, an infinitive's `to`, time words (`said in a statement`, `said Monday`).
+const NOT_CLAUSE_START: &[&str] = &[
+    "about",
+    "after",
+    "afterward",
+    "afterwards",
+    "again",
+    "against",
+    "also",
+    "and",
+    "as",
+    "at",
+    "before",
+    "but",
+    "by",
+    "during",
+    "earlier",
+    "for",
+    "friday",
+    "from",
+    "goodbye",
+    "hello",
+    "how",
+    "if",
+    "in",
+    "into",
+    "last",
+    "later",
+    "monday",
+    "of",
+    "on",
+    "or",
+    "otherwise",
+    "over",
+    "previously",
+    "privately",
+    "publicly",
+    "recently",
+    "repeatedly",
+    "saturday",
+    "so",
+    "sorry",
+    "sunday",
+    "than",
+    "thanks",
+    "through",
+    "thursday",
+    "to",
+    "today",
+    "tomorrow",
+    "tonight",
+    "tuesday",
+    "under",
+    "wednesday",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "with",
+    "within",
+    "without",
+    "yes",
+    "yesterday",
+];
+
+/// Whether a reported clause can start at `k` without `that`: any word but
+/// those of [`NOT_CLAUSE_START`], a name or a number.
 fn opens_clause(scene: &Scene<'_, '_>, k: usize) -> bool {
     let t = scene.tokens[k];
     if scene.mention_at(k).is_some() || t.kind == TokenKind::Number {
         return true;
     }
-    if t.kind != TokenKind::Word {
-        return false;
-    }
-    !matches!(
-        &*scene.lower(k),
-        "in" | "on"
-            | "at"
-            | "to"
-            | "for"
-            | "with"
-            | "about"
-            | "by"
-            | "of"
-            | "from"
-            | "during"
-            | "after"
-            | "before"
-            | "as"
-            | "so"
-            | "and"
-            | "or"
-            | "but"
-            | "nothing"
-            | "something"
-            | "anything"
-            | "yes"
-            | "no"
-            | "hello"
-            | "goodbye"
-            | "thanks"
-            | "sorry"
-            | "more"
-            | "less"
-            | "much"
-            | "little"
-            | "again"
-            | "otherwise"
-            | "too"
-            | "also"
-            | "later"
-            | "earlier"
-            | "last"
-            | "previously"
-            | "recently"
-            | "when"
-            | "while"
-            | "if"
-            | "than"
-            | "what"
-            | "how"
-            | "why"
-            | "where"
-            | "who"
-            | "whom"
-            | "which"
-            | "into"
-            | "over"
-            | "under"
-            | "against"
-            | "through"
-            | "without"
-            | "within"
-            | "repeatedly"
-            | "publicly"
-            | "privately"
-            | "afterward"
-            | "afterwards"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "today"
-            | "yesterday"
-            | "tomorrow"
-            | "tonight"
-            | "goodnight"
-    )
+    t.kind == TokenKind::Word && !NOT_CLAUSE_START.contains(&&*scene.lower(k))
 }
 
 /// Where the reported clause starting at `c` ends (exclusive token index).
@@ -370,7 +361,7 @@ fn clause_span(scene: &Scene<'_, '_>, c: usize, mut end: usize) -> Option<Span> 
 fn verb(scene: &Scene<'_, '_>, v: usize, cue: Cue, sentence: Range<usize>) -> Option<Speech> {
     let floor = sentence.start;
     let subject_end = scene.skip_back_adverbs(v, floor);
-    let subject = scene.np_ending_at(subject_end, floor);
+    let subject = scene.np_ending_at(subject_end, floor).or_else(|| scene.described_ending_at(subject_end, floor));
     let cue_span = scene.tokens[v].span;
     // Trailing attribution: `CLAUSE, X said.` / `CLAUSE, said X.`
     if let Some(speech) = trailing(scene, v, cue, subject.as_ref(), &sentence) {
@@ -468,7 +459,11 @@ fn trailing(
         return None;
     }
     let (speaker, comma, after) = match subject {
-        Some(np) if np.tokens.start > sentence.start && scene.word(np.tokens.start - 1) == "," => {
+        // The clause's comma may sit inside its closing quote mark: `… at the top,'' Mr. Kamin said.`
+        Some(np)
+            if np.tokens.start > sentence.start
+                && matches!(scene.word(np.tokens.start - 1), "," | "''" | "”" | "\"") =>
+        {
             (np.clone(), np.tokens.start - 1, v + 1)
         }
         _ if v > sentence.start && scene.word(v - 1) == "," => {

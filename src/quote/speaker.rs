@@ -239,15 +239,25 @@ impl<'s, 'a> Scene<'s, 'a> {
         self.tokens[range.start].span.cover(self.tokens[range.end - 1].span)
     }
 
-    /// Skips words that may stand between a subject and its cue (`has`, `reportedly`), leftwards from `e`.
+    /// Skips, leftwards from `e`, what may stand between a subject and its
+    /// cue: adverbs and auxiliaries (`has`, `reportedly`) and a short
+    /// parenthetical (`Sen. David Perdue (R-Ga.) said`).
     pub fn skip_back_adverbs(&self, mut e: usize, floor: usize) -> usize {
-        while e > floor
-            && self.tokens[e - 1].kind == TokenKind::Word
-            && BETWEEN_SUBJECT_AND_CUE.contains(&&*self.lower(e - 1))
-        {
-            e -= 1;
+        loop {
+            if e > floor
+                && self.tokens[e - 1].kind == TokenKind::Word
+                && BETWEEN_SUBJECT_AND_CUE.contains(&&*self.lower(e - 1))
+            {
+                e -= 1;
+            } else if e > floor && self.word(e - 1) == ")" {
+                match (floor.max(e.saturating_sub(10))..e - 1).rev().find(|&k| self.word(k) == "(") {
+                    Some(open) => e = open,
+                    None => return e,
+                }
+            } else {
+                return e;
+            }
         }
-        e
     }
 
     /// The speaker phrase whose last token is `e - 1`, not reaching before `floor`.
@@ -261,7 +271,22 @@ impl<'s, 'a> Scene<'s, 'a> {
             if mention.tokens.end != e {
                 return None;
             }
-            return Some(self.name_np(m, floor));
+            let name = self.name_np(m, floor);
+            // `officials in Bogotá said`: a place after a preposition qualifies the speaker before it.
+            let place = matches!(mention.label, Label::Gpe | Label::Loc);
+            let start = name.tokens.start;
+            if place && start > floor + 1 && matches!(&*self.lower(start - 1), "in" | "from" | "at" | "across" | "of") {
+                if let Some(head) =
+                    self.np_ending_at(start - 1, floor).filter(|h| matches!(h.phrase, SpeakerPhrase::Nominal(_)))
+                {
+                    return Some(Np {
+                        span: head.span.cover(name.span),
+                        tokens: head.tokens.start..e,
+                        phrase: head.phrase,
+                    });
+                }
+            }
+            return Some(name);
         }
         if self.tokens[k].kind == TokenKind::Punct && self.word(k) == "," {
             return self.appositive_subject(k, floor);
@@ -400,7 +425,14 @@ impl<'s, 'a> Scene<'s, 'a> {
             .take_while(|&k| {
                 lower_word(k) || self.mention_at(k).is_some() || self.tokens[k].kind == TokenKind::Possessive
             })
-            .find(|&k| DETERMINERS.contains(&&*self.lower(k)))?;
+            .find(|&k| DETERMINERS.contains(&&*self.lower(k)) || self.tokens[k].kind == TokenKind::Possessive)?;
+        // `Connecticut’s tax commissioner`: the possessor is part of the phrase.
+        let det = match self.tokens[det].kind {
+            TokenKind::Possessive => {
+                self.mention_at(det.checked_sub(1)?).map_or(det, |m| self.mentions[m].tokens.start)
+            }
+            _ => det,
+        };
         Some(Np { span: self.span(&(det..e)), tokens: det..e, phrase: SpeakerPhrase::Nominal(SpeakerKind::Person) })
     }
 
