@@ -82,7 +82,7 @@ impl Speech {
             kind: QuoteKind::Indirect,
             span: self.content,
             content: self.content,
-            parts: Vec::new(),
+            parts: self.parts,
             fragments: Vec::new(),
             speaker: self.speaker,
             cue: Some(self.cue_span).filter(|c| !c.is_empty()),
@@ -105,6 +105,28 @@ impl Speech {
         quote
     }
 }
+
+/// Words that open a subordinate clause after a trailing attribution (`…, X said, as …`).
+const SUBORDINATORS: &[&str] = &[
+    "according",
+    "adding",
+    "after",
+    "although",
+    "as",
+    "because",
+    "before",
+    "citing",
+    "despite",
+    "even",
+    "noting",
+    "since",
+    "though",
+    "when",
+    "whereas",
+    "which",
+    "while",
+    "who",
+];
 
 /// How far before a quoted fragment its cue may be.
 const FRAGMENT_WINDOW: usize = 15;
@@ -140,6 +162,7 @@ fn near_fragment(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Speech> {
     let end = clause_end(scene, c, &sentence).max(q.close.map_or(open + 1, |close| close + 1)).min(sentence.end);
     let content = clause_span_keep_quote(scene, c, end)?;
     Some(Speech {
+        parts: Vec::new(),
         speaker: Some(speaker),
         cue_span: scene.tokens[v].span,
         addressee,
@@ -175,6 +198,7 @@ fn colon_label(scene: &Scene<'_, '_>, paragraph: Range<usize>) -> Option<Speech>
     let content = clause_span(scene, colon + 1, paragraph.end)?;
     let cue_span = Span::new(scene.tokens[colon].span.start(), scene.tokens[colon].span.start());
     Some(Speech {
+        parts: Vec::new(),
         speaker: Some(speaker),
         cue_span,
         addressee: None,
@@ -191,6 +215,8 @@ struct Speech {
     addressee: Option<Np>,
     content: Span,
     rule: Rule,
+    /// The pieces of content interrupted by its attribution (`A, he said, B`).
+    parts: Vec<Span>,
     /// The token to look at next.
     resume: usize,
 }
@@ -360,6 +386,10 @@ fn clause_span(scene: &Scene<'_, '_>, c: usize, mut end: usize) -> Option<Span> 
 /// `X said (that) …`, or `…, X said.`
 fn verb(scene: &Scene<'_, '_>, v: usize, cue: Cue, sentence: Range<usize>) -> Option<Speech> {
     let floor = sentence.start;
+    // An infinitive (`for the justices to hear it`) or a gerund (`without saying`) reports nothing.
+    if v > floor && matches!(&*scene.lower(v - 1), "to" | "without") {
+        return None;
+    }
     let subject_end = scene.skip_back_adverbs(v, floor);
     let subject = scene.np_ending_at(subject_end, floor).or_else(|| scene.described_ending_at(subject_end, floor));
     let cue_span = scene.tokens[v].span;
@@ -394,7 +424,7 @@ fn verb(scene: &Scene<'_, '_>, v: usize, cue: Cue, sentence: Range<usize>) -> Op
     let content =
         if cue.object && !has_that { fragment_span(scene, c, end)? } else { clause_span_keep_quote(scene, c, end)? };
     let rule = if cue.object && !has_that && !cue.that { Rule::MixedCueObject } else { Rule::IndirectCue };
-    Some(Speech { speaker: Some(subject), cue_span, addressee, content, rule, resume: end })
+    Some(Speech { parts: Vec::new(), speaker: Some(subject), cue_span, addressee, content, rule, resume: end })
 }
 
 /// A `that` at `c`, or after a short phrase (`told reporters in The Hague
@@ -476,14 +506,37 @@ fn trailing(
     // Only a short tail may follow: `in a statement`, `on Monday`, `.`
     let tail = sentence.end - after;
     // … or a comma and a subordinate clause: `…, X said Friday, as they …`.
-    let subordinate = (after..sentence.end.min(after + 4)).any(|k| scene.word(k) == ",");
-    let ends = (tail <= 6 && (after..sentence.end).all(|k| scene.tokens[k].kind != TokenKind::Quote)) || subordinate;
-    if !ends {
-        return None;
-    }
-    let start = (sentence.start..comma).find(|&k| scene.tokens[k].is_wordlike())?;
-    let content = clause_span(scene, start, comma)?;
+    let mut parts = Vec::new();
+    let tail_comma = (after..sentence.end.min(after + 4)).find(|&k| scene.word(k) == ",");
+    let quote_follows = |k: usize| (k..sentence.end).any(|j| scene.tokens[j].kind == TokenKind::Quote);
+    let short_tail = tail <= 6 && !quote_follows(after);
+    let before = || {
+        let start = (sentence.start..comma).find(|&k| scene.tokens[k].is_wordlike())?;
+        clause_span(scene, start, comma)
+    };
+    let content = match tail_comma {
+        _ if short_tail => before()?,
+        // `…, X said, “…”` introduces a direct quote.
+        Some(t) if t + 1 < sentence.end && scene.tokens[t + 1].kind == TokenKind::Quote => return None,
+        // `But to prevent problems, he said, local officials should be vigilant`:
+        // the speech runs round the attribution, in two parts.
+        Some(t)
+            if t + 1 < sentence.end
+                && !quote_follows(t + 1)
+                && opens_clause(scene, t + 1)
+                && !SUBORDINATORS.contains(&&*scene.lower(t + 1)) =>
+        {
+            let end = clause_end(scene, t + 1, sentence);
+            let second = clause_span(scene, t + 1, end)?;
+            parts = before().map_or_else(Vec::new, |first| vec![first, second]);
+            parts.first().map_or(second, |first| first.cover(second))
+        }
+        // `…, X said Friday, as they bristled …`: the clause before is the speech.
+        Some(_) => before()?,
+        None => return None,
+    };
     Some(Speech {
+        parts,
         speaker: Some(speaker),
         cue_span: scene.tokens[v].span,
         addressee: None,
@@ -513,6 +566,7 @@ fn according_to(scene: &Scene<'_, '_>, k: usize, sentence: Range<usize>) -> Opti
         clause_span(scene, start, end)?
     };
     Some(Speech {
+        parts: Vec::new(),
         speaker: Some(speaker),
         cue_span,
         addressee: None,
@@ -537,6 +591,7 @@ fn noun(scene: &Scene<'_, '_>, n: usize, sentence: Range<usize>) -> Option<Speec
             let end = clause_end(scene, that + 1, &sentence);
             let content = clause_span_keep_quote(scene, that + 1, end)?;
             return Some(Speech {
+                parts: Vec::new(),
                 speaker: Some(speaker),
                 cue_span: scene.tokens[n].span,
                 addressee: None,
@@ -599,7 +654,15 @@ fn participle(scene: &Scene<'_, '_>, v: usize, cue: Cue, sentence: Range<usize>)
     } else {
         return None;
     };
-    Some(Speech { speaker: Some(speaker), cue_span: scene.tokens[v].span, addressee, content, rule, resume: end })
+    Some(Speech {
+        parts: Vec::new(),
+        speaker: Some(speaker),
+        cue_span: scene.tokens[v].span,
+        addressee,
+        content,
+        rule,
+        resume: end,
+    })
 }
 
 /// Whether a quote mark opens within a few tokens of `c` in the sentence.

@@ -411,8 +411,8 @@ impl<'s, 'a> Scene<'s, 'a> {
     }
 
     /// A description no list knows, right before a cue: `the announcer`,
-    /// `a narrator in the ad`. Only for direct quotes, where the cue and the
-    /// quote marks already make speech certain.
+    /// `a narrator in the ad`, `Connecticut’s tax commissioner`: a lower-case
+    /// head word with a determiner or possessor at most three words before it.
     pub fn described_ending_at(&self, e: usize, floor: usize) -> Option<Np> {
         let head = e.checked_sub(1).filter(|&h| h >= floor)?;
         let lower_word =
