@@ -288,11 +288,13 @@ fn intro_line(scene: &Scene<'_, '_>, q: &Quoted, previous: Option<&Found>) -> Op
     }
     let sentence = &scene.segments.sentences[scene.sentence_of(last)];
     let floor = sentence.tokens.start;
-    // The first cue with a speaker is the main verb (`Trump confirmed that he had spoken …:`).
-    for v in floor..last {
-        if !quote_cue(scene, v) && !scene.cues.word(&scene.lower(v)).is_some_and(|c| c.that && !c.participle) {
-            continue;
-        }
+    // The first speech verb with a speaker is the main verb (`Trump confirmed
+    // that he had spoken …:`); other cues (`a letter seen by …`) come second.
+    let speech = (floor..last).filter(|&v| quote_cue(scene, v));
+    let others = (floor..last).filter(|&v| {
+        !quote_cue(scene, v) && scene.cues.word(&scene.lower(v)).is_some_and(|c| c.that && !c.participle && !c.belief)
+    });
+    for v in speech.chain(others) {
         if let Some(speaker) = scene.np_ending_at(scene.skip_back_adverbs(v, floor), floor) {
             let (addressee, _) = addressee_after(scene, v, last);
             return Some(Attribution { speaker: Some(speaker), cue: Some(scene.tokens[v].span), addressee });

@@ -140,7 +140,7 @@ fn near_fragment(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Speech> {
     let v = (floor..open)
         .rev()
         .take_while(|&k| !matches!(scene.tokens[k].kind, TokenKind::Terminal | TokenKind::Quote))
-        .find(|&k| cue_at(scene, k).is_some_and(|c| c.kind == CueKind::Verb))?;
+        .find(|&k| verb_cue_at(scene, k).is_some_and(|c| c.kind == CueKind::Verb))?;
     let cue = cue_at(scene, v)?;
     let speaker = if cue.participle {
         scene.np_ending_at(v, sentence.start).filter(|np| scene.word(np.tokens.end - 1) != ",")
@@ -225,11 +225,20 @@ fn cue_at(scene: &Scene<'_, '_>, k: usize) -> Option<Cue> {
     (scene.tokens[k].kind == TokenKind::Word).then(|| scene.cues.word(&scene.lower(k))).flatten()
 }
 
+/// The cue at `k`, unless it is a verb form used as an adjective after an
+/// article (`an alleged “double tap” strike`, `the stated goal`).
+fn verb_cue_at(scene: &Scene<'_, '_>, k: usize) -> Option<Cue> {
+    let cue = cue_at(scene, k)?;
+    let adjectival =
+        cue.kind == CueKind::Verb && !cue.noun && k > 0 && matches!(&*scene.lower(k - 1), "a" | "an" | "the");
+    (!adjectival).then_some(cue)
+}
+
 fn speech_at(scene: &Scene<'_, '_>, k: usize, sentence: Range<usize>) -> Option<Speech> {
     if scene.is(k, "according") && k + 1 < sentence.end && scene.is(k + 1, "to") {
         return according_to(scene, k, sentence);
     }
-    let cue = cue_at(scene, k)?;
+    let cue = verb_cue_at(scene, k)?;
     if cue.noun && cue.kind == CueKind::Verb && after_determiner(scene, k, sentence.start) {
         return noun(scene, k, sentence);
     }
@@ -485,7 +494,9 @@ fn trailing(
     subject: Option<&Np>,
     sentence: &Range<usize>,
 ) -> Option<Speech> {
-    if !cue.quote && !cue.that {
+    // A line ending in `:` introduces a quote (`According to X, Trump told Maduro:`).
+    let intro = sentence.end > sentence.start && matches!(scene.word(sentence.end - 1), ":" | ":-");
+    if (!cue.quote && !cue.that) || intro {
         return None;
     }
     let (speaker, comma, after) = match subject {

@@ -124,8 +124,8 @@ const BETWEEN_SUBJECT_AND_CUE: &[&str] = &[
 ];
 
 const DETERMINERS: &[&str] = &[
-    "a", "all", "an", "another", "both", "his", "her", "its", "many", "most", "one", "other", "several", "some",
-    "that", "the", "their", "these", "this", "those", "two", "three", "four", "five",
+    "a", "all", "an", "another", "both", "his", "her", "its", "many", "most", "one", "other", "several", "some", "the",
+    "their", "these", "this", "those", "two", "three", "four", "five",
 ];
 
 /// Adjectives often seen inside nominal speakers (`senior officials`, `a local resident`).
@@ -271,22 +271,7 @@ impl<'s, 'a> Scene<'s, 'a> {
             if mention.tokens.end != e {
                 return None;
             }
-            let name = self.name_np(m, floor);
-            // `officials in Bogotá said`: a place after a preposition qualifies the speaker before it.
-            let place = matches!(mention.label, Label::Gpe | Label::Loc);
-            let start = name.tokens.start;
-            if place && start > floor + 1 && matches!(&*self.lower(start - 1), "in" | "from" | "at" | "across" | "of") {
-                if let Some(head) =
-                    self.np_ending_at(start - 1, floor).filter(|h| matches!(h.phrase, SpeakerPhrase::Nominal(_)))
-                {
-                    return Some(Np {
-                        span: head.span.cover(name.span),
-                        tokens: head.tokens.start..e,
-                        phrase: head.phrase,
-                    });
-                }
-            }
-            return Some(name);
+            return Some(self.qualified(self.name_np(m, floor), floor));
         }
         if self.tokens[k].kind == TokenKind::Punct && self.word(k) == "," {
             return self.appositive_subject(k, floor);
@@ -307,7 +292,37 @@ impl<'s, 'a> Scene<'s, 'a> {
         while start > floor && k - start < MAX_PHRASE && self.modifies_nominal(start - 1) {
             start -= 1;
         }
-        Some(Np { span: self.span(&(start..e)), tokens: start..e, phrase: SpeakerPhrase::Nominal(kind) })
+        // `the water company`: a determiner a few words back takes the words between.
+        if let Some(described) = self.described_ending_at(e, floor).filter(|d| d.tokens.start < start) {
+            start = described.tokens.start;
+        }
+        Some(self.qualified(
+            Np { span: self.span(&(start..e)), tokens: start..e, phrase: SpeakerPhrase::Nominal(kind) },
+            floor,
+        ))
+    }
+
+    /// A phrase after a preposition qualifies the speaker before it: `officials
+    /// in Bogotá`, `a spokesman for the water company`, `advisers to Mr. Obama`.
+    fn qualified(&self, np: Np, floor: usize) -> Np {
+        let start = np.tokens.start;
+        let qualifies = matches!(np.phrase, SpeakerPhrase::Nominal(_))
+            || matches!(np.phrase, SpeakerPhrase::Name(m) if self.mentions[m].label != Label::Person);
+        if !qualifies
+            || start <= floor + 1
+            || !matches!(&*self.lower(start - 1), "in" | "from" | "at" | "across" | "of" | "for" | "to" | "with")
+        {
+            return np;
+        }
+        let head = self
+            .np_ending_at(start - 1, floor)
+            .filter(|h| matches!(h.phrase, SpeakerPhrase::Nominal(SpeakerKind::Person | SpeakerKind::Group)));
+        match head {
+            Some(head) => {
+                Np { span: head.span.cover(np.span), tokens: head.tokens.start..np.tokens.end, phrase: head.phrase }
+            }
+            None => np,
+        }
     }
 
     /// The speaker phrase starting at token `s` (for `said X`), not reaching `ceiling`.
@@ -420,20 +435,25 @@ impl<'s, 'a> Scene<'s, 'a> {
         if !lower_word(head) || pronoun(&self.lower(head), true).is_some() {
             return None;
         }
-        let det = (floor.max(head.saturating_sub(3))..head)
-            .rev()
-            .take_while(|&k| {
-                lower_word(k) || self.mention_at(k).is_some() || self.tokens[k].kind == TokenKind::Possessive
-            })
-            .find(|&k| DETERMINERS.contains(&&*self.lower(k)) || self.tokens[k].kind == TokenKind::Possessive)?;
-        // `Connecticut’s tax commissioner`: the possessor is part of the phrase.
-        let det = match self.tokens[det].kind {
-            TokenKind::Possessive => {
-                self.mention_at(det.checked_sub(1)?).map_or(det, |m| self.mentions[m].tokens.start)
+        let mut start = None;
+        for k in (floor.max(head.saturating_sub(3))..head).rev() {
+            if DETERMINERS.contains(&&*self.lower(k)) {
+                start = Some(k);
+                break;
             }
-            _ => det,
-        };
-        Some(Np { span: self.span(&(det..e)), tokens: det..e, phrase: SpeakerPhrase::Nominal(SpeakerKind::Person) })
+            if self.tokens[k].kind == TokenKind::Possessive {
+                // `Connecticut’s tax commissioner`: the possessor is part of the phrase.
+                start = Some(
+                    k.checked_sub(1).and_then(|p| self.mention_at(p)).map_or(k, |m| self.mentions[m].tokens.start),
+                );
+                break;
+            }
+            if !(lower_word(k) || self.mention_at(k).is_some()) {
+                return None;
+            }
+        }
+        let start = start?;
+        Some(Np { span: self.span(&(start..e)), tokens: start..e, phrase: SpeakerPhrase::Nominal(SpeakerKind::Person) })
     }
 
     /// A possessive speaker before a cue noun: `his`, `Trump’s`.
