@@ -123,3 +123,145 @@ pub fn find(scene: &Scene<'_, '_>) -> Vec<Found> {
     found.sort_by_key(|f| (f.span.start(), f.span.end()));
     found
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::OnceLock;
+
+    use crate::{Document, Extractor, QuoteKind};
+
+    fn extract(text: &str) -> Document<'_> {
+        static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
+        EXTRACTOR.get_or_init(Extractor::new).extract(text)
+    }
+
+    /// `(kind, content, speaker)` of every quote saywho finds in `text`.
+    fn quotes(text: &str) -> Vec<(QuoteKind, String, Option<String>)> {
+        let doc = extract(text);
+        doc.validate(text).unwrap();
+        doc.quotes
+            .iter()
+            .map(|q| (q.kind, q.content.text.to_string(), q.speaker.as_ref().map(|s| s.text.to_string())))
+            .collect()
+    }
+
+    fn one(kind: QuoteKind, content: &str, speaker: Option<&str>) -> Vec<(QuoteKind, String, Option<String>)> {
+        vec![(kind, content.to_string(), speaker.map(str::to_string))]
+    }
+
+    #[test]
+    fn direct_patterns() {
+        use QuoteKind::Direct;
+        let cases = [
+            ("cue after, said X", "“We are ready,” said Jane Smith.", one(Direct, "We are ready,", Some("Jane Smith"))),
+            ("cue after, X said", "“We are ready,” Jane Smith said.", one(Direct, "We are ready,", Some("Jane Smith"))),
+            ("pronoun after", "Jane Smith left. “We are ready,” she said.", one(Direct, "We are ready,", Some("she"))),
+            ("colon before", "Jane Smith said: “We are ready.”", one(Direct, "We are ready.", Some("Jane Smith"))),
+            ("dash", "“We are ready” — Jane Smith", one(Direct, "We are ready", Some("Jane Smith"))),
+            ("straight marks", "\"We are ready,\" said Jane Smith.", one(Direct, "We are ready,", Some("Jane Smith"))),
+            (
+                "guillemets",
+                "« Nous sommes prêts », said Jane Smith.",
+                one(Direct, " Nous sommes prêts ", Some("Jane Smith")),
+            ),
+            ("PTB marks", "``We are ready,'' said Jane Smith.", one(Direct, "We are ready,", Some("Jane Smith"))),
+            (
+                "appositive",
+                "“We are ready,” Jane Smith, the head of the union, said.",
+                one(Direct, "We are ready,", Some("Jane Smith")),
+            ),
+        ];
+        for (name, text, want) in cases {
+            assert_eq!(quotes(text), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn split_quote_is_one_quote_in_two_parts() {
+        let text = "“We are ready,” said Jane Smith. “The vote is tomorrow.”";
+        let doc = extract(text);
+        assert_eq!(doc.quotes.len(), 1);
+        let parts: Vec<&str> = doc.quotes[0].parts.iter().map(|p| &*p.text).collect();
+        assert_eq!(parts, ["We are ready,", "The vote is tomorrow."]);
+    }
+
+    #[test]
+    fn intro_line_before_a_bullet() {
+        let text = "Jane Smith told the board:\n- “We will not accept this.”";
+        assert_eq!(quotes(text), one(QuoteKind::Direct, "We will not accept this.", Some("Jane Smith")));
+    }
+
+    #[test]
+    fn indirect_patterns() {
+        use QuoteKind::Indirect;
+        let cases = [
+            (
+                "that clause",
+                "Jane Smith said that the vote would be delayed.",
+                "the vote would be delayed",
+                "Jane Smith",
+            ),
+            ("no that", "Jane Smith says the vote will be delayed.", "the vote will be delayed", "Jane Smith"),
+            (
+                "trailing",
+                "The vote will be delayed, a union source said.",
+                "The vote will be delayed",
+                "a union source",
+            ),
+            (
+                "according to",
+                "According to Jane Smith, the vote will be delayed.",
+                "the vote will be delayed",
+                "Jane Smith",
+            ),
+            ("nominal", "Analysts warn that the vote may be delayed.", "the vote may be delayed", "Analysts"),
+        ];
+        for (name, text, content, speaker) in cases {
+            assert_eq!(quotes(text), one(Indirect, content, Some(speaker)), "{name}");
+        }
+    }
+
+    #[test]
+    fn mixed_speech_lists_its_fragments() {
+        let text = "Jane Smith warned that troops could move ‘within days’ if talks failed.";
+        let doc = extract(text);
+        assert_eq!(doc.quotes.len(), 1);
+        assert_eq!(doc.quotes[0].kind, QuoteKind::Mixed);
+        assert_eq!(doc.quotes[0].content.text, "troops could move ‘within days’ if talks failed");
+        assert_eq!(doc.quotes[0].fragments[0].text, "within days");
+    }
+
+    #[test]
+    fn scare_quotes_have_no_speaker() {
+        assert_eq!(
+            quotes("A congressional panel is reviewing an alleged “double tap” strike."),
+            one(QuoteKind::Scare, "double tap", None)
+        );
+    }
+
+    #[test]
+    fn titles_and_nicknames_are_not_speech() {
+        assert!(quotes("The band played its song “Summer Rain” last night.").is_empty());
+        assert!(quotes("The striker, nicknamed “The Rocket,” scored twice.").is_empty());
+    }
+
+    #[test]
+    fn apostrophes_and_inches_are_not_quotes() {
+        assert!(quotes("Venezuela’s leaders wouldn’t meet in the ’90s, rock ’n’ roll or not.").is_empty());
+        assert!(quotes("The players' coach is 5'10\" tall and the team's captain is 6'2\".").is_empty());
+    }
+
+    #[test]
+    fn unclosed_quote_stops_at_its_paragraph() {
+        let text = "Jane Smith said “we will rebuild the school.\nThe council meets next week.";
+        let found = quotes(text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].1, "we will rebuild the school.");
+    }
+
+    #[test]
+    fn never_invents_a_speaker() {
+        let text = "“We are ready.”";
+        assert_eq!(quotes(text), one(QuoteKind::Direct, "We are ready.", None));
+    }
+}
