@@ -88,6 +88,19 @@ impl Span {
         Span::new(self.start.min(other.start), self.end.max(other.end))
     }
 
+    /// The part both spans share (empty, at the later start, when they do not overlap).
+    #[inline]
+    pub fn intersection(self, other: Span) -> Span {
+        let start = self.start.max(other.start);
+        Span::new(start, self.end.min(other.end).max(start))
+    }
+
+    /// The span without the white space at its start in `text`.
+    pub fn trim_start(self, text: &str) -> Span {
+        let inner = &text[self.start..self.end];
+        Span::new(self.end - inner.trim_start().len(), self.end)
+    }
+
     /// The span moved `by` bytes to the right.
     #[inline]
     pub fn shift(self, by: usize) -> Span {

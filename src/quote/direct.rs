@@ -14,7 +14,7 @@ use crate::{QuoteKind, Span};
 
 use super::cues::CueKind;
 use super::marks::Quoted;
-use super::speaker::{Np, Scene};
+use super::speaker::{Np, Scene, SpeakerPhrase};
 use super::{Found, Rule};
 
 /// How many tokens after a closing mark the attribution may start.
@@ -52,7 +52,12 @@ pub fn attribute(scene: &Scene<'_, '_>, quoted: &[Quoted]) -> (Vec<Found>, Vec<u
             addressee: None,
             rule: Rule::DirectUnattributed,
         };
-        if let Some((attribution, end)) = after(scene, q) {
+        if let Some(label) = super::marks::speaker_label_after(scene.text, scene.tokens, q.open) {
+            // `"WALLACE: Let’s start …`: a transcript line, its speaker labelled.
+            let np = Np { span: scene.tokens[label].span, tokens: label..label + 1, phrase: SpeakerPhrase::Label };
+            quote.content = Span::new(scene.tokens[label + 1].span.end(), q.content.end()).trim_start(scene.text);
+            quote.apply(Attribution { speaker: Some(np), cue: None, addressee: None }, Rule::DirectLabel);
+        } else if let Some((attribution, end)) = after(scene, q) {
             quote.apply(attribution, Rule::DirectCueAfter);
             // “A,” he said. “B.” — one quote in two parts.
             if let Some(j) = continuation_after(scene, quoted, i, end) {

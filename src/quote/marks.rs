@@ -86,6 +86,7 @@ pub fn find(text: &str, tokens: &[Token], segments: &Segments) -> Vec<Quoted> {
                 tokens[k].kind == TokenKind::Quote
                     && is_single(&text[tokens[k].span]) == is_single(&text[tokens[carried.token].span])
                     && role(text, tokens, k, paragraph.span).opens
+                    && speaker_label_after(text, tokens, k).is_none()
             });
             if like {
                 stack.truncate(1);
@@ -169,6 +170,15 @@ fn quoted(tokens: &[Token], text: &str, open: Open, close: Option<usize>, paragr
         nested,
         single: is_single(&text[open_span]),
     }
+}
+
+/// A transcript speaker label right after token `k` (`"WALLACE: …`): an
+/// upper-case word of three letters or more and a colon. Returns the label's token.
+pub fn speaker_label_after(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
+    let (label, colon) = (tokens.get(k + 1)?, tokens.get(k + 2)?);
+    let word = &text[label.span];
+    let upper = label.kind == TokenKind::Word && word.chars().count() >= 3 && word.chars().all(char::is_uppercase);
+    (upper && &text[colon.span] == ":").then_some(k + 1)
 }
 
 #[derive(Debug, Clone, Copy)]

@@ -48,6 +48,16 @@ pub struct Found {
 }
 
 impl Found {
+    /// Whether this is an unattributed quotation inside `speech` (`He said the
+    /// allies will act “to show … consequences.”`), so a fragment of it. The
+    /// speech may stop short of the closing punctuation and mark.
+    fn embedded_in(&self, speech: Span) -> bool {
+        self.rule == Rule::DirectUnattributed
+            && speech.start() < self.span.start()
+            && self.span.start() < speech.end()
+            && self.content.end() <= speech.end() + CLOSING_SLACK
+    }
+
     fn apply(&mut self, attribution: Attribution, rule: Rule) {
         self.speaker = attribution.speaker;
         self.cue = attribution.cue;
@@ -55,6 +65,9 @@ impl Found {
         self.rule = rule;
     }
 }
+
+/// How many bytes of closing punctuation and marks a speech may leave out of an embedded quote.
+const CLOSING_SLACK: usize = 4;
 
 /// Words before a quoted title or nickname that make it no speech at all.
 const NAMING_WORDS: &[&str] = &[
@@ -86,12 +99,15 @@ pub fn find(scene: &Scene<'_, '_>) -> Vec<Found> {
     let (mut found, fragments) = direct::attribute(scene, &quoted);
     let (reported, used) = reported::find(scene, &quoted, &fragments, &found);
     // An unattributed quotation embedded in reported speech is a fragment of it.
-    found.retain(|d| !(d.rule == Rule::DirectUnattributed && reported.iter().any(|r| r.content.covers(d.span))));
+    found.retain(|d| !reported.iter().any(|r| d.embedded_in(r.content)));
     let mut reported = reported;
     for r in &mut reported {
         if r.kind == QuoteKind::Indirect && r.fragments.is_empty() {
-            let inside: Vec<Span> =
-                quoted.iter().filter(|q| !q.nested && r.content.covers(q.span)).map(|q| q.content).collect();
+            let inside: Vec<Span> = quoted
+                .iter()
+                .filter(|q| !q.nested && q.span.start() > r.content.start() && q.span.start() < r.content.end())
+                .map(|q| q.content.intersection(r.content))
+                .collect();
             if !inside.is_empty() {
                 r.kind = QuoteKind::Mixed;
                 r.fragments = inside;

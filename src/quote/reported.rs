@@ -36,12 +36,7 @@ pub fn find(
     let mut found = Vec::new();
     // Speech may not cross a direct quote, except an unattributed one that it
     // embeds (`He said the allies will act “to show … consequences.”`).
-    let in_direct = |span: Span| {
-        direct.iter().any(|d| {
-            let embedded = d.rule == Rule::DirectUnattributed && span.covers(d.span) && d.span.start() > span.start();
-            d.span.overlaps(span) && !embedded
-        })
-    };
+    let in_direct = |span: Span| direct.iter().any(|d| d.span.overlaps(span) && !d.embedded_in(span));
     for paragraph in &scene.segments.paragraphs {
         if let Some(speech) = colon_label(scene, paragraph.tokens.clone()).filter(|s| !in_direct(s.content)) {
             found.push(speech.into_found(quoted, fragments, &mut used));

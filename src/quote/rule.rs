@@ -15,6 +15,8 @@ pub enum Rule {
     DirectIntroLine,
     /// A paragraph that is only a quote, continuing the previous quote's speaker.
     DirectContinuation,
+    /// A transcript line opening with its speaker's label: `"WALLACE: …`.
+    DirectLabel,
     /// A full quotation whose speaker the text does not give nearby.
     DirectUnattributed,
     /// `X said that …`: a cue verb with a reported clause.
@@ -44,6 +46,7 @@ impl Rule {
             Rule::DirectDash => "direct-dash",
             Rule::DirectIntroLine => "direct-intro-line",
             Rule::DirectContinuation => "direct-continuation",
+            Rule::DirectLabel => "direct-label",
             Rule::DirectUnattributed => "direct-unattributed",
             Rule::IndirectCue => "indirect-cue",
             Rule::IndirectCueAfter => "indirect-cue-after",
@@ -61,7 +64,7 @@ impl Rule {
         match self {
             Rule::DirectCueAfter | Rule::DirectCueBefore => 0.9,
             Rule::DirectIntroLine | Rule::DirectDash => 0.85,
-            Rule::IndirectCue | Rule::IndirectAccordingTo => 0.8,
+            Rule::IndirectCue | Rule::IndirectAccordingTo | Rule::DirectLabel => 0.8,
             Rule::DirectContinuation | Rule::IndirectCueAfter | Rule::MixedCueObject => 0.75,
             Rule::IndirectCueNoun => 0.65,
             Rule::Scare | Rule::MixedNearCue | Rule::IndirectColonLabel => 0.6,
@@ -70,12 +73,13 @@ impl Rule {
     }
 
     /// Every rule, for documentation and tests.
-    pub const ALL: [Rule; 14] = [
+    pub const ALL: [Rule; 15] = [
         Rule::DirectCueAfter,
         Rule::DirectCueBefore,
         Rule::DirectDash,
         Rule::DirectIntroLine,
         Rule::DirectContinuation,
+        Rule::DirectLabel,
         Rule::DirectUnattributed,
         Rule::IndirectCue,
         Rule::IndirectCueAfter,
