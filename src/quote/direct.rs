@@ -162,6 +162,12 @@ fn after(scene: &Scene<'_, '_>, q: &Quoted) -> Option<(Attribution, usize)> {
     }
     // “…,” X said
     let adjacent = scene.skip_back_adverbs(v, s);
+    // A clause of its own after the quote (`“…,” when Clinton blasted him`) is no attribution.
+    if (s..adjacent).any(|k| {
+        matches!(&*scene.lower(k), "when" | "as" | "after" | "before" | "while" | "because" | "if" | "since" | "until")
+    }) {
+        return None;
+    }
     let speaker = scene
         .np_starting_at(s, v)
         .filter(|np| np.tokens.end == adjacent || matches!(scene.word(np.tokens.end), "," | "(" | "of" | "who"))
@@ -248,7 +254,7 @@ fn before(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Attribution> {
         scene.possessor_before(v, floor).or_else(|| scene.sentence_subject(sentence, v))
     } else if cue.participle {
         // `Hillary Clinton asking, “…”`, else the subject: `Trump attacked Y for Z, saying, “…”`.
-        let adjacent = scene.np_ending_at(v, floor).filter(|np| scene.word(np.tokens.end - 1) != ",");
+        let adjacent = (scene.word(v - 1) != ",").then(|| scene.np_ending_at(v, floor)).flatten();
         adjacent.or_else(|| scene.main_speaker(sentence, v))
     } else {
         scene.np_ending_at(scene.skip_back_adverbs(v, floor), floor).or_else(|| scene.described_ending_at(v, floor))
@@ -313,14 +319,19 @@ fn intro_line(scene: &Scene<'_, '_>, q: &Quoted, previous: Option<&Found>) -> Op
 }
 
 /// Whether `q` continues the quote `previous`: later in the same paragraph,
-/// or opening the paragraph right after it.
+/// or a paragraph of quote only right after it. A quote the sentence goes on
+/// after (`“American Skin” was written by …`) continues nothing.
 fn continues(scene: &Scene<'_, '_>, q: &Quoted, previous: &Found) -> bool {
     if previous.speaker.is_none() || previous.span.end() > scene.tokens[q.open].span.start() {
         return false;
     }
+    let ends_sentence = q.close.is_none_or(|c| {
+        let sentence = &scene.segments.sentences[scene.sentence_of(c)];
+        (c + 1..sentence.tokens.end).all(|k| !scene.tokens[k].is_wordlike())
+    });
     let p = q.paragraph;
     let same = scene.segments.paragraphs[p].span.covers(previous.span);
     let next =
         p > 0 && paragraph_start(scene, p) == q.open && scene.segments.paragraphs[p - 1].span.overlaps(previous.span);
-    same || next
+    ends_sentence && (same || next)
 }
