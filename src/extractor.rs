@@ -144,10 +144,14 @@ fn assemble<'a>(
     found: Vec<quote::Found>,
 ) -> Document<'a> {
     let mut referent_index: HashMap<(&str, Label), usize> = HashMap::new();
+    // The first referent of each canonical name, whatever its label: the one
+    // a speaker's quote counts for (a map, not a scan, so long documents stay linear).
+    let mut first_referent: HashMap<&str, usize> = HashMap::new();
     let mut referents: Vec<Referent<'a>> = Vec::new();
     let mut entities = Vec::with_capacity(mentions.len());
     for m in mentions {
         let index = *referent_index.entry((&m.canonical, m.label)).or_insert_with(|| {
+            first_referent.entry(&m.canonical).or_insert(referents.len());
             referents.push(Referent {
                 canonical: m.canonical.clone(),
                 label: m.label,
@@ -191,8 +195,8 @@ fn assemble<'a>(
             }
         });
         if let Some(canonical) = speaker.as_ref().and_then(|s| s.canonical.as_deref()) {
-            if let Some(r) = referents.iter_mut().find(|r| r.canonical == canonical) {
-                r.quotes += 1;
+            if let Some(&r) = first_referent.get(canonical) {
+                referents[r].quotes += 1;
             }
         }
         quotes.push(Quote {
