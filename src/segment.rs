@@ -151,6 +151,9 @@ fn is_headline(text: &str, tokens: &[Token]) -> bool {
             return false;
         }
     }
+    if is_table_line(text, tokens) {
+        return false;
+    }
     let mut words = 0;
     let mut capitalised = 0;
     for token in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
@@ -164,6 +167,14 @@ fn is_headline(text: &str, tokens: &[Token]) -> bool {
         }
     }
     words > 0 && words <= 20 && capitalised * 5 >= words * 4
+}
+
+/// Whether a line reads as a list or table row rather than a headline: it
+/// has a bracket (`Tim Henman (Britain) beat ...`) or two numbers or more
+/// (`Leicester 2 Chelsea 1`).
+fn is_table_line(text: &str, tokens: &[Token]) -> bool {
+    let numbers = tokens.iter().filter(|t| t.kind == TokenKind::Number).count();
+    numbers >= 2 || tokens.iter().any(|t| t.kind == TokenKind::Punct && &text[t.span] == "(")
 }
 
 #[cfg(test)]
@@ -213,6 +224,9 @@ mod tests {
         assert!(!headline("Maduro refused the offer."));
         assert!(!headline("Senator Dave McCormick stated:"));
         assert!(!headline("the talks went on and on"));
+        assert!(headline("Dow Falls 500 Points"));
+        assert!(!headline("Tim Henman (Britain) beat Doug Flach (U.S.) 6-3 6-4"));
+        assert!(!headline("Leicester 2 Chelsea 1"));
     }
 
     #[test]

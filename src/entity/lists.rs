@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::lexicon::{bundled, rows};
+use crate::lexicon::{bundled, parse_entities, rows};
 
 /// A person's gender as far as a name or title tells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -40,6 +40,10 @@ pub struct WordLists {
     org_prefixes: HashSet<&'static str>,
     function_words: HashSet<&'static str>,
     ambiguous: HashSet<&'static str>,
+    /// Surfaces that are also common English words (`Mobile`, `Nice`).
+    common_words: HashSet<&'static str>,
+    /// Bundled entity surfaces with lower-case letters, by their upper-case form (`NEW YORK` → `New York`).
+    shouted: HashMap<String, &'static str>,
 }
 
 impl WordLists {
@@ -84,7 +88,11 @@ impl WordLists {
         }
         for (_, cols) in rows(bundled::AMBIGUOUS) {
             lists.ambiguous.insert(cols[0]);
+            if cols.get(1) == Some(&"word") {
+                lists.common_words.insert(cols[0]);
+            }
         }
+        lists.shouted = shouted_surfaces(&lists);
         lists
     }
 
@@ -126,13 +134,54 @@ impl WordLists {
         self.org_prefixes.contains(words)
     }
 
-    /// Whether a capitalised `word` is a function word, month or weekday rather than a name.
+    /// Whether a capitalised `word` is a function word, month or weekday
+    /// rather than a name, also when written in capitals (`AT`, `JULY`).
     pub fn is_function_word(&self, word: &str) -> bool {
-        self.function_words.contains(word)
+        self.function_words.contains(word) || (is_shouted(word) && self.function_words.contains(&*title_case(word)))
+    }
+
+    /// The bundled entity surface written `upper` in capitals (`LONDON` → `London`).
+    pub fn shouted_surface(&self, upper: &str) -> Option<&'static str> {
+        self.shouted.get(upper).copied()
     }
 
     /// Whether a lexicon surface is also a common word or given name.
     pub fn is_ambiguous(&self, surface: &str) -> bool {
         self.ambiguous.contains(surface)
     }
+}
+
+/// Whether `word` has two letters or more and no lower-case one: `LONDON`, `ST.`.
+pub fn is_shouted(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
+}
+
+/// `word` with its first letter kept and the rest in lower case: `JULY` → `July`.
+fn title_case(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().into_iter().chain(chars.flat_map(char::to_lowercase)).collect()
+}
+
+/// The upper-case forms of the bundled entity surfaces that have lower-case
+/// letters, for text written in capitals. Surfaces that are also common
+/// words (`Nice`, `Reading`) are left out unless they name a country
+/// (`TURKEY`), and so are function words (`MAY`).
+fn shouted_surfaces(lists: &WordLists) -> HashMap<String, &'static str> {
+    let mut shouted = HashMap::new();
+    for (name, text) in bundled::ENTITIES {
+        for entry in parse_entities(name, text).unwrap_or_default() {
+            let std::borrow::Cow::Borrowed(surface) = entry.surface else {
+                continue;
+            };
+            let country = entry.id.as_deref().is_some_and(|id| id.starts_with("ISO3166:"));
+            if !surface.chars().any(char::is_lowercase)
+                || (lists.common_words.contains(surface) && !country)
+                || lists.function_words.contains(surface)
+            {
+                continue;
+            }
+            shouted.entry(surface.to_uppercase()).or_insert(surface);
+        }
+    }
+    shouted
 }

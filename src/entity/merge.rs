@@ -13,7 +13,7 @@
 //!   organisation when it holds a connector (`of`, `&`). The rest is dropped.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::token::TokenKind;
 use crate::Label;
@@ -23,12 +23,40 @@ use super::{Gender, Mention};
 
 /// Resolves `candidates` (in text order) into non-overlapping mentions.
 pub fn merge<'a>(cx: &Context<'_, 'a>, candidates: Vec<Candidate>) -> Vec<Mention<'a>> {
+    let short_forms = short_forms(cx, &candidates);
+    let teams = teams(cx, &candidates);
+    let resolved: Vec<Option<Mention<'a>>> = candidates.iter().map(|c| resolve(cx, c, &short_forms, &teams)).collect();
+    let known = known_labels(cx, &candidates, &resolved);
+    let mut mentions: Vec<Mention<'a>> = Vec::with_capacity(candidates.len());
+    for (c, m) in candidates.iter().zip(resolved) {
+        let mention = m.or_else(|| {
+            if has_function_word(cx, c) {
+                return None;
+            }
+            let label = *known.get(&shout(&cx.text[c.span]))?;
+            Some(Mention { label, ..plain(cx, c, Gender::Unknown) })
+        });
+        if let Some(m) = mention {
+            if mentions.last().is_none_or(|p| p.span.end() <= m.span.start()) {
+                mentions.push(m);
+            }
+        }
+    }
+    mentions
+}
+
+/// Short forms of full names and acronyms: surface -> (canonical, label, gender).
+type ShortForms<'a> = HashMap<Cow<'a, str>, (Cow<'a, str>, Label, Gender)>;
+
+/// Every tail of a person's full name (`Trump`, `de Vries`) and every
+/// acronym defined in brackets (`(FAA)`), with the name they stand for.
+fn short_forms<'a>(cx: &Context<'_, 'a>, candidates: &[Candidate]) -> ShortForms<'a> {
     let text = cx.text;
-    // Short forms of full names and acronyms: surface -> (canonical, label, gender).
-    let mut short_forms: HashMap<Cow<'a, str>, (Cow<'a, str>, Label, Gender)> = HashMap::new();
-    for c in &candidates {
+    let mut short_forms = ShortForms::new();
+    for c in candidates {
         let label = match c.evidence {
             Evidence::Rule(label) => label,
+            Evidence::Team => Label::Org,
             Evidence::Lexicon(entry) => cx.gazetteer.entries()[entry].label,
             Evidence::Unknown => match guess(cx, c) {
                 Some(label) => label,
@@ -53,58 +81,87 @@ pub fn merge<'a>(cx: &Context<'_, 'a>, candidates: Vec<Candidate>) -> Vec<Mentio
             short_forms.entry(Cow::Borrowed(acronym)).or_insert((canonical, label, Gender::Unknown));
         }
     }
-    let mut mentions: Vec<Mention<'a>> = Vec::with_capacity(candidates.len());
-    for c in candidates {
-        let surface = &text[c.span];
-        let short = short_forms.get(&folded(surface));
-        let mention = match (c.evidence, short) {
-            (_, Some((canonical, label, gender))) if canonical != surface => Some(Mention {
-                span: c.span,
-                tokens: c.tokens,
-                label: *label,
-                canonical: canonical.clone(),
-                title: c.title,
-                id: None,
-                gender: *gender,
-            }),
-            (Evidence::Lexicon(entry), _) => {
-                let entry = &cx.gazetteer.entries()[entry];
-                Some(Mention {
-                    span: c.span,
-                    tokens: c.tokens,
-                    label: entry.label,
-                    canonical: lexicon_str(&entry.canonical),
-                    title: None,
-                    id: entry.id.as_ref().map(lexicon_str),
-                    gender: Gender::Unknown,
-                })
+    short_forms
+}
+
+/// The names that a sports result shows to be teams in this document, so
+/// `Surrey` is the team everywhere once `Surrey 4` is read. Case counts: a
+/// table's `NEW YORK 74 59` says nothing of the dateline `NEW YORK`'s city.
+fn teams<'a>(cx: &Context<'_, 'a>, candidates: &[Candidate]) -> HashSet<&'a str> {
+    candidates.iter().filter(|c| c.evidence == Evidence::Team).map(|c| &cx.text[c.span]).collect()
+}
+
+/// The mention a candidate resolves to on its own evidence, if any.
+fn resolve<'a>(
+    cx: &Context<'_, 'a>,
+    c: &Candidate,
+    short_forms: &ShortForms<'a>,
+    teams: &HashSet<&str>,
+) -> Option<Mention<'a>> {
+    let surface = &cx.text[c.span];
+    match (c.evidence, short_forms.get(&folded(surface))) {
+        (_, Some((canonical, label, gender))) if canonical != surface => {
+            Some(Mention { label: *label, canonical: canonical.clone(), ..plain(cx, c, *gender) })
+        }
+        (Evidence::Lexicon(entry), _) => {
+            let entry = &cx.gazetteer.entries()[entry];
+            if matches!(entry.label, Label::Gpe | Label::Loc) && teams.contains(surface) {
+                return Some(Mention { label: Label::Org, title: None, ..plain(cx, c, Gender::Unknown) });
             }
-            (Evidence::Rule(label), _) => Some(Mention {
-                span: c.span,
-                tokens: c.tokens,
-                label,
-                canonical: Cow::Borrowed(surface),
-                title: c.title,
-                id: None,
-                gender: c.gender,
-            }),
-            (Evidence::Unknown, _) => guess(cx, &c).map(|label| Mention {
-                span: c.span,
-                tokens: c.tokens,
-                label,
-                canonical: Cow::Borrowed(surface),
+            Some(Mention {
+                label: entry.label,
+                canonical: lexicon_str(&entry.canonical),
+                id: entry.id.as_ref().map(lexicon_str),
                 title: None,
-                id: None,
-                gender: Gender::Unknown,
-            }),
-        };
-        if let Some(m) = mention {
-            if mentions.last().is_none_or(|p| p.span.end() <= m.span.start()) {
-                mentions.push(m);
-            }
+                ..plain(cx, c, Gender::Unknown)
+            })
+        }
+        (Evidence::Rule(label), _) => Some(Mention { label, ..plain(cx, c, c.gender) }),
+        (Evidence::Team, _) => Some(Mention { label: Label::Org, ..plain(cx, c, Gender::Unknown) }),
+        (Evidence::Unknown, _) => {
+            guess(cx, c).map(|label| Mention { label, title: None, ..plain(cx, c, Gender::Unknown) })
         }
     }
-    mentions
+}
+
+/// A person mention of the candidate under its own name; callers set the label.
+fn plain<'a>(cx: &Context<'_, 'a>, c: &Candidate, gender: Gender) -> Mention<'a> {
+    Mention {
+        span: c.span,
+        tokens: c.tokens.clone(),
+        label: Label::Person,
+        canonical: Cow::Borrowed(&cx.text[c.span]),
+        title: c.title,
+        id: None,
+        gender,
+    }
+}
+
+/// The label each name (in capitals) got where its own evidence decided it,
+/// for other mentions of the same name that have none: a sentence-initial
+/// `Pirelli`, a headline `LEICESTERSHIRE`. The first label wins.
+fn known_labels(
+    cx: &Context<'_, '_>,
+    candidates: &[Candidate],
+    resolved: &[Option<Mention<'_>>],
+) -> HashMap<String, Label> {
+    let mut known = HashMap::new();
+    for (c, m) in candidates.iter().zip(resolved) {
+        if let Some(m) = m {
+            known.entry(shout(&cx.text[c.span])).or_insert(m.label);
+        }
+    }
+    known
+}
+
+/// Whether a word of the candidate is a function word, month or weekday.
+fn has_function_word(cx: &Context<'_, '_>, c: &Candidate) -> bool {
+    c.tokens.clone().any(|k| cx.lists.is_function_word(&cx.text[cx.tokens[k].span]))
+}
+
+/// A name in capitals, so `Leicestershire` and `LEICESTERSHIRE` are one key.
+fn shout(s: &str) -> String {
+    folded(s).to_uppercase()
 }
 
 /// A lexicon string for a mention: borrowed when the lexicon is bundled, copied otherwise.
@@ -127,7 +184,7 @@ fn folded(s: &str) -> Cow<'_, str> {
 
 /// Speech verbs next to which an unknown capitalised word is a speaker's name
 /// (`“…,” Obama said`, `said O'Neill`).
-const SPEAKS: &[&str] = &[
+pub(super) const SPEAKS: &[&str] = &[
     "acknowledged",
     "added",
     "argued",
@@ -147,6 +204,9 @@ const SPEAKS: &[&str] = &[
     "writes",
     "wrote",
 ];
+
+/// Prepositions after which an unknown capitalised word names a place (`in Arbil`).
+const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "outside"];
 
 /// The label of an unknown candidate, if it is worth keeping.
 fn guess(cx: &Context<'_, '_>, c: &Candidate) -> Option<Label> {
@@ -173,7 +233,14 @@ fn guess(cx: &Context<'_, '_>, c: &Candidate) -> Option<Label> {
     match words.len() {
         1 => {
             let w = words[0];
-            (cx.lists.is_surname(w) && w.chars().skip(1).all(char::is_lowercase)).then_some(Label::Person)
+            let before = c.tokens.start.checked_sub(1).and_then(word_at);
+            if cx.lists.is_surname(w) && w.chars().skip(1).all(char::is_lowercase) {
+                Some(Label::Person)
+            } else if name_like && before.is_some_and(|b| PLACE_PREPOSITIONS.contains(&b)) {
+                Some(Label::Gpe)
+            } else {
+                None
+            }
         }
         2..=4 => {
             if words.iter().any(|w| matches!(*w, "of" | "&" | "for" | "and")) {
@@ -210,4 +277,82 @@ fn acronym_after<'a>(cx: &Context<'_, 'a>, c: &Candidate) -> Option<&'a str> {
         .filter_map(|w| w.chars().next())
         .collect();
     (initials == acronym).then_some(acronym)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Extractor, Label};
+
+    fn entities(text: &str) -> Vec<(String, Label)> {
+        Extractor::new().extract(text).entities.iter().map(|e| (e.text.to_string(), e.label)).collect()
+    }
+
+    fn label_of(text: &str, surface: &str) -> Option<Label> {
+        entities(text).into_iter().find(|(t, _)| t == surface).map(|(_, l)| l)
+    }
+
+    #[test]
+    fn headline_capitals_prove_nothing() {
+        assert_eq!(entities("Safe Passage Offered\nThe talks went on."), []);
+        assert_eq!(entities("Safe Passage Offered to Venezuela\n"), [("Venezuela".into(), Label::Gpe)]);
+    }
+
+    #[test]
+    fn bullet_start_is_not_a_name() {
+        assert_eq!(entities("- Global amnesty for all prisoners."), []);
+    }
+
+    #[test]
+    fn may_the_month_and_may_the_name() {
+        assert_eq!(entities("May was a dry month."), []);
+        assert_eq!(label_of("Theresa May spoke. Later, May said she would stay.", "Theresa May"), Some(Label::Person));
+        assert_eq!(label_of("Theresa May spoke. Later, May said she would stay.", "May"), Some(Label::Person));
+    }
+
+    #[test]
+    fn us_the_country_and_us_the_pronoun() {
+        assert_eq!(entities("The US told us to wait."), [("US".into(), Label::Gpe)]);
+        assert_eq!(entities("They told us to wait."), []);
+    }
+
+    #[test]
+    fn apple_the_company_and_apple_the_fruit() {
+        assert_eq!(entities("Apple pie is sweet."), []);
+        assert_eq!(label_of("Apple said on Monday it would hire.", "Apple"), Some(Label::Org));
+        assert_eq!(label_of("Shares of Apple rose.", "Apple"), Some(Label::Org));
+    }
+
+    #[test]
+    fn a_name_resolved_once_is_resolved_everywhere() {
+        // `Zorblax` is a team by its score; the headline's capitals and the sentence start follow.
+        let text = "ZORBLAX TAKE THE LEAD\nZorblax 3 Quuxton 2\nZorblax now lead the league.";
+        let doc = entities(text);
+        assert!(doc.contains(&("ZORBLAX".into(), Label::Org)), "{doc:?}");
+        assert_eq!(doc.iter().filter(|(t, l)| t == "Zorblax" && *l == Label::Org).count(), 2, "{doc:?}");
+    }
+
+    #[test]
+    fn an_unresolved_name_stays_unknown() {
+        assert_eq!(entities("Zorblax opened.\nZORBLAX TAKE THE LEAD"), []);
+    }
+
+    #[test]
+    fn function_words_are_never_propagated() {
+        let doc = entities("KANSAS CITY AT DETROIT\nCLEVELAND AT BOSTON");
+        assert!(doc.iter().all(|(t, _)| t != "AT" && !t.ends_with(" AT")), "{doc:?}");
+    }
+
+    #[test]
+    fn a_team_is_a_team_all_over_its_document() {
+        let text = "Surrey beat Kent.\nSurrey 22 points , Kent 4 .";
+        assert_eq!(label_of(text, "Surrey"), Some(Label::Org));
+        assert_eq!(label_of("Surrey is a county south of London.", "Surrey"), Some(Label::Gpe));
+    }
+
+    #[test]
+    fn unknown_word_after_in_is_a_place() {
+        assert_eq!(label_of("Fighting broke out in Arbil on Friday.", "Arbil"), Some(Label::Gpe));
+        assert_eq!(label_of("Arbil was quiet.", "Arbil"), None);
+        assert_eq!(label_of("He said so in March.", "March"), None);
+    }
 }

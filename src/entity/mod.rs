@@ -10,6 +10,8 @@
 pub mod lists;
 pub mod merge;
 pub mod rules;
+pub mod shouted;
+pub mod sports;
 
 use std::borrow::Cow;
 use std::ops::Range;

@@ -26,7 +26,7 @@ use crate::segment::Segments;
 use crate::token::{Token, TokenKind};
 use crate::{Label, Span};
 
-use super::{Gender, WordLists};
+use super::{shouted, sports, Gender, WordLists};
 
 /// What a piece of a run was found to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,6 +35,8 @@ pub enum Evidence {
     Lexicon(usize),
     /// A rule decided the label.
     Rule(Label),
+    /// A place written with its score in a sports result: the team named after it (ORG).
+    Team,
     /// Capitalised, but nothing says what it is yet.
     Unknown,
 }
@@ -103,11 +105,13 @@ pub struct Context<'c, 'a> {
 }
 
 impl<'c, 'a> Context<'c, 'a> {
-    fn word(&self, k: usize) -> &'a str {
+    /// The text of token `k`.
+    pub fn word(&self, k: usize) -> &'a str {
         &self.text[self.tokens[k].span]
     }
 
-    fn is_capitalised(&self, k: usize) -> bool {
+    /// Whether token `k` is a word or abbreviation with a capital first letter.
+    pub fn is_capitalised(&self, k: usize) -> bool {
         let t = self.tokens[k];
         matches!(t.kind, TokenKind::Word | TokenKind::Abbreviation)
             && self.word(k).chars().next().is_some_and(char::is_uppercase)
@@ -147,7 +151,8 @@ fn hits_by_token(cx: &Context<'_, '_>, hits: &[Hit]) -> Vec<Option<(usize, usize
 
 /// Finds the candidate mentions of a document, in text order.
 pub fn candidates(cx: &Context<'_, '_>) -> Vec<Candidate> {
-    let hits = hits_by_token(cx, &cx.gazetteer.find(cx.text));
+    let mut hits = hits_by_token(cx, &cx.gazetteer.find(cx.text));
+    shouted::add_hits(cx, &mut hits);
     let mut out = Vec::new();
     for paragraph in &cx.segments.paragraphs {
         for sentence in &cx.segments.sentences[paragraph.sentences.clone()] {
@@ -160,7 +165,12 @@ pub fn candidates(cx: &Context<'_, '_>) -> Vec<Candidate> {
                     k += 1;
                     continue;
                 }
-                let run = Run { tokens: k..end, sentence_initial: k == first_word, headline: paragraph.headline };
+                let run = Run {
+                    tokens: k..end,
+                    sentence: range.clone(),
+                    sentence_initial: k == first_word,
+                    headline: paragraph.headline,
+                };
                 classify_run(cx, &hits, &run, &mut out);
                 k = end;
             }
@@ -198,6 +208,7 @@ fn run_end(cx: &Context<'_, '_>, hits: &[Option<(usize, usize)>], k: usize, limi
 
 struct Run {
     tokens: Range<usize>,
+    sentence: Range<usize>,
     sentence_initial: bool,
     headline: bool,
 }
@@ -251,14 +262,20 @@ fn classify_run(cx: &Context<'_, '_>, hits: &[Option<(usize, usize)>], run: &Run
                 let ambiguous = cx.lists.is_ambiguous(surface);
                 // A given name that a lexicon calls a place, followed by a surname: a person.
                 if let (Some(gender), Some(Part::Words(next))) = (cx.lists.given_name(surface), parts.get(i + 1)) {
-                    if range.end == next.start && next.len() <= 2 {
+                    if range.end == next.start
+                        && next.len() <= 2
+                        && !next.clone().any(|k| cx.lists.is_function_word(cx.word(k)))
+                    {
                         let tokens = range.start..next.end;
                         out.push(person(cx, tokens, title.take(), gender, part_initial));
                         i += 2;
                         continue;
                     }
                 }
-                if !(ambiguous && (part_initial || run.headline)) {
+                let place = matches!(cx.entry(*entry).label, Label::Gpe | Label::Loc);
+                if place && sports::is_team(cx, range, &run.sentence) {
+                    out.push(Candidate { evidence: Evidence::Team, ..unknown(cx, range.clone(), part_initial) });
+                } else if !(ambiguous && (part_initial || run.headline)) || (!run.headline && acts(cx, range.end)) {
                     out.push(Candidate {
                         span: cx.span(range),
                         tokens: range.clone(),
@@ -271,6 +288,9 @@ fn classify_run(cx: &Context<'_, '_>, hits: &[Option<(usize, usize)>], run: &Run
                     out.push(unknown(cx, range.clone(), part_initial));
                 }
             }
+            Part::Words(range) if sports::is_team(cx, range, &run.sentence) && !names_person(cx, range) => {
+                out.push(Candidate { evidence: Evidence::Team, ..unknown(cx, range.clone(), part_initial) });
+            }
             Part::Words(range) if run.headline => {
                 // Headline capitals prove nothing: each word waits for the body to name it.
                 out.extend(range.clone().map(|k| unknown(cx, k..k + 1, true)));
@@ -282,6 +302,17 @@ fn classify_run(cx: &Context<'_, '_>, hits: &[Option<(usize, usize)>], run: &Run
         title = None;
         i += 1;
     }
+}
+
+/// Whether token `k` is a speech verb or a possessive, which make the name
+/// before it an actor: `Apple said`, `Apple's`, not `Apple pie`.
+fn acts(cx: &Context<'_, '_>, k: usize) -> bool {
+    cx.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Possessive || super::merge::SPEAKS.contains(&cx.word(k)))
+}
+
+/// Whether the words start with a known given name (`Tony Jarrett`), so they name a person.
+fn names_person(cx: &Context<'_, '_>, tokens: &Range<usize>) -> bool {
+    tokens.len() >= 2 && cx.lists.given_name(cx.word(tokens.start)).is_some()
 }
 
 fn part_start(part: &Part) -> usize {
@@ -334,7 +365,9 @@ fn parts(cx: &Context<'_, '_>, hits: &[Option<(usize, usize)>], tokens: &Range<u
         }
     };
     while k < tokens.end {
-        if let Some(len) = title_at(cx, k, tokens.end) {
+        // A lexicon name that starts with a title is the name: `Sri Lanka`, not `Sri` + `Lanka`.
+        let hit_len = hits[k].map_or(0, |(end, _)| end.saturating_sub(k));
+        if let Some(len) = title_at(cx, k, tokens.end).filter(|&len| len >= hit_len) {
             flush(&mut parts, &mut words_start, k);
             let gender = cx.lists.title(&joined(cx, k..k + len)).unwrap_or(Gender::Unknown);
             parts.push(Part::Title(k..k + len, gender));
@@ -444,4 +477,49 @@ pub fn is_brand(word: &str) -> bool {
         .any(|p| word.strip_prefix(p).is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase)));
     (first.is_uppercase() && has_lower && inner_upper && !surname_prefix)
         || (has_digit && has_alpha && first.is_alphabetic())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Extractor, Label};
+
+    fn entities(text: &str) -> Vec<(String, Label)> {
+        Extractor::new().extract(text).entities.iter().map(|e| (e.text.to_string(), e.label)).collect()
+    }
+
+    #[test]
+    fn names_in_capitals_are_looked_up() {
+        assert_eq!(entities("LONDON 1996-08-30"), [("LONDON".into(), Label::Gpe)]);
+        assert_eq!(
+            entities("NEW YORK AND SRI LANKA"),
+            [("NEW YORK".into(), Label::Gpe), ("SRI LANKA".into(), Label::Gpe)]
+        );
+        // Common words in capitals are words (`NICE` the city), function words too (`MAY`).
+        assert_eq!(entities("NICE WEATHER IN MAY"), []);
+    }
+
+    #[test]
+    fn capitals_only_match_capitals() {
+        // `US` is never `us`, and `Us` is no surface.
+        assert_eq!(entities("Us and them."), []);
+    }
+
+    #[test]
+    fn a_title_inside_a_lexicon_name_is_part_of_it() {
+        assert_eq!(entities("He flew to Sri Lanka."), [("Sri Lanka".into(), Label::Gpe)]);
+        assert_eq!(entities("He met Sri Ravi Shankar."), [("Ravi Shankar".into(), Label::Person)]);
+    }
+
+    #[test]
+    fn given_name_place_needs_a_name_after_it() {
+        assert_eq!(entities("CLEVELAND AT BOSTON"), [("CLEVELAND".into(), Label::Gpe), ("BOSTON".into(), Label::Gpe)]);
+        assert_eq!(entities("He met Cleveland Smith."), [("Cleveland Smith".into(), Label::Person)]);
+    }
+
+    #[test]
+    fn scored_unknown_names_are_teams_unless_people() {
+        assert_eq!(entities("Pohang 3 Ulsan 2"), [("Pohang".into(), Label::Org), ("Ulsan".into(), Label::Org)]);
+        let golf = entities("Tony Jarrett 68 70");
+        assert_eq!(golf, [("Tony Jarrett".into(), Label::Person)]);
+    }
 }

@@ -1,0 +1,56 @@
+//! Names written in capitals: datelines (`LONDON`), headlines and sports
+//! tables (`NEW YORK 74 59`).
+//!
+//! The gazetteer matches case-sensitively, so `US` is never `us`. Words in
+//! capitals are looked up apart, through the upper-case forms of the
+//! bundled surfaces that have lower-case letters ([`WordLists::shouted_surface`]):
+//! `NEW YORK` finds `New York`. Surfaces written in capitals in the lexicons
+//! (`UN`, `NATO`) are already found by the gazetteer.
+//!
+//! [`WordLists::shouted_surface`]: super::WordLists::shouted_surface
+
+use crate::token::TokenKind;
+
+use super::lists;
+use super::rules::Context;
+
+/// The most words a name in capitals is looked up with.
+const LONGEST: usize = 4;
+
+/// Adds gazetteer hits for names written in capitals to `hits` (by start
+/// token: `(end token, entry)`), where no hit covers the tokens yet.
+pub fn add_hits(cx: &Context<'_, '_>, hits: &mut [Option<(usize, usize)>]) {
+    let mut k = 0;
+    while k < cx.tokens.len() {
+        if let Some((end, _)) = hits[k] {
+            k = end.max(k + 1);
+            continue;
+        }
+        let shouted =
+            (k..cx.tokens.len().min(k + LONGEST)).take_while(|&j| is_shouted(cx, j) && hits[j].is_none()).count();
+        match (1..=shouted).rev().find_map(|len| lookup(cx, k, len).map(|entry| (len, entry))) {
+            Some((len, entry)) => {
+                hits[k] = Some((k + len, entry));
+                k += len;
+            }
+            None => k += 1,
+        }
+    }
+}
+
+/// Whether token `k` is a word of two letters or more, all capitals: `LONDON`, `ST.`.
+fn is_shouted(cx: &Context<'_, '_>, k: usize) -> bool {
+    let token = cx.tokens[k];
+    matches!(token.kind, TokenKind::Word | TokenKind::Abbreviation) && lists::is_shouted(&cx.text[token.span])
+}
+
+/// The gazetteer entry of the `len` capitalised words at `k`, read in lexicon case.
+fn lookup(cx: &Context<'_, '_>, k: usize, len: usize) -> Option<usize> {
+    let words: Vec<&str> = (k..k + len).map(|j| &cx.text[cx.tokens[j].span]).collect();
+    let surface = cx.lists.shouted_surface(&words.join(" "))?;
+    cx.gazetteer
+        .find(surface)
+        .into_iter()
+        .find(|hit| hit.span.start() == 0 && hit.span.end() == surface.len())
+        .map(|hit| hit.entry)
+}
