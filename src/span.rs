@@ -143,6 +143,49 @@ impl From<Range<usize>> for Span {
     }
 }
 
+/// Spans sorted by start, answering "which of them overlap this span?" in
+/// logarithmic time plus the number of answers (for bounded, linear passes
+/// over long documents).
+///
+/// ```
+/// use saywho::span::{Span, SpanIndex};
+/// let index = SpanIndex::new(vec![Span::new(0, 10), Span::new(4, 6), Span::new(20, 30)]);
+/// let hits: Vec<usize> = index.overlapping(Span::new(5, 21)).collect();
+/// assert_eq!(hits, [2, 1, 0]);
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct SpanIndex {
+    spans: Vec<Span>,
+    /// The largest end among `spans[..=i]`.
+    max_end: Vec<usize>,
+}
+
+impl SpanIndex {
+    /// Indexes `spans`, which must be sorted by start.
+    pub fn new(spans: Vec<Span>) -> SpanIndex {
+        debug_assert!(spans.windows(2).all(|w| w[0].start <= w[1].start), "spans must be sorted by start");
+        let mut max = 0;
+        let max_end = spans
+            .iter()
+            .map(|s| {
+                max = max.max(s.end);
+                max
+            })
+            .collect();
+        SpanIndex { spans, max_end }
+    }
+
+    /// The positions (in the sorted order) of the spans that share a byte with
+    /// `span`, latest start first.
+    pub fn overlapping(&self, span: Span) -> impl Iterator<Item = usize> + '_ {
+        let below = self.spans.partition_point(|s| s.start < span.end);
+        (0..below)
+            .rev()
+            .take_while(move |&i| self.max_end[i] > span.start)
+            .filter(move |&i| self.spans[i].end > span.start)
+    }
+}
+
 /// The unchecked form a span is read from, refused when inverted.
 #[derive(Deserialize)]
 struct RawSpan {

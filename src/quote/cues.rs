@@ -1,7 +1,7 @@
 //! The cue lexicon (speech verbs, cue nouns and phrases) and the nominal
 //! speakers (`analysts`, `a spokesman`, `the report`).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::lexicon::{bundled, rows};
 

@@ -20,6 +20,7 @@ pub mod speaker;
 
 pub use rule::Rule;
 
+use crate::span::SpanIndex;
 use crate::{QuoteKind, Span};
 use direct::Attribution;
 use speaker::{Np, Scene};
@@ -97,15 +98,18 @@ const NAMING_WORDS: &[&str] = &[
 pub fn find(scene: &Scene<'_, '_>) -> Vec<Found> {
     let quoted = marks::find(scene.text, scene.tokens, scene.segments);
     let (mut found, fragments) = direct::attribute(scene, &quoted);
-    let (reported, used) = reported::find(scene, &quoted, &fragments, &found);
+    let (mut reported, used) = reported::find(scene, &quoted, &fragments, &found);
+    reported.sort_by_key(|r| r.content.start());
+    let speech = SpanIndex::new(reported.iter().map(|r| r.content).collect());
     // An unattributed quotation embedded in reported speech is a fragment of it.
-    found.retain(|d| !reported.iter().any(|r| d.embedded_in(r.content)));
-    let mut reported = reported;
+    found.retain(|d| !speech.overlapping(d.span).any(|j| d.embedded_in(reported[j].content)));
     for r in &mut reported {
         if r.kind == QuoteKind::Indirect && r.fragments.is_empty() {
-            let inside: Vec<Span> = quoted
+            let first = quoted.partition_point(|q| q.span.start() <= r.content.start());
+            let inside: Vec<Span> = quoted[first..]
                 .iter()
-                .filter(|q| !q.nested && q.span.start() > r.content.start() && q.span.start() < r.content.end())
+                .take_while(|q| q.span.start() < r.content.end())
+                .filter(|q| !q.nested)
                 .map(|q| q.content.intersection(r.content))
                 .collect();
             if !inside.is_empty() {
@@ -115,16 +119,19 @@ pub fn find(scene: &Scene<'_, '_>) -> Vec<Found> {
         }
     }
     found.extend(reported);
+    found.sort_by_key(|f| (f.span.start(), f.span.end()));
+    let taken = SpanIndex::new(found.iter().map(|f| f.span).collect());
+    let mut scare = Vec::new();
     for (f, &i) in fragments.iter().enumerate() {
         let q = &quoted[i];
-        if used[f] || q.content.is_empty() || found.iter().any(|d| d.span.covers(q.span)) {
+        if used[f] || q.content.is_empty() || taken.overlapping(q.span).any(|j| found[j].span.covers(q.span)) {
             continue;
         }
-        let naming = q.open > 0 && NAMING_WORDS.contains(&&*scene.lower(q.open - 1));
+        let naming = q.open > 0 && NAMING_WORDS.contains(&scene.lower(q.open - 1));
         if naming {
             continue;
         }
-        found.push(Found {
+        scare.push(Found {
             kind: QuoteKind::Scare,
             span: q.span,
             content: q.content,
@@ -136,6 +143,7 @@ pub fn find(scene: &Scene<'_, '_>) -> Vec<Found> {
             rule: Rule::Scare,
         });
     }
+    found.extend(scare);
     found.sort_by_key(|f| (f.span.start(), f.span.end()));
     found
 }

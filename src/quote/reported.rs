@@ -15,6 +15,7 @@
 
 use std::ops::Range;
 
+use crate::span::SpanIndex;
 use crate::token::TokenKind;
 use crate::{Label, QuoteKind, Span};
 
@@ -34,14 +35,17 @@ pub fn find(
 ) -> (Vec<Found>, Vec<bool>) {
     let mut used = vec![false; fragments.len()];
     let mut found = Vec::new();
+    let direct_index = SpanIndex::new(direct.iter().map(|d| d.span).collect());
     // Speech may not cross a direct quote, except an unattributed one that it
     // embeds (`He said the allies will act “to show … consequences.”`).
-    let in_direct = |span: Span| direct.iter().any(|d| d.span.overlaps(span) && !d.embedded_in(span));
+    let in_direct = |span: Span| direct_index.overlapping(span).any(|i| !direct[i].embedded_in(span));
     for paragraph in &scene.segments.paragraphs {
         if let Some(speech) = colon_label(scene, paragraph.tokens.clone()).filter(|s| !in_direct(s.content)) {
             found.push(speech.into_found(quoted, fragments, &mut used));
         }
     }
+    let labelled = SpanIndex::new(found.iter().map(|f| f.content).collect());
+    let mut last_end = 0;
     for sentence in &scene.segments.sentences {
         let range = sentence.tokens.clone();
         let mut k = range.start;
@@ -52,7 +56,10 @@ pub fn find(
                 continue;
             };
             let resume = speech.resume;
-            if !found.iter().any(|f: &Found| f.content.overlaps(speech.content)) {
+            let content = speech.content;
+            // Speech is found in text order: it can only overlap the latest one, or a labelled paragraph.
+            if content.start() >= last_end && labelled.overlapping(content).next().is_none() {
+                last_end = content.end();
                 found.push(speech.into_found(quoted, fragments, &mut used));
             }
             k = resume.max(k + 1);
@@ -84,7 +91,12 @@ impl Speech {
             addressee: self.addressee,
             rule: self.rule,
         };
-        for (f, &i) in fragments.iter().enumerate() {
+        // Fragments are in text order: only those starting inside the content can lie in it.
+        let first = fragments.partition_point(|&i| quoted[i].content.start() < self.content.start());
+        for (f, &i) in fragments.iter().enumerate().skip(first) {
+            if quoted[i].span.start() >= self.content.end() {
+                break;
+            }
             if self.content.covers(quoted[i].span) || self.content.covers(quoted[i].content) {
                 used[f] = true;
                 quote.fragments.push(quoted[i].content);

@@ -53,16 +53,9 @@ impl Resolver {
             mention.label == Label::Person
                 && (mention.gender == gender || (!strict && mention.gender == Gender::Unknown))
         };
-        let preceding = || {
-            scene
-                .mentions
-                .iter()
-                .enumerate()
-                .rev()
-                .skip_while(move |(_, m)| m.tokens.start >= at)
-                .take_while(move |(_, m)| at - m.tokens.start <= LOOKBACK)
-                .map(|(i, _)| i)
-        };
+        // Mentions are in text order: those before `at`, nearest first, within the lookback.
+        let before = scene.mentions.partition_point(|m| m.tokens.start < at);
+        let preceding = || (0..before).rev().take_while(move |&i| at - scene.mentions[i].tokens.start <= LOOKBACK);
         let last = self.last_speaker.filter(|&m| scene.mentions[m].tokens.start < at);
         last.filter(|&m| compatible(m, true))
             .or_else(|| preceding().find(|&m| compatible(m, true)))

@@ -51,6 +51,10 @@ pub struct Scene<'s, 'a> {
     pub mentions: &'s [Mention<'a>],
     /// For each token, the mention it lies in (`u32::MAX` for none).
     mention_of_token: Vec<u32>,
+    /// Every token's text in lower case, one after the other (see [`Scene::lower`]).
+    lowered: String,
+    /// Where each token's lower-case text ends in `lowered`.
+    lowered_end: Vec<usize>,
     /// For each token, its sentence.
     sentence_of_token: Vec<u32>,
     /// For each sentence, its paragraph.
@@ -180,6 +184,19 @@ impl<'s, 'a> Scene<'s, 'a> {
                 sentence_of_token[k] = i as u32;
             }
         }
+        let mut lowered = String::with_capacity(text.len());
+        let lowered_end = tokens
+            .iter()
+            .map(|t| {
+                let word = &text[t.span];
+                if word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+                    lowered.extend(word.chars().flat_map(char::to_lowercase));
+                } else {
+                    lowered.push_str(word);
+                }
+                lowered.len()
+            })
+            .collect();
         let mut paragraph_of_sentence = vec![0; segments.sentences.len()];
         for (i, p) in segments.paragraphs.iter().enumerate() {
             for s in p.sentences.clone() {
@@ -192,6 +209,8 @@ impl<'s, 'a> Scene<'s, 'a> {
             segments,
             mentions,
             mention_of_token,
+            lowered,
+            lowered_end,
             sentence_of_token,
             paragraph_of_sentence,
             cues,
@@ -209,14 +228,10 @@ impl<'s, 'a> Scene<'s, 'a> {
         self.word(k).eq_ignore_ascii_case(word)
     }
 
-    /// The lower-case form of token `k` (borrowed when already lower case).
-    pub fn lower(&self, k: usize) -> std::borrow::Cow<'a, str> {
-        let w = self.word(k);
-        if w.bytes().any(|b| b.is_ascii_uppercase()) || !w.is_ascii() {
-            w.to_lowercase().into()
-        } else {
-            w.into()
-        }
+    /// The lower-case form of token `k`, computed once per document.
+    pub fn lower(&self, k: usize) -> &str {
+        let start = if k == 0 { 0 } else { self.lowered_end[k - 1] };
+        &self.lowered[start..self.lowered_end[k]]
     }
 
     /// The sentence holding token `k`.
