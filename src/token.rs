@@ -115,8 +115,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
         }
         let chunk_end = chunk_end(text, i);
-        pieces.clear();
         let chunk = &text[i..chunk_end];
+        if plain_chunk(chunk, i, &mut tokens) {
+            line_start = false;
+            i = chunk_end;
+            continue;
+        }
+        pieces.clear();
         if !simple_pieces(chunk, i, &mut pieces) {
             pieces.clear();
             unicode_pieces(chunk, i, &mut pieces);
@@ -126,6 +131,36 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         i = chunk_end;
     }
     tokens
+}
+
+/// The fast path for the commonest chunks: ASCII letters and digits, with
+/// at most one trailing `,` `;` `:` `.` `!` `?` or `)`. Pushes the same
+/// tokens the general path would and returns true, or returns false
+/// without pushing anything.
+fn plain_chunk(chunk: &str, offset: usize, out: &mut Vec<Token>) -> bool {
+    let bytes = chunk.as_bytes();
+    let run = bytes.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+    let tail = &bytes[run..];
+    if run == 0 || tail.len() > 1 || tail.first().is_some_and(|b| !b",;:.!?)".contains(b)) {
+        return false;
+    }
+    let word = &chunk[..run];
+    let span = Span::new(offset, offset + run);
+    if tail == b"." {
+        // Initials and abbreviations keep their period: `J.`, `Sen.`.
+        let initial = run == 1 && bytes[0].is_ascii_uppercase();
+        if initial || is_abbreviation(word) {
+            out.push(Token { span: Span::new(offset, offset + run + 1), kind: TokenKind::Abbreviation });
+            return true;
+        }
+    }
+    let kind = if bytes[..run].iter().all(u8::is_ascii_digit) { TokenKind::Number } else { TokenKind::Word };
+    out.push(Token { span, kind });
+    if let Some(&b) = tail.first() {
+        let kind = if matches!(b, b'.' | b'!' | b'?') { TokenKind::Terminal } else { TokenKind::Punct };
+        out.push(Token { span: Span::new(offset + run, offset + run + 1), kind });
+    }
+    true
 }
 
 /// Whitespace for tokenizing: Unicode white space and the byte-order mark.
@@ -512,5 +547,38 @@ mod tests {
     #[test]
     fn crlf_and_bom_are_whitespace() {
         assert_eq!(texts("\u{feff}Hello\r\nWorld\u{a0}now"), ["Hello", "World", "now"]);
+    }
+
+    #[test]
+    fn plain_chunks_match_the_general_path() {
+        let general = |chunk: &str| {
+            let mut pieces = Vec::new();
+            assert!(simple_pieces(chunk, 0, &mut pieces));
+            let mut out = Vec::new();
+            join_pieces(chunk, &pieces, false, chunk.len(), &mut out);
+            out
+        };
+        for chunk in
+            ["word", "Word,", "U", "J.", "Sen.", "end.", "42", "42.", "3M", "FlightRadar24)", "why?", "a.", "Mr:"]
+        {
+            let mut fast = Vec::new();
+            assert!(plain_chunk(chunk, 0, &mut fast), "{chunk}");
+            assert_eq!(fast, general(chunk), "{chunk}");
+        }
+        for chunk in ["U.S.", "don't", "a,b", "100,000", "...", "-", "x--"] {
+            assert!(!plain_chunk(chunk, 0, &mut Vec::new()), "{chunk}");
+        }
+        // Every chunk of up to four characters from a small alphabet.
+        let alphabet: Vec<char> = "aZJ9.,;:!?)-'".chars().collect();
+        let mut chunks = vec![String::new()];
+        for _ in 0..4 {
+            chunks = chunks.iter().flat_map(|c| alphabet.iter().map(move |a| format!("{c}{a}"))).collect();
+            for chunk in &chunks {
+                let mut fast = Vec::new();
+                if plain_chunk(chunk, 0, &mut fast) {
+                    assert_eq!(fast, general(chunk), "{chunk}");
+                }
+            }
+        }
     }
 }
