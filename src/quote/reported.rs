@@ -144,10 +144,13 @@ fn near_fragment(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Speech> {
     let open = q.open;
     let sentence = scene.segments.sentences[scene.sentence_of(open)].tokens.clone();
     let floor = sentence.start.max(open.saturating_sub(FRAGMENT_WINDOW));
-    let v = (floor..open)
+    let Some(v) = (floor..open)
         .rev()
         .take_while(|&k| !matches!(scene.tokens[k].kind, TokenKind::Terminal | TokenKind::Quote))
-        .find(|&k| verb_cue_at(scene, k).is_some_and(|c| c.kind == CueKind::Verb))?;
+        .find(|&k| verb_cue_at(scene, k).is_some_and(|c| c.kind == CueKind::Verb))
+    else {
+        return subject_fragment(scene, q, &sentence);
+    };
     let cue = cue_at(scene, v)?;
     let speaker = if cue.participle {
         scene.np_ending_at(v, sentence.start).filter(|np| scene.word(np.tokens.end - 1) != ",")
@@ -177,6 +180,81 @@ fn near_fragment(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Speech> {
         rule: Rule::MixedNearCue,
         resume: end,
     })
+}
+
+/// `Trump is promising lower taxes and “jobs, jobs, jobs,”`: with no cue
+/// near, a fragment is the words of the sentence's subject when that is a
+/// person or organisation named (or a personal pronoun) right before the
+/// verb whose object holds the fragment. The content is that object.
+fn subject_fragment(scene: &Scene<'_, '_>, q: &Quoted, sentence: &Range<usize>) -> Option<Speech> {
+    let subject = scene.sentence_subject(sentence.start, q.open)?;
+    let named = match subject.phrase {
+        SpeakerPhrase::Name(m) => matches!(scene.mentions[m].label, Label::Person | Label::Org),
+        SpeakerPhrase::Pronoun(..) => !scene.is(subject.tokens.start, "it"),
+        _ => false,
+    };
+    if !named {
+        return None;
+    }
+    // The verb group: auxiliaries and adverbs, then the verb itself.
+    let mut v = subject.tokens.end;
+    while v < q.open && scene.tokens[v].kind == TokenKind::Word && is_auxiliary_or_adverb(scene.lower(v)) {
+        v += 1;
+    }
+    let verb =
+        scene.tokens.get(v).is_some_and(|t| t.kind == TokenKind::Word && scene.word(v).chars().all(char::is_lowercase));
+    let c = v + 1;
+    if !verb || c > q.open || q.open - c > FRAGMENT_WINDOW / 2 {
+        return None;
+    }
+    let end = clause_end(scene, c, sentence).max(q.close.map_or(q.open + 1, |close| close + 1)).min(sentence.end);
+    let content = clause_span_keep_quote(scene, c, end)?;
+    let cue_span = scene.tokens[v].span;
+    Some(Speech {
+        parts: Vec::new(),
+        speaker: Some(subject),
+        cue_span,
+        addressee: None,
+        content,
+        rule: Rule::MixedSubject,
+        resume: end,
+    })
+}
+
+/// Words of a verb group before its verb: `has been steadily (pounding)`, `is (promising)`.
+fn is_auxiliary_or_adverb(word: &str) -> bool {
+    word.ends_with("ly")
+        || matches!(
+            word,
+            "has"
+                | "have"
+                | "had"
+                | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "been"
+                | "be"
+                | "will"
+                | "would"
+                | "also"
+                | "again"
+                | "still"
+                | "now"
+                | "then"
+                | "often"
+                | "never"
+                | "not"
+                | "did"
+                | "does"
+                | "do"
+                | "can"
+                | "could"
+                | "may"
+                | "might"
+                | "should"
+                | "must"
+        )
 }
 
 /// `Pence: Trump Was ‘Mocking’ Clinton` or `WALLACE: Let’s start`: a

@@ -31,6 +31,8 @@ pub enum Rule {
     MixedCueObject,
     /// A quoted fragment after a cue verb in its sentence: `called them “deplorables.”`
     MixedNearCue,
+    /// A fragment in the object of a named subject's verb: `Trump is promising “jobs, jobs, jobs”`.
+    MixedSubject,
     /// A paragraph opening with a name or transcript label and a colon: `Pence: …`, `WALLACE: …`.
     IndirectColonLabel,
     /// Quote marks around a term nobody is reported as saying.
@@ -54,6 +56,7 @@ impl Rule {
             Rule::IndirectCueNoun => "indirect-cue-noun",
             Rule::MixedCueObject => "mixed-cue-object",
             Rule::MixedNearCue => "mixed-near-cue",
+            Rule::MixedSubject => "mixed-subject",
             Rule::IndirectColonLabel => "indirect-colon-label",
             Rule::Scare => "scare",
         }
@@ -68,12 +71,12 @@ impl Rule {
             Rule::DirectContinuation | Rule::IndirectCueAfter | Rule::MixedCueObject => 0.75,
             Rule::IndirectCueNoun => 0.65,
             Rule::Scare | Rule::MixedNearCue | Rule::IndirectColonLabel => 0.6,
-            Rule::DirectUnattributed => 0.5,
+            Rule::DirectUnattributed | Rule::MixedSubject => 0.5,
         }
     }
 
     /// Every rule, for documentation and tests.
-    pub const ALL: [Rule; 15] = [
+    pub const ALL: [Rule; 16] = [
         Rule::DirectCueAfter,
         Rule::DirectCueBefore,
         Rule::DirectDash,
@@ -87,6 +90,7 @@ impl Rule {
         Rule::IndirectCueNoun,
         Rule::MixedCueObject,
         Rule::MixedNearCue,
+        Rule::MixedSubject,
         Rule::IndirectColonLabel,
         Rule::Scare,
     ];
