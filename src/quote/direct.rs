@@ -108,7 +108,7 @@ fn is_quotation(scene: &Scene<'_, '_>, q: &Quoted) -> bool {
     let after_colon = q.open > 0
         && matches!(scene.word(q.open - 1), ":" | "," | ":-")
         && scene.paragraph_of(q.open - 1) == q.paragraph;
-    let after_cue = q.open > 0 && scene.cues.word(&scene.lower(q.open - 1)).is_some_and(|c| c.quote && !c.participle);
+    let after_cue = q.open > 0 && scene.cues.word(scene.lower(q.open - 1)).is_some_and(|c| c.quote && !c.participle);
     let ends_sentence = scene.text[q.content].trim_end().ends_with(['.', '!', '?', ',', '…']);
     (opens_sentence && (words >= 3 || ends_sentence))
         || ((after_colon || after_cue) && (words >= 4 || ends_sentence))
@@ -120,7 +120,7 @@ fn quote_cue(scene: &Scene<'_, '_>, k: usize) -> bool {
     scene.tokens[k].kind == TokenKind::Word
         && scene
             .cues
-            .word(&scene.lower(k))
+            .word(scene.lower(k))
             .is_some_and(|c| c.kind == super::cues::CueKind::Verb && !c.participle && !c.belief)
 }
 
@@ -164,7 +164,7 @@ fn after(scene: &Scene<'_, '_>, q: &Quoted) -> Option<(Attribution, usize)> {
     let adjacent = scene.skip_back_adverbs(v, s);
     // A clause of its own after the quote (`“…,” when Clinton blasted him`) is no attribution.
     if (s..adjacent).any(|k| {
-        matches!(&*scene.lower(k), "when" | "as" | "after" | "before" | "while" | "because" | "if" | "since" | "until")
+        matches!(scene.lower(k), "when" | "as" | "after" | "before" | "while" | "because" | "if" | "since" | "until")
     }) {
         return None;
     }
@@ -179,7 +179,7 @@ fn after(scene: &Scene<'_, '_>, q: &Quoted) -> Option<(Attribution, usize)> {
 
 /// The addressee of a cue verb at `v` (`told reporters`), and the token after the attribution.
 fn addressee_after(scene: &Scene<'_, '_>, v: usize, limit: usize) -> (Option<Np>, usize) {
-    let takes_addressee = scene.cues.word(&scene.lower(v)).is_some_and(|c| c.addressee);
+    let takes_addressee = scene.cues.word(scene.lower(v)).is_some_and(|c| c.addressee);
     match scene.np_starting_at(v + 1, limit).filter(|_| takes_addressee) {
         Some(np) => {
             let end = np.tokens.end;
@@ -224,7 +224,7 @@ fn before(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Attribution> {
         scene.tokens[k].kind == TokenKind::Word
             && scene
                 .cues
-                .word(&scene.lower(k))
+                .word(scene.lower(k))
                 .is_some_and(|c| !c.belief && (c.kind == CueKind::Verb || c.kind == CueKind::Noun))
     };
     // `According to X, “…”`
@@ -241,7 +241,7 @@ fn before(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Attribution> {
     let Some(v) = (sentence_start..b).rev().find(|&k| cue_before(k)) else {
         return colon.then(|| last_person(scene, sentence_start, b)).flatten();
     };
-    let cue = scene.cues.word(&scene.lower(v))?;
+    let cue = scene.cues.word(scene.lower(v))?;
     let sentence = scene.segments.sentences[scene.sentence_of(v)].tokens.start;
     let floor = sentence.max(floor);
     // Between the cue and the quote: nothing, an addressee, or a short phrase.
@@ -303,7 +303,7 @@ fn intro_line(scene: &Scene<'_, '_>, q: &Quoted, previous: Option<&Found>) -> Op
     // that he had spoken …:`); other cues (`a letter seen by …`) come second.
     let speech = (floor..last).filter(|&v| quote_cue(scene, v));
     let others = (floor..last).filter(|&v| {
-        !quote_cue(scene, v) && scene.cues.word(&scene.lower(v)).is_some_and(|c| c.that && !c.participle && !c.belief)
+        !quote_cue(scene, v) && scene.cues.word(scene.lower(v)).is_some_and(|c| c.that && !c.participle && !c.belief)
     });
     for v in speech.chain(others) {
         if let Some(speaker) = scene.np_ending_at(scene.skip_back_adverbs(v, floor), floor) {

@@ -49,14 +49,11 @@ pub struct Found {
 }
 
 impl Found {
-    /// Whether this is an unattributed quotation inside `speech` (`He said the
-    /// allies will act “to show … consequences.”`), so a fragment of it. The
-    /// speech may stop short of the closing punctuation and mark.
+    /// Whether this is an unattributed quotation that opens inside `speech`
+    /// (`He said the allies will act “to show … consequences.”`), so a
+    /// fragment of it: the speech then runs to the quotation's end.
     fn embedded_in(&self, speech: Span) -> bool {
-        self.rule == Rule::DirectUnattributed
-            && speech.start() < self.span.start()
-            && self.span.start() < speech.end()
-            && self.content.end() <= speech.end() + CLOSING_SLACK
+        self.rule == Rule::DirectUnattributed && speech.start() < self.span.start() && self.span.start() < speech.end()
     }
 
     fn apply(&mut self, attribution: Attribution, rule: Rule) {
@@ -66,9 +63,6 @@ impl Found {
         self.rule = rule;
     }
 }
-
-/// How many bytes of closing punctuation and marks a speech may leave out of an embedded quote.
-const CLOSING_SLACK: usize = 4;
 
 /// Words before a quoted title or nickname that make it no speech at all.
 const NAMING_WORDS: &[&str] = &[
@@ -102,7 +96,12 @@ pub fn find(scene: &Scene<'_, '_>) -> Vec<Found> {
     reported.sort_by_key(|r| r.content.start());
     let speech = SpanIndex::new(reported.iter().map(|r| r.content).collect());
     // An unattributed quotation embedded in reported speech is a fragment of it.
-    found.retain(|d| !speech.overlapping(d.span).any(|j| d.embedded_in(reported[j].content)));
+    found.retain(|d| {
+        let Some(j) = speech.overlapping(d.span).find(|&j| d.embedded_in(reported[j].content)) else { return true };
+        reported[j].content = reported[j].content.cover(d.content);
+        reported[j].span = reported[j].span.cover(d.content);
+        false
+    });
     for r in &mut reported {
         if r.kind == QuoteKind::Indirect && r.fragments.is_empty() {
             let first = quoted.partition_point(|q| q.span.start() <= r.content.start());

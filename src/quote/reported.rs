@@ -307,7 +307,7 @@ struct Speech {
 }
 
 fn cue_at(scene: &Scene<'_, '_>, k: usize) -> Option<Cue> {
-    (scene.tokens[k].kind == TokenKind::Word).then(|| scene.cues.word(&scene.lower(k))).flatten()
+    (scene.tokens[k].kind == TokenKind::Word).then(|| scene.cues.word(scene.lower(k))).flatten()
 }
 
 /// The cue at `k`, unless it is a verb form used as an adjective after an
@@ -315,7 +315,7 @@ fn cue_at(scene: &Scene<'_, '_>, k: usize) -> Option<Cue> {
 fn verb_cue_at(scene: &Scene<'_, '_>, k: usize) -> Option<Cue> {
     let cue = cue_at(scene, k)?;
     let adjectival =
-        cue.kind == CueKind::Verb && !cue.noun && k > 0 && matches!(&*scene.lower(k - 1), "a" | "an" | "the");
+        cue.kind == CueKind::Verb && !cue.noun && k > 0 && matches!(scene.lower(k - 1), "a" | "an" | "the");
     (!adjectival).then_some(cue)
 }
 
@@ -339,7 +339,7 @@ fn speech_at(scene: &Scene<'_, '_>, k: usize, sentence: Range<usize>) -> Option<
 fn after_determiner(scene: &Scene<'_, '_>, k: usize, floor: usize) -> bool {
     (floor.max(k.saturating_sub(3))..k).rev().any(|j| {
         scene.tokens[j].kind == TokenKind::Possessive
-            || matches!(&*scene.lower(j), "his" | "her" | "their" | "its" | "the" | "a" | "an" | "this" | "our" | "my")
+            || matches!(scene.lower(j), "his" | "her" | "their" | "its" | "the" | "a" | "an" | "this" | "our" | "my")
     })
 }
 
@@ -420,7 +420,7 @@ fn opens_clause(scene: &Scene<'_, '_>, k: usize) -> bool {
     if scene.mention_at(k).is_some() || t.kind == TokenKind::Number {
         return true;
     }
-    t.kind == TokenKind::Word && !NOT_CLAUSE_START.contains(&&*scene.lower(k))
+    t.kind == TokenKind::Word && !NOT_CLAUSE_START.contains(&scene.lower(k))
 }
 
 /// Where the reported clause starting at `c` ends (exclusive token index).
@@ -439,7 +439,7 @@ fn clause_end(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> usize
                 return k
             }
             TokenKind::Word
-                if k > c + 1 && matches!(&*scene.lower(k), "but" | "and" | "while" | "although" | "whereas") =>
+                if k > c + 1 && matches!(scene.lower(k), "but" | "and" | "while" | "although" | "whereas") =>
             {
                 let next = k + 1;
                 let new_verb = next < sentence.end
@@ -447,7 +447,7 @@ fn clause_end(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> usize
                     && (scene.word(next).ends_with("ed") || cue_at(scene, next).is_some())
                     && scene.word(next).chars().next().is_some_and(char::is_lowercase);
                 let after_comma =
-                    scene.word(k - 1) == "," && matches!(&*scene.lower(k), "while" | "although" | "whereas");
+                    scene.word(k - 1) == "," && matches!(scene.lower(k), "while" | "although" | "whereas");
                 if new_verb || after_comma {
                     return if scene.word(k - 1) == "," { k - 1 } else { k };
                 }
@@ -481,7 +481,7 @@ fn clause_span(scene: &Scene<'_, '_>, c: usize, mut end: usize) -> Option<Span> 
 fn verb(scene: &Scene<'_, '_>, v: usize, cue: Cue, sentence: Range<usize>) -> Option<Speech> {
     let floor = sentence.start;
     // An infinitive (`for the justices to hear it`) or a gerund (`without saying`) reports nothing.
-    if v > floor && matches!(&*scene.lower(v - 1), "to" | "without") {
+    if v > floor && matches!(scene.lower(v - 1), "to" | "without") {
         return None;
     }
     let subject_end = scene.skip_back_adverbs(v, floor);
@@ -531,7 +531,7 @@ fn that_after(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> Optio
         return Some(c);
     }
     let phrase = matches!(
-        &*scene.lower(c),
+        scene.lower(c),
         "in" | "on"
             | "at"
             | "during"
@@ -620,7 +620,7 @@ fn trailing(
             if t + 1 < sentence.end
                 && !quote_follows(t + 1)
                 && opens_clause(scene, t + 1)
-                && !SUBORDINATORS.contains(&&*scene.lower(t + 1)) =>
+                && !SUBORDINATORS.contains(&scene.lower(t + 1)) =>
         {
             let end = clause_end(scene, t + 1, sentence);
             let second = clause_span(scene, t + 1, end)?;

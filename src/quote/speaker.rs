@@ -261,7 +261,7 @@ impl<'s, 'a> Scene<'s, 'a> {
         loop {
             if e > floor
                 && self.tokens[e - 1].kind == TokenKind::Word
-                && BETWEEN_SUBJECT_AND_CUE.contains(&&*self.lower(e - 1))
+                && BETWEEN_SUBJECT_AND_CUE.contains(&self.lower(e - 1))
             {
                 e -= 1;
             } else if e > floor && self.word(e - 1) == ")" {
@@ -295,14 +295,14 @@ impl<'s, 'a> Scene<'s, 'a> {
             return None;
         }
         let lower = self.lower(k);
-        if let Some((gender, plural)) = pronoun(&lower, false) {
+        if let Some((gender, plural)) = pronoun(lower, false) {
             return Some(Np {
                 span: self.tokens[k].span,
                 tokens: k..e,
                 phrase: SpeakerPhrase::Pronoun(gender, plural),
             });
         }
-        let kind = self.cues.speaker(&lower)?;
+        let kind = self.cues.speaker(lower)?;
         let mut start = k;
         while start > floor && k - start < MAX_PHRASE && self.modifies_nominal(start - 1) {
             start -= 1;
@@ -325,7 +325,7 @@ impl<'s, 'a> Scene<'s, 'a> {
             || matches!(np.phrase, SpeakerPhrase::Name(m) if self.mentions[m].label != Label::Person);
         if !qualifies
             || start <= floor + 1
-            || !matches!(&*self.lower(start - 1), "in" | "from" | "at" | "across" | "of" | "for" | "to" | "with")
+            || !matches!(self.lower(start - 1), "in" | "from" | "at" | "across" | "of" | "for" | "to" | "with")
         {
             return np;
         }
@@ -356,7 +356,7 @@ impl<'s, 'a> Scene<'s, 'a> {
             let role = mention.label == Label::Person
                 && (s..mention.tokens.start).all(|k| match self.tokens[k].kind {
                     TokenKind::Word => {
-                        self.word(k).chars().all(char::is_lowercase) && pronoun(&self.lower(k), false).is_none()
+                        self.word(k).chars().all(char::is_lowercase) && pronoun(self.lower(k), false).is_none()
                     }
                     TokenKind::Number | TokenKind::Dash => true,
                     TokenKind::Punct => self.word(k) == "/",
@@ -375,7 +375,7 @@ impl<'s, 'a> Scene<'s, 'a> {
             return None;
         }
         let lower = self.lower(s);
-        if let Some((gender, plural)) = pronoun(&lower, false) {
+        if let Some((gender, plural)) = pronoun(lower, false) {
             return Some(Np {
                 span: self.tokens[s].span,
                 tokens: s..s + 1,
@@ -386,11 +386,11 @@ impl<'s, 'a> Scene<'s, 'a> {
         while k < ceiling && k - s < MAX_PHRASE {
             if self.tokens[k].kind == TokenKind::Word {
                 let w = self.lower(k);
-                if let Some(kind) = self.cues.speaker(&w) {
+                if let Some(kind) = self.cues.speaker(w) {
                     // Prefer the last noun of a compound (`foreign ministry spokesman`).
                     if k + 1 < ceiling
                         && self.tokens[k + 1].kind == TokenKind::Word
-                        && self.cues.speaker(&self.lower(k + 1)).is_some()
+                        && self.cues.speaker(self.lower(k + 1)).is_some()
                     {
                         k += 1;
                         continue;
@@ -431,7 +431,7 @@ impl<'s, 'a> Scene<'s, 'a> {
     pub fn main_speaker(&self, floor: usize, participle: usize) -> Option<Np> {
         let verb = (floor..participle).rev().find(|&k| {
             self.tokens[k].kind == TokenKind::Word
-                && self.cues.word(&self.lower(k)).is_some_and(|c| c.kind == super::cues::CueKind::Verb && !c.participle)
+                && self.cues.word(self.lower(k)).is_some_and(|c| c.kind == super::cues::CueKind::Verb && !c.participle)
         });
         verb.and_then(|u| {
             self.np_ending_at(self.skip_back_adverbs(u, floor), floor)
@@ -447,12 +447,12 @@ impl<'s, 'a> Scene<'s, 'a> {
         let head = e.checked_sub(1).filter(|&h| h >= floor)?;
         let lower_word =
             |k: usize| self.tokens[k].kind == TokenKind::Word && self.word(k).chars().all(char::is_lowercase);
-        if !lower_word(head) || pronoun(&self.lower(head), true).is_some() {
+        if !lower_word(head) || pronoun(self.lower(head), true).is_some() {
             return None;
         }
         let mut start = None;
         for k in (floor.max(head.saturating_sub(3))..head).rev() {
-            if DETERMINERS.contains(&&*self.lower(k)) {
+            if DETERMINERS.contains(&self.lower(k)) {
                 start = Some(k);
                 break;
             }
@@ -481,7 +481,7 @@ impl<'s, 'a> Scene<'s, 'a> {
             return self.np_ending_at(p, floor);
         }
         let lower = self.lower(p);
-        let (gender, plural) = pronoun(&lower, true)?;
+        let (gender, plural) = pronoun(lower, true)?;
         Some(Np { span: self.tokens[p].span, tokens: p..k, phrase: SpeakerPhrase::Pronoun(gender, plural) })
     }
 
@@ -538,7 +538,7 @@ impl<'s, 'a> Scene<'s, 'a> {
             return t.kind == TokenKind::Dash;
         }
         let w = self.lower(k);
-        DETERMINERS.contains(&&*w) || SPEAKER_ADJECTIVES.contains(&&*w) || self.cues.speaker(&w).is_some()
+        DETERMINERS.contains(&w) || SPEAKER_ADJECTIVES.contains(&w) || self.cues.speaker(w).is_some()
     }
 }
 
