@@ -170,7 +170,10 @@ fn after(scene: &Scene<'_, '_>, q: &Quoted) -> Option<(Attribution, usize)> {
     }
     let speaker = scene
         .np_starting_at(s, v)
-        .filter(|np| np.tokens.end == adjacent || matches!(scene.word(np.tokens.end), "," | "(" | "of" | "who"))
+        .filter(|np| {
+            np.tokens.end == adjacent
+                || (np.tokens.end < v && matches!(scene.word(np.tokens.end), "," | "(" | "of" | "who"))
+        })
         .or_else(|| scene.np_ending_at(adjacent, s))
         .or_else(|| scene.described_ending_at(adjacent, s))?;
     let (addressee, end) = addressee_after(scene, v, limit);

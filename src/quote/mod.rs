@@ -287,4 +287,15 @@ mod tests {
         let text = "“We are ready.”";
         assert_eq!(quotes(text), one(QuoteKind::Direct, "We are ready.", None));
     }
+
+    /// Found by the `structured` fuzz target: a user lexicon name that runs
+    /// over the cue and the closing mark to the end of the text made the
+    /// attribution read past the last token.
+    #[test]
+    fn a_name_over_the_attribution_does_not_panic() {
+        let extractor = Extractor::builder().lexicon_text("fuzz", "X said \"N.\"\tGPE\tX").build().unwrap();
+        for text in ["\"N.\" X said \"N.\"", "“N.” X said “N.”", "\"N.\": X said \"N.\""] {
+            extractor.extract(text).validate(text).unwrap();
+        }
+    }
 }

@@ -346,7 +346,8 @@ impl<'s, 'a> Scene<'s, 'a> {
             return None;
         }
         if let Some(m) = self.mention_at(s) {
-            return (self.mentions[m].tokens.start == s).then(|| self.name_np(m, s));
+            let mention = &self.mentions[m];
+            return (mention.tokens.start == s && mention.tokens.end <= ceiling).then(|| self.name_np(m, s));
         }
         // A title or role before a person's name: `said Senator Dave McCormick`,
         // `said 9/11 widow Terry Strada`, `said campaign spokesman Brian Fallon`.
