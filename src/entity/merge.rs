@@ -6,11 +6,18 @@
 //!   person.
 //! - An acronym in brackets after a name (`Federal Aviation Administration
 //!   (FAA)`) makes the acronym a short form of the name.
+//!   Any acronym in brackets after an organisation's name of two words or
+//!   more abbreviates it, whatever its letters (`Popular Revolutionary Army (EPR)`).
 //! - A lexicon hit takes the lexicon's canonical name and id.
+//! - An unknown name next to a speech verb, or of two or three words before
+//!   a place in brackets (`Sven Nylander ( Sweden )`), is a person; a single
+//!   word where a match report puts a team (`beat Somerset`, `against the
+//!   Mets`, `Kent drew`) is an organisation.
 //! - An unknown single word becomes a person when it is a known surname
 //!   outside sentence-initial position; an unknown run of two to four
 //!   words outside sentence-initial position becomes a person, or an
-//!   organisation when it holds a connector (`of`, `&`). The rest is dropped.
+//!   organisation when it holds a connector (`of`, `&`), or nothing when it
+//!   ends in an event word (`World Cup`). The rest is dropped.
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -73,7 +80,7 @@ fn short_forms<'a>(cx: &Context<'_, 'a>, candidates: &[Candidate]) -> ShortForms
                 }
             }
         }
-        if let Some(acronym) = acronym_after(cx, c) {
+        if let Some(acronym) = acronym_after(cx, c, label) {
             let canonical = match c.evidence {
                 Evidence::Lexicon(entry) => lexicon_str(&cx.gazetteer.entries()[entry].canonical),
                 _ => Cow::Borrowed(&text[c.span]),
@@ -208,6 +215,21 @@ pub(super) const SPEAKS: &[&str] = &[
 /// Prepositions after which an unknown capitalised word names a place (`in Arbil`).
 const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "outside"];
 
+/// Words before a team's name in a match report: `beat Somerset`, `against Kent`, `Leeds v Wimbledon`.
+const TEAM_BEFORE: &[&str] = &["against", "beat", "beating", "defeated", "v", "v.", "vs", "vs."];
+
+/// Words after a team's name in a match report: `Leicestershire beat Somerset`.
+const TEAM_AFTER: &[&str] = &["beat", "defeated", "drew", "v", "v.", "vs", "vs."];
+
+/// Whether an unknown name stands where a match report puts a team.
+fn plays(cx: &Context<'_, '_>, c: &Candidate) -> bool {
+    let word_at = |k: usize| cx.tokens.get(k).map(|t| &cx.text[t.span]);
+    let before = |n: usize| c.tokens.start.checked_sub(n).and_then(word_at);
+    // An article may come between: `beat the Mets`.
+    let cue = if before(1) == Some("the") { before(2) } else { before(1) };
+    cue.is_some_and(|w| TEAM_BEFORE.contains(&w)) || word_at(c.tokens.end).is_some_and(|w| TEAM_AFTER.contains(&w))
+}
+
 /// The label of an unknown candidate, if it is worth keeping.
 fn guess(cx: &Context<'_, '_>, c: &Candidate) -> Option<Label> {
     let words: Vec<&str> = c.tokens.clone().map(|k| &cx.text[cx.tokens[k].span]).collect();
@@ -221,8 +243,14 @@ fn guess(cx: &Context<'_, '_>, c: &Candidate) -> Option<Label> {
         words.iter().all(|w| w.chars().skip(1).all(char::is_lowercase) || w.chars().all(char::is_lowercase));
     let name_like = title_case
         && words.iter().all(|w| w.chars().all(|ch| ch.is_alphabetic() || ch == '\'' || ch == '’' || ch == '-'));
-    if (speaks_after || speaks_before) && name_like && words.len() <= 3 {
+    if (speaks_after || speaks_before || (words.len() >= 2 && place_in_brackets_after(cx, c)))
+        && name_like
+        && words.len() <= 3
+    {
         return Some(Label::Person);
+    }
+    if words.len() == 1 && name_like && plays(cx, c) {
+        return Some(Label::Org);
     }
     if c.sentence_initial {
         // A sentence-initial pair of capitalised words is a name when an appositive follows.
@@ -243,7 +271,9 @@ fn guess(cx: &Context<'_, '_>, c: &Candidate) -> Option<Label> {
             }
         }
         2..=4 => {
-            if words.iter().any(|w| matches!(*w, "of" | "&" | "for" | "and")) {
+            if super::rules::is_event_word(words[words.len() - 1]) {
+                None
+            } else if words.iter().any(|w| matches!(*w, "of" | "&" | "for" | "and")) {
                 Some(Label::Org)
             } else if title_case {
                 Some(Label::Person)
@@ -255,8 +285,28 @@ fn guess(cx: &Context<'_, '_>, c: &Candidate) -> Option<Label> {
     }
 }
 
-/// The acronym in brackets right after `c` whose letters are the initials of its words.
-fn acronym_after<'a>(cx: &Context<'_, 'a>, c: &Candidate) -> Option<&'a str> {
+/// Whether a country or place in brackets follows `c`, as after a
+/// competitor's name in results: `Sven Nylander ( Sweden )`.
+fn place_in_brackets_after(cx: &Context<'_, '_>, c: &Candidate) -> bool {
+    let k = c.tokens.end;
+    let word = |j: usize| &cx.text[cx.tokens[j].span];
+    if k >= cx.tokens.len() || word(k) != "(" {
+        return false;
+    }
+    let Some(close) = (k + 2..cx.tokens.len().min(k + 6)).find(|&j| word(j) == ")") else {
+        return false;
+    };
+    let inside = cx.tokens[k + 1].span.cover(cx.tokens[close - 1].span);
+    let hits = cx.gazetteer.find(&cx.text[inside]);
+    matches!(hits[..], [hit] if hit.span.len() == inside.len()
+        && matches!(cx.gazetteer.entries()[hit.entry].label, Label::Gpe | Label::Loc))
+}
+
+/// The acronym in brackets right after `c` whose letters are the initials
+/// of its words, or any acronym after an organisation's name of two words
+/// or more, which may abbreviate it in its own language: `Popular
+/// Revolutionary Army (EPR)`.
+fn acronym_after<'a>(cx: &Context<'_, 'a>, c: &Candidate, label: Label) -> Option<&'a str> {
     let k = c.tokens.end;
     let [open, acronym, close] = cx.tokens.get(k..k + 3)? else {
         return None;
@@ -276,7 +326,8 @@ fn acronym_after<'a>(cx: &Context<'_, 'a>, c: &Candidate) -> Option<&'a str> {
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .filter_map(|w| w.chars().next())
         .collect();
-    (initials == acronym).then_some(acronym)
+    let named_org = label == Label::Org && c.tokens.len() >= 2 && acronym.len() <= 6;
+    (initials == acronym || named_org).then_some(acronym)
 }
 
 #[cfg(test)]
@@ -347,6 +398,37 @@ mod tests {
         let text = "Surrey beat Kent.\nSurrey 22 points , Kent 4 .";
         assert_eq!(label_of(text, "Surrey"), Some(Label::Org));
         assert_eq!(label_of("Surrey is a county south of London.", "Surrey"), Some(Label::Gpe));
+    }
+
+    #[test]
+    fn a_name_before_a_bracketed_country_is_a_person() {
+        assert_eq!(label_of("5. Sven Nylander ( Sweden ) 49.22", "Sven Nylander"), Some(Label::Person));
+        assert_eq!(label_of("5. Sven Nylander ( retired ) 49.22", "Sven Nylander"), None);
+        // One word may be a team: `Alba ( Germany )`.
+        assert_eq!(label_of("Zorblax ( Germany ) 75", "Zorblax"), None);
+    }
+
+    #[test]
+    fn match_report_words_make_teams() {
+        let text = "Leicestershire beat Zorblax by an innings , as Quuxshire drew .";
+        assert_eq!(label_of(text, "Zorblax"), Some(Label::Org));
+        assert_eq!(label_of(text, "Quuxshire"), Some(Label::Org));
+        assert_eq!(label_of("The Astros routed the Zorblax 10-0 against the Quuxes .", "Quuxes"), Some(Label::Org));
+        assert_eq!(label_of("He met Zorblax on Friday .", "Zorblax"), None);
+    }
+
+    #[test]
+    fn any_acronym_after_an_organisation_abbreviates_it() {
+        let text = "The Popular Revolutionary Army ( EPR ) attacked. The EPR said so.";
+        assert_eq!(entities(text).iter().filter(|(t, l)| t == "EPR" && *l == Label::Org).count(), 2);
+        // After a person's name, letters in brackets are no organisation.
+        assert_eq!(label_of("Joe Zorblax ( QXZ ) spoke.", "QXZ"), None);
+    }
+
+    #[test]
+    fn events_are_not_people() {
+        assert_eq!(label_of("They watched the Zorblax Cup final.", "Zorblax Cup"), None);
+        assert_eq!(label_of("They watched the Zorblax Quux final.", "Zorblax Quux"), Some(Label::Person));
     }
 
     #[test]

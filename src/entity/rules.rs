@@ -10,7 +10,9 @@
 //! | the whole run ends in an org suffix or starts with an org prefix (`Miami Herald`, `Ministry of Defence`) | ORG |
 //! | a title before the piece (`Senator Dave McCormick`) | PERSON, title kept apart |
 //! | a kinship or role noun before the run (`his wife Cilia Flores`) | PERSON |
-//! | a known given name first, or a known surname last (two words or more) | PERSON |
+//! | a place followed by words (`San Francisco Giants`, `Warsaw Newsroom`); an event word last (`Hong Kong Open`) drops it | ORG |
+//! | a byline: a two- or three-word line before a dateline | PERSON |
+//! | a known given name or an initial first (`M. Gatting`), or a known surname last (two words or more) | PERSON |
 //! | CamelCase or letters with digits (`FlightRadar24`) | ORG |
 //! | anything else | unknown, left to [`super::merge`] |
 //!
@@ -26,7 +28,7 @@ use crate::segment::Segments;
 use crate::token::{Token, TokenKind};
 use crate::{Label, Span};
 
-use super::{shouted, sports, Gender, WordLists};
+use super::{lists, shouted, sports, Gender, WordLists};
 
 /// What a piece of a run was found to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -154,7 +156,8 @@ pub fn candidates(cx: &Context<'_, '_>) -> Vec<Candidate> {
     let mut hits = hits_by_token(cx, &cx.gazetteer.find(cx.text));
     shouted::add_hits(cx, &mut hits);
     let mut out = Vec::new();
-    for paragraph in &cx.segments.paragraphs {
+    for (i, paragraph) in cx.segments.paragraphs.iter().enumerate() {
+        let byline = is_byline(cx, i);
         for sentence in &cx.segments.sentences[paragraph.sentences.clone()] {
             let range = sentence.tokens.clone();
             let first_word = range.clone().find(|&k| cx.tokens[k].is_wordlike()).unwrap_or(range.end);
@@ -170,6 +173,7 @@ pub fn candidates(cx: &Context<'_, '_>) -> Vec<Candidate> {
                     sentence: range.clone(),
                     sentence_initial: k == first_word,
                     headline: paragraph.headline,
+                    byline,
                 };
                 classify_run(cx, &hits, &run, &mut out);
                 k = end;
@@ -211,6 +215,30 @@ struct Run {
     sentence: Range<usize>,
     sentence_initial: bool,
     headline: bool,
+    /// The run is a byline: the reporter's name on its own line.
+    byline: bool,
+}
+
+/// Whether paragraph `i` is a byline: a line of two or three capitalised
+/// words and nothing else, right before a dateline that opens with a place
+/// in capitals and has a date (`Pierre Belec` / `NEW YORK 1996-08-30`).
+fn is_byline(cx: &Context<'_, '_>, i: usize) -> bool {
+    let paragraphs = &cx.segments.paragraphs;
+    let (paragraph, Some(next)) = (&paragraphs[i], paragraphs.get(i + 1)) else {
+        return false;
+    };
+    let words = paragraph.tokens.clone();
+    let name = (2..=3).contains(&words.len())
+        && words.clone().all(|k| {
+            let w = cx.word(k);
+            cx.tokens[k].kind == TokenKind::Word
+                && cx.is_capitalised(k)
+                && w.chars().skip(1).all(char::is_lowercase)
+                && !cx.lists.is_function_word(w)
+        });
+    let dateline = lists::is_shouted(cx.word(next.tokens.start))
+        && next.tokens.clone().any(|k| cx.tokens[k].kind == TokenKind::Number);
+    name && dateline
 }
 
 /// One element of a run.
@@ -246,6 +274,10 @@ fn classify_run(cx: &Context<'_, '_>, hits: &[Option<(usize, usize)>], run: &Run
         return;
     }
     let parts = parts(cx, hits, &tokens);
+    if let Some(candidate) = place_led_name(cx, &parts, &tokens, initial, run.headline) {
+        out.extend(candidate);
+        return;
+    }
     let relation_before = start > 0 && RELATIONS.contains(&cx.word(start - 1));
     let mut title: Option<(Span, Gender)> = None;
     let mut i = 0;
@@ -291,6 +323,10 @@ fn classify_run(cx: &Context<'_, '_>, hits: &[Option<(usize, usize)>], run: &Run
             Part::Words(range) if sports::is_team(cx, range, &run.sentence) && !names_person(cx, range) => {
                 out.push(Candidate { evidence: Evidence::Team, ..unknown(cx, range.clone(), part_initial) });
             }
+            Part::Words(range) if run.byline => {
+                let gender = cx.lists.given_name(cx.word(range.start)).unwrap_or(Gender::Unknown);
+                out.push(person(cx, range.clone(), None, gender, false));
+            }
             Part::Words(range) if run.headline => {
                 // Headline capitals prove nothing: each word waits for the body to name it.
                 out.extend(range.clone().map(|k| unknown(cx, k..k + 1, true)));
@@ -310,9 +346,17 @@ fn acts(cx: &Context<'_, '_>, k: usize) -> bool {
     cx.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Possessive || super::merge::SPEAKS.contains(&cx.word(k)))
 }
 
-/// Whether the words start with a known given name (`Tony Jarrett`), so they name a person.
+/// Whether the words start with a known given name or an initial (`Tony
+/// Jarrett`, `M. Gatting`), so they name a person.
 fn names_person(cx: &Context<'_, '_>, tokens: &Range<usize>) -> bool {
-    tokens.len() >= 2 && cx.lists.given_name(cx.word(tokens.start)).is_some()
+    let first = cx.word(tokens.start);
+    tokens.len() >= 2 && (cx.lists.given_name(first).is_some() || is_initial(first))
+}
+
+/// Whether `word` is a single capital letter with its period: the `M.` of `M. Gatting`.
+fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_uppercase())
 }
 
 fn part_start(part: &Part) -> usize {
@@ -328,15 +372,17 @@ fn whole_run_org(
     tokens: &Range<usize>,
     initial: bool,
 ) -> Option<Candidate> {
-    if tokens.len() < 2 {
+    // A run that is one lexicon name is that name (`West Bank`, `Bank of America`).
+    if tokens.len() < 2 || hits[tokens.start].is_some_and(|(end, _)| end == tokens.end) {
         return None;
     }
     let last = cx.word(tokens.end - 1);
-    // A lexicon name at the end of the run is more specific than a suffix (`Shares of Acme Corp`).
-    let last_in_hit = tokens.clone().any(|k| hits[k].is_some_and(|(end, _)| end == tokens.end && k > tokens.start));
+    // A lexicon name at the end of the run is more specific than a suffix
+    // (`Shares of Acme Corp`, `West Bank`).
+    let last_in_hit = tokens.clone().any(|k| hits[k].is_some_and(|(end, _)| end == tokens.end));
     let suffix = !last_in_hit && (cx.lists.is_org_suffix(last) || cx.lists.is_org_suffix(last.trim_end_matches('.')));
-    let prefix = tokens.len() >= 3
-        && cx.lists.is_org_prefix(&format!("{} {}", cx.word(tokens.start), cx.word(tokens.start + 1)));
+    // A prefix needs a name after it: `Bank of England`, `National Bank of Poland`.
+    let prefix = (2..tokens.len()).any(|len| cx.lists.is_org_prefix(&joined(cx, tokens.start..tokens.start + len)));
     if !(suffix || prefix) {
         return None;
     }
@@ -352,6 +398,65 @@ fn whole_run_org(
         gender: Gender::Unknown,
         sentence_initial: initial,
     })
+}
+
+/// Last words that make a name an event, not an entity: `World Cup`, `U.S. Open`, `Gulf War`.
+const EVENT_WORDS: &[&str] = &[
+    "Championship",
+    "Championships",
+    "Classic",
+    "Cup",
+    "Festival",
+    "Games",
+    "Marathon",
+    "Masters",
+    "Olympics",
+    "Open",
+    "Prix",
+    "Trophy",
+    "War",
+];
+
+/// Whether `word` ends the name of an event (`Cup`, `Open`, `War`).
+pub(super) fn is_event_word(word: &str) -> bool {
+    EVENT_WORDS.contains(&word)
+}
+
+/// A place followed by one to three capitalised words that name no person:
+/// a team or organisation named after the place (`San Francisco Giants`,
+/// `Warsaw Newsroom`) - ORG - or an event held there (`Hong Kong Open`),
+/// which is no entity (`Some(None)`). `None` when the run is something else.
+fn place_led_name(
+    cx: &Context<'_, '_>,
+    parts: &[Part],
+    tokens: &Range<usize>,
+    initial: bool,
+    headline: bool,
+) -> Option<Option<Candidate>> {
+    let [Part::Hit(place, entry), Part::Words(words)] = parts else {
+        return None;
+    };
+    let title_case = |k: usize| {
+        let w = cx.word(k);
+        w.chars().skip(1).all(char::is_lowercase) && !cx.lists.is_function_word(w)
+    };
+    let place_surface = &cx.entry(*entry).surface;
+    // A given name that is also a place starts a person's name instead: `Paris Hilton`.
+    let fits = !headline
+        && matches!(cx.entry(*entry).label, Label::Gpe | Label::Loc)
+        && cx.lists.given_name(place_surface).is_none()
+        && place.end == words.start
+        && words.len() <= 3
+        && words.clone().all(title_case)
+        && !names_person(cx, words)
+        && cx.lists.given_name(cx.word(words.start)).is_none();
+    if !fits {
+        return None;
+    }
+    if is_event_word(cx.word(words.end - 1)) {
+        return Some(None);
+    }
+    Some(Some(Candidate { evidence: Evidence::Rule(Label::Org), ..unknown(cx, tokens.clone(), initial) }))
 }
 
 /// Cuts a run into hits, titles and word pieces.
@@ -451,6 +556,9 @@ fn classify_words(
         if let Some(gender) = given {
             return person(cx, tokens, None, gender, initial);
         }
+        if is_initial(first) {
+            return person(cx, tokens, None, Gender::Unknown, initial);
+        }
         if cx.lists.is_surname(last) && !initial {
             return person(cx, tokens, None, Gender::Unknown, initial);
         }
@@ -521,5 +629,46 @@ mod tests {
         assert_eq!(entities("Pohang 3 Ulsan 2"), [("Pohang".into(), Label::Org), ("Ulsan".into(), Label::Org)]);
         let golf = entities("Tony Jarrett 68 70");
         assert_eq!(golf, [("Tony Jarrett".into(), Label::Person)]);
+        let cricket = entities("Middlesex 199 ( J. Pooley 111 , M. Gatting 83 )");
+        assert!(cricket.contains(&("M. Gatting".into(), Label::Person)), "{cricket:?}");
+    }
+
+    #[test]
+    fn an_initial_and_a_name_are_a_person() {
+        assert_eq!(entities("S. Law c Zorblax b Quux 13"), [("S. Law".into(), Label::Person)]);
+        assert_eq!(entities("He met A. Zorblax there."), [("A. Zorblax".into(), Label::Person)]);
+        // An initial alone is nothing.
+        assert_eq!(entities("Plan B. was dropped."), []);
+    }
+
+    #[test]
+    fn a_one_lexicon_name_run_is_that_name() {
+        assert_eq!(entities("Settlers moved into the West Bank."), [("West Bank".into(), Label::Gpe)]);
+        // The org suffix still names organisations the lexicons lack.
+        assert_eq!(entities("He joined Zorblax Bank."), [("Zorblax Bank".into(), Label::Org)]);
+    }
+
+    #[test]
+    fn an_org_prefix_may_have_several_words() {
+        let doc = entities("The National Bank of Poland kept rates.");
+        assert_eq!(doc, [("National Bank of Poland".into(), Label::Org)]);
+        assert_eq!(entities("He flew to Poland."), [("Poland".into(), Label::Gpe)]);
+    }
+
+    #[test]
+    fn a_byline_before_a_dateline_is_a_person() {
+        let text = "Stocks fall .\nMishi Saran\nHONG KONG 1996-08-30\nGold fell .";
+        assert!(entities(text).contains(&("Mishi Saran".into(), Label::Person)));
+        // Without a dateline after it, a short title-case line is a headline.
+        assert_eq!(entities("Stocks fall .\nMishi Saran\nGold fell ."), []);
+    }
+
+    #[test]
+    fn a_place_before_words_names_a_team_or_an_event() {
+        let doc = entities("He pitched as the San Francisco Zorblaxes won.");
+        assert_eq!(doc, [("San Francisco Zorblaxes".into(), Label::Org)]);
+        assert_eq!(entities("-- Warsaw Newsroom +48 22 653 9700"), [("Warsaw Newsroom".into(), Label::Org)]);
+        assert_eq!(entities("He won the Hong Kong Open on Friday."), []);
+        assert_eq!(entities("He flew to Warsaw on Friday."), [("Warsaw".into(), Label::Gpe)]);
     }
 }
