@@ -25,7 +25,7 @@ use std::collections::{HashMap, HashSet};
 use crate::token::TokenKind;
 use crate::Label;
 
-use super::rules::{Candidate, Context, Evidence};
+use super::rules::{is_quoted_title, Candidate, Context, Evidence};
 use super::{Gender, Mention};
 
 /// Resolves `candidates` (in text order) into non-overlapping mentions.
@@ -237,13 +237,22 @@ fn guess(cx: &Context<'_, '_>, c: &Candidate) -> Option<Label> {
         return None;
     }
     let word_at = |k: usize| cx.tokens.get(k).map(|t| &cx.text[t.span]);
+    // A title in quote marks (`the song “Summer Rain”`) names a work, not a person.
+    if is_quoted_title(cx, &c.tokens) {
+        return None;
+    }
     let speaks_after = word_at(c.tokens.end).is_some_and(|w| SPEAKS.contains(&w));
     let speaks_before = c.tokens.start > 0 && word_at(c.tokens.start - 1).is_some_and(|w| SPEAKS.contains(&w));
     let title_case =
         words.iter().all(|w| w.chars().skip(1).all(char::is_lowercase) || w.chars().all(char::is_lowercase));
     let name_like = title_case
         && words.iter().all(|w| w.chars().all(|ch| ch.is_alphabetic() || ch == '\'' || ch == '’' || ch == '-'));
-    if (speaks_after || speaks_before || (words.len() >= 2 && place_in_brackets_after(cx, c)))
+    // Next to a speech verb; a lone capital at a sentence start only if it is a known name (`Residents said`).
+    let known_name = words.len() > 1
+        || !c.sentence_initial
+        || cx.lists.is_surname(words[0])
+        || cx.lists.given_name(words[0]).is_some();
+    if (((speaks_after || speaks_before) && known_name) || (words.len() >= 2 && place_in_brackets_after(cx, c)))
         && name_like
         && words.len() <= 3
     {
@@ -262,10 +271,11 @@ fn guess(cx: &Context<'_, '_>, c: &Candidate) -> Option<Label> {
         1 => {
             let w = words[0];
             let before = c.tokens.start.checked_sub(1).and_then(word_at);
-            if cx.lists.is_surname(w) && w.chars().skip(1).all(char::is_lowercase) {
-                Some(Label::Person)
-            } else if name_like && before.is_some_and(|b| PLACE_PREPOSITIONS.contains(&b)) {
+            // `near Trinidad`: the preposition outweighs a surname list.
+            if name_like && before.is_some_and(|b| PLACE_PREPOSITIONS.contains(&b)) {
                 Some(Label::Gpe)
+            } else if cx.lists.is_surname(w) && w.chars().skip(1).all(char::is_lowercase) {
+                Some(Label::Person)
             } else {
                 None
             }

@@ -552,6 +552,10 @@ fn classify_words(
     if title.is_some() || after_relation {
         return person(cx, tokens, title, given.unwrap_or(Gender::Unknown), initial);
     }
+    // A title in quote marks names a work: nothing the name lists say counts.
+    if is_quoted_title(cx, &tokens) {
+        return unknown(cx, tokens, initial);
+    }
     if tokens.len() >= 2 && tokens.len() <= 4 {
         if let Some(gender) = given {
             return person(cx, tokens, None, gender, initial);
@@ -567,6 +571,13 @@ fn classify_words(
         return Candidate { evidence: Evidence::Rule(Label::Org), ..unknown(cx, tokens, initial) };
     }
     unknown(cx, tokens, initial)
+}
+
+/// Whether `tokens` are exactly the words between two quote marks (`the song “Summer Rain”`).
+pub fn is_quoted_title(cx: &Context<'_, '_>, tokens: &Range<usize>) -> bool {
+    tokens.start > 0
+        && cx.tokens[tokens.start - 1].kind == TokenKind::Quote
+        && cx.tokens.get(tokens.end).is_some_and(|t| t.kind == TokenKind::Quote)
 }
 
 /// CamelCase or letters mixed with digits: `FlightRadar24`, `PayPal`, `3M`.
@@ -670,5 +681,14 @@ mod tests {
         assert_eq!(entities("-- Warsaw Newsroom +48 22 653 9700"), [("Warsaw Newsroom".into(), Label::Org)]);
         assert_eq!(entities("He won the Hong Kong Open on Friday."), []);
         assert_eq!(entities("He flew to Warsaw on Friday."), [("Warsaw".into(), Label::Gpe)]);
+    }
+
+    #[test]
+    fn quoted_titles_are_not_people() {
+        let e = crate::Extractor::new();
+        let text = "The band closed with its song “Summer Rain” on Friday.";
+        assert!(e.extract(text).entities.iter().all(|m| m.text != "Summer Rain"));
+        let text = "The band closed with Summer Rain on Friday.";
+        assert!(e.extract(text).entities.iter().any(|m| m.text == "Summer Rain"));
     }
 }

@@ -115,9 +115,12 @@ fn is_quotation(scene: &Scene<'_, '_>, q: &Quoted) -> bool {
         || words >= 10
 }
 
-/// A speech cue verb that can carry a direct quote at token `k`.
+/// A speech cue verb that can carry a direct quote at token `k` (not a
+/// noun after an article: `a report by …`).
 fn quote_cue(scene: &Scene<'_, '_>, k: usize) -> bool {
+    let after_article = k > 0 && matches!(scene.lower(k - 1), "a" | "an" | "the");
     scene.tokens[k].kind == TokenKind::Word
+        && !after_article
         && scene
             .cues
             .word(scene.lower(k))

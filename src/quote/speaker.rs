@@ -132,6 +132,9 @@ const DETERMINERS: &[&str] = &[
     "their", "these", "this", "those", "two", "three", "four", "five",
 ];
 
+/// Prepositions, which end a role before a name (`a report by the Miami Herald` is no role).
+const PREPOSITIONS: &[&str] = &["about", "at", "by", "for", "from", "in", "into", "of", "on", "over", "to", "with"];
+
 /// Adjectives often seen inside nominal speakers (`senior officials`, `a local resident`).
 const SPEAKER_ADJECTIVES: &[&str] = &[
     "anonymous",
@@ -354,10 +357,12 @@ impl<'s, 'a> Scene<'s, 'a> {
         if let Some(m) = (s + 1..(s + 6).min(ceiling)).find_map(|k| self.mention_at(k)) {
             let mention = &self.mentions[m];
             let titled = mention.title.is_some_and(|t| t.start() == self.tokens[s].span.start());
-            let role = mention.label == Label::Person
+            let role = matches!(mention.label, Label::Person | Label::Org)
                 && (s..mention.tokens.start).all(|k| match self.tokens[k].kind {
                     TokenKind::Word => {
-                        self.word(k).chars().all(char::is_lowercase) && pronoun(self.lower(k), false).is_none()
+                        self.word(k).chars().all(char::is_lowercase)
+                            && pronoun(self.lower(k), false).is_none()
+                            && !PREPOSITIONS.contains(&self.lower(k))
                     }
                     TokenKind::Number | TokenKind::Dash => true,
                     TokenKind::Punct => self.word(k) == "/",
