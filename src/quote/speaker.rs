@@ -132,6 +132,15 @@ const DETERMINERS: &[&str] = &[
     "their", "these", "this", "those", "two", "three", "four", "five",
 ];
 
+/// Words that end a phrase without being its head noun (`the investors and`, `a seat that could`).
+const NOT_HEAD_NOUNS: &[&str] = &[
+    "a", "all", "also", "an", "and", "any", "bad", "best", "but", "can", "could", "each", "every", "few", "good",
+    "great", "her", "his", "its", "least", "less", "many", "may", "might", "more", "most", "much", "must", "new",
+    "nor", "not", "old", "only", "or", "other", "our", "own", "same", "shall", "should", "so", "some", "such", "than",
+    "that", "the", "their", "them", "then", "these", "this", "those", "very", "what", "which", "who", "will", "would",
+    "yet",
+];
+
 /// Prepositions, which end a role before a name (`a report by the Miami Herald` is no role).
 const PREPOSITIONS: &[&str] = &["about", "at", "by", "for", "from", "in", "into", "of", "on", "over", "to", "with"];
 
@@ -453,7 +462,10 @@ impl<'s, 'a> Scene<'s, 'a> {
         let head = e.checked_sub(1).filter(|&h| h >= floor)?;
         let lower_word =
             |k: usize| self.tokens[k].kind == TokenKind::Word && self.word(k).chars().all(char::is_lowercase);
-        if !lower_word(head) || pronoun(self.lower(head), true).is_some() {
+        let head_word = self.lower(head);
+        let not_noun =
+            NOT_HEAD_NOUNS.contains(&head_word) || head_word.ends_with("ly") || PREPOSITIONS.contains(&head_word);
+        if !lower_word(head) || not_noun || pronoun(head_word, true).is_some() {
             return None;
         }
         let mut start = None;
