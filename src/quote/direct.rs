@@ -260,7 +260,7 @@ fn before(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Attribution> {
         scene.possessor_before(v, floor).or_else(|| scene.sentence_subject(sentence, v))
     } else if cue.participle {
         // `Hillary Clinton asking, “…”`, else the subject: `Trump attacked Y for Z, saying, “…”`.
-        let adjacent = (scene.word(v - 1) != ",").then(|| scene.np_ending_at(v, floor)).flatten();
+        let adjacent = (v > floor && scene.word(v - 1) != ",").then(|| scene.np_ending_at(v, floor)).flatten();
         adjacent.or_else(|| scene.main_speaker(sentence, v))
     } else {
         scene.np_ending_at(scene.skip_back_adverbs(v, floor), floor).or_else(|| scene.described_ending_at(v, floor))

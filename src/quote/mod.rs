@@ -298,4 +298,13 @@ mod tests {
             extractor.extract(text).validate(text).unwrap();
         }
     }
+
+    /// Found by the `structured` fuzz target: a participle cue as the very
+    /// first token before a quote made the attribution look before token 0.
+    #[test]
+    fn a_participle_at_the_start_does_not_panic() {
+        for text in ["Saying, “We are ready.”", "saying “We are ready,” he left."] {
+            extract(text).validate(text).unwrap();
+        }
+    }
 }
