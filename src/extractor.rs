@@ -1,8 +1,9 @@
 //! The [`Extractor`]: builds the lexicons once and runs the pipeline.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+
+use rustc_hash::FxHashMap;
 
 use crate::document::{Document, Entity, Excerpt, Quote, Reference, Referent, SCHEMA_VERSION};
 use crate::entity::{self, rules::Context, Mention, WordLists};
@@ -90,12 +91,18 @@ impl ExtractorBuilder {
         for (name, text) in &self.lexicon_texts {
             entries.extend(lexicon::parse_entities(name, text)?.into_iter().map(lexicon::Entry::into_owned));
         }
-        if self.bundled {
+        // The word lists read the bundled entity lexicons too (for names in
+        // capitals), even when the gazetteer leaves them out: parse them once.
+        let lists = if self.bundled {
+            let start = entries.len();
             for (name, text) in bundled::ENTITIES {
                 entries.extend(lexicon::parse_entities(name, text)?);
             }
-        }
-        Ok(Extractor { gazetteer: Gazetteer::new(entries)?, lists: WordLists::bundled(), cues: CueLexicon::bundled() })
+            WordLists::with_entities(&entries[start..])
+        } else {
+            WordLists::bundled()
+        };
+        Ok(Extractor { gazetteer: Gazetteer::new(entries)?, lists, cues: CueLexicon::bundled() })
     }
 }
 
@@ -143,10 +150,10 @@ fn assemble<'a>(
     mentions: &[Mention<'a>],
     found: Vec<quote::Found>,
 ) -> Document<'a> {
-    let mut referent_index: HashMap<(&str, Label), usize> = HashMap::new();
+    let mut referent_index: FxHashMap<(&str, Label), usize> = FxHashMap::default();
     // The first referent of each canonical name, whatever its label: the one
     // a speaker's quote counts for (a map, not a scan, so long documents stay linear).
-    let mut first_referent: HashMap<&str, usize> = HashMap::new();
+    let mut first_referent: FxHashMap<&str, usize> = FxHashMap::default();
     let mut referents: Vec<Referent<'a>> = Vec::new();
     let mut entities = Vec::with_capacity(mentions.len());
     for m in mentions {

@@ -2,9 +2,9 @@
 //! nicknames, titles, organisation patterns, function words and surfaces
 //! that are also common words.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::lexicon::{bundled, parse_entities, rows};
+use crate::lexicon::{bundled, parse_entities, Entry};
 
 /// A person's gender as far as a name or title tells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -30,29 +30,41 @@ impl Gender {
 /// The bundled word lists, loaded once.
 #[derive(Debug, Clone, Default)]
 pub struct WordLists {
-    given: HashMap<&'static str, Gender>,
-    surnames: HashSet<&'static str>,
-    nicknames: HashMap<&'static str, Vec<&'static str>>,
-    /// Titles by their token count, longest first when matching.
-    titles: HashMap<&'static str, Gender>,
+    given: FxHashMap<&'static str, Gender>,
+    surnames: FxHashSet<&'static str>,
+    nicknames: FxHashMap<&'static str, Vec<&'static str>>,
+    /// Titles, their words joined by single spaces.
+    titles: FxHashMap<&'static str, Gender>,
+    /// The first word of every title, so most words need no title lookup.
+    title_starts: FxHashSet<&'static str>,
     longest_title: usize,
-    org_suffixes: HashSet<&'static str>,
-    org_prefixes: HashSet<&'static str>,
-    function_words: HashSet<&'static str>,
-    ambiguous: HashSet<&'static str>,
+    org_suffixes: FxHashSet<&'static str>,
+    org_prefixes: FxHashSet<&'static str>,
+    /// The first word of every organisation prefix.
+    org_prefix_starts: FxHashSet<&'static str>,
+    function_words: FxHashSet<&'static str>,
+    ambiguous: FxHashSet<&'static str>,
     /// Surfaces that are also common English words (`Mobile`, `Nice`).
-    common_words: HashSet<&'static str>,
+    common_words: FxHashSet<&'static str>,
     /// Bundled entity surfaces with lower-case letters, by their upper-case form (`NEW YORK` → `New York`).
-    shouted: HashMap<String, &'static str>,
+    shouted: FxHashMap<String, &'static str>,
 }
 
 impl WordLists {
     /// Loads the bundled lists. The bundled files are checked by tests, so
     /// malformed rows are skipped rather than reported here.
     pub fn bundled() -> WordLists {
+        WordLists::with_entities(&bundled_entities())
+    }
+
+    /// Loads the bundled lists, given the bundled entity lexicons already
+    /// parsed (as [`bundled_entities`] parses them), so they are not parsed twice.
+    pub(crate) fn with_entities(entities: &[Entry<'static>]) -> WordLists {
         let mut lists = WordLists::default();
-        for (_, cols) in rows(bundled::PEOPLE_NAMES) {
-            if let [name, kind, gender, _] = cols[..] {
+        let people = bundled::PEOPLE_NAMES;
+        lists.surnames.reserve(people.bytes().filter(|&b| b == b'\n').count());
+        for line in lines(people) {
+            if let Some([name, kind, gender, _]) = columns(line) {
                 match kind {
                     "given" => {
                         lists.given.insert(name, Gender::parse(gender));
@@ -63,36 +75,40 @@ impl WordLists {
                 }
             }
         }
-        for (_, cols) in rows(bundled::NICKNAMES) {
-            if let [nick, given] = cols[..] {
+        for line in lines(bundled::NICKNAMES) {
+            if let Some([nick, given]) = columns(line) {
                 lists.nicknames.entry(nick).or_default().push(given);
             }
         }
-        for (_, cols) in rows(bundled::TITLES) {
-            if let [title, _, gender] = cols[..] {
+        for line in lines(bundled::TITLES) {
+            if let Some([title, _, gender]) = columns(line) {
                 lists.titles.insert(title, Gender::parse(gender));
+                lists.title_starts.insert(first_word(title));
                 lists.longest_title = lists.longest_title.max(title.split(' ').count());
             }
         }
-        for (_, cols) in rows(bundled::ORG_PATTERNS) {
-            if let [pattern, kind] = cols[..] {
+        for line in lines(bundled::ORG_PATTERNS) {
+            if let Some([pattern, kind]) = columns(line) {
                 if kind == "prefix" {
                     lists.org_prefixes.insert(pattern);
+                    lists.org_prefix_starts.insert(first_word(pattern));
                 } else {
                     lists.org_suffixes.insert(pattern);
                 }
             }
         }
-        for (_, cols) in rows(bundled::FUNCTION_WORDS) {
-            lists.function_words.insert(cols[0]);
+        for line in lines(bundled::FUNCTION_WORDS) {
+            lists.function_words.insert(first_column(line));
         }
-        for (_, cols) in rows(bundled::AMBIGUOUS) {
-            lists.ambiguous.insert(cols[0]);
-            if cols.get(1) == Some(&"word") {
-                lists.common_words.insert(cols[0]);
+        for line in lines(bundled::AMBIGUOUS) {
+            let mut cols = line.split('\t');
+            let surface = cols.next().unwrap_or_default();
+            lists.ambiguous.insert(surface);
+            if cols.next() == Some("word") {
+                lists.common_words.insert(surface);
             }
         }
-        lists.shouted = shouted_surfaces(&lists);
+        lists.shouted = shouted_surfaces(&lists, entities);
         lists
     }
 
@@ -119,6 +135,11 @@ impl WordLists {
         self.titles.get(words).copied()
     }
 
+    /// Whether some title starts with the word `word` (`Prime` of `Prime Minister`).
+    pub fn starts_title(&self, word: &str) -> bool {
+        self.title_starts.contains(word)
+    }
+
     /// The most words a title has.
     pub fn longest_title(&self) -> usize {
         self.longest_title
@@ -132,6 +153,11 @@ impl WordLists {
     /// Whether `words` starts organisation names (`Ministry of`, `University of`).
     pub fn is_org_prefix(&self, words: &str) -> bool {
         self.org_prefixes.contains(words)
+    }
+
+    /// Whether some organisation prefix starts with the word `word` (`University` of `University of`).
+    pub fn starts_org_prefix(&self, word: &str) -> bool {
+        self.org_prefix_starts.contains(word)
     }
 
     /// Whether a capitalised `word` is a function word, month or weekday
@@ -153,7 +179,18 @@ impl WordLists {
 
 /// Whether `word` has two letters or more and no lower-case one: `LONDON`, `ST.`.
 pub fn is_shouted(word: &str) -> bool {
-    word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
+    // ASCII first, byte by byte: most words fail at their first lower-case letter.
+    let mut letters = 0;
+    for &b in word.as_bytes() {
+        if b >= 0x80 {
+            return word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase);
+        }
+        if b.is_ascii_lowercase() {
+            return false;
+        }
+        letters += usize::from(b.is_ascii_uppercase());
+    }
+    letters >= 2
 }
 
 /// `word` with its first letter kept and the rest in lower case: `JULY` → `July`.
@@ -162,26 +199,58 @@ fn title_case(word: &str) -> String {
     chars.next().into_iter().chain(chars.flat_map(char::to_lowercase)).collect()
 }
 
+/// The bundled entity lexicons, parsed; a malformed file (the tests rule
+/// them out) gives no entries.
+pub(crate) fn bundled_entities() -> Vec<Entry<'static>> {
+    bundled::ENTITIES.iter().flat_map(|(name, text)| parse_entities(name, text).unwrap_or_default()).collect()
+}
+
+/// The rows of a bundled list, as [`crate::lexicon::rows`] reads them:
+/// without a trailing `\r`, skipping blank and `#` comment lines.
+fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines()
+        .map(|line| line.strip_suffix('\r').unwrap_or(line))
+        .filter(|line| !(line.trim().is_empty() || line.starts_with('#')))
+}
+
+/// The `N` tab-separated columns of `line`, or `None` when it has another number.
+fn columns<const N: usize>(line: &'static str) -> Option<[&'static str; N]> {
+    let mut cols = line.split('\t');
+    let mut out = [""; N];
+    for col in &mut out {
+        *col = cols.next()?;
+    }
+    cols.next().is_none().then_some(out)
+}
+
+/// The first tab-separated column of `line`.
+fn first_column(line: &'static str) -> &'static str {
+    line.split('\t').next().unwrap_or_default()
+}
+
+/// The first space-separated word of `words`.
+fn first_word(words: &str) -> &str {
+    words.split(' ').next().unwrap_or_default()
+}
+
 /// The upper-case forms of the bundled entity surfaces that have lower-case
 /// letters, for text written in capitals. Surfaces that are also common
 /// words (`Nice`, `Reading`) are left out unless they name a country
 /// (`TURKEY`), and so are function words (`MAY`).
-fn shouted_surfaces(lists: &WordLists) -> HashMap<String, &'static str> {
-    let mut shouted = HashMap::new();
-    for (name, text) in bundled::ENTITIES {
-        for entry in parse_entities(name, text).unwrap_or_default() {
-            let std::borrow::Cow::Borrowed(surface) = entry.surface else {
-                continue;
-            };
-            let country = entry.id.as_deref().is_some_and(|id| id.starts_with("ISO3166:"));
-            if !surface.chars().any(char::is_lowercase)
-                || (lists.common_words.contains(surface) && !country)
-                || lists.function_words.contains(surface)
-            {
-                continue;
-            }
-            shouted.entry(surface.to_uppercase()).or_insert(surface);
+fn shouted_surfaces(lists: &WordLists, entities: &[Entry<'static>]) -> FxHashMap<String, &'static str> {
+    let mut shouted = FxHashMap::default();
+    for entry in entities {
+        let std::borrow::Cow::Borrowed(surface) = entry.surface else {
+            continue;
+        };
+        let country = entry.id.as_deref().is_some_and(|id| id.starts_with("ISO3166:"));
+        if !surface.chars().any(char::is_lowercase)
+            || (lists.common_words.contains(surface) && !country)
+            || lists.function_words.contains(surface)
+        {
+            continue;
         }
+        shouted.entry(surface.to_uppercase()).or_insert(surface);
     }
     shouted
 }

@@ -20,7 +20,8 @@
 //!   ends in an event word (`World Cup`). The rest is dropped.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::token::TokenKind;
 use crate::Label;
@@ -53,13 +54,13 @@ pub fn merge<'a>(cx: &Context<'_, 'a>, candidates: Vec<Candidate>) -> Vec<Mentio
 }
 
 /// Short forms of full names and acronyms: surface -> (canonical, label, gender).
-type ShortForms<'a> = HashMap<Cow<'a, str>, (Cow<'a, str>, Label, Gender)>;
+type ShortForms<'a> = FxHashMap<Cow<'a, str>, (Cow<'a, str>, Label, Gender)>;
 
 /// Every tail of a person's full name (`Trump`, `de Vries`) and every
 /// acronym defined in brackets (`(FAA)`), with the name they stand for.
 fn short_forms<'a>(cx: &Context<'_, 'a>, candidates: &[Candidate]) -> ShortForms<'a> {
     let text = cx.text;
-    let mut short_forms = ShortForms::new();
+    let mut short_forms = ShortForms::default();
     for c in candidates {
         let label = match c.evidence {
             Evidence::Rule(label) => label,
@@ -94,7 +95,7 @@ fn short_forms<'a>(cx: &Context<'_, 'a>, candidates: &[Candidate]) -> ShortForms
 /// The names that a sports result shows to be teams in this document, so
 /// `Surrey` is the team everywhere once `Surrey 4` is read. Case counts: a
 /// table's `NEW YORK 74 59` says nothing of the dateline `NEW YORK`'s city.
-fn teams<'a>(cx: &Context<'_, 'a>, candidates: &[Candidate]) -> HashSet<&'a str> {
+fn teams<'a>(cx: &Context<'_, 'a>, candidates: &[Candidate]) -> FxHashSet<&'a str> {
     candidates.iter().filter(|c| c.evidence == Evidence::Team).map(|c| &cx.text[c.span]).collect()
 }
 
@@ -103,7 +104,7 @@ fn resolve<'a>(
     cx: &Context<'_, 'a>,
     c: &Candidate,
     short_forms: &ShortForms<'a>,
-    teams: &HashSet<&str>,
+    teams: &FxHashSet<&str>,
 ) -> Option<Mention<'a>> {
     let surface = &cx.text[c.span];
     match (c.evidence, short_forms.get(&folded(surface))) {
@@ -151,8 +152,8 @@ fn known_labels(
     cx: &Context<'_, '_>,
     candidates: &[Candidate],
     resolved: &[Option<Mention<'_>>],
-) -> HashMap<String, Label> {
-    let mut known = HashMap::new();
+) -> FxHashMap<String, Label> {
+    let mut known = FxHashMap::default();
     for (c, m) in candidates.iter().zip(resolved) {
         if let Some(m) = m {
             known.entry(shout(&cx.text[c.span])).or_insert(m.label);
@@ -232,8 +233,9 @@ fn plays(cx: &Context<'_, '_>, c: &Candidate) -> bool {
 
 /// The label of an unknown candidate, if it is worth keeping.
 fn guess(cx: &Context<'_, '_>, c: &Candidate) -> Option<Label> {
-    let words: Vec<&str> = c.tokens.clone().map(|k| &cx.text[cx.tokens[k].span]).collect();
-    if words.iter().any(|w| cx.lists.is_function_word(w)) {
+    let words = c.tokens.clone().map(|k| &cx.text[cx.tokens[k].span]);
+    let (count, first, last) = (c.tokens.len(), cx.word(c.tokens.start), cx.word(c.tokens.end - 1));
+    if words.clone().any(|w| cx.lists.is_function_word(w)) {
         return None;
     }
     let word_at = |k: usize| cx.tokens.get(k).map(|t| &cx.text[t.span]);
@@ -244,32 +246,30 @@ fn guess(cx: &Context<'_, '_>, c: &Candidate) -> Option<Label> {
     let speaks_after = word_at(c.tokens.end).is_some_and(|w| SPEAKS.contains(&w));
     let speaks_before = c.tokens.start > 0 && word_at(c.tokens.start - 1).is_some_and(|w| SPEAKS.contains(&w));
     let title_case =
-        words.iter().all(|w| w.chars().skip(1).all(char::is_lowercase) || w.chars().all(char::is_lowercase));
+        words.clone().all(|w| w.chars().skip(1).all(char::is_lowercase) || w.chars().all(char::is_lowercase));
     let name_like = title_case
-        && words.iter().all(|w| w.chars().all(|ch| ch.is_alphabetic() || ch == '\'' || ch == '’' || ch == '-'));
+        && words.clone().all(|w| w.chars().all(|ch| ch.is_alphabetic() || ch == '\'' || ch == '’' || ch == '-'));
     // Next to a speech verb; a lone capital at a sentence start only if it is a known name (`Residents said`).
-    let known_name = words.len() > 1
-        || !c.sentence_initial
-        || cx.lists.is_surname(words[0])
-        || cx.lists.given_name(words[0]).is_some();
-    if (((speaks_after || speaks_before) && known_name) || (words.len() >= 2 && place_in_brackets_after(cx, c)))
+    let known_name =
+        count > 1 || !c.sentence_initial || cx.lists.is_surname(first) || cx.lists.given_name(first).is_some();
+    if (((speaks_after || speaks_before) && known_name) || (count >= 2 && place_in_brackets_after(cx, c)))
         && name_like
-        && words.len() <= 3
+        && count <= 3
     {
         return Some(Label::Person);
     }
-    if words.len() == 1 && name_like && plays(cx, c) {
+    if count == 1 && name_like && plays(cx, c) {
         return Some(Label::Org);
     }
     if c.sentence_initial {
         // A sentence-initial pair of capitalised words is a name when an appositive follows.
         let appositive = word_at(c.tokens.end) == Some(",")
             && word_at(c.tokens.end + 1).is_some_and(|w| matches!(w, "who" | "the" | "a" | "an"));
-        return (words.len() >= 2 && words.len() <= 3 && name_like && appositive).then_some(Label::Person);
+        return ((2..=3).contains(&count) && name_like && appositive).then_some(Label::Person);
     }
-    match words.len() {
+    match count {
         1 => {
-            let w = words[0];
+            let w = first;
             let before = c.tokens.start.checked_sub(1).and_then(word_at);
             // `near Trinidad`: the preposition outweighs a surname list.
             if name_like && before.is_some_and(|b| PLACE_PREPOSITIONS.contains(&b)) {
@@ -281,9 +281,9 @@ fn guess(cx: &Context<'_, '_>, c: &Candidate) -> Option<Label> {
             }
         }
         2..=4 => {
-            if super::rules::is_event_word(words[words.len() - 1]) {
+            if super::rules::is_event_word(last) {
                 None
-            } else if words.iter().any(|w| matches!(*w, "of" | "&" | "for" | "and")) {
+            } else if words.clone().any(|w| matches!(w, "of" | "&" | "for" | "and")) {
                 Some(Label::Org)
             } else if title_case {
                 Some(Label::Person)

@@ -382,7 +382,8 @@ fn whole_run_org(
     let last_in_hit = tokens.clone().any(|k| hits[k].is_some_and(|(end, _)| end == tokens.end));
     let suffix = !last_in_hit && (cx.lists.is_org_suffix(last) || cx.lists.is_org_suffix(last.trim_end_matches('.')));
     // A prefix needs a name after it: `Bank of England`, `National Bank of Poland`.
-    let prefix = (2..tokens.len()).any(|len| cx.lists.is_org_prefix(&joined(cx, tokens.start..tokens.start + len)));
+    let prefix = cx.lists.starts_org_prefix(cx.word(tokens.start))
+        && (2..tokens.len()).any(|len| cx.lists.is_org_prefix(&joined(cx, tokens.start..tokens.start + len)));
     if !(suffix || prefix) {
         return None;
     }
@@ -500,6 +501,10 @@ fn joined(cx: &Context<'_, '_>, range: Range<usize>) -> String {
 
 /// The length of the longest title at `k` that is followed by a capitalised word.
 fn title_at(cx: &Context<'_, '_>, k: usize, end: usize) -> Option<usize> {
+    // Tokens hold no spaces, so a title at `k` starts with the word at `k`.
+    if !cx.lists.starts_title(cx.word(k)) {
+        return None;
+    }
     let longest = cx.lists.longest_title().min(end.saturating_sub(k + 1));
     let name_follows = |at: usize| {
         cx.is_capitalised(at) || (CONNECTORS.contains(&cx.word(at)) && at + 1 < end && cx.is_capitalised(at + 1))
@@ -586,16 +591,15 @@ pub fn is_brand(word: &str) -> bool {
     let Some(first) = chars.next() else {
         return false;
     };
-    let rest: Vec<char> = chars.collect();
-    let has_lower = rest.iter().any(|c| c.is_lowercase());
-    let inner_upper = rest.iter().any(|c| c.is_uppercase());
-    let has_digit = word.chars().any(|c| c.is_ascii_digit());
-    let has_alpha = word.chars().any(char::is_alphabetic);
-    let surname_prefix = ["Mc", "Mac", "O'", "O’", "De", "Di", "La", "Le", "Van"]
-        .iter()
-        .any(|p| word.strip_prefix(p).is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase)));
-    (first.is_uppercase() && has_lower && inner_upper && !surname_prefix)
-        || (has_digit && has_alpha && first.is_alphabetic())
+    let rest = chars.as_str();
+    let camel = first.is_uppercase() && rest.chars().any(char::is_lowercase) && rest.chars().any(char::is_uppercase);
+    let surname_prefix = || {
+        ["Mc", "Mac", "O'", "O’", "De", "Di", "La", "Le", "Van"]
+            .iter()
+            .any(|p| word.strip_prefix(p).is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase)))
+    };
+    (camel && !surname_prefix())
+        || (first.is_alphabetic() && word.bytes().any(|b| b.is_ascii_digit()) && word.chars().any(char::is_alphabetic))
 }
 
 #[cfg(test)]

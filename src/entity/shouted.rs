@@ -20,6 +20,7 @@ const LONGEST: usize = 4;
 /// Adds gazetteer hits for names written in capitals to `hits` (by start
 /// token: `(end token, entry)`), where no hit covers the tokens yet.
 pub fn add_hits(cx: &Context<'_, '_>, hits: &mut [Option<(usize, usize)>]) {
+    let mut key = String::new();
     let mut k = 0;
     while k < cx.tokens.len() {
         if let Some((end, _)) = hits[k] {
@@ -28,7 +29,7 @@ pub fn add_hits(cx: &Context<'_, '_>, hits: &mut [Option<(usize, usize)>]) {
         }
         let shouted =
             (k..cx.tokens.len().min(k + LONGEST)).take_while(|&j| is_shouted(cx, j) && hits[j].is_none()).count();
-        match (1..=shouted).rev().find_map(|len| lookup(cx, k, len).map(|entry| (len, entry))) {
+        match (1..=shouted).rev().find_map(|len| lookup(cx, k, len, &mut key).map(|entry| (len, entry))) {
             Some((len, entry)) => {
                 hits[k] = Some((k + len, entry));
                 k += len;
@@ -44,13 +45,15 @@ fn is_shouted(cx: &Context<'_, '_>, k: usize) -> bool {
     matches!(token.kind, TokenKind::Word | TokenKind::Abbreviation) && lists::is_shouted(&cx.text[token.span])
 }
 
-/// The gazetteer entry of the `len` capitalised words at `k`, read in lexicon case.
-fn lookup(cx: &Context<'_, '_>, k: usize, len: usize) -> Option<usize> {
-    let words: Vec<&str> = (k..k + len).map(|j| &cx.text[cx.tokens[j].span]).collect();
-    let surface = cx.lists.shouted_surface(&words.join(" "))?;
-    cx.gazetteer
-        .find(surface)
-        .into_iter()
-        .find(|hit| hit.span.start() == 0 && hit.span.end() == surface.len())
-        .map(|hit| hit.entry)
+/// The gazetteer entry of the `len` capitalised words at `k`, read in lexicon
+/// case; `key` is scratch space for the words joined.
+fn lookup(cx: &Context<'_, '_>, k: usize, len: usize, key: &mut String) -> Option<usize> {
+    key.clear();
+    for j in k..k + len {
+        if j > k {
+            key.push(' ');
+        }
+        key.push_str(&cx.text[cx.tokens[j].span]);
+    }
+    cx.gazetteer.entry_of(cx.lists.shouted_surface(key)?)
 }

@@ -51,10 +51,12 @@ pub struct Scene<'s, 'a> {
     pub mentions: &'s [Mention<'a>],
     /// For each token, the mention it lies in (`u32::MAX` for none).
     mention_of_token: Vec<u32>,
-    /// Every token's text in lower case, one after the other (see [`Scene::lower`]).
+    /// The lower-case text of the tokens that have capitals or non-ASCII
+    /// characters, one after the other (see [`Scene::lower`]).
     lowered: String,
-    /// Where each token's lower-case text ends in `lowered`.
-    lowered_end: Vec<usize>,
+    /// For each token, where its lower-case text is in `lowered` (`None`
+    /// when the token is already in lower case: its own text).
+    lowered_span: Vec<Option<Span>>,
     /// For each token, its sentence.
     sentence_of_token: Vec<u32>,
     /// For each sentence, its paragraph.
@@ -196,19 +198,23 @@ impl<'s, 'a> Scene<'s, 'a> {
                 sentence_of_token[k] = i as u32;
             }
         }
-        let mut lowered = String::with_capacity(text.len());
-        let lowered_end = tokens
-            .iter()
-            .map(|t| {
-                let word = &text[t.span];
-                if word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
-                    lowered.extend(word.chars().flat_map(char::to_lowercase));
-                } else {
-                    lowered.push_str(word);
-                }
-                lowered.len()
-            })
-            .collect();
+        let mut lowered = String::new();
+        let mut lowered_span = Vec::with_capacity(tokens.len());
+        for t in tokens {
+            let word = &text[t.span];
+            if !word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+                lowered_span.push(None);
+                continue;
+            }
+            let start = lowered.len();
+            if word.is_ascii() {
+                lowered.push_str(word);
+                lowered[start..].make_ascii_lowercase();
+            } else {
+                lowered.extend(word.chars().flat_map(char::to_lowercase));
+            }
+            lowered_span.push(Some(Span::new(start, lowered.len())));
+        }
         let mut paragraph_of_sentence = vec![0; segments.sentences.len()];
         for (i, p) in segments.paragraphs.iter().enumerate() {
             for s in p.sentences.clone() {
@@ -222,7 +228,7 @@ impl<'s, 'a> Scene<'s, 'a> {
             mentions,
             mention_of_token,
             lowered,
-            lowered_end,
+            lowered_span,
             sentence_of_token,
             paragraph_of_sentence,
             cues,
@@ -242,8 +248,10 @@ impl<'s, 'a> Scene<'s, 'a> {
 
     /// The lower-case form of token `k`, computed once per document.
     pub fn lower(&self, k: usize) -> &str {
-        let start = if k == 0 { 0 } else { self.lowered_end[k - 1] };
-        &self.lowered[start..self.lowered_end[k]]
+        match self.lowered_span[k] {
+            Some(span) => &self.lowered.as_str()[span],
+            None => self.word(k),
+        }
     }
 
     /// The sentence holding token `k`.
