@@ -120,14 +120,18 @@ fn owned_len(s: &std::borrow::Cow<'_, str>) -> usize {
     }
 }
 
-/// The surface and its apostrophe variant.
+/// The surface and its apostrophe and dash variants (`Côte d'Ivoire` /
+/// `Côte d’Ivoire`, `Guinea-Bissau` / `Guinea–Bissau`).
 fn variants(surface: &str) -> Vec<String> {
     let mut out = vec![surface.to_owned()];
-    if surface.contains('\'') {
-        out.push(surface.replace('\'', "’"));
-    } else if surface.contains('’') {
-        out.push(surface.replace('’', "'"));
+    let swaps: [(char, char); 4] = [('\'', '’'), ('’', '\''), ('-', '–'), ('–', '-')];
+    for (from, to) in swaps {
+        let more: Vec<String> =
+            out.iter().filter(|s| s.contains(from)).map(|s| s.replace(from, &to.to_string())).collect();
+        out.extend(more);
     }
+    out.sort_unstable();
+    out.dedup();
     out
 }
 
@@ -178,6 +182,12 @@ mod tests {
     fn apostrophe_variants() {
         let g = gazetteer("Côte d'Ivoire\tGPE\tCôte d’Ivoire");
         assert_eq!(found(&g, "Côte d’Ivoire and Côte d'Ivoire"), ["Côte d’Ivoire", "Côte d'Ivoire"]);
+    }
+
+    #[test]
+    fn dash_variants() {
+        let g = gazetteer("Guinea-Bissau\tGPE\tGuinea-Bissau");
+        assert_eq!(found(&g, "Guinea–Bissau and Guinea-Bissau"), ["Guinea–Bissau", "Guinea-Bissau"]);
     }
 
     #[test]

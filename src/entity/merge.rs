@@ -72,6 +72,12 @@ fn short_forms<'a>(cx: &Context<'_, 'a>, candidates: &[Candidate]) -> ShortForms
             },
         };
         if label == Label::Person && c.tokens.len() >= 2 {
+            // The full name under each formal given name its first word is a nickname of
+            // (`Bill Clinton` as `William Clinton`), and itself, for later nickname forms.
+            let canonical = Cow::Borrowed(&text[c.span]);
+            for key in nickname_keys(cx, c).into_iter().chain([folded(&text[c.span])]) {
+                short_forms.entry(key).or_insert((canonical.clone(), Label::Person, c.gender));
+            }
             // Every tail of the name that starts a word is a short form: `de Vries`, `Vries`.
             for k in c.tokens.start + 1..c.tokens.end {
                 let tail = &text[cx.tokens[k].span.start()..c.span.end()];
@@ -92,6 +98,21 @@ fn short_forms<'a>(cx: &Context<'_, 'a>, candidates: &[Candidate]) -> ShortForms
     short_forms
 }
 
+/// A multi-word name with its first word replaced by each formal given name
+/// it is a nickname of: `Bill Clinton` → `William Clinton`.
+fn nickname_keys<'a>(cx: &Context<'_, 'a>, c: &Candidate) -> Vec<Cow<'a, str>> {
+    if c.tokens.len() < 2 {
+        return Vec::new();
+    }
+    let first = cx.tokens[c.tokens.start].span;
+    let rest = &cx.text[first.end()..c.span.end()];
+    cx.lists
+        .formal_names(&cx.text[first])
+        .iter()
+        .map(|formal| Cow::Owned(format!("{formal}{}", folded(rest))))
+        .collect()
+}
+
 /// The names that a sports result shows to be teams in this document, so
 /// `Surrey` is the team everywhere once `Surrey 4` is read. Case counts: a
 /// table's `NEW YORK 74 59` says nothing of the dateline `NEW YORK`'s city.
@@ -107,7 +128,9 @@ fn resolve<'a>(
     teams: &FxHashSet<&str>,
 ) -> Option<Mention<'a>> {
     let surface = &cx.text[c.span];
-    match (c.evidence, short_forms.get(&folded(surface))) {
+    let short =
+        short_forms.get(&folded(surface)).or_else(|| nickname_keys(cx, c).iter().find_map(|k| short_forms.get(k)));
+    match (c.evidence, short) {
         (_, Some((canonical, label, gender))) if canonical != surface => {
             Some(Mention { label: *label, canonical: canonical.clone(), ..plain(cx, c, *gender) })
         }
@@ -446,5 +469,21 @@ mod tests {
         assert_eq!(label_of("Fighting broke out in Arbil on Friday.", "Arbil"), Some(Label::Gpe));
         assert_eq!(label_of("Arbil was quiet.", "Arbil"), None);
         assert_eq!(label_of("He said so in March.", "March"), None);
+    }
+
+    #[test]
+    fn nicknames_share_a_referent() {
+        let e = crate::Extractor::new();
+        let canonicals =
+            |text: &str| -> Vec<String> { e.extract(text).entities.iter().map(|m| m.canonical.to_string()).collect() };
+        assert_eq!(
+            canonicals("Bill Clinton spoke first. Later, William Clinton said he was tired."),
+            ["Bill Clinton"; 2]
+        );
+        assert_eq!(
+            canonicals("William Clinton spoke first. Later, Bill Clinton said he was tired."),
+            ["William Clinton"; 2]
+        );
+        assert_eq!(canonicals("Bill Clinton and Hillary Clinton spoke."), ["Bill Clinton", "Hillary Clinton"]);
     }
 }
