@@ -179,20 +179,8 @@ fn after(scene: &Scene<'_, '_>, q: &Quoted) -> Option<(Attribution, usize)> {
         })
         .or_else(|| scene.np_ending_at(adjacent, s))
         .or_else(|| scene.described_ending_at(adjacent, s))?;
-    let (addressee, end) = addressee_after(scene, v, limit);
+    let (addressee, end) = scene.addressee_after(v, limit);
     Some((Attribution { speaker: Some(speaker), cue, addressee }, end))
-}
-
-/// The addressee of a cue verb at `v` (`told reporters`), and the token after the attribution.
-fn addressee_after(scene: &Scene<'_, '_>, v: usize, limit: usize) -> (Option<Np>, usize) {
-    let takes_addressee = scene.cues.word(scene.lower(v)).is_some_and(|c| c.addressee);
-    match scene.np_starting_at(v + 1, limit).filter(|_| takes_addressee) {
-        Some(np) => {
-            let end = np.tokens.end;
-            (Some(np), end)
-        }
-        None => (None, v + 1),
-    }
 }
 
 /// `“A,” he said. “B.”` or `“A,” he said, “B.”`: the quote that continues the one just attributed.
@@ -251,7 +239,7 @@ fn before(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Attribution> {
     let sentence = scene.segments.sentences[scene.sentence_of(v)].tokens.start;
     let floor = sentence.max(floor);
     // Between the cue and the quote: nothing, an addressee, or a short phrase.
-    let (addressee, after_cue) = addressee_after(scene, v, b);
+    let (addressee, after_cue) = scene.addressee_after(v, b);
     if after_cue != b && !phrase_ends_at(scene, after_cue, b) {
         return None;
     }
@@ -313,7 +301,7 @@ fn intro_line(scene: &Scene<'_, '_>, q: &Quoted, previous: Option<&Found>) -> Op
     });
     for v in speech.chain(others) {
         if let Some(speaker) = scene.np_ending_at(scene.skip_back_adverbs(v, floor), floor) {
-            let (addressee, _) = addressee_after(scene, v, last);
+            let (addressee, _) = scene.addressee_after(v, last);
             return Some(Attribution { speaker: Some(speaker), cue: Some(scene.tokens[v].span), addressee });
         }
         if let Some(speaker) = scene.np_starting_at(v + 1, last) {

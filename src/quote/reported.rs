@@ -158,18 +158,11 @@ fn near_fragment(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Speech> {
         scene.np_ending_at(scene.skip_back_adverbs(v, sentence.start), sentence.start)
     }
     .or_else(|| scene.main_speaker(sentence.start, v))?;
-    let mut c = v + 1;
-    let mut addressee = None;
-    if cue.addressee {
-        if let Some(np) = scene.np_starting_at(c, open) {
-            c = np.tokens.end;
-            addressee = Some(np);
-        }
-    }
+    let (addressee, mut c) = scene.addressee_after(v, open);
     if let Some(that) = that_after(scene, c, &sentence).filter(|&t| t < open) {
         c = that + 1;
     }
-    let end = clause_end(scene, c, &sentence).max(q.close.map_or(open + 1, |close| close + 1)).min(sentence.end);
+    let end = fragment_clause_end(scene, c, q, &sentence);
     let content = clause_span_keep_quote(scene, c, end)?;
     Some(Speech {
         parts: Vec::new(),
@@ -207,7 +200,7 @@ fn subject_fragment(scene: &Scene<'_, '_>, q: &Quoted, sentence: &Range<usize>) 
     if !verb || c > q.open || q.open - c > FRAGMENT_WINDOW / 2 {
         return None;
     }
-    let end = clause_end(scene, c, sentence).max(q.close.map_or(q.open + 1, |close| close + 1)).min(sentence.end);
+    let end = fragment_clause_end(scene, c, q, sentence);
     let content = clause_span_keep_quote(scene, c, end)?;
     let cue_span = scene.tokens[v].span;
     Some(Speech {
@@ -219,6 +212,11 @@ fn subject_fragment(scene: &Scene<'_, '_>, q: &Quoted, sentence: &Range<usize>) 
         rule: Rule::MixedSubject,
         resume: end,
     })
+}
+
+/// Where the clause from `c` holding fragment `q` ends: its own end, or past the fragment's closing mark.
+fn fragment_clause_end(scene: &Scene<'_, '_>, c: usize, q: &Quoted, sentence: &Range<usize>) -> usize {
+    clause_end(scene, c, sentence).max(q.close.map_or(q.open + 1, |close| close + 1)).min(sentence.end)
 }
 
 /// Words of a verb group before its verb: `has been steadily (pounding)`, `is (promising)`.
@@ -492,14 +490,7 @@ fn verb(scene: &Scene<'_, '_>, v: usize, cue: Cue, sentence: Range<usize>) -> Op
         return Some(speech);
     }
     let subject = subject?;
-    let mut c = v + 1;
-    let mut addressee = None;
-    if cue.addressee {
-        if let Some(np) = scene.np_starting_at(c, sentence.end) {
-            c = np.tokens.end;
-            addressee = Some(np);
-        }
-    }
+    let (addressee, mut c) = scene.addressee_after(v, sentence.end);
     let that = that_after(scene, c, &sentence);
     let has_that = that.is_some();
     if let Some(that) = that {
@@ -728,14 +719,7 @@ fn participle(scene: &Scene<'_, '_>, v: usize, cue: Cue, sentence: Range<usize>)
         return None;
     }
     let speaker = scene.main_speaker(sentence.start, v)?;
-    let mut c = v + 1;
-    let mut addressee = None;
-    if cue.addressee {
-        if let Some(np) = scene.np_starting_at(c, sentence.end) {
-            c = np.tokens.end;
-            addressee = Some(np);
-        }
-    }
+    let (addressee, c) = scene.addressee_after(v, sentence.end);
     if c >= sentence.end {
         return None;
     }

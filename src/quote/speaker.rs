@@ -497,6 +497,19 @@ impl<'s, 'a> Scene<'s, 'a> {
         Some(Np { span: self.span(&(start..e)), tokens: start..e, phrase: SpeakerPhrase::Nominal(SpeakerKind::Person) })
     }
 
+    /// The addressee right after cue verb `v` when the cue takes one (`told
+    /// reporters`), not reaching `limit`, and the token after the two.
+    pub fn addressee_after(&self, v: usize, limit: usize) -> (Option<Np>, usize) {
+        let takes_addressee = self.cues.word(self.lower(v)).is_some_and(|c| c.addressee);
+        match self.np_starting_at(v + 1, limit).filter(|_| takes_addressee) {
+            Some(np) => {
+                let end = np.tokens.end;
+                (Some(np), end)
+            }
+            None => (None, v + 1),
+        }
+    }
+
     /// A possessive speaker before a cue noun: `his`, `Trump’s`.
     pub fn possessor_before(&self, k: usize, floor: usize) -> Option<Np> {
         if k <= floor {
