@@ -7,7 +7,7 @@
 //! `Venezuela`. Apostrophe variants of each surface (`’` and `'`) are added
 //! as extra patterns: the input is never rewritten.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 use rustc_hash::FxHashMap;
 
 use crate::lexicon::Entry;
@@ -79,10 +79,17 @@ impl Gazetteer {
     /// ```
     pub fn find(&self, text: &str) -> Vec<Hit> {
         let mut hits = Vec::new();
-        for m in self.automaton.find_iter(text) {
+        let mut at = 0;
+        while let Some(m) = self.automaton.find(Input::new(text).range(at..)) {
             let span = Span::new(m.start(), m.end());
             if is_word_boundary(text, span.start()) && is_word_boundary(text, span.end()) {
                 hits.push(Hit { span, entry: self.pattern_entry[m.pattern().as_usize()] as usize });
+                at = span.end();
+            } else {
+                // A match off the word boundaries may hide a shorter one inside it
+                // (`York` in `NNew York`): search again from its next character. No
+                // surface is longer than a few dozen bytes, so this stays linear.
+                at = span.start() + text[span.start()..].chars().next().map_or(1, char::len_utf8);
             }
         }
         hits
@@ -182,6 +189,12 @@ mod tests {
     fn apostrophe_variants() {
         let g = gazetteer("Côte d'Ivoire\tGPE\tCôte d’Ivoire");
         assert_eq!(found(&g, "Côte d’Ivoire and Côte d'Ivoire"), ["Côte d’Ivoire", "Côte d'Ivoire"]);
+    }
+
+    #[test]
+    fn a_rejected_match_does_not_hide_a_shorter_one() {
+        let g = gazetteer("New York\tGPE\tNew York\nYork\tGPE\tYork");
+        assert_eq!(found(&g, "NNew York and New York"), ["York", "New York"]);
     }
 
     #[test]
