@@ -126,7 +126,9 @@ pub fn find(scene: &Scene<'_, '_>) -> Vec<Found> {
         if used[f] || q.content.is_empty() || taken.overlapping(q.span).any(|j| found[j].span.covers(q.span)) {
             continue;
         }
-        let naming = q.open > 0 && NAMING_WORDS.contains(&scene.lower(q.open - 1));
+        // `so-called “reform”` is the classic scare quote, not a name.
+        let so_called = q.open >= 3 && scene.lower(q.open - 3) == "so" && scene.lower(q.open - 1) == "called";
+        let naming = q.open > 0 && NAMING_WORDS.contains(&scene.lower(q.open - 1)) && !so_called;
         if naming {
             continue;
         }
@@ -306,5 +308,30 @@ mod tests {
         for text in ["Saying, “We are ready.”", "saying “We are ready,” he left."] {
             extract(text).validate(text).unwrap();
         }
+    }
+
+    #[test]
+    fn a_fragment_belongs_to_the_nearest_named_subject_with_a_verb() {
+        let text = "At a rally, Jane Smith likened the plan to a “slow-motion disaster” in her speech.";
+        assert_eq!(
+            quotes(text),
+            one(QuoteKind::Mixed, "the plan to a “slow-motion disaster” in her speech", Some("Jane Smith"))
+        );
+        // No named subject with a verb: a scare quote.
+        assert_eq!(quotes("The so-called “reform” failed."), one(QuoteKind::Scare, "reform", None));
+    }
+
+    #[test]
+    fn an_adverb_may_stand_between_subject_and_cue() {
+        let text = "In July, Jane Smith cynically dismissed the report as “fiction” in an interview.";
+        let found = quotes(text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].2.as_deref(), Some("Jane Smith"));
+    }
+
+    #[test]
+    fn but_with_a_new_subject_ends_the_clause() {
+        let text = "Jane Smith said the vote would be delayed but she has also asked for patience.";
+        assert_eq!(quotes(text), one(QuoteKind::Indirect, "the vote would be delayed", Some("Jane Smith")));
     }
 }

@@ -175,29 +175,25 @@ fn near_fragment(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Speech> {
     })
 }
 
-/// `Trump is promising lower taxes and “jobs, jobs, jobs,”`: with no cue
-/// near, a fragment is the words of the sentence's subject when that is a
-/// person or organisation named (or a personal pronoun) right before the
-/// verb whose object holds the fragment. The content is that object.
+/// `Trump is promising lower taxes and “jobs, jobs, jobs,”`, `In July,
+/// Gingrich dismissed Estonia as the “suburbs of St. Petersburg”`: with no
+/// cue near, a fragment is the words of the nearest person or organisation
+/// named (or personal pronoun) before it that is followed by a verb group
+/// whose object holds the fragment. The content is that object.
 fn subject_fragment(scene: &Scene<'_, '_>, q: &Quoted, sentence: &Range<usize>) -> Option<Speech> {
-    let subject = scene.sentence_subject(sentence.start, q.open)?;
-    let named = match subject.phrase {
-        SpeakerPhrase::Name(m) => matches!(scene.mentions[m].label, Label::Person | Label::Org),
-        SpeakerPhrase::Pronoun(..) => !scene.is(subject.tokens.start, "it"),
-        _ => false,
-    };
-    if !named {
-        return None;
-    }
-    // The verb group: auxiliaries and adverbs, then the verb itself.
-    let mut v = subject.tokens.end;
-    while v < q.open && scene.tokens[v].kind == TokenKind::Word && is_auxiliary_or_adverb(scene.lower(v)) {
-        v += 1;
-    }
-    let verb =
-        scene.tokens.get(v).is_some_and(|t| t.kind == TokenKind::Word && scene.word(v).chars().all(char::is_lowercase));
+    let floor = sentence.start.max(q.open.saturating_sub(FRAGMENT_WINDOW));
+    let (subject, v) = (floor + 1..=q.open).rev().find_map(|e| {
+        let np = scene.np_ending_at(e, sentence.start)?;
+        let named = match np.phrase {
+            SpeakerPhrase::Name(m) => matches!(scene.mentions[m].label, Label::Person | Label::Org),
+            SpeakerPhrase::Pronoun(..) => !scene.is(np.tokens.start, "it"),
+            _ => false,
+        };
+        let v = verb_after(scene, e, q.open)?;
+        named.then_some((np, v))
+    })?;
     let c = v + 1;
-    if !verb || c > q.open || q.open - c > FRAGMENT_WINDOW / 2 {
+    if q.open - c > FRAGMENT_WINDOW / 2 {
         return None;
     }
     let end = fragment_clause_end(scene, c, q, sentence);
@@ -212,6 +208,42 @@ fn subject_fragment(scene: &Scene<'_, '_>, q: &Quoted, sentence: &Range<usize>) 
         rule: Rule::MixedSubject,
         resume: end,
     })
+}
+
+/// The verb of a verb group starting at `e` (auxiliaries and adverbs, then a
+/// word shaped like a verb: `has gone`, `cynically dismissed`, `is promising`), before `limit`.
+fn verb_after(scene: &Scene<'_, '_>, e: usize, limit: usize) -> Option<usize> {
+    let mut v = e;
+    while v < limit && scene.tokens[v].kind == TokenKind::Word && is_auxiliary_or_adverb(scene.lower(v)) {
+        v += 1;
+    }
+    let word = scene.word(*(v < limit).then_some(&v)?);
+    let shaped = word.chars().all(|ch| ch.is_ascii_lowercase())
+        && !NOT_CLAUSE_START.contains(&word)
+        && (word.ends_with("ed")
+            || word.ends_with("ing")
+            || word.ends_with("en")
+            || (word.ends_with('s') && !word.ends_with("ss"))
+            || matches!(
+                word,
+                "gave"
+                    | "got"
+                    | "kept"
+                    | "left"
+                    | "made"
+                    | "put"
+                    | "said"
+                    | "saw"
+                    | "set"
+                    | "sent"
+                    | "took"
+                    | "told"
+                    | "won"
+                    | "gone"
+                    | "done"
+                    | "called"
+            ));
+    (scene.tokens[v].kind == TokenKind::Word && shaped).then_some(v)
 }
 
 /// Where the clause from `c` holding fragment `q` ends: its own end, or past the fragment's closing mark.
@@ -446,7 +478,11 @@ fn clause_end(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> usize
                     && scene.word(next).chars().next().is_some_and(char::is_lowercase);
                 let after_comma =
                     scene.word(k - 1) == "," && matches!(scene.lower(k), "while" | "although" | "whereas");
-                if new_verb || after_comma {
+                // `… but he has also …`: a new subject starts a new clause.
+                let new_subject = next < sentence.end
+                    && matches!(scene.lower(next), "he" | "she" | "they" | "we" | "i")
+                    && scene.lower(k) == "but";
+                if new_verb || after_comma || new_subject {
                     return if scene.word(k - 1) == "," { k - 1 } else { k };
                 }
             }

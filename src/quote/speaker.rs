@@ -281,7 +281,7 @@ impl<'s, 'a> Scene<'s, 'a> {
         loop {
             if e > floor
                 && self.tokens[e - 1].kind == TokenKind::Word
-                && BETWEEN_SUBJECT_AND_CUE.contains(&self.lower(e - 1))
+                && (BETWEEN_SUBJECT_AND_CUE.contains(&self.lower(e - 1)) || self.lower(e - 1).ends_with("ly"))
             {
                 e -= 1;
             } else if e > floor && self.word(e - 1) == ")" {
