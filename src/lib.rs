@@ -57,6 +57,8 @@ pub mod lexicon;
 pub mod quote;
 pub mod segment;
 pub mod span;
+#[cfg(test)]
+mod test_support;
 pub mod token;
 
 pub use document::{

@@ -365,11 +365,8 @@ fn acronym_after<'a>(cx: &Context<'_, 'a>, c: &Candidate, label: Label) -> Optio
 
 #[cfg(test)]
 mod tests {
-    use crate::{Extractor, Label};
-
-    fn entities(text: &str) -> Vec<(String, Label)> {
-        Extractor::new().extract(text).entities.iter().map(|e| (e.text.to_string(), e.label)).collect()
-    }
+    use crate::test_support::{entities, extractor};
+    use crate::Label;
 
     fn label_of(text: &str, surface: &str) -> Option<Label> {
         entities(text).into_iter().find(|(t, _)| t == surface).map(|(_, l)| l)
@@ -473,7 +470,7 @@ mod tests {
 
     #[test]
     fn nicknames_share_a_referent() {
-        let e = crate::Extractor::new();
+        let e = extractor();
         let canonicals =
             |text: &str| -> Vec<String> { e.extract(text).entities.iter().map(|m| m.canonical.to_string()).collect() };
         assert_eq!(

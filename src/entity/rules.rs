@@ -604,11 +604,8 @@ pub fn is_brand(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Extractor, Label};
-
-    fn entities(text: &str) -> Vec<(String, Label)> {
-        Extractor::new().extract(text).entities.iter().map(|e| (e.text.to_string(), e.label)).collect()
-    }
+    use crate::test_support::{entities, extractor};
+    use crate::Label;
 
     #[test]
     fn names_in_capitals_are_looked_up() {
@@ -689,7 +686,7 @@ mod tests {
 
     #[test]
     fn quoted_titles_are_not_people() {
-        let e = crate::Extractor::new();
+        let e = extractor();
         let text = "The band closed with its song “Summer Rain” on Friday.";
         assert!(e.extract(text).entities.iter().all(|m| m.text != "Summer Rain"));
         let text = "The band closed with Summer Rain on Friday.";

@@ -37,11 +37,8 @@ fn is_score(cx: &Context<'_, '_>, k: usize, sentence: &Range<usize>) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Extractor, Label};
-
-    fn labels(text: &str) -> Vec<(String, Label)> {
-        Extractor::new().extract(text).entities.iter().map(|e| (e.text.to_string(), e.label)).collect()
-    }
+    use crate::test_support::entities as labels;
+    use crate::Label;
 
     #[test]
     fn places_with_scores_are_teams() {

@@ -151,13 +151,11 @@ pub fn find(scene: &Scene<'_, '_>) -> Vec<Found> {
 
 #[cfg(test)]
 mod tests {
-    use std::sync::OnceLock;
-
+    use crate::test_support::extractor;
     use crate::{Document, Extractor, QuoteKind};
 
     fn extract(text: &str) -> Document<'_> {
-        static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
-        EXTRACTOR.get_or_init(Extractor::new).extract(text)
+        extractor().extract(text)
     }
 
     /// `(kind, content, speaker)` of every quote saywho finds in `text`.

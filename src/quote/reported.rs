@@ -78,6 +78,22 @@ pub fn find(
 }
 
 impl Speech {
+    /// Speech in one piece by `speaker`, with its cue, content and rule; the
+    /// search goes on at token `resume`.
+    fn new(speaker: Np, cue_span: Span, content: Span, rule: Rule, resume: usize) -> Speech {
+        Speech { speaker, cue_span, addressee: None, content, rule, parts: Vec::new(), resume }
+    }
+
+    /// The speech with the addressee its cue names.
+    fn to(self, addressee: Option<Np>) -> Speech {
+        Speech { addressee, ..self }
+    }
+
+    /// The speech as pieces round its attribution.
+    fn in_parts(self, parts: Vec<Span>) -> Speech {
+        Speech { parts, ..self }
+    }
+
     /// The quote this speech is, taking the fragments inside its content (which make it mixed).
     fn into_found(self, quoted: &[Quoted], fragments: &[usize], used: &mut [bool]) -> Found {
         let mut quote = Found {
@@ -86,7 +102,7 @@ impl Speech {
             content: self.content,
             parts: self.parts,
             fragments: Vec::new(),
-            speaker: self.speaker,
+            speaker: Some(self.speaker),
             cue: Some(self.cue_span).filter(|c| !c.is_empty()),
             addressee: self.addressee,
             rule: self.rule,
@@ -164,15 +180,7 @@ fn near_fragment(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Speech> {
     }
     let end = fragment_clause_end(scene, c, q, &sentence);
     let content = clause_span_keep_quote(scene, c, end)?;
-    Some(Speech {
-        parts: Vec::new(),
-        speaker: Some(speaker),
-        cue_span: scene.tokens[v].span,
-        addressee,
-        content,
-        rule: Rule::MixedNearCue,
-        resume: end,
-    })
+    Some(Speech::new(speaker, scene.tokens[v].span, content, Rule::MixedNearCue, end).to(addressee))
 }
 
 /// `Trump is promising lower taxes and “jobs, jobs, jobs,”`, `In July,
@@ -199,15 +207,7 @@ fn subject_fragment(scene: &Scene<'_, '_>, q: &Quoted, sentence: &Range<usize>) 
     let end = fragment_clause_end(scene, c, q, sentence);
     let content = clause_span_keep_quote(scene, c, end)?;
     let cue_span = scene.tokens[v].span;
-    Some(Speech {
-        parts: Vec::new(),
-        speaker: Some(subject),
-        cue_span,
-        addressee: None,
-        content,
-        rule: Rule::MixedSubject,
-        resume: end,
-    })
+    Some(Speech::new(subject, cue_span, content, Rule::MixedSubject, end))
 }
 
 /// The verb of a verb group starting at `e` (auxiliaries and adverbs, then a
@@ -312,20 +312,12 @@ fn colon_label(scene: &Scene<'_, '_>, paragraph: Range<usize>) -> Option<Speech>
     }
     let content = clause_span(scene, colon + 1, paragraph.end)?;
     let cue_span = Span::new(scene.tokens[colon].span.start(), scene.tokens[colon].span.start());
-    Some(Speech {
-        parts: Vec::new(),
-        speaker: Some(speaker),
-        cue_span,
-        addressee: None,
-        content,
-        rule: Rule::IndirectColonLabel,
-        resume: paragraph.end,
-    })
+    Some(Speech::new(speaker, cue_span, content, Rule::IndirectColonLabel, paragraph.end))
 }
 
 /// One piece of reported speech found at a cue.
 struct Speech {
-    speaker: Option<Np>,
+    speaker: Np,
     cue_span: Span,
     addressee: Option<Np>,
     content: Span,
@@ -545,7 +537,7 @@ fn verb(scene: &Scene<'_, '_>, v: usize, cue: Cue, sentence: Range<usize>) -> Op
     let content =
         if cue.object && !has_that { fragment_span(scene, c, end)? } else { clause_span_keep_quote(scene, c, end)? };
     let rule = if cue.object && !has_that && !cue.that { Rule::MixedCueObject } else { Rule::IndirectCue };
-    Some(Speech { parts: Vec::new(), speaker: Some(subject), cue_span, addressee, content, rule, resume: end })
+    Some(Speech::new(subject, cue_span, content, rule, end).to(addressee))
 }
 
 /// A `that` at `c`, or after a short phrase (`told reporters in The Hague
@@ -658,15 +650,7 @@ fn trailing(
         Some(_) => before()?,
         None => return None,
     };
-    Some(Speech {
-        parts,
-        speaker: Some(speaker),
-        cue_span: scene.tokens[v].span,
-        addressee: None,
-        content,
-        rule: Rule::IndirectCueAfter,
-        resume: sentence.end,
-    })
+    Some(Speech::new(speaker, scene.tokens[v].span, content, Rule::IndirectCueAfter, sentence.end).in_parts(parts))
 }
 
 /// `according to X, CLAUSE` or `CLAUSE, according to X`.
@@ -688,15 +672,7 @@ fn according_to(scene: &Scene<'_, '_>, k: usize, sentence: Range<usize>) -> Opti
         let end = if k > sentence.start && scene.word(k - 1) == "," { k - 1 } else { k };
         clause_span(scene, start, end)?
     };
-    Some(Speech {
-        parts: Vec::new(),
-        speaker: Some(speaker),
-        cue_span,
-        addressee: None,
-        content,
-        rule: Rule::IndirectAccordingTo,
-        resume: sentence.end,
-    })
+    Some(Speech::new(speaker, cue_span, content, Rule::IndirectAccordingTo, sentence.end))
 }
 
 /// `his warning that CLAUSE`: a cue noun with a possessor.
@@ -713,15 +689,7 @@ fn noun(scene: &Scene<'_, '_>, n: usize, sentence: Range<usize>) -> Option<Speec
             }
             let end = clause_end(scene, that + 1, &sentence);
             let content = clause_span_keep_quote(scene, that + 1, end)?;
-            return Some(Speech {
-                parts: Vec::new(),
-                speaker: Some(speaker),
-                cue_span: scene.tokens[n].span,
-                addressee: None,
-                content,
-                rule: Rule::IndirectCueNoun,
-                resume: end,
-            });
+            return Some(Speech::new(speaker, scene.tokens[n].span, content, Rule::IndirectCueNoun, end));
         }
         if p <= sentence.start || scene.tokens[p - 1].kind != TokenKind::Word {
             return None;
@@ -770,15 +738,7 @@ fn participle(scene: &Scene<'_, '_>, v: usize, cue: Cue, sentence: Range<usize>)
     } else {
         return None;
     };
-    Some(Speech {
-        parts: Vec::new(),
-        speaker: Some(speaker),
-        cue_span: scene.tokens[v].span,
-        addressee,
-        content,
-        rule,
-        resume: end,
-    })
+    Some(Speech::new(speaker, scene.tokens[v].span, content, rule, end).to(addressee))
 }
 
 /// Whether a quote mark opens within a few tokens of `c` in the sentence.

@@ -1,0 +1,16 @@
+//! Helpers shared by the unit tests of every module.
+
+use std::sync::OnceLock;
+
+use crate::{Extractor, Label};
+
+/// One extractor with the bundled lexicons, built once for all tests.
+pub fn extractor() -> &'static Extractor {
+    static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
+    EXTRACTOR.get_or_init(Extractor::new)
+}
+
+/// `(text, label)` of every entity mention in `text`.
+pub fn entities(text: &str) -> Vec<(String, Label)> {
+    extractor().extract(text).entities.iter().map(|e| (e.text.to_string(), e.label)).collect()
+}
