@@ -112,7 +112,27 @@ fn is_quotation(scene: &Scene<'_, '_>, q: &Quoted) -> bool {
     let ends_sentence = scene.text[q.content].trim_end().ends_with(['.', '!', '?', ',', '…']);
     (opens_sentence && (words >= 3 || ends_sentence))
         || ((after_colon || after_cue) && (words >= 4 || ends_sentence))
-        || words >= 10
+        || (words >= 10 && !inside_reported_clause(scene, q.open))
+}
+
+/// How far back from a quote mark a reported clause's cue may be.
+const CLAUSE_WINDOW: usize = 25;
+
+/// Whether the quote opening at `open` lies inside a reported clause that
+/// starts before it in its sentence (`Husted said the court’s decision “will
+/// force us …”`): the quote is then a fragment of mixed speech, however long.
+fn inside_reported_clause(scene: &Scene<'_, '_>, open: usize) -> bool {
+    let sentence = scene.segments.sentences[scene.sentence_of(open)].tokens.start;
+    let floor = sentence.max(open.saturating_sub(CLAUSE_WINDOW));
+    let Some(v) = (floor..open)
+        .rev()
+        .take_while(|&k| !matches!(scene.tokens[k].kind, TokenKind::Quote | TokenKind::Terminal))
+        .find(|&k| quote_cue(scene, k) && scene.cues.word(scene.lower(k)).is_some_and(|c| c.that))
+    else {
+        return false;
+    };
+    let (_, c) = scene.addressee_after(v, open);
+    c < open && (scene.is(c, "that") || super::reported::opens_clause(scene, c))
 }
 
 /// A speech cue verb that can carry a direct quote at token `k` (not a

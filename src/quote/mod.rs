@@ -328,6 +328,59 @@ mod tests {
     }
 
     #[test]
+    fn a_long_quote_inside_a_reported_clause_is_mixed_speech() {
+        let text = "Jane Smith said the ruling “will force the county to rebuild every polling station it closed last \
+                    spring.” She said that the county would appeal.";
+        assert_eq!(
+            quotes(text),
+            vec![
+                (
+                    QuoteKind::Mixed,
+                    "the ruling “will force the county to rebuild every polling station it closed last spring.”"
+                        .to_string(),
+                    Some("Jane Smith".to_string())
+                ),
+                (QuoteKind::Indirect, "the county would appeal".to_string(), Some("She".to_string())),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_clause_ending_in_a_quote_stays_in_its_paragraph() {
+        let text = "He said the allies will take other measures “to show the regime there are consequences.”\n\n\
+                    “We will not wait,” he said.";
+        let found = quotes(text);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].0, QuoteKind::Mixed);
+        assert!(found[0].1.ends_with("consequences.”"), "{found:?}");
+    }
+
+    #[test]
+    fn a_conjunction_inside_a_quote_does_not_end_the_clause() {
+        let text = "Jane Smith said she expects the board “to keep asking questions and defending the staff.”";
+        let found = quotes(text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, "she expects the board “to keep asking questions and defending the staff.”");
+    }
+
+    #[test]
+    fn speech_in_a_subordinate_clause_ends_at_its_comma() {
+        let text =
+            "While she acknowledged the budget was tight, Jane Smith also noted several “hidden costs” had risen.";
+        let found = quotes(text);
+        let contents: Vec<(&str, Option<&str>)> = found.iter().map(|q| (q.1.as_str(), q.2.as_deref())).collect();
+        assert_eq!(
+            contents,
+            [("the budget was tight", Some("she")), ("several “hidden costs” had risen", Some("Jane Smith"))]
+        );
+    }
+
+    #[test]
+    fn a_title_case_headline_cue_needs_a_clause() {
+        assert!(quotes("Mayor Confirms Budget but Stays Silent\nThe council met on Monday.").is_empty());
+    }
+
+    #[test]
     fn but_with_a_new_subject_ends_the_clause() {
         let text = "Jane Smith said the vote would be delayed but she has also asked for patience.";
         assert_eq!(quotes(text), one(QuoteKind::Indirect, "the vote would be delayed", Some("Jane Smith")));

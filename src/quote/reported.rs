@@ -437,7 +437,7 @@ const NOT_CLAUSE_START: &[&str] = &[
 
 /// Whether a reported clause can start at `k` without `that`: any word but
 /// those of [`NOT_CLAUSE_START`], a name or a number.
-fn opens_clause(scene: &Scene<'_, '_>, k: usize) -> bool {
+pub(super) fn opens_clause(scene: &Scene<'_, '_>, k: usize) -> bool {
     let t = scene.tokens[k];
     if scene.mention_at(k).is_some() || t.kind == TokenKind::Number {
         return true;
@@ -446,11 +446,15 @@ fn opens_clause(scene: &Scene<'_, '_>, k: usize) -> bool {
 }
 
 /// Where the reported clause starting at `c` ends (exclusive token index).
+/// Conjunctions and dashes inside a quotation do not end it.
 fn clause_end(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> usize {
     let mut k = c;
+    let mut quoting = false;
     while k < sentence.end {
         let t = scene.tokens[k];
         match t.kind {
+            TokenKind::Quote => quoting = !quoting,
+            TokenKind::Dash | TokenKind::Word if quoting => {}
             TokenKind::Terminal | TokenKind::Ellipsis
                 if k + 1 >= sentence.end || !scene.tokens[k + 1].is_wordlike() =>
             {
@@ -524,7 +528,13 @@ fn verb(scene: &Scene<'_, '_>, v: usize, cue: Cue, sentence: Range<usize>) -> Op
     if let Some(that) = that {
         c = that + 1;
     } else {
-        let clause_follows = cue.that && c < sentence.end && opens_clause(scene, c);
+        // In a title-case headline (`Trump Confirms Call but Stays Guarded`) a
+        // cue that also takes an object needs a clause that looks like one.
+        let title_case = scene.word(v).starts_with(char::is_uppercase) && v > sentence.start;
+        let clause_follows = cue.that
+            && c < sentence.end
+            && opens_clause(scene, c)
+            && (!(cue.object && title_case) || has_subject_and_verb(scene, c, sentence.end));
         let quoted_object = cue.object && quoted_soon(scene, c, &sentence);
         if !clause_follows && !quoted_object {
             return None;
@@ -533,11 +543,25 @@ fn verb(scene: &Scene<'_, '_>, v: usize, cue: Cue, sentence: Range<usize>) -> Op
     if c >= sentence.end {
         return None;
     }
-    let end = clause_end(scene, c, &sentence);
-    let content =
-        if cue.object && !has_that { fragment_span(scene, c, end)? } else { clause_span_keep_quote(scene, c, end)? };
-    let rule = if cue.object && !has_that && !cue.that { Rule::MixedCueObject } else { Rule::IndirectCue };
+    let mut end = clause_end(scene, c, &sentence);
+    // `While he acknowledged A, Ham noted B`: a subordinate clause's speech ends at its comma.
+    if subordinate_subject(scene, sentence.start, subject.tokens.start) {
+        end = (c + 2..end).find(|&k| scene.word(k) == ",").unwrap_or(end);
+    }
+    let quoted_object = cue.object && !has_that && quoted_soon(scene, c, &sentence);
+    let content = if quoted_object { fragment_span(scene, c, end)? } else { clause_span_keep_quote(scene, c, end)? };
+    let rule = if quoted_object && !cue.that { Rule::MixedCueObject } else { Rule::IndirectCue };
     Some(Speech::new(subject, cue_span, content, rule, end).to(addressee))
+}
+
+/// Whether the subject starting at `subject` is that of a subordinate
+/// clause opening its sentence (`While he acknowledged …, Ham noted …`).
+fn subordinate_subject(scene: &Scene<'_, '_>, sentence_start: usize, subject: usize) -> bool {
+    let Some(first) = (sentence_start..subject).find(|&k| scene.tokens[k].is_wordlike()) else {
+        return false;
+    };
+    subject - first <= 2
+        && matches!(scene.lower(first), "while" | "although" | "though" | "because" | "after" | "when" | "if" | "since")
 }
 
 /// A `that` at `c`, or after a short phrase (`told reporters in The Hague
@@ -708,7 +732,7 @@ fn clause_span_keep_quote(scene: &Scene<'_, '_>, c: usize, end: usize) -> Option
         return Some(span);
     }
     // A quotation left open: take its closing mark, after the final punctuation if need be.
-    let limit = (end + 3).min(scene.tokens.len());
+    let limit = closing_limit(scene, c, end + 3);
     let close = (c..limit)
         .skip_while(|&j| scene.tokens[j].span.end() <= span.end())
         .take_while(|&j| matches!(scene.tokens[j].kind, TokenKind::Punct | TokenKind::Terminal | TokenKind::Quote))
@@ -741,6 +765,22 @@ fn participle(scene: &Scene<'_, '_>, v: usize, cue: Cue, sentence: Range<usize>)
     Some(Speech::new(speaker, scene.tokens[v].span, content, rule, end).to(addressee))
 }
 
+/// Whether a subject of a few words at `c` is followed by a verb group
+/// (`remarks Trump had made`, `he felt`), before `limit`.
+fn has_subject_and_verb(scene: &Scene<'_, '_>, c: usize, limit: usize) -> bool {
+    (c + 1..limit.min(c + 6))
+        .take_while(|&e| {
+            matches!(scene.tokens[e - 1].kind, TokenKind::Word | TokenKind::Possessive | TokenKind::Number)
+        })
+        .any(|e| verb_after(scene, e, limit).is_some())
+}
+
+/// Where a clause starting at `c` stops looking for its closing mark: at
+/// `limit`, but never past its paragraph (whose next one may open with a quote mark).
+fn closing_limit(scene: &Scene<'_, '_>, c: usize, limit: usize) -> usize {
+    limit.min(scene.segments.paragraphs[scene.paragraph_of(c)].tokens.end)
+}
+
 /// Whether a quote mark opens within a few tokens of `c` in the sentence.
 fn quoted_soon(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> bool {
     (c..sentence.end.min(c + 6)).any(|k| scene.tokens[k].kind == TokenKind::Quote)
@@ -750,7 +790,7 @@ fn quoted_soon(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> bool
 /// mark's content to the last closing mark's (which may follow the clause's
 /// final punctuation: `“colonial aggression.”`).
 fn fragment_span(scene: &Scene<'_, '_>, c: usize, end: usize) -> Option<Span> {
-    let limit = (end + 2).min(scene.tokens.len());
+    let limit = closing_limit(scene, c, end + 2);
     let marks: Vec<usize> = (c..limit).filter(|&k| scene.tokens[k].kind == TokenKind::Quote).collect();
     let (&first, &last) = (marks.first()?, marks.last()?);
     if first == last || first >= end {
