@@ -113,7 +113,11 @@ fn split_sentences(text: &str, tokens: &[Token], range: Range<usize>, out: &mut 
         if !ends {
             continue;
         }
-        while k < range.end && (is_closer(text, &tokens[k]) || tokens[k].kind == TokenKind::Terminal) {
+        // Closing marks touch the sentence's end: a spaced `"` opens the next sentence.
+        while k < range.end
+            && tokens[k].span.start() == tokens[k - 1].span.end()
+            && (is_closer(text, &tokens[k]) || tokens[k].kind == TokenKind::Terminal)
+        {
             k += 1;
         }
         if k < range.end && !can_start(text, &tokens[k]) {
@@ -199,6 +203,9 @@ mod tests {
     fn closing_quote_stays_with_its_sentence() {
         assert_eq!(sentences("He said: “No.” Then he left."), ["He said: “No.”", "Then he left."]);
         assert_eq!(sentences("“Why?” she asked."), ["“Why?” she asked."]);
+        assert_eq!(sentences("He said \"No.\" Then he left."), ["He said \"No.\"", "Then he left."]);
+        // A spaced straight mark after the period opens the next sentence.
+        assert_eq!(sentences("Smith said. \"We will see.\""), ["Smith said.", "\"We will see.\""]);
     }
 
     #[test]

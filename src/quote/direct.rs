@@ -271,7 +271,10 @@ fn before(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Attribution> {
         let adjacent = (v > floor && scene.word(v - 1) != ",").then(|| scene.np_ending_at(v, floor)).flatten();
         adjacent.or_else(|| scene.main_speaker(sentence, v))
     } else {
-        scene.np_ending_at(scene.skip_back_adverbs(v, floor), floor).or_else(|| scene.described_ending_at(v, floor))
+        scene
+            .np_ending_at(scene.skip_back_adverbs(v, floor), floor)
+            .map(|np| scene.outermost(np, floor))
+            .or_else(|| scene.described_ending_at(v, floor))
     }?;
     Some(Attribution { speaker: Some(speaker), cue: Some(scene.tokens[v].span), addressee })
 }

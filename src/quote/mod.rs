@@ -119,6 +119,7 @@ pub fn find(scene: &Scene<'_, '_>) -> Vec<Found> {
     }
     found.extend(reported);
     found.sort_by_key(|f| (f.span.start(), f.span.end()));
+    continue_after_trailing_attribution(scene.text, &mut found);
     let taken = SpanIndex::new(found.iter().map(|f| f.span).collect());
     let mut scare = Vec::new();
     for (f, &i) in fragments.iter().enumerate() {
@@ -147,6 +148,34 @@ pub fn find(scene: &Scene<'_, '_>) -> Vec<Found> {
     found.extend(scare);
     found.sort_by_key(|f| (f.span.start(), f.span.end()));
     found
+}
+
+/// How many bytes of the attribution's rest (`, founder of Y.`) may stand
+/// between a trailing attribution and the quote that continues its speech.
+const MAX_ATTRIBUTION_REST: usize = 120;
+
+/// `The plan will fail, Smith said. “Nobody asked us.”`: an unattributed
+/// quote opening right after speech whose attribution closed its sentence,
+/// in the same paragraph, continues that speaker. `found` is in text order.
+fn continue_after_trailing_attribution(text: &str, found: &mut [Found]) {
+    for i in 1..found.len() {
+        let (before, rest) = found.split_at_mut(i);
+        let (previous, quote) = (&before[i - 1], &mut rest[0]);
+        if quote.rule != Rule::DirectUnattributed
+            || !matches!(previous.rule, Rule::IndirectCueAfter | Rule::DirectCueAfter)
+            || previous.span.end() > quote.span.start()
+        {
+            continue;
+        }
+        let between = &text[previous.span.end()..quote.span.start()];
+        let rest_of_attribution = between.len() <= MAX_ATTRIBUTION_REST
+            && !between.contains(['\n', '"', '“', '”', '‘', '’', '«', '»'])
+            && between.trim_end().ends_with('.');
+        if rest_of_attribution {
+            quote.speaker = previous.speaker.clone();
+            quote.rule = Rule::DirectContinuation;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -378,6 +407,30 @@ mod tests {
     #[test]
     fn a_title_case_headline_cue_needs_a_clause() {
         assert!(quotes("Mayor Confirms Budget but Stays Silent\nThe council met on Monday.").is_empty());
+    }
+
+    #[test]
+    fn a_pronoun_reported_by_its_own_antecedent_gives_the_outer_speaker() {
+        let text = "Jane Smith said she recalled thinking, “Nobody in this room can see me.”";
+        assert_eq!(quotes(text)[0].2.as_deref(), Some("Jane Smith"));
+        let text = "Mayor Jane Smith condemned what she called a “reckless gamble” with city money.";
+        assert_eq!(quotes(text)[0].2.as_deref(), Some("Mayor Jane Smith"));
+        // A pronoun that cannot stand for the outer subject stays.
+        let text = "The unions said they would strike, and Jane Smith said he recalled thinking, “Not again.”";
+        assert_eq!(quotes(text).last().and_then(|q| q.2.as_deref()), Some("he"));
+    }
+
+    #[test]
+    fn a_quote_after_a_trailing_attribution_continues_its_speaker() {
+        for text in [
+            "The council may wait for the state, Jane Smith said. “The other factor is the budget. We will see.”",
+            "The council may wait for the state, Jane Smith said. \"The other factor is the budget. We will see.\"",
+        ] {
+            let found = quotes(text);
+            assert_eq!(found.len(), 2, "{text}: {found:?}");
+            assert_eq!(found[1].0, QuoteKind::Direct);
+            assert_eq!(found[1].2.as_deref(), Some("Jane Smith"), "{text}");
+        }
     }
 
     #[test]

@@ -171,7 +171,9 @@ fn near_fragment(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Speech> {
     let speaker = if cue.participle {
         scene.np_ending_at(v, sentence.start).filter(|np| scene.word(np.tokens.end - 1) != ",")
     } else {
-        scene.np_ending_at(scene.skip_back_adverbs(v, sentence.start), sentence.start)
+        scene
+            .np_ending_at(scene.skip_back_adverbs(v, sentence.start), sentence.start)
+            .map(|np| scene.outermost(np, sentence.start))
     }
     .or_else(|| scene.main_speaker(sentence.start, v))?;
     let (addressee, mut c) = scene.addressee_after(v, open);
@@ -515,7 +517,10 @@ fn verb(scene: &Scene<'_, '_>, v: usize, cue: Cue, sentence: Range<usize>) -> Op
         return None;
     }
     let subject_end = scene.skip_back_adverbs(v, floor);
-    let subject = scene.np_ending_at(subject_end, floor).or_else(|| scene.described_ending_at(subject_end, floor));
+    let subject = scene
+        .np_ending_at(subject_end, floor)
+        .map(|np| scene.outermost(np, floor))
+        .or_else(|| scene.described_ending_at(subject_end, floor));
     let cue_span = scene.tokens[v].span;
     // Trailing attribution: `CLAUSE, X said.` / `CLAUSE, said X.`
     if let Some(speech) = trailing(scene, v, cue, subject.as_ref(), &sentence) {
@@ -651,7 +656,7 @@ fn trailing(
     let short_tail = tail <= 6 && !quote_follows(after);
     let before = || {
         let start = (sentence.start..comma).find(|&k| scene.tokens[k].is_wordlike())?;
-        clause_span(scene, start, comma)
+        clause_span_keep_quote(scene, start, comma)
     };
     let content = match tail_comma {
         _ if short_tail => before()?,

@@ -463,6 +463,58 @@ impl<'s, 'a> Scene<'s, 'a> {
         .or_else(|| self.sentence_subject(floor, participle))
     }
 
+    /// The outermost speaker of a pronoun subject: when the pronoun's clause
+    /// is itself reported by the speaker it stands for (`Lynch said she
+    /// recalled …`, `Ban Ki-moon condemned what he called …`), that speaker,
+    /// else the pronoun itself.
+    pub fn outermost(&self, np: Np, floor: usize) -> Np {
+        let SpeakerPhrase::Pronoun(gender, plural) = np.phrase else {
+            return np;
+        };
+        let mut b = np.tokens.start;
+        if b > floor && self.is(b - 1, "that") {
+            b -= 1;
+        }
+        let outer = if b > floor && self.is(b - 1, "what") {
+            self.sentence_subject(floor, b - 1)
+        } else if b > floor && self.is_speech_verb(b - 1) {
+            self.np_ending_at(self.skip_back_adverbs(b - 1, floor), floor)
+        } else {
+            None
+        };
+        match outer {
+            Some(outer) if self.agrees(&outer, gender, plural) => outer,
+            _ => np,
+        }
+    }
+
+    /// Whether token `k` is a speech verb (not a belief, not a participle).
+    fn is_speech_verb(&self, k: usize) -> bool {
+        self.tokens[k].kind == TokenKind::Word
+            && self
+                .cues
+                .word(self.lower(k))
+                .is_some_and(|c| c.kind == super::cues::CueKind::Verb && !c.participle && !c.belief && !c.noun)
+    }
+
+    /// Whether a pronoun of this gender and number can stand for `np`.
+    fn agrees(&self, np: &Np, gender: Gender, plural: bool) -> bool {
+        let same_gender = |g: Gender| g == gender || g == Gender::Unknown || gender == Gender::Unknown;
+        match np.phrase {
+            SpeakerPhrase::Name(m) => {
+                let mention = &self.mentions[m];
+                if plural {
+                    mention.label == Label::Org
+                } else {
+                    mention.label == Label::Person && same_gender(mention.gender)
+                }
+            }
+            SpeakerPhrase::Pronoun(g, p) => p == plural && same_gender(g),
+            SpeakerPhrase::Nominal(kind) => plural != (kind == SpeakerKind::Person),
+            SpeakerPhrase::Label => false,
+        }
+    }
+
     /// A description no list knows, right before a cue: `the announcer`,
     /// `a narrator in the ad`, `Connecticut’s tax commissioner`: a lower-case
     /// head word with a determiner or possessor at most three words before it.
