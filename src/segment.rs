@@ -24,7 +24,9 @@ pub struct Paragraph {
     pub sentences: Range<usize>,
     /// Whether the line starts with a list bullet.
     pub bullet: bool,
-    /// Whether the line looks like a headline: no final punctuation, title case.
+    /// Whether the line looks like a headline: title case, and no final
+    /// punctuation unless it is the document's first line (`Obama Sees
+    /// ‘Personal Insult’ in Vote.`).
     pub headline: bool,
 }
 
@@ -71,13 +73,20 @@ pub fn segment(text: &str, tokens: &[Token]) -> Segments {
         if first < t {
             let span = Span::new(tokens[first].span.start(), tokens[t - 1].span.end());
             let sentences_start = seg.sentences.len();
+            let line_tokens = &tokens[first..t];
+            // A first line with every word capitalised is the document's title even with a
+            // final period, when it is long enough not to be a sentence of names (`He met Ravi Shankar.`).
+            let (words, capitalised) = capitalised_words(text, line_tokens);
+            let title_case = words > 0 && words <= 20 && capitalised * 5 >= words * 4;
+            let title = seg.paragraphs.is_empty() && words >= MIN_TITLE_WORDS && capitalised == words;
+            let headline = !is_table_line(text, line_tokens) && ((title_case && ends_open(text, line_tokens)) || title);
             split_sentences(text, tokens, first..t, &mut seg.sentences);
             seg.paragraphs.push(Paragraph {
                 span,
                 tokens: first..t,
                 sentences: sentences_start..seg.sentences.len(),
                 bullet: tokens[first].kind == TokenKind::Bullet,
-                headline: is_headline(text, &tokens[first..t]),
+                headline,
             });
         }
         line_start = line_end;
@@ -139,25 +148,27 @@ fn push_sentence(tokens: &[Token], range: Range<usize>, out: &mut Vec<Sentence>)
 
 /// Short lowercase words a title-case headline leaves uncapitalised.
 const MINOR_WORDS: &[&str] = &[
-    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on", "or", "over", "per",
-    "the", "to", "up", "via", "vs", "with",
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "if", "in", "into", "nor", "of", "on", "or", "over",
+    "per", "the", "to", "up", "via", "vs", "with",
 ];
 
-fn is_headline(text: &str, tokens: &[Token]) -> bool {
+/// Whether a line ends without the punctuation that closes a sentence or
+/// introduces what follows; a question still counts (`What Happens Next?`).
+fn ends_open(text: &str, tokens: &[Token]) -> bool {
     let Some(last) = tokens.last() else {
         return false;
     };
-    if matches!(last.kind, TokenKind::Terminal | TokenKind::Ellipsis)
-        || matches!(&text[last.span], ":" | ";" | "," | "”" | "\"" | "’" | ":-")
-    {
-        // A question in title case is still a headline: "What Happens Next?"
-        if &text[last.span] != "?" {
-            return false;
-        }
-    }
-    if is_table_line(text, tokens) {
-        return false;
-    }
+    let closed = matches!(last.kind, TokenKind::Terminal | TokenKind::Ellipsis)
+        || matches!(&text[last.span], ":" | ";" | "," | "”" | "\"" | "’" | ":-");
+    !closed || &text[last.span] == "?"
+}
+
+/// How many words a first line ending in a period needs to be read as a title.
+const MIN_TITLE_WORDS: usize = 6;
+
+/// How many of a line's words (not counting minor words such as `of`,
+/// `the`) there are, and how many start with a capital or a digit.
+fn capitalised_words(text: &str, tokens: &[Token]) -> (usize, usize) {
     let mut words = 0;
     let mut capitalised = 0;
     for token in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
@@ -170,7 +181,7 @@ fn is_headline(text: &str, tokens: &[Token]) -> bool {
             capitalised += 1;
         }
     }
-    words > 0 && words <= 20 && capitalised * 5 >= words * 4
+    (words, capitalised)
 }
 
 /// Whether a line reads as a list or table row rather than a headline: it
@@ -231,6 +242,10 @@ mod tests {
         assert!(!headline("Maduro refused the offer."));
         assert!(!headline("Senator Dave McCormick stated:"));
         assert!(!headline("the talks went on and on"));
+        // A first line in full title case is a title even with its period; a sentence of names is not.
+        assert!(headline("Mayor Calls Budget ‘A Disgrace’ After Late Vote."));
+        assert!(!headline("He won the Hong Kong Open on Friday."));
+        assert!(!headline("He met Sri Ravi Shankar."));
         assert!(headline("Dow Falls 500 Points"));
         assert!(!headline("Tim Henman (Britain) beat Doug Flach (U.S.) 6-3 6-4"));
         assert!(!headline("Leicester 2 Chelsea 1"));

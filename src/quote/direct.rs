@@ -127,7 +127,12 @@ fn inside_reported_clause(scene: &Scene<'_, '_>, open: usize) -> bool {
     let Some(v) = (floor..open)
         .rev()
         .take_while(|&k| !matches!(scene.tokens[k].kind, TokenKind::Quote | TokenKind::Terminal))
-        .find(|&k| quote_cue(scene, k) && scene.cues.word(scene.lower(k)).is_some_and(|c| c.that))
+        .find(|&k| {
+            let after_article = k > 0 && matches!(scene.lower(k - 1), "a" | "an" | "the");
+            scene.tokens[k].kind == TokenKind::Word
+                && !after_article
+                && scene.cues.word(scene.lower(k)).is_some_and(|c| c.kind == CueKind::Verb && c.that && !c.belief)
+        })
     else {
         return false;
     };

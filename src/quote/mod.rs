@@ -434,6 +434,52 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_with_a_quoted_fragment_is_speech() {
+        let text = "Mayor Jane Smith Calls Budget ‘A Disgrace’ After Vote.\n\nMayor Jane Smith spoke on Monday.";
+        let doc = extract(text);
+        let q = &doc.quotes[0];
+        assert_eq!((q.kind, &*q.rule), (QuoteKind::Mixed, "headline"));
+        assert_eq!(q.speaker.as_ref().map(|s| &*s.text), Some("Mayor Jane Smith"));
+        assert_eq!(q.content.text, "Budget ‘A Disgrace’ After Vote");
+        let text = "Budget Is ‘A Disgrace,’ Jane Smith Says\n\nJane Smith spoke on Monday.";
+        assert_eq!(quotes(text)[0].2.as_deref(), Some("Jane Smith"));
+    }
+
+    #[test]
+    fn a_coordinated_cue_takes_the_subject_of_the_first_verb() {
+        let text = "Jane Smith praised the board after he resigned and blamed the losses on “bad luck” abroad.";
+        assert_eq!(quotes(text)[0].2.as_deref(), Some("he"));
+    }
+
+    #[test]
+    fn a_participle_after_a_comma_takes_the_main_subject() {
+        let text =
+            "Jane Smith granted the firm an extension on a court order, saying its funds were “less than expected.”";
+        assert_eq!(quotes(text)[0].2.as_deref(), Some("Jane Smith"));
+    }
+
+    #[test]
+    fn a_participle_cue_after_a_comma_starts_its_own_speech() {
+        let text =
+            "The businessman said he was ready, arguing that he will bring a “common-sense” approach to the job.";
+        let found = quotes(text);
+        let contents: Vec<&str> = found.iter().map(|q| q.1.as_str()).collect();
+        assert_eq!(contents, ["he was ready", "he will bring a “common-sense” approach to the job"]);
+        assert_eq!(found[1].0, QuoteKind::Mixed);
+    }
+
+    #[test]
+    fn a_relative_who_speaks_for_the_name_before_it() {
+        let text = "Voters backed Jane Smith, who said the plan was “dead on arrival.”";
+        let doc = extract(text);
+        let speaker = doc.quotes[0].speaker.as_ref().unwrap();
+        assert_eq!((&*speaker.text, speaker.canonical.as_deref()), ("who", Some("Jane Smith")));
+        // `anybody who` names nobody.
+        let text = "Jane Smith mocked the idea, saying anybody who complains about it “is not having a good night.”";
+        assert_eq!(quotes(text)[0].2.as_deref(), Some("Jane Smith"));
+    }
+
+    #[test]
     fn but_with_a_new_subject_ends_the_clause() {
         let text = "Jane Smith said the vote would be delayed but she has also asked for patience.";
         assert_eq!(quotes(text), one(QuoteKind::Indirect, "the vote would be delayed", Some("Jane Smith")));

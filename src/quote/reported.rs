@@ -8,6 +8,7 @@
 //! | `according to X, CLAUSE` / `CLAUSE, according to X` | `indirect-according-to` |
 //! | `his warning that CLAUSE` | `indirect-cue-noun` |
 //! | `X … citing “…”`, `labeling Y as “…”` | `mixed-cue-object` |
+//! | `Christie Calls Clinton ‘A Disgrace’` (a title-case line) | `headline` |
 //!
 //! A reported clause holding quoted fragments is mixed speech; its
 //! fragments are listed. The clause runs to the end of the sentence, or to
@@ -40,7 +41,9 @@ pub fn find(
     // embeds (`He said the allies will act “to show … consequences.”`).
     let in_direct = |span: Span| direct_index.overlapping(span).any(|i| !direct[i].embedded_in(span));
     for paragraph in &scene.segments.paragraphs {
-        if let Some(speech) = colon_label(scene, paragraph.tokens.clone()).filter(|s| !in_direct(s.content)) {
+        let speech = colon_label(scene, paragraph.tokens.clone())
+            .or_else(|| paragraph.headline.then(|| headline(scene, paragraph.tokens.clone())).flatten());
+        if let Some(speech) = speech.filter(|s| !in_direct(s.content)) {
             found.push(speech.into_found(quoted, fragments, &mut used));
         }
     }
@@ -168,12 +171,19 @@ fn near_fragment(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Speech> {
         return subject_fragment(scene, q, &sentence);
     };
     let cue = cue_at(scene, v)?;
-    let speaker = if cue.participle {
-        scene.np_ending_at(v, sentence.start).filter(|np| scene.word(np.tokens.end - 1) != ",")
+    let adjacent = scene.skip_back_adverbs(v, sentence.start);
+    let before = v.checked_sub(1).filter(|&b| b >= sentence.start);
+    let speaker = if before.is_some_and(|b| scene.is(b, "to")) {
+        // `Trump took to Twitter to accuse …`, `Scott asked the crowd to welcome …`.
+        scene.sentence_subject(sentence.start, v)
+    } else if cue.participle {
+        // `…, saying …`: the main clause's subject, never an appositive before the comma.
+        before.filter(|&b| scene.word(b) != ",").and_then(|_| scene.np_ending_at(v, sentence.start))
+    } else if adjacent > sentence.start && matches!(scene.lower(adjacent - 1), "and" | "but" | "or") {
+        // `… after she attacked the police and blamed …`: the subject of the first verb.
+        subject_with_verb(scene, sentence.start, adjacent - 1).map(|(np, _)| np)
     } else {
-        scene
-            .np_ending_at(scene.skip_back_adverbs(v, sentence.start), sentence.start)
-            .map(|np| scene.outermost(np, sentence.start))
+        scene.np_ending_at(adjacent, sentence.start).map(|np| scene.outermost(np, sentence.start))
     }
     .or_else(|| scene.main_speaker(sentence.start, v))?;
     let (addressee, mut c) = scene.addressee_after(v, open);
@@ -192,16 +202,7 @@ fn near_fragment(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Speech> {
 /// whose object holds the fragment. The content is that object.
 fn subject_fragment(scene: &Scene<'_, '_>, q: &Quoted, sentence: &Range<usize>) -> Option<Speech> {
     let floor = sentence.start.max(q.open.saturating_sub(FRAGMENT_WINDOW));
-    let (subject, v) = (floor + 1..=q.open).rev().find_map(|e| {
-        let np = scene.np_ending_at(e, sentence.start)?;
-        let named = match np.phrase {
-            SpeakerPhrase::Name(m) => matches!(scene.mentions[m].label, Label::Person | Label::Org),
-            SpeakerPhrase::Pronoun(..) => !scene.is(np.tokens.start, "it"),
-            _ => false,
-        };
-        let v = verb_after(scene, e, q.open)?;
-        named.then_some((np, v))
-    })?;
+    let (subject, v) = subject_with_verb(scene, floor, q.open)?;
     let c = v + 1;
     if q.open - c > FRAGMENT_WINDOW / 2 {
         return None;
@@ -210,6 +211,21 @@ fn subject_fragment(scene: &Scene<'_, '_>, q: &Quoted, sentence: &Range<usize>) 
     let content = clause_span_keep_quote(scene, c, end)?;
     let cue_span = scene.tokens[v].span;
     Some(Speech::new(subject, cue_span, content, Rule::MixedSubject, end))
+}
+
+/// The nearest person or organisation named (or personal pronoun but `it`)
+/// before `limit`, down to `floor`, that a verb group follows: the phrase and its verb.
+fn subject_with_verb(scene: &Scene<'_, '_>, floor: usize, limit: usize) -> Option<(Np, usize)> {
+    (floor + 1..=limit).rev().find_map(|e| {
+        let np = scene.np_ending_at(e, floor)?;
+        let named = match np.phrase {
+            SpeakerPhrase::Name(m) => matches!(scene.mentions[m].label, Label::Person | Label::Org),
+            SpeakerPhrase::Pronoun(..) => !scene.is(np.tokens.start, "it"),
+            _ => false,
+        };
+        let v = verb_after(scene, e, limit)?;
+        named.then_some((np, v))
+    })
 }
 
 /// The verb of a verb group starting at `e` (auxiliaries and adverbs, then a
@@ -315,6 +331,42 @@ fn colon_label(scene: &Scene<'_, '_>, paragraph: Range<usize>) -> Option<Speech>
     let content = clause_span(scene, colon + 1, paragraph.end)?;
     let cue_span = Span::new(scene.tokens[colon].span.start(), scene.tokens[colon].span.start());
     Some(Speech::new(speaker, cue_span, content, Rule::IndirectColonLabel, paragraph.end))
+}
+
+/// `Christie Calls Clinton ‘A Disgrace’ Over Comments`, `Trump ‘The
+/// Dealmaker’ Could Act, Lindsey Graham Says.`: a headline holding a
+/// quoted fragment, its speaker opening the line before a cue verb or
+/// closing it after a comma. Capitals cannot tell a headline's verbs from
+/// its nouns, so a line with no quote is left alone.
+fn headline(scene: &Scene<'_, '_>, line: Range<usize>) -> Option<Speech> {
+    let is_quote = |k: usize| scene.tokens[k].kind == TokenKind::Quote;
+    if !line.clone().any(is_quote) {
+        return None;
+    }
+    let first = line.clone().find(|&k| scene.tokens[k].is_wordlike())?;
+    let last = line.clone().rev().find(|&k| scene.tokens[k].is_wordlike())?;
+    let speech_verb = |k: usize| cue_at(scene, k).is_some_and(|c| c.kind == CueKind::Verb && !c.participle);
+    // Headline capitals may leave a title or given name out of the mention
+    // (`Chris` of `Chris Christie`): the capitalised words before it join it.
+    let speaker_before = |v: usize| {
+        let np = scene.np_ending_at(v, first)?;
+        let capitalised = |k: usize| scene.tokens[k].is_wordlike() && scene.word(k).starts_with(char::is_uppercase);
+        let start = (first..np.tokens.start).rev().take_while(|&k| capitalised(k)).last().unwrap_or(np.tokens.start);
+        Some(Np { span: scene.tokens[start].span.cover(np.span), tokens: start..np.tokens.end, ..np })
+    };
+    // `…, Lindsey Graham Says.`
+    if let Some(speaker) = speech_verb(last).then(|| speaker_before(last)).flatten() {
+        // The comma may sit inside the closing mark: `Is ‘A Disgrace,’ X Says`.
+        let comma =
+            speaker.tokens.start.checked_sub(1).filter(|&c| c > first && (scene.word(c) == "," || is_quote(c)))?;
+        let content = clause_span_keep_quote(scene, first, comma)?;
+        return Some(Speech::new(speaker, scene.tokens[last].span, content, Rule::Headline, line.end));
+    }
+    // `Chris Christie Calls …`
+    let v = (first + 1..last).take_while(|&k| !is_quote(k)).find(|&k| speech_verb(k))?;
+    let speaker = speaker_before(v).filter(|np| np.tokens.start == first)?;
+    let content = clause_span_keep_quote(scene, v + 1, line.end)?;
+    Some(Speech::new(speaker, scene.tokens[v].span, content, Rule::Headline, line.end))
 }
 
 /// One piece of reported speech found at a cue.
@@ -489,6 +541,15 @@ fn clause_end(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> usize
                     && k + 2 < sentence.end
                     && scene.is(k + 1, "according")
                     && scene.is(k + 2, "to") =>
+            {
+                return k;
+            }
+            // `…, arguing that …` starts speech of its own.
+            TokenKind::Punct
+                if scene.word(k) == ","
+                    && k > c
+                    && k + 1 < sentence.end
+                    && cue_at(scene, k + 1).is_some_and(|cue| cue.participle && cue.that) =>
             {
                 return k;
             }

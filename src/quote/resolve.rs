@@ -6,6 +6,7 @@
 //!   whose gender agrees, else the most recent speaker or person of unknown
 //!   gender.
 //! - `they`/`we`: the most recent speaker that is an organisation or place.
+//! - `who`: the person or organisation named just before it.
 //! - `the report` (a document noun with `the`): the organisation of an
 //!   earlier `report by X`, `X report` or `X’s report`.
 //! - Other descriptions (`analysts`) have no canonical name.
@@ -38,6 +39,7 @@ impl Resolver {
             SpeakerPhrase::Name(m) => Some(m),
             SpeakerPhrase::Pronoun(gender, false) => self.person(scene, np.tokens.start, gender),
             SpeakerPhrase::Pronoun(_, true) => self.last_speaker.filter(|&m| scene.mentions[m].label != Label::Person),
+            SpeakerPhrase::Relative => relative_antecedent(scene, np.tokens.start),
             SpeakerPhrase::Nominal(SpeakerKind::Document) => source_of_document(scene, np),
             SpeakerPhrase::Nominal(_) | SpeakerPhrase::Label => None,
         };
@@ -68,6 +70,19 @@ impl Default for Resolver {
     fn default() -> Self {
         Resolver::new()
     }
+}
+
+/// How far back from `who` its antecedent may be (`McConnell, now the Senate majority leader, who`).
+const RELATIVE_LOOKBACK: usize = 12;
+
+/// The person or organisation `who` at token `at` relates to: the nearest
+/// one named before it in its sentence.
+fn relative_antecedent(scene: &Scene<'_, '_>, at: usize) -> Option<usize> {
+    let floor = scene.segments.sentences[scene.sentence_of(at)].tokens.start.max(at.saturating_sub(RELATIVE_LOOKBACK));
+    (floor..at).rev().find_map(|k| {
+        let m = scene.mention_at(k)?;
+        matches!(scene.mentions[m].label, Label::Person | Label::Org).then_some(m)
+    })
 }
 
 /// `the report` → the organisation of an earlier `report by X` / `X report` / `X’s report`.

@@ -35,6 +35,8 @@ pub enum Rule {
     MixedSubject,
     /// A paragraph opening with a name or transcript label and a colon: `Pence: …`, `WALLACE: …`.
     IndirectColonLabel,
+    /// A title-case headline with a quoted fragment: `Christie Calls Clinton ‘A Disgrace’`.
+    Headline,
     /// Quote marks around a term nobody is reported as saying.
     Scare,
 }
@@ -58,6 +60,7 @@ impl Rule {
             Rule::MixedNearCue => "mixed-near-cue",
             Rule::MixedSubject => "mixed-subject",
             Rule::IndirectColonLabel => "indirect-colon-label",
+            Rule::Headline => "headline",
             Rule::Scare => "scare",
         }
     }
@@ -70,13 +73,13 @@ impl Rule {
             Rule::IndirectCue | Rule::IndirectAccordingTo | Rule::DirectLabel => 0.8,
             Rule::DirectContinuation | Rule::IndirectCueAfter | Rule::MixedCueObject => 0.75,
             Rule::IndirectCueNoun => 0.65,
-            Rule::Scare | Rule::MixedNearCue | Rule::IndirectColonLabel => 0.6,
+            Rule::Scare | Rule::MixedNearCue | Rule::IndirectColonLabel | Rule::Headline => 0.6,
             Rule::DirectUnattributed | Rule::MixedSubject => 0.5,
         }
     }
 
     /// Every rule, for documentation and tests.
-    pub const ALL: [Rule; 16] = [
+    pub const ALL: [Rule; 17] = [
         Rule::DirectCueAfter,
         Rule::DirectCueBefore,
         Rule::DirectDash,
@@ -92,6 +95,7 @@ impl Rule {
         Rule::MixedNearCue,
         Rule::MixedSubject,
         Rule::IndirectColonLabel,
+        Rule::Headline,
         Rule::Scare,
     ];
 }

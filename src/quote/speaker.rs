@@ -26,6 +26,8 @@ pub enum SpeakerPhrase {
     Nominal(SpeakerKind),
     /// An upper-case transcript label (`WALLACE:`), no known entity.
     Label,
+    /// The relative pronoun `who` (`McConnell, who said …`), standing for the name before it.
+    Relative,
 }
 
 /// A speaker (or addressee) phrase in the text.
@@ -142,6 +144,10 @@ const NOT_HEAD_NOUNS: &[&str] = &[
     "that", "the", "their", "them", "then", "these", "this", "those", "very", "what", "which", "who", "will", "would",
     "yet",
 ];
+
+/// Pronouns a relative `who` after them gives no speaker: `anybody who complains`.
+const INDEFINITE_PRONOUNS: &[&str] =
+    &["anybody", "anyone", "everybody", "everyone", "nobody", "somebody", "someone", "whoever"];
 
 /// Prepositions, which end a role before a name (`a report by the Miami Herald` is no role).
 const PREPOSITIONS: &[&str] = &["about", "at", "by", "for", "from", "in", "into", "of", "on", "over", "to", "with"];
@@ -322,6 +328,11 @@ impl<'s, 'a> Scene<'s, 'a> {
                 phrase: SpeakerPhrase::Pronoun(gender, plural),
             });
         }
+        // `who` after a phrase relates to it (`McConnell, who`); opening a
+        // sentence it asks a question, after `anybody` it names nobody.
+        if lower == "who" && k > floor && !INDEFINITE_PRONOUNS.contains(&self.lower(k - 1)) {
+            return Some(Np { span: self.tokens[k].span, tokens: k..e, phrase: SpeakerPhrase::Relative });
+        }
         let kind = self.cues.speaker(lower)?;
         let mut start = k;
         while start > floor && k - start < MAX_PHRASE && self.modifies_nominal(start - 1) {
@@ -452,12 +463,15 @@ impl<'s, 'a> Scene<'s, 'a> {
     /// The speaker of the cue before a participle (`the mayor said, adding that …`):
     /// the subject of the nearest earlier speech verb in the sentence, else the sentence's subject.
     pub fn main_speaker(&self, floor: usize, participle: usize) -> Option<Np> {
-        let verb = (floor..participle).rev().find(|&k| {
-            self.tokens[k].kind == TokenKind::Word
-                && self.cues.word(self.lower(k)).is_some_and(|c| c.kind == super::cues::CueKind::Verb && !c.participle)
+        let verb = (floor..participle).rev().find_map(|k| {
+            let cue = self.cues.word(self.lower(k)).filter(|_| self.tokens[k].kind == TokenKind::Word)?;
+            (cue.kind == super::cues::CueKind::Verb && !cue.participle && !cue.belief).then_some((k, cue))
         });
-        verb.and_then(|u| {
-            self.np_ending_at(self.skip_back_adverbs(u, floor), floor)
+        verb.and_then(|(u, cue)| {
+            let adjacent = self.skip_back_adverbs(u, floor);
+            self.np_ending_at(adjacent, floor)
+                // `the New York businessman said`, unless the cue may be a noun (`a controversial comment`).
+                .or_else(|| self.described_ending_at(adjacent, floor).filter(|_| !cue.noun))
                 .or_else(|| self.np_starting_at(u + 1, participle))
         })
         .or_else(|| self.sentence_subject(floor, participle))
@@ -511,7 +525,7 @@ impl<'s, 'a> Scene<'s, 'a> {
             }
             SpeakerPhrase::Pronoun(g, p) => p == plural && same_gender(g),
             SpeakerPhrase::Nominal(kind) => plural != (kind == SpeakerKind::Person),
-            SpeakerPhrase::Label => false,
+            SpeakerPhrase::Label | SpeakerPhrase::Relative => false,
         }
     }
 
@@ -553,7 +567,9 @@ impl<'s, 'a> Scene<'s, 'a> {
     /// reporters`), not reaching `limit`, and the token after the two.
     pub fn addressee_after(&self, v: usize, limit: usize) -> (Option<Np>, usize) {
         let takes_addressee = self.cues.word(self.lower(v)).is_some_and(|c| c.addressee);
-        match self.np_starting_at(v + 1, limit).filter(|_| takes_addressee) {
+        // `accuse Clinton’s campaign`: a possessor is no addressee.
+        let possessor = |np: &Np| self.tokens.get(np.tokens.end).is_some_and(|t| t.kind == TokenKind::Possessive);
+        match self.np_starting_at(v + 1, limit).filter(|np| takes_addressee && !possessor(np)) {
             Some(np) => {
                 let end = np.tokens.end;
                 (Some(np), end)
