@@ -480,6 +480,19 @@ mod tests {
     }
 
     #[test]
+    fn a_new_attribution_after_a_comma_ends_the_clause() {
+        let text = "Jane Smith still senses anger among her staff, the mayor acknowledged that some “feel betrayed.”";
+        let speakers: Vec<Option<String>> = quotes(text).into_iter().map(|q| q.2).collect();
+        assert_eq!(speakers, [Some("Jane Smith".to_string()), Some("the mayor".to_string())]);
+    }
+
+    #[test]
+    fn a_percentage_can_speak() {
+        let text = "In the poll, 63 percent said the mayor was “justified” in keeping the report private.";
+        assert_eq!(quotes(text)[0].2.as_deref(), Some("63 percent"));
+    }
+
+    #[test]
     fn but_with_a_new_subject_ends_the_clause() {
         let text = "Jane Smith said the vote would be delayed but she has also asked for patience.";
         assert_eq!(quotes(text), one(QuoteKind::Indirect, "the vote would be delayed", Some("Jane Smith")));

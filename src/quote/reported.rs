@@ -400,7 +400,7 @@ fn speech_at(scene: &Scene<'_, '_>, k: usize, sentence: Range<usize>) -> Option<
         return according_to(scene, k, sentence);
     }
     let cue = verb_cue_at(scene, k)?;
-    if cue.noun && cue.kind == CueKind::Verb && after_determiner(scene, k, sentence.start) {
+    if cue.noun && cue.kind == CueKind::Verb && scene.after_determiner(k, sentence.start) {
         return noun(scene, k, sentence);
     }
     match cue.kind {
@@ -409,14 +409,6 @@ fn speech_at(scene: &Scene<'_, '_>, k: usize, sentence: Range<usize>) -> Option<
         CueKind::Noun => noun(scene, k, sentence),
         CueKind::Phrase => None,
     }
-}
-
-/// Whether a determiner or possessive stands within three words before `k` (`his public warning`).
-fn after_determiner(scene: &Scene<'_, '_>, k: usize, floor: usize) -> bool {
-    (floor.max(k.saturating_sub(3))..k).rev().any(|j| {
-        scene.tokens[j].kind == TokenKind::Possessive
-            || matches!(scene.lower(j), "his" | "her" | "their" | "its" | "the" | "a" | "an" | "this" | "our" | "my")
-    })
 }
 
 /// Words after a cue verb that do not open a reported clause: prepositions,
@@ -500,7 +492,7 @@ pub(super) fn opens_clause(scene: &Scene<'_, '_>, k: usize) -> bool {
 }
 
 /// Where the reported clause starting at `c` ends (exclusive token index).
-/// Conjunctions and dashes inside a quotation do not end it.
+/// Conjunctions, commas and dashes inside a quotation do not end it.
 fn clause_end(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> usize {
     let mut k = c;
     let mut quoting = false;
@@ -508,7 +500,7 @@ fn clause_end(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> usize
         let t = scene.tokens[k];
         match t.kind {
             TokenKind::Quote => quoting = !quoting,
-            TokenKind::Dash | TokenKind::Word if quoting => {}
+            TokenKind::Dash | TokenKind::Word | TokenKind::Punct if quoting => {}
             TokenKind::Terminal | TokenKind::Ellipsis
                 if k + 1 >= sentence.end || !scene.tokens[k + 1].is_wordlike() =>
             {
@@ -544,12 +536,13 @@ fn clause_end(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> usize
             {
                 return k;
             }
-            // `…, arguing that …` starts speech of its own.
+            // `…, arguing that …` and `…, the senator acknowledged that …` start speech of their own.
             TokenKind::Punct
                 if scene.word(k) == ","
                     && k > c
                     && k + 1 < sentence.end
-                    && cue_at(scene, k + 1).is_some_and(|cue| cue.participle && cue.that) =>
+                    && (cue_at(scene, k + 1).is_some_and(|cue| cue.participle && cue.that)
+                        || new_attribution(scene, k + 1, sentence.end)) =>
             {
                 return k;
             }
@@ -558,6 +551,21 @@ fn clause_end(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> usize
         k += 1;
     }
     sentence.end
+}
+
+/// Whether a speaker phrase and a speech verb with its `that` start at `k`:
+/// `the Vermont senator acknowledged that …`.
+fn new_attribution(scene: &Scene<'_, '_>, k: usize, end: usize) -> bool {
+    let Some(np) = scene.np_starting_at(k, end) else {
+        return false;
+    };
+    let mut v = np.tokens.end;
+    while v < end && scene.tokens[v].kind == TokenKind::Word && is_auxiliary_or_adverb(scene.lower(v)) {
+        v += 1;
+    }
+    v + 1 < end
+        && cue_at(scene, v).is_some_and(|cue| cue.kind == CueKind::Verb && cue.that && !cue.participle)
+        && scene.is(v + 1, "that")
 }
 
 /// The span of the clause `c..end`, without trailing commas or terminal
@@ -726,10 +734,7 @@ fn trailing(
         // `But to prevent problems, he said, local officials should be vigilant`:
         // the speech runs round the attribution, in two parts.
         Some(t)
-            if t + 1 < sentence.end
-                && !quote_follows(t + 1)
-                && opens_clause(scene, t + 1)
-                && !SUBORDINATORS.contains(&scene.lower(t + 1)) =>
+            if t + 1 < sentence.end && opens_clause(scene, t + 1) && !SUBORDINATORS.contains(&scene.lower(t + 1)) =>
         {
             let end = clause_end(scene, t + 1, sentence);
             let second = clause_span(scene, t + 1, end)?;
@@ -824,7 +829,7 @@ fn participle(scene: &Scene<'_, '_>, v: usize, cue: Cue, sentence: Range<usize>)
     } else if quoted_soon(scene, c, &sentence) && (cue.object || !cue.that) {
         (fragment_span(scene, c, end)?, Rule::MixedCueObject)
     } else if cue.that && opens_clause(scene, c) {
-        (clause_span(scene, c, end)?, Rule::IndirectCue)
+        (clause_span_keep_quote(scene, c, end)?, Rule::IndirectCue)
     } else {
         return None;
     };

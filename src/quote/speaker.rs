@@ -455,26 +455,40 @@ impl<'s, 'a> Scene<'s, 'a> {
             }
             !inside && self.tokens[k].is_wordlike()
         })?;
-        (start + 1..=limit.min(start + 8))
-            .rev()
-            .find_map(|e| self.np_ending_at(e, start).filter(|np| np.tokens.start == start))
+        // `The United Nations Security Council`: a name may follow the article.
+        let name_start = if self.is(start, "the") { start + 1 } else { start };
+        (start + 1..=limit.min(start + 8)).rev().find_map(|e| {
+            self.np_ending_at(e, start).filter(|np| np.tokens.start == start || np.tokens.start == name_start)
+        })
     }
 
     /// The speaker of the cue before a participle (`the mayor said, adding that …`):
     /// the subject of the nearest earlier speech verb in the sentence, else the sentence's subject.
     pub fn main_speaker(&self, floor: usize, participle: usize) -> Option<Np> {
+        // A cue that is also a noun is a noun after a determiner: `a court order`.
         let verb = (floor..participle).rev().find_map(|k| {
             let cue = self.cues.word(self.lower(k)).filter(|_| self.tokens[k].kind == TokenKind::Word)?;
-            (cue.kind == super::cues::CueKind::Verb && !cue.participle && !cue.belief).then_some((k, cue))
+            let noun = cue.noun && self.after_determiner(k, floor);
+            (cue.kind == super::cues::CueKind::Verb && !cue.participle && !cue.belief && !noun).then_some((k, cue))
         });
         verb.and_then(|(u, cue)| {
             let adjacent = self.skip_back_adverbs(u, floor);
+            // `…,” said X, adding …`: the speaker follows the cue only in an inverted attribution.
+            let inverted = u > floor && matches!(self.tokens[u - 1].kind, TokenKind::Punct | TokenKind::Quote);
             self.np_ending_at(adjacent, floor)
                 // `the New York businessman said`, unless the cue may be a noun (`a controversial comment`).
                 .or_else(|| self.described_ending_at(adjacent, floor).filter(|_| !cue.noun))
-                .or_else(|| self.np_starting_at(u + 1, participle))
+                .or_else(|| inverted.then(|| self.np_starting_at(u + 1, participle)).flatten())
         })
         .or_else(|| self.sentence_subject(floor, participle))
+    }
+
+    /// Whether a determiner or possessive stands within three words before `k` (`his public warning`).
+    pub fn after_determiner(&self, k: usize, floor: usize) -> bool {
+        (floor.max(k.saturating_sub(3))..k).rev().any(|j| {
+            self.tokens[j].kind == TokenKind::Possessive
+                || matches!(self.lower(j), "his" | "her" | "their" | "its" | "the" | "a" | "an" | "this" | "our" | "my")
+        })
     }
 
     /// The outermost speaker of a pronoun subject: when the pronoun's clause
