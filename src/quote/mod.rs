@@ -53,7 +53,7 @@ impl Found {
     /// (`He said the allies will act “to show … consequences.”`), so a
     /// fragment of it: the speech then runs to the quotation's end.
     fn embedded_in(&self, speech: Span) -> bool {
-        self.rule == Rule::DirectUnattributed && speech.start() < self.span.start() && self.span.start() < speech.end()
+        self.rule == Rule::DirectUnattributed && speech.start() <= self.span.start() && self.span.start() < speech.end()
     }
 
     fn apply(&mut self, attribution: Attribution, rule: Rule) {
@@ -104,7 +104,7 @@ pub fn find(scene: &Scene<'_, '_>) -> Vec<Found> {
     });
     for r in &mut reported {
         if r.kind == QuoteKind::Indirect && r.fragments.is_empty() {
-            let first = quoted.partition_point(|q| q.span.start() <= r.content.start());
+            let first = quoted.partition_point(|q| q.span.start() < r.content.start());
             let inside: Vec<Span> = quoted[first..]
                 .iter()
                 .take_while(|q| q.span.start() < r.content.end())
@@ -490,6 +490,14 @@ mod tests {
     fn a_percentage_can_speak() {
         let text = "In the poll, 63 percent said the mayor was “justified” in keeping the report private.";
         assert_eq!(quotes(text)[0].2.as_deref(), Some("63 percent"));
+    }
+
+    #[test]
+    fn a_cue_after_and_takes_the_first_verbs_subject() {
+        let text = "Jane Smith praised the staff and said she has what the job needs: “Patience, and more patience.”";
+        let found = quotes(text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!((found[0].0, found[0].2.as_deref()), (QuoteKind::Mixed, Some("Jane Smith")));
     }
 
     #[test]

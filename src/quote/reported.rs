@@ -171,7 +171,6 @@ fn near_fragment(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Speech> {
         return subject_fragment(scene, q, &sentence);
     };
     let cue = cue_at(scene, v)?;
-    let adjacent = scene.skip_back_adverbs(v, sentence.start);
     let before = v.checked_sub(1).filter(|&b| b >= sentence.start);
     let speaker = if before.is_some_and(|b| scene.is(b, "to")) {
         // `Trump took to Twitter to accuse …`, `Scott asked the crowd to welcome …`.
@@ -179,11 +178,8 @@ fn near_fragment(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Speech> {
     } else if cue.participle {
         // `…, saying …`: the main clause's subject, never an appositive before the comma.
         before.filter(|&b| scene.word(b) != ",").and_then(|_| scene.np_ending_at(v, sentence.start))
-    } else if adjacent > sentence.start && matches!(scene.lower(adjacent - 1), "and" | "but" | "or") {
-        // `… after she attacked the police and blamed …`: the subject of the first verb.
-        subject_with_verb(scene, sentence.start, adjacent - 1).map(|(np, _)| np)
     } else {
-        scene.np_ending_at(adjacent, sentence.start).map(|np| scene.outermost(np, sentence.start))
+        subject_of(scene, v, sentence.start)
     }
     .or_else(|| scene.main_speaker(sentence.start, v))?;
     let (addressee, mut c) = scene.addressee_after(v, open);
@@ -211,6 +207,18 @@ fn subject_fragment(scene: &Scene<'_, '_>, q: &Quoted, sentence: &Range<usize>) 
     let content = clause_span_keep_quote(scene, c, end)?;
     let cue_span = scene.tokens[v].span;
     Some(Speech::new(subject, cue_span, content, Rule::MixedSubject, end))
+}
+
+/// The speaker of cue verb `v` in the sentence from `floor`: the phrase
+/// right before it (adverbs skipped), lifted to its outermost reporter
+/// ([`Scene::outermost`]); after `and`/`but`, the subject of the first verb
+/// (`… after she attacked the police and blamed …`).
+fn subject_of(scene: &Scene<'_, '_>, v: usize, floor: usize) -> Option<Np> {
+    let adjacent = scene.skip_back_adverbs(v, floor);
+    if adjacent > floor && matches!(scene.lower(adjacent - 1), "and" | "but" | "or") {
+        return subject_with_verb(scene, floor, adjacent - 1).map(|(np, _)| np);
+    }
+    scene.np_ending_at(adjacent, floor).map(|np| scene.outermost(np, floor))
 }
 
 /// The nearest person or organisation named (or personal pronoun but `it`)
@@ -568,11 +576,15 @@ fn new_attribution(scene: &Scene<'_, '_>, k: usize, end: usize) -> bool {
         && scene.is(v + 1, "that")
 }
 
-/// The span of the clause `c..end`, without trailing commas or terminal
+/// The span of the clause `c..end`, without leading commas, trailing commas or terminal
 /// punctuation (a closing quote mark stays when its opening one is inside).
-fn clause_span(scene: &Scene<'_, '_>, c: usize, mut end: usize) -> Option<Span> {
+fn clause_span(scene: &Scene<'_, '_>, mut c: usize, mut end: usize) -> Option<Span> {
     while end > c && matches!(scene.tokens[end - 1].kind, TokenKind::Punct | TokenKind::Terminal | TokenKind::Dash) {
         end -= 1;
+    }
+    // `said that, if elected, he’d …`: the clause starts at its first word.
+    while c < end && scene.word(c) == "," {
+        c += 1;
     }
     let words = (c..end).filter(|&k| scene.tokens[k].is_wordlike()).count();
     (words >= 2).then(|| scene.span(&(c..end)))
@@ -585,11 +597,8 @@ fn verb(scene: &Scene<'_, '_>, v: usize, cue: Cue, sentence: Range<usize>) -> Op
     if v > floor && matches!(scene.lower(v - 1), "to" | "without") {
         return None;
     }
-    let subject_end = scene.skip_back_adverbs(v, floor);
-    let subject = scene
-        .np_ending_at(subject_end, floor)
-        .map(|np| scene.outermost(np, floor))
-        .or_else(|| scene.described_ending_at(subject_end, floor));
+    let subject =
+        subject_of(scene, v, floor).or_else(|| scene.described_ending_at(scene.skip_back_adverbs(v, floor), floor));
     let cue_span = scene.tokens[v].span;
     // Trailing attribution: `CLAUSE, X said.` / `CLAUSE, said X.`
     if let Some(speech) = trailing(scene, v, cue, subject.as_ref(), &sentence) {
