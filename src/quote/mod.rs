@@ -415,6 +415,10 @@ mod tests {
         assert_eq!(quotes(text)[0].2.as_deref(), Some("Jane Smith"));
         let text = "Mayor Jane Smith condemned what she called a “reckless gamble” with city money.";
         assert_eq!(quotes(text)[0].2.as_deref(), Some("Mayor Jane Smith"));
+        let text = "Council members used blunt words to denounce what Mayor Jane Smith called a “necessary sacrifice.”";
+        assert_eq!(quotes(text)[0].2.as_deref(), Some("Council members"));
+        let text = "Jane Smith says she hopes to win, but she knows that “the count will be close.”";
+        assert_eq!(quotes(text).last().and_then(|q| q.2.as_deref()), Some("Jane Smith"));
         // A pronoun that cannot stand for the outer subject stays.
         let text = "The unions said they would strike, and Jane Smith said he recalled thinking, “Not again.”";
         assert_eq!(quotes(text).last().and_then(|q| q.2.as_deref()), Some("he"));

@@ -597,8 +597,9 @@ fn verb(scene: &Scene<'_, '_>, v: usize, cue: Cue, sentence: Range<usize>) -> Op
     if v > floor && matches!(scene.lower(v - 1), "to" | "without") {
         return None;
     }
-    let subject =
-        subject_of(scene, v, floor).or_else(|| scene.described_ending_at(scene.skip_back_adverbs(v, floor), floor));
+    let subject = subject_of(scene, v, floor)
+        .map(|np| if cue.belief { scene.reporter_of_belief(&np, floor).unwrap_or(np) } else { np })
+        .or_else(|| scene.described_ending_at(scene.skip_back_adverbs(v, floor), floor));
     let cue_span = scene.tokens[v].span;
     // Trailing attribution: `CLAUSE, X said.` / `CLAUSE, said X.`
     if let Some(speech) = trailing(scene, v, cue, subject.as_ref(), &sentence) {

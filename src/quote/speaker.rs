@@ -491,15 +491,27 @@ impl<'s, 'a> Scene<'s, 'a> {
         })
     }
 
-    /// The outermost speaker of a pronoun subject: when the pronoun's clause
-    /// is itself reported by the speaker it stands for (`Lynch said she
-    /// recalled …`, `Ban Ki-moon condemned what he called …`), that speaker,
-    /// else the pronoun itself.
+    /// The outermost speaker of a subject: the speaker of a speech verb whose
+    /// object holds its words (`Leaders denounced what Turnbull called …`), or,
+    /// for a pronoun, the speaker it stands for when that speaker reports its
+    /// clause (`Lynch said she recalled …`); else the subject itself.
     pub fn outermost(&self, np: Np, floor: usize) -> Np {
+        let mut b = np.tokens.start;
+        // `Other leaders denounced what Turnbull called …`: the outer speech verb's speaker.
+        if b > floor + 1 && self.is(b - 1, "what") && self.is_speech_verb(b - 2) {
+            let u = b - 2;
+            let outer = if u > floor && self.is(u - 1, "to") {
+                self.sentence_subject(floor, u)
+            } else {
+                self.np_ending_at(self.skip_back_adverbs(u, floor), floor)
+            };
+            if let Some(outer) = outer {
+                return outer;
+            }
+        }
         let SpeakerPhrase::Pronoun(gender, plural) = np.phrase else {
             return np;
         };
-        let mut b = np.tokens.start;
         if b > floor && self.is(b - 1, "that") {
             b -= 1;
         }
@@ -514,6 +526,18 @@ impl<'s, 'a> Scene<'s, 'a> {
             Some(outer) if self.agrees(&outer, gender, plural) => outer,
             _ => np,
         }
+    }
+
+    /// Who reports a belief whose holder is a pronoun: the speaker of the
+    /// nearest speech verb before it in its sentence, when the pronoun can
+    /// stand for them (`Clinton says she hopes …, but she knows that …`).
+    pub fn reporter_of_belief(&self, np: &Np, floor: usize) -> Option<Np> {
+        let SpeakerPhrase::Pronoun(gender, plural) = np.phrase else {
+            return None;
+        };
+        let u = (floor..np.tokens.start).rev().find(|&k| self.is_speech_verb(k))?;
+        let outer = self.np_ending_at(self.skip_back_adverbs(u, floor), floor)?;
+        self.agrees(&outer, gender, plural).then_some(outer)
     }
 
     /// Whether token `k` is a speech verb (not a belief, not a participle).
