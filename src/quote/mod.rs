@@ -155,13 +155,14 @@ pub fn find(scene: &Scene<'_, '_>) -> Vec<Found> {
 const MAX_ATTRIBUTION_REST: usize = 120;
 
 /// `The plan will fail, Smith said. “Nobody asked us.”`: an unattributed
-/// quote opening right after speech whose attribution closed its sentence,
-/// in the same paragraph, continues that speaker. `found` is in text order.
+/// quote (or one continuing an earlier quote) opening right after speech
+/// whose attribution closed its sentence, in the same paragraph, continues
+/// that nearer speaker. `found` is in text order.
 fn continue_after_trailing_attribution(text: &str, found: &mut [Found]) {
     for i in 1..found.len() {
         let (before, rest) = found.split_at_mut(i);
         let (previous, quote) = (&before[i - 1], &mut rest[0]);
-        if quote.rule != Rule::DirectUnattributed
+        if !matches!(quote.rule, Rule::DirectUnattributed | Rule::DirectContinuation)
             || !matches!(previous.rule, Rule::IndirectCueAfter | Rule::DirectCueAfter)
             || previous.span.end() > quote.span.start()
         {
@@ -502,6 +503,30 @@ mod tests {
         let found = quotes(text);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!((found[0].0, found[0].2.as_deref()), (QuoteKind::Mixed, Some("Jane Smith")));
+    }
+
+    #[test]
+    fn an_inverted_attribution_after_a_quote_mark_with_an_appositive() {
+        let text = "The answers are “not meeting the demand,” says Jane Smith, founder of Vets First. \
+                    “We often compare it to a flood.”";
+        let found = quotes(text);
+        let got: Vec<(QuoteKind, &str, Option<&str>)> =
+            found.iter().map(|q| (q.0, q.1.as_str(), q.2.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                (QuoteKind::Mixed, "The answers are “not meeting the demand,”", Some("Jane Smith")),
+                (QuoteKind::Direct, "We often compare it to a flood.", Some("Jane Smith")),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_dated_relative_clause_and_a_noun_in_ing() {
+        let text = "Voters backed Jane Smith, who in 2010 said the plan was “dead on arrival.”";
+        assert_eq!(quotes(text)[0].2.as_deref(), Some("who"));
+        let text = "These workers, Jane Smith explained earlier in the committee hearing, were “well-paid.”";
+        assert_eq!(quotes(text)[0].2.as_deref(), Some("Jane Smith"));
     }
 
     #[test]

@@ -395,12 +395,20 @@ fn cue_at(scene: &Scene<'_, '_>, k: usize) -> Option<Cue> {
 }
 
 /// The cue at `k`, unless it is a verb form used as an adjective after an
-/// article (`an alleged “double tap” strike`, `the stated goal`).
+/// article (`an alleged “double tap” strike`, `the stated goal`) or an -ing
+/// form used as a noun (`the committee hearing`).
 fn verb_cue_at(scene: &Scene<'_, '_>, k: usize) -> Option<Cue> {
     let cue = cue_at(scene, k)?;
     let adjectival =
         cue.kind == CueKind::Verb && !cue.noun && k > 0 && matches!(scene.lower(k - 1), "a" | "an" | "the");
-    (!adjectival).then_some(cue)
+    // `the committee hearing`: an -ing form after a determiner is a noun (a
+    // cue noun such as `his warning` is found as one).
+    let gerund = cue.participle
+        && !cue.noun
+        && (k.saturating_sub(2)..k).any(|j| {
+            matches!(scene.lower(j), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "our" | "my")
+        });
+    (!adjectival && !gerund).then_some(cue)
 }
 
 fn speech_at(scene: &Scene<'_, '_>, k: usize, sentence: Range<usize>) -> Option<Speech> {
@@ -711,18 +719,19 @@ fn trailing(
     if (!cue.quote && !cue.that) || intro {
         return None;
     }
-    let (speaker, comma, after) = match subject {
+    let (speaker, comma, after, inverted) = match subject {
         // The clause's comma may sit inside its closing quote mark: `… at the top,'' Mr. Kamin said.`
         Some(np)
             if np.tokens.start > sentence.start
                 && matches!(scene.word(np.tokens.start - 1), "," | "''" | "”" | "\"") =>
         {
-            (np.clone(), np.tokens.start - 1, v + 1)
+            (np.clone(), np.tokens.start - 1, v + 1, false)
         }
-        _ if v > sentence.start && scene.word(v - 1) == "," => {
+        // `…,” says X` or `…, says X` (a speech verb: `…, known as HFCs` is no attribution)
+        _ if cue.quote && comma_before(scene, v, sentence.start).is_some() => {
             let np = scene.np_starting_at(v + 1, sentence.end)?;
             let after = np.tokens.end;
-            (np, v - 1, after)
+            (np, comma_before(scene, v, sentence.start)?, after, true)
         }
         _ => return None,
     };
@@ -739,6 +748,8 @@ fn trailing(
     };
     let content = match tail_comma {
         _ if short_tail => before()?,
+        // `…, says Paul Rieckhoff, founder of …`: an appositive describes the speaker.
+        Some(t) if inverted && t == after => before()?,
         // `…, X said, “…”` introduces a direct quote.
         Some(t) if t + 1 < sentence.end && scene.tokens[t + 1].kind == TokenKind::Quote => return None,
         // `But to prevent problems, he said, local officials should be vigilant`:
@@ -756,6 +767,16 @@ fn trailing(
         None => return None,
     };
     Some(Speech::new(speaker, scene.tokens[v].span, content, Rule::IndirectCueAfter, sentence.end).in_parts(parts))
+}
+
+/// The comma right before token `v`, or inside the closing mark right
+/// before it (`…,” says X`), not before `floor`.
+fn comma_before(scene: &Scene<'_, '_>, v: usize, floor: usize) -> Option<usize> {
+    let mut k = v.checked_sub(1).filter(|&k| k >= floor)?;
+    if scene.tokens[k].kind == TokenKind::Quote {
+        k = k.checked_sub(1).filter(|&k| k >= floor)?;
+    }
+    (scene.word(k) == ",").then_some(k)
 }
 
 /// `according to X, CLAUSE` or `CLAUSE, according to X`.

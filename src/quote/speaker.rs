@@ -71,6 +71,9 @@ pub struct Scene<'s, 'a> {
 
 const NONE: u32 = u32::MAX;
 
+/// Days of the week, which date a cue (`on Monday said`).
+const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
 /// Words that may stand between a subject and its cue verb.
 const BETWEEN_SUBJECT_AND_CUE: &[&str] = &[
     "again",
@@ -281,8 +284,8 @@ impl<'s, 'a> Scene<'s, 'a> {
     }
 
     /// Skips, leftwards from `e`, what may stand between a subject and its
-    /// cue: adverbs and auxiliaries (`has`, `reportedly`) and a short
-    /// parenthetical (`Sen. David Perdue (R-Ga.) said`).
+    /// cue: adverbs and auxiliaries (`has`, `reportedly`), a date (`in 2010`,
+    /// `on Monday`) and a short parenthetical (`Sen. David Perdue (R-Ga.) said`).
     pub fn skip_back_adverbs(&self, mut e: usize, floor: usize) -> usize {
         loop {
             if e > floor
@@ -290,6 +293,12 @@ impl<'s, 'a> Scene<'s, 'a> {
                 && (BETWEEN_SUBJECT_AND_CUE.contains(&self.lower(e - 1)) || self.lower(e - 1).ends_with("ly"))
             {
                 e -= 1;
+            } else if e > floor + 1
+                && matches!(self.lower(e - 2), "in" | "on")
+                && (self.tokens[e - 1].kind == TokenKind::Number || WEEKDAYS.contains(&self.lower(e - 1)))
+            {
+                // `who in 2010 said`, `who on Monday said`
+                e -= 2;
             } else if e > floor && self.word(e - 1) == ")" {
                 match (floor.max(e.saturating_sub(10))..e - 1).rev().find(|&k| self.word(k) == "(") {
                     Some(open) => e = open,
