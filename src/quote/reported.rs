@@ -534,8 +534,9 @@ fn clause_end(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> usize
                     && scene.tokens[next].kind == TokenKind::Word
                     && (scene.word(next).ends_with("ed") || cue_at(scene, next).is_some())
                     && scene.word(next).chars().next().is_some_and(char::is_lowercase);
+                // The comma may sit inside a closing mark: `what he called “scare tactics,” while …`.
                 let after_comma =
-                    scene.word(k - 1) == "," && matches!(scene.lower(k), "while" | "although" | "whereas");
+                    comma_before(scene, k, c).is_some() && matches!(scene.lower(k), "while" | "although" | "whereas");
                 // `… but he has also …`: a new subject starts a new clause.
                 let new_subject = next < sentence.end
                     && matches!(scene.lower(next), "he" | "she" | "they" | "we" | "i")
@@ -639,6 +640,12 @@ fn verb(scene: &Scene<'_, '_>, v: usize, cue: Cue, sentence: Range<usize>) -> Op
     // `While he acknowledged A, Ham noted B`: a subordinate clause's speech ends at its comma.
     if subordinate_subject(scene, sentence.start, subject.tokens.start) {
         end = (c + 2..end).find(|&k| scene.word(k) == ",").unwrap_or(end);
+    }
+    // `the chair, who said the bridge was “safe,” stayed silent`: a relative
+    // clause's speech ends where the main verb resumes.
+    if subject.phrase == SpeakerPhrase::Relative {
+        let main_verb = |k: usize| comma_before(scene, k, c).is_some() && verb_after(scene, k, end).is_some();
+        end = (c + 2..end).find(|&k| main_verb(k)).map_or(end, |k| k - 1);
     }
     let quoted_object = cue.object && !has_that && quoted_soon(scene, c, &sentence);
     let content = if quoted_object { fragment_span(scene, c, end)? } else { clause_span_keep_quote(scene, c, end)? };
