@@ -73,13 +73,7 @@ pub fn segment(text: &str, tokens: &[Token]) -> Segments {
         if first < t {
             let span = Span::new(tokens[first].span.start(), tokens[t - 1].span.end());
             let sentences_start = seg.sentences.len();
-            let line_tokens = &tokens[first..t];
-            // A first line with every word capitalised is the document's title even with a
-            // final period, when it is long enough not to be a sentence of names (`He met Ravi Shankar.`).
-            let (words, capitalised) = capitalised_words(text, line_tokens);
-            let title_case = words > 0 && words <= 20 && capitalised * 5 >= words * 4;
-            let title = seg.paragraphs.is_empty() && words >= MIN_TITLE_WORDS && capitalised == words;
-            let headline = !is_table_line(text, line_tokens) && ((title_case && ends_open(text, line_tokens)) || title);
+            let headline = is_headline(text, &tokens[first..t], seg.paragraphs.is_empty());
             split_sentences(text, tokens, first..t, &mut seg.sentences);
             seg.paragraphs.push(Paragraph {
                 span,
@@ -151,6 +145,21 @@ const MINOR_WORDS: &[&str] = &[
     "a", "an", "and", "as", "at", "but", "by", "for", "from", "if", "in", "into", "nor", "of", "on", "or", "over",
     "per", "the", "to", "up", "via", "vs", "with",
 ];
+
+/// Whether a line reads as a headline: in title case with no final
+/// punctuation, or, as the document's first line, with every word
+/// capitalised even before a final period, when it is long enough not to
+/// be a sentence of names (`He met Ravi Shankar.`).
+fn is_headline(text: &str, line: &[Token], first_line: bool) -> bool {
+    let open = ends_open(text, line);
+    if !open && !first_line {
+        return false;
+    }
+    let (words, capitalised) = capitalised_words(text, line);
+    let title_case = open && words > 0 && words <= 20 && capitalised * 5 >= words * 4;
+    let title = first_line && words >= MIN_TITLE_WORDS && capitalised == words;
+    (title_case || title) && !is_table_line(text, line)
+}
 
 /// Whether a line ends without the punctuation that closes a sentence or
 /// introduces what follows; a question still counts (`What Happens Next?`).
