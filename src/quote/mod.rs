@@ -453,6 +453,9 @@ mod tests {
         assert_eq!(q.content.text, "Budget ‘A Disgrace’ After Vote");
         let text = "Budget Is ‘A Disgrace,’ Jane Smith Says\n\nJane Smith spoke on Monday.";
         assert_eq!(first_speaker(text).as_deref(), Some("Jane Smith"));
+        let text = "Jane Smith on the Budget: The Cuts Are ‘Painful’\n\nJane Smith spoke on Monday.";
+        assert_eq!(quotes(text)[0].1, "The Cuts Are ‘Painful’");
+        assert_eq!(first_speaker(text).as_deref(), Some("Jane Smith"));
     }
 
     #[test]

@@ -341,10 +341,14 @@ fn colon_label(scene: &Scene<'_, '_>, paragraph: Range<usize>) -> Option<Speech>
     Some(Speech::new(speaker, cue_span, content, Rule::IndirectColonLabel, paragraph.end))
 }
 
+/// How far into a headline its label's colon may be (`Obama on Climate Change:`).
+const MAX_PHRASE_BEFORE_COLON: usize = 8;
+
 /// `Christie Calls Clinton ‘A Disgrace’ Over Comments`, `Trump ‘The
-/// Dealmaker’ Could Act, Lindsey Graham Says.`: a headline holding a
-/// quoted fragment, its speaker opening the line before a cue verb or
-/// closing it after a comma. Capitals cannot tell a headline's verbs from
+/// Dealmaker’ Could Act, Lindsey Graham Says.`, `Obama on Climate: The
+/// Trends Are ‘Terrifying’`: a headline holding a quoted fragment, its
+/// speaker opening the line before a cue verb or a colon, or closing it
+/// after a comma. Capitals cannot tell a headline's verbs from
 /// its nouns, so a line with no quote is left alone.
 fn headline(scene: &Scene<'_, '_>, line: Range<usize>) -> Option<Speech> {
     let is_quote = |k: usize| scene.tokens[k].kind == TokenKind::Quote;
@@ -362,6 +366,17 @@ fn headline(scene: &Scene<'_, '_>, line: Range<usize>) -> Option<Speech> {
         let start = (first..np.tokens.start).rev().take_while(|&k| capitalised(k)).last().unwrap_or(np.tokens.start);
         Some(Np { span: scene.tokens[start].span.cover(np.span), tokens: start..np.tokens.end, ..np })
     };
+    // `Rush Limbaugh: …`, `Obama on Climate Change: …`
+    let colon = (first + 1..line.end.min(first + MAX_PHRASE_BEFORE_COLON))
+        .take_while(|&k| !is_quote(k))
+        .find(|&k| scene.word(k) == ":");
+    if let Some(colon) = colon {
+        let name_end = (first + 1..colon).find(|&k| scene.is(k, "on")).unwrap_or(colon);
+        let speaker = speaker_before(name_end).filter(|np| np.tokens.start == first)?;
+        let content = clause_span_keep_quote(scene, colon + 1, line.end)?;
+        let cue_span = Span::new(scene.tokens[colon].span.start(), scene.tokens[colon].span.start());
+        return Some(Speech::new(speaker, cue_span, content, Rule::Headline, line.end));
+    }
     // `…, Lindsey Graham Says.`
     if let Some(speaker) = speech_verb(last).then(|| speaker_before(last)).flatten() {
         // The comma may sit inside the closing mark: `Is ‘A Disgrace,’ X Says`.
