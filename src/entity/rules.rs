@@ -206,8 +206,26 @@ fn run_end(cx: &Context<'_, '_>, hits: &[Option<(usize, usize)>], k: usize, limi
             end += 1;
             continue;
         }
+        if end > k && end + 1 < limit && joins_hyphenated_name(cx, hits, end) {
+            end += 2;
+            continue;
+        }
         return end;
     }
+}
+
+/// Whether the hyphen at `h` joins the pieces of one name: a capital on both
+/// sides (`Jean-Marc`, `Crouse-Mays`), or a syllable no lexicon knows before
+/// a lower-case one (`Ki-moon`, `Geun-hye`, but not `Obama-era`). The hyphen
+/// touches both pieces.
+fn joins_hyphenated_name(cx: &Context<'_, '_>, hits: &[Option<(usize, usize)>], h: usize) -> bool {
+    let (before, hyphen, after) = (cx.tokens[h - 1], cx.tokens[h], cx.tokens[h + 1]);
+    let touching = before.span.end() == hyphen.span.start() && hyphen.span.end() == after.span.start();
+    if !touching || cx.word(h) != "-" || after.kind != TokenKind::Word {
+        return false;
+    }
+    let syllable = |k: usize| cx.word(k).len() <= 4 && hits[k].is_none() && !cx.lists.is_function_word(cx.word(k));
+    cx.is_capitalised(h + 1) || (syllable(h - 1) && syllable(h + 1))
 }
 
 struct Run {
@@ -622,6 +640,16 @@ mod tests {
     fn capitals_only_match_capitals() {
         // `US` is never `us`, and `Us` is no surface.
         assert_eq!(entities("Us and them."), []);
+    }
+
+    #[test]
+    fn hyphenated_names_are_one_name() {
+        assert_eq!(
+            entities("Jean-Marc Ayrault met Ban Ki-moon."),
+            [("Jean-Marc Ayrault".into(), Label::Person), ("Ban Ki-moon".into(), Label::Person)]
+        );
+        // A known name before a lower-case word is a compound, not a name: `Trump-backed`.
+        assert_eq!(entities("The Trump-backed plan failed."), [("Trump".into(), Label::Person)]);
     }
 
     #[test]
