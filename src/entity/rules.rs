@@ -349,6 +349,18 @@ fn classify_run(cx: &Context<'_, '_>, hits: &[Option<(usize, usize)>], run: &Run
                 // Headline capitals prove nothing: each word waits for the body to name it.
                 out.extend(range.clone().map(|k| unknown(cx, k..k + 1, true)));
             }
+            // `Rival Hillary Clinton said`: a sentence's first word before a given
+            // name and a surname is a common word the capital proves nothing of.
+            Part::Words(range)
+                if part_initial
+                    && range.len() >= 3
+                    && cx.lists.given_name(cx.word(range.start)).is_none()
+                    && cx.lists.given_name(cx.word(range.start + 1)).is_some()
+                    && cx.lists.is_surname(cx.word(range.end - 1)) =>
+            {
+                let name = range.start + 1..range.end;
+                out.push(classify_words(cx, name, title.take(), false, false));
+            }
             Part::Words(range) => {
                 out.push(classify_words(cx, range.clone(), title.take(), relation_before && i == 0, part_initial));
             }
@@ -640,6 +652,12 @@ mod tests {
     fn capitals_only_match_capitals() {
         // `US` is never `us`, and `Us` is no surface.
         assert_eq!(entities("Us and them."), []);
+    }
+
+    #[test]
+    fn a_common_word_opening_a_sentence_is_not_part_of_the_name_after_it() {
+        assert_eq!(entities("Rival Jane Smith mocked the plan."), [("Jane Smith".into(), Label::Person)]);
+        assert_eq!(entities("Mary Jane Smith won."), [("Mary Jane Smith".into(), Label::Person)]);
     }
 
     #[test]
