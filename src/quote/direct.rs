@@ -262,7 +262,8 @@ fn before(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Attribution> {
     };
     let cue = scene.cues.word(scene.lower(v))?;
     let sentence = scene.segments.sentences[scene.sentence_of(v)].tokens.start;
-    let floor = sentence.max(floor);
+    // The cue is near the quote; its speaker phrase may reach back to the sentence's start.
+    let floor = sentence.max(scene.segments.paragraphs[p].tokens.start);
     // Between the cue and the quote: nothing, an addressee, or a short phrase.
     let (addressee, after_cue) = scene.addressee_after(v, b);
     if after_cue != b && !phrase_ends_at(scene, after_cue, b) {

@@ -472,6 +472,19 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_after_an_opening_phrase_takes_the_subject_after_it() {
+        let text = "During a speech in Ohio, Jane Smith attacked the plan, saying, “It is reckless and unfair.”";
+        assert_eq!(first_speaker(text).as_deref(), Some("Jane Smith"));
+    }
+
+    #[test]
+    fn a_long_appositive_before_the_cue() {
+        let text = "Jane Smith, who runs the get-out-the-vote effort for military veterans’ families in the state, \
+                    said, “We will knock on every door.”";
+        assert_eq!(first_speaker(text).as_deref(), Some("Jane Smith"));
+    }
+
+    #[test]
     fn a_participle_cue_after_a_comma_starts_its_own_speech() {
         let text =
             "The businessman said he was ready, arguing that he will bring a “common-sense” approach to the job.";

@@ -13,7 +13,7 @@ use super::cues::{CueLexicon, SpeakerKind};
 /// How far (in tokens) a speaker phrase may reach.
 const MAX_PHRASE: usize = 6;
 /// How far back an appositive (`X, the head of Y, said`) may reach.
-const MAX_APPOSITIVE: usize = 16;
+const MAX_APPOSITIVE: usize = 24;
 
 /// What kind of phrase names the speaker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -455,7 +455,8 @@ impl<'s, 'a> Scene<'s, 'a> {
 
     /// The first speaker phrase of the sentence starting at `floor`, before
     /// token `limit`, outside quotation marks: the longest one from the first
-    /// word (`Dutch Prime Minister Dick Schoof`, not `Dutch`).
+    /// word (`Dutch Prime Minister Dick Schoof`, not `Dutch`), or from the
+    /// first word after an opening phrase (`During a speech, Trump …`).
     pub fn sentence_subject(&self, floor: usize, limit: usize) -> Option<Np> {
         let mut inside = false;
         let start = (floor..limit).find(|&k| {
@@ -464,6 +465,13 @@ impl<'s, 'a> Scene<'s, 'a> {
             }
             !inside && self.tokens[k].is_wordlike()
         })?;
+        // `During a speech in Ohio, Trump …`: an opening phrase's comma comes before the subject.
+        let opening_phrase = PREPOSITIONS.contains(&self.lower(start))
+            || matches!(self.lower(start), "during" | "after" | "before" | "amid" | "following" | "despite" | "as");
+        let start = match (start + 1..limit).find(|&k| self.word(k) == ",").filter(|_| opening_phrase) {
+            Some(comma) => (comma + 1..limit).find(|&k| self.tokens[k].is_wordlike())?,
+            None => start,
+        };
         // `The United Nations Security Council`: a name may follow the article.
         let name_start = if self.is(start, "the") { start + 1 } else { start };
         (start + 1..=limit.min(start + 8)).rev().find_map(|e| {
