@@ -485,6 +485,16 @@ mod tests {
     }
 
     #[test]
+    fn but_and_a_new_attribution_end_the_clause() {
+        let text = "Video of the stop shows him with his hands up, but the officer said he refused to follow commands.";
+        let found = quotes(text);
+        assert_eq!(
+            found.last().map(|q| (q.1.as_str(), q.2.as_deref())),
+            Some(("he refused to follow commands", Some("the officer")))
+        );
+    }
+
+    #[test]
     fn a_participle_cue_after_a_comma_starts_its_own_speech() {
         let text =
             "The businessman said he was ready, arguing that he will bring a “common-sense” approach to the job.";

@@ -552,10 +552,11 @@ fn clause_end(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> usize
                 // The comma may sit inside a closing mark: `what he called “scare tactics,” while …`.
                 let after_comma =
                     comma_before(scene, k, c).is_some() && matches!(scene.lower(k), "while" | "although" | "whereas");
-                // `… but he has also …`: a new subject starts a new clause.
+                // `… but he has also …`, `… but Shelby said …`: a new subject starts a new clause.
                 let new_subject = next < sentence.end
-                    && matches!(scene.lower(next), "he" | "she" | "they" | "we" | "i")
-                    && scene.lower(k) == "but";
+                    && scene.lower(k) == "but"
+                    && (matches!(scene.lower(next), "he" | "she" | "they" | "we" | "i")
+                        || new_attribution(scene, next, sentence.end));
                 if new_verb || after_comma || new_subject {
                     return if scene.word(k - 1) == "," { k - 1 } else { k };
                 }
@@ -568,12 +569,12 @@ fn clause_end(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> usize
             {
                 return k;
             }
-            // `…, arguing that …` and `…, the senator acknowledged that …` start speech of their own.
+            // `…, arguing that …`, `…, citing …` and `…, the senator acknowledged that …` start speech of their own.
             TokenKind::Punct
                 if scene.word(k) == ","
                     && k > c
                     && k + 1 < sentence.end
-                    && (cue_at(scene, k + 1).is_some_and(|cue| cue.participle && cue.that)
+                    && (cue_at(scene, k + 1).is_some_and(|cue| cue.participle && (cue.that || cue.object))
                         || new_attribution(scene, k + 1, sentence.end)) =>
             {
                 return k;
@@ -585,8 +586,8 @@ fn clause_end(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> usize
     sentence.end
 }
 
-/// Whether a speaker phrase and a speech verb with its `that` start at `k`:
-/// `the Vermont senator acknowledged that …`.
+/// Whether a speaker phrase and a speech verb with its clause start at `k`:
+/// `the Vermont senator acknowledged that …`, `Shelby said he refused …`.
 fn new_attribution(scene: &Scene<'_, '_>, k: usize, end: usize) -> bool {
     let Some(np) = scene.np_starting_at(k, end) else {
         return false;
@@ -597,7 +598,7 @@ fn new_attribution(scene: &Scene<'_, '_>, k: usize, end: usize) -> bool {
     }
     v + 1 < end
         && cue_at(scene, v).is_some_and(|cue| cue.kind == CueKind::Verb && cue.that && !cue.participle)
-        && scene.is(v + 1, "that")
+        && (scene.is(v + 1, "that") || opens_clause(scene, v + 1))
 }
 
 /// The span of the clause `c..end`, without leading commas, trailing commas or terminal
