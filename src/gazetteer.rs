@@ -11,6 +11,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, Sta
 use rustc_hash::FxHashMap;
 
 use crate::lexicon::Entry;
+use crate::token::is_ascii_word_byte;
 use crate::{Error, Span};
 
 /// A gazetteer hit: where it is and which lexicon entry it is.
@@ -101,9 +102,7 @@ impl Gazetteer {
             let b = bytes[start];
             at += 1;
             if is_ascii_word_byte(b) {
-                while at < bytes.len() && is_ascii_word_byte(bytes[at]) {
-                    at += 1;
-                }
+                at += bytes[at..].iter().take_while(|&&b| is_ascii_word_byte(b)).count();
             }
             if !self.starts.may_start(bytes, start) || !is_word_boundary(text, start) {
                 continue;
@@ -201,21 +200,6 @@ fn variants(surface: &str) -> Vec<String> {
     out.sort_unstable();
     out.dedup();
     out
-}
-
-/// Whether `b` is an ASCII letter or digit, by table: the hot test of the search loop.
-#[inline]
-fn is_ascii_word_byte(b: u8) -> bool {
-    const TABLE: [bool; 256] = {
-        let mut table = [false; 256];
-        let mut b = 0;
-        while b < 256 {
-            table[b] = (b as u8).is_ascii_alphanumeric();
-            b += 1;
-        }
-        table
-    };
-    TABLE[usize::from(b)]
 }
 
 /// Whether `offset` is between a word character and a non-word character
