@@ -115,8 +115,14 @@ impl<'c, 'a> Context<'c, 'a> {
     /// Whether token `k` is a word or abbreviation with a capital first letter.
     pub fn is_capitalised(&self, k: usize) -> bool {
         let t = self.tokens[k];
-        matches!(t.kind, TokenKind::Word | TokenKind::Abbreviation)
-            && self.word(k).chars().next().is_some_and(char::is_uppercase)
+        if !matches!(t.kind, TokenKind::Word | TokenKind::Abbreviation) {
+            return false;
+        }
+        // Most words start with an ASCII letter: no need to decode a character.
+        match self.text.as_bytes()[t.span.start()] {
+            b if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => self.word(k).chars().next().is_some_and(char::is_uppercase),
+        }
     }
 
     fn entry(&self, index: usize) -> &'c Entry<'static> {
