@@ -242,6 +242,7 @@ impl<'s, 'a> Scene<'s, 'a> {
     }
 
     /// Whether token `k` is `word`, ignoring ASCII case.
+    #[inline]
     pub fn is(&self, k: usize, word: &str) -> bool {
         self.word(k).eq_ignore_ascii_case(word)
     }
