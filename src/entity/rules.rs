@@ -162,6 +162,8 @@ pub fn candidates(cx: &Context<'_, '_>) -> Vec<Candidate> {
     let mut hits = hits_by_token(cx, &cx.gazetteer.find(cx.text));
     shouted::add_hits(cx, &mut hits);
     let mut out = Vec::new();
+    // The parts of the current run, in one buffer for all runs.
+    let mut parts = Vec::new();
     for (i, paragraph) in cx.segments.paragraphs.iter().enumerate() {
         let byline = is_byline(cx, i);
         for sentence in &cx.segments.sentences[paragraph.sentences.clone()] {
@@ -181,7 +183,7 @@ pub fn candidates(cx: &Context<'_, '_>) -> Vec<Candidate> {
                     headline: paragraph.headline,
                     byline,
                 };
-                classify_run(cx, &hits, &run, &mut out);
+                classify_run(cx, &hits, &run, &mut parts, &mut out);
                 k = end;
             }
         }
@@ -255,7 +257,13 @@ enum Part {
     Words(Range<usize>),
 }
 
-fn classify_run(cx: &Context<'_, '_>, hits: &[Option<(usize, usize)>], run: &Run, out: &mut Vec<Candidate>) {
+fn classify_run(
+    cx: &Context<'_, '_>,
+    hits: &[Option<(usize, usize)>],
+    run: &Run,
+    parts: &mut Vec<Part>,
+    out: &mut Vec<Candidate>,
+) {
     let mut start = run.tokens.start;
     // A capital at the sentence start proves nothing: drop leading function words.
     while start < run.tokens.end
@@ -279,8 +287,8 @@ fn classify_run(cx: &Context<'_, '_>, hits: &[Option<(usize, usize)>], run: &Run
         out.push(candidate);
         return;
     }
-    let parts = parts(cx, hits, &tokens);
-    if let Some(candidate) = place_led_name(cx, &parts, &tokens, initial, run.headline) {
+    cut_into_parts(cx, hits, &tokens, parts);
+    if let Some(candidate) = place_led_name(cx, parts, &tokens, initial, run.headline) {
         out.extend(candidate);
         return;
     }
@@ -466,9 +474,9 @@ fn place_led_name(
     Some(Some(Candidate { evidence: Evidence::Rule(Label::Org), ..unknown(cx, tokens.clone(), initial) }))
 }
 
-/// Cuts a run into hits, titles and word pieces.
-fn parts(cx: &Context<'_, '_>, hits: &[Option<(usize, usize)>], tokens: &Range<usize>) -> Vec<Part> {
-    let mut parts = Vec::new();
+/// Cuts a run into hits, titles and word pieces: `parts` (cleared first).
+fn cut_into_parts(cx: &Context<'_, '_>, hits: &[Option<(usize, usize)>], tokens: &Range<usize>, parts: &mut Vec<Part>) {
+    parts.clear();
     let mut k = tokens.start;
     let mut words_start = None;
     let flush = |parts: &mut Vec<Part>, words_start: &mut Option<usize>, k: usize| {
@@ -480,7 +488,7 @@ fn parts(cx: &Context<'_, '_>, hits: &[Option<(usize, usize)>], tokens: &Range<u
         // A lexicon name that starts with a title is the name: `Sri Lanka`, not `Sri` + `Lanka`.
         let hit_len = hits[k].map_or(0, |(end, _)| end.saturating_sub(k));
         if let Some(len) = title_at(cx, k, tokens.end).filter(|&len| len >= hit_len) {
-            flush(&mut parts, &mut words_start, k);
+            flush(parts, &mut words_start, k);
             let gender = cx.lists.title(&joined(cx, k..k + len)).unwrap_or(Gender::Unknown);
             parts.push(Part::Title(k..k + len, gender));
             k += len;
@@ -488,7 +496,7 @@ fn parts(cx: &Context<'_, '_>, hits: &[Option<(usize, usize)>], tokens: &Range<u
         }
         if let Some((hit_end, entry)) = hits[k] {
             if hit_end <= tokens.end {
-                flush(&mut parts, &mut words_start, k);
+                flush(parts, &mut words_start, k);
                 parts.push(Part::Hit(k..hit_end, entry));
                 k = hit_end;
                 continue;
@@ -497,8 +505,7 @@ fn parts(cx: &Context<'_, '_>, hits: &[Option<(usize, usize)>], tokens: &Range<u
         words_start.get_or_insert(k);
         k += 1;
     }
-    flush(&mut parts, &mut words_start, k);
-    parts
+    flush(parts, &mut words_start, k);
 }
 
 fn joined(cx: &Context<'_, '_>, range: Range<usize>) -> String {
