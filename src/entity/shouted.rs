@@ -47,7 +47,10 @@ pub fn add_hits(cx: &Context<'_, '_>, hits: &mut [Option<(usize, usize)>]) {
 #[inline]
 fn is_shouted(cx: &Context<'_, '_>, k: usize) -> bool {
     let token = cx.tokens[k];
-    matches!(token.kind, TokenKind::Word | TokenKind::Abbreviation) && lists::is_shouted(&cx.text[token.span])
+    // Most tokens start with a lower-case letter: ruled out on their first byte.
+    matches!(token.kind, TokenKind::Word | TokenKind::Abbreviation)
+        && !cx.text.as_bytes()[token.span.start()].is_ascii_lowercase()
+        && lists::is_shouted(&cx.text[token.span])
 }
 
 /// The gazetteer entry of the `len` capitalised words at `k`, read in lexicon
