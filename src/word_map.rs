@@ -91,12 +91,13 @@ impl WordSet {
 #[inline]
 fn filter_key(word: &str) -> usize {
     let bytes = word.as_bytes();
-    let (first, last) = match bytes {
-        [] => ([0, 0], [0, 0]),
-        [only] => ([*only, 0], [0, *only]),
-        [a, b, ..] => ([*a, *b], [bytes[bytes.len() - 2], bytes[bytes.len() - 1]]),
+    let n = bytes.len();
+    let ends = if n >= 2 {
+        u32::from_le_bytes([bytes[0], bytes[1], bytes[n - 2], bytes[n - 1]])
+    } else {
+        bytes.first().map_or(0, |&b| u32::from(b))
     };
-    let packed = u64::from(u32::from_le_bytes([first[0], first[1], last[0], last[1]])) | (bytes.len() as u64) << 32;
+    let packed = u64::from(ends) | (n as u64) << 32;
     (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
 }
 
