@@ -1,7 +1,8 @@
 //! Property tests of the invariants every layer promises: tokens cover the
-//! input, documents validate, offsets shift with the text and convert to
-//! chars monotonically, and the gazetteer finds what a naive scan finds, and
-//! what a plain unanchored aho-corasick scan finds.
+//! input, the quote rules see each token in lower case, documents validate,
+//! offsets shift with the text and convert to chars monotonically, and the
+//! gazetteer finds what a naive scan finds, and what a plain unanchored
+//! aho-corasick scan finds.
 //!
 //! Case counts are kept small so the file runs in seconds in debug mode
 //! (`PROPTEST_CASES=5000 cargo test --release --test properties` searches longer);
@@ -11,13 +12,18 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, Input, MatchKind};
 use proptest::prelude::*;
+use saywho::entity::WordLists;
 use saywho::gazetteer::Gazetteer;
 use saywho::lexicon::{parse_entities, Entry};
+use saywho::quote::{cues::CueLexicon, speaker::Scene};
+use saywho::segment::segment;
 use saywho::token::tokenize;
 use saywho::{Document, Extractor, OffsetUnit};
 use serde_json::Value;
 
 static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(Extractor::new);
+static CUES: LazyLock<CueLexicon> = LazyLock::new(CueLexicon::bundled);
+static LISTS: LazyLock<WordLists> = LazyLock::new(WordLists::bundled);
 
 /// `default` cases, or `PROPTEST_CASES` when set (for a longer search).
 fn cases(default: u32) -> ProptestConfig {
@@ -158,6 +164,19 @@ proptest! {
     #[test]
     fn tokens_cover_news_like_strings(text in news_text()) {
         check_tokens_cover(&text)?;
+    }
+
+    /// The quote rules' lower-case token text, computed per document in
+    /// bulk, is each token's characters in lower case.
+    #[test]
+    fn scene_lowers_every_token(text in any_text()) {
+        let tokens = tokenize(&text);
+        let segments = segment(&text, &tokens);
+        let scene = Scene::new(&text, &tokens, &segments, &[], &CUES, &LISTS);
+        for (k, t) in tokens.iter().enumerate() {
+            let lower: String = text.as_str()[t.span].chars().flat_map(char::to_lowercase).collect();
+            prop_assert_eq!(scene.lower(k), lower.as_str());
+        }
     }
 }
 
