@@ -150,14 +150,19 @@ fn owned_len(s: &std::borrow::Cow<'_, str>) -> usize {
     }
 }
 
-/// The pairs of bytes that patterns start with, as a set of 2^16 bits: a
-/// cheap test that rules out most positions before the automaton is tried.
+/// The bytes and pairs of bytes that patterns start with: a cheap test
+/// that rules out most positions before the automaton is tried.
 #[derive(Debug, Clone)]
-struct StartPairs(Box<[u64]>);
+struct StartPairs {
+    /// Whether some pattern starts with this byte.
+    first: [bool; 256],
+    /// The pairs, as a set of 2^16 bits.
+    pairs: Box<[u64]>,
+}
 
 impl StartPairs {
     fn new(patterns: &[String]) -> StartPairs {
-        let mut set = StartPairs(vec![0; (1 << 16) / 64].into_boxed_slice());
+        let mut set = StartPairs { first: [false; 256], pairs: vec![0; (1 << 16) / 64].into_boxed_slice() };
         for p in patterns {
             match *p.as_bytes() {
                 [] => {}
@@ -170,20 +175,24 @@ impl StartPairs {
     }
 
     fn insert(&mut self, first: u8, second: u8) {
+        self.first[usize::from(first)] = true;
         let i = usize::from(first) << 8 | usize::from(second);
-        self.0[i / 64] |= 1 << (i % 64);
+        self.pairs[i / 64] |= 1 << (i % 64);
     }
 
     /// Whether a pattern may start at `at`. At the end of the text only a
     /// one-byte pattern can, and those hold every pair with their byte.
     #[inline]
     fn may_start(&self, bytes: &[u8], at: usize) -> bool {
+        if !self.first[usize::from(bytes[at])] {
+            return false;
+        }
         let i = usize::from(bytes[at]) << 8 | usize::from(bytes.get(at + 1).copied().unwrap_or(0));
-        self.0[i / 64] & (1 << (i % 64)) != 0
+        self.pairs[i / 64] & (1 << (i % 64)) != 0
     }
 
     fn memory_usage(&self) -> usize {
-        self.0.len() * 8
+        self.pairs.len() * 8
     }
 }
 
