@@ -95,7 +95,7 @@ impl Gazetteer {
         // is a character boundary.) Inside a run of ASCII letters and digits
         // there is no word boundary, so runs are skipped whole.
         let bytes = text.as_bytes();
-        let mut hits = Vec::new();
+        let mut hits = Vec::with_capacity(text.len() / 64);
         let mut at = 0;
         while at < bytes.len() {
             let start = at;

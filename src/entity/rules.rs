@@ -161,7 +161,7 @@ fn hits_by_token(cx: &Context<'_, '_>, hits: &[Hit]) -> Vec<Option<(usize, usize
 pub fn candidates(cx: &Context<'_, '_>) -> Vec<Candidate> {
     let mut hits = hits_by_token(cx, &cx.gazetteer.find(cx.text));
     shouted::add_hits(cx, &mut hits);
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(cx.tokens.len() / 8);
     // The parts of the current run, in one buffer for all runs.
     let mut parts = Vec::new();
     for (i, paragraph) in cx.segments.paragraphs.iter().enumerate() {
