@@ -66,7 +66,7 @@ type ShortForms<'a> = FxHashMap<Cow<'a, str>, (Cow<'a, str>, Label, Gender)>;
 /// acronym defined in brackets (`(FAA)`), with the name they stand for.
 fn short_forms<'a>(cx: &Context<'_, 'a>, candidates: &[Candidate], guesses: &[Option<Label>]) -> ShortForms<'a> {
     let text = cx.text;
-    let mut short_forms = ShortForms::default();
+    let mut short_forms = ShortForms::with_capacity_and_hasher(candidates.len(), Default::default());
     for (c, &guessed) in candidates.iter().zip(guesses) {
         let label = match c.evidence {
             Evidence::Rule(label) => label,
