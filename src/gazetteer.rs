@@ -11,7 +11,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, Sta
 use rustc_hash::FxHashMap;
 
 use crate::lexicon::Entry;
-use crate::token::is_ascii_word_byte;
+use crate::token::{is_ascii_word_byte, GENERAL_PUNCTUATION};
 use crate::{Error, Span};
 
 /// A gazetteer hit: where it is and which lexicon entry it is.
@@ -216,7 +216,12 @@ fn variants(surface: &str) -> Vec<String> {
 pub fn is_word_boundary(text: &str, offset: usize) -> bool {
     let before = text[..offset].chars().next_back();
     let after = text[offset..].chars().next();
-    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c));
+    // Curly quotes and dashes skip the slow Unicode tables.
+    let word = |c: Option<char>| {
+        c.is_some_and(|c| {
+            !GENERAL_PUNCTUATION.contains(&c) && (c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c))
+        })
+    };
     !(word(before) && word(after))
 }
 

@@ -303,10 +303,19 @@ fn unicode_pieces(chunk: &str, offset: usize, out: &mut Vec<Piece>) {
 /// Letters, digits and combining marks (so decomposed `Nicola\u{301}s` stays whole).
 #[inline]
 fn is_word_char(c: char) -> bool {
+    // Curly quotes, dashes and ellipses (General Punctuation, no letter or
+    // digit among them) skip the slow Unicode tables.
+    if GENERAL_PUNCTUATION.contains(&c) {
+        return false;
+    }
     c.is_alphanumeric()
         || matches!(c, '\u{300}'..='\u{36f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}'
             | '\u{20d0}'..='\u{20ff}' | '\u{fe20}'..='\u{fe2f}' | '\u{200d}')
 }
+
+/// The punctuation marks of the General Punctuation block, `‐` to `⁞`:
+/// no letter, digit or combining mark among them.
+pub(crate) const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2010}'..='\u{205e}';
 
 #[inline]
 fn is_apostrophe(s: &str) -> bool {
@@ -498,6 +507,13 @@ mod tests {
             }
         }
         assert!(simple > 1000 && fallback > 1000);
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_word_character() {
+        for c in GENERAL_PUNCTUATION {
+            assert!(!c.is_alphanumeric() && c != '\u{200d}', "{c:?}");
+        }
     }
 
     #[test]
