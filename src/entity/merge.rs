@@ -232,7 +232,8 @@ fn lexicon_str<'a>(s: &Cow<'static, str>) -> Cow<'a, str> {
 
 /// The text with curly apostrophes folded to straight ones, so `O’Neill` and `O'Neill` are one name.
 fn folded(s: &str) -> Cow<'_, str> {
-    if s.contains('’') {
+    // Most names are ASCII: no need to search them for `’`.
+    if !s.is_ascii() && s.contains('’') {
         Cow::Owned(s.replace('’', "'"))
     } else {
         Cow::Borrowed(s)
