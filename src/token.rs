@@ -143,7 +143,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             pieces.clear();
             unicode_pieces(chunk, i, &mut pieces);
         }
-        join_pieces(text, &pieces, line_start, chunk_end, &mut tokens);
+        join_pieces(&pieces, line_start, chunk_end, &mut tokens);
         line_start = false;
         i = chunk_end;
     }
@@ -234,8 +234,10 @@ fn chunk_end(text: &str, start: usize) -> usize {
 
 /// A raw piece of a chunk: a run of word characters, or one other character.
 #[derive(Debug, Clone, Copy)]
-struct Piece {
+struct Piece<'t> {
     span: Span,
+    /// The piece's text, sliced once for the rules to read.
+    text: &'t str,
     word: bool,
 }
 
@@ -249,7 +251,7 @@ struct Piece {
 /// both paths emit every non-word character as a piece of its own. News
 /// chunks with curly quotes, dashes and ellipses (`“Yes,”`, `leaders’`)
 /// take this path.
-fn simple_pieces(chunk: &str, offset: usize, out: &mut Vec<Piece>) -> bool {
+fn simple_pieces<'t>(chunk: &'t str, offset: usize, out: &mut Vec<Piece<'t>>) -> bool {
     let bytes = chunk.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -260,7 +262,7 @@ fn simple_pieces(chunk: &str, offset: usize, out: &mut Vec<Piece>) -> bool {
             while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
                 i += 1;
             }
-            out.push(Piece { span: Span::new(offset + start, offset + i), word: true });
+            out.push(Piece { span: Span::new(offset + start, offset + i), text: &chunk[start..i], word: true });
         } else {
             let len = if b < 0x80 {
                 1
@@ -271,31 +273,40 @@ fn simple_pieces(chunk: &str, offset: usize, out: &mut Vec<Piece>) -> bool {
                 }
                 c.len_utf8()
             };
-            out.push(Piece { span: Span::new(offset + i, offset + i + len), word: false });
+            out.push(Piece { span: Span::new(offset + i, offset + i + len), text: &chunk[i..i + len], word: false });
             i += len;
         }
     }
     true
 }
 
-fn unicode_pieces(chunk: &str, offset: usize, out: &mut Vec<Piece>) {
+fn unicode_pieces<'t>(chunk: &'t str, offset: usize, out: &mut Vec<Piece<'t>>) {
     for (at, bound) in chunk.split_word_bound_indices() {
         // Word bounds keep `Venezuela’s` and `U.S` whole; cut at the inner
         // apostrophes and periods so both paths give the same pieces.
         let mut run_start: Option<usize> = None;
         for (k, c) in bound.char_indices() {
-            let start = offset + at + k;
             if is_word_char(c) {
-                run_start.get_or_insert(start);
+                run_start.get_or_insert(k);
             } else {
                 if let Some(s) = run_start.take() {
-                    out.push(Piece { span: Span::new(s, start), word: true });
+                    out.push(Piece {
+                        span: Span::new(offset + at + s, offset + at + k),
+                        text: &bound[s..k],
+                        word: true,
+                    });
                 }
-                out.push(Piece { span: Span::new(start, start + c.len_utf8()), word: false });
+                let end = k + c.len_utf8();
+                out.push(Piece {
+                    span: Span::new(offset + at + k, offset + at + end),
+                    text: &bound[k..end],
+                    word: false,
+                });
             }
         }
         if let Some(s) = run_start {
-            out.push(Piece { span: Span::new(s, offset + at + bound.len()), word: true });
+            let end = bound.len();
+            out.push(Piece { span: Span::new(offset + at + s, offset + at + end), text: &bound[s..], word: true });
         }
     }
 }
@@ -323,16 +334,15 @@ fn is_apostrophe(s: &str) -> bool {
 }
 
 /// Joins the pieces of one chunk into tokens with the news rules.
-fn join_pieces(text: &str, pieces: &[Piece], line_start: bool, chunk_end: usize, out: &mut Vec<Token>) {
-    let piece_text = |k: usize| &text[pieces[k].span];
+fn join_pieces(pieces: &[Piece<'_>], line_start: bool, chunk_end: usize, out: &mut Vec<Token>) {
     let mut k = 0;
     while k < pieces.len() {
         let p = pieces[k];
-        let s = piece_text(k);
-        let next = |d: usize| pieces.get(k + d).map(|q| (q, &text[q.span]));
+        let s = p.text;
+        let next = |d: usize| pieces.get(k + d).map(|q| (q, q.text));
         if p.word {
             // Abbreviations and initials: U.S., J., Sen., e.g.
-            if let Some(end) = abbreviation_end(text, pieces, k) {
+            if let Some(end) = abbreviation_end(pieces, k) {
                 out.push(Token { span: Span::new(p.span.start(), end.1), kind: TokenKind::Abbreviation });
                 k = end.0;
                 continue;
@@ -342,7 +352,7 @@ fn join_pieces(text: &str, pieces: &[Piece], line_start: bool, chunk_end: usize,
                 // 100,000 and 3.5: separators between digit runs.
                 let mut end = k;
                 while let (Some((sep, sep_text)), Some((num, num_text))) =
-                    (pieces.get(end + 1).map(|q| (q, &text[q.span])), pieces.get(end + 2).map(|q| (q, &text[q.span])))
+                    (pieces.get(end + 1).map(|q| (q, q.text)), pieces.get(end + 2).map(|q| (q, q.text)))
                 {
                     if !sep.word
                         && matches!(sep_text, "," | ".")
@@ -361,7 +371,7 @@ fn join_pieces(text: &str, pieces: &[Piece], line_start: bool, chunk_end: usize,
             // Contractions and inner apostrophes: wouldn’t, O’Brien; possessive ’s split off.
             let mut end = k;
             while let (Some((apo, apo_text)), Some((rest, rest_text))) =
-                (pieces.get(end + 1).map(|q| (q, &text[q.span])), pieces.get(end + 2).map(|q| (q, &text[q.span])))
+                (pieces.get(end + 1).map(|q| (q, q.text)), pieces.get(end + 2).map(|q| (q, q.text)))
             {
                 if apo.word || !is_apostrophe(apo_text) || !rest.word {
                     break;
@@ -374,7 +384,7 @@ fn join_pieces(text: &str, pieces: &[Piece], line_start: bool, chunk_end: usize,
             out.push(Token { span: Span::new(p.span.start(), pieces[end].span.end()), kind: TokenKind::Word });
             k = end + 1;
             if let (Some((apo, apo_text)), Some((s_piece, s_text))) =
-                (next_at(text, pieces, k), next_at(text, pieces, k + 1))
+                (pieces.get(k).map(|q| (q, q.text)), pieces.get(k + 1).map(|q| (q, q.text)))
             {
                 if is_apostrophe(apo_text) && matches!(s_text, "s" | "S") && pieces.get(k + 2).is_none_or(|q| !q.word) {
                     out.push(Token { span: apo.span.cover(s_piece.span), kind: TokenKind::Possessive });
@@ -413,10 +423,6 @@ fn join_pieces(text: &str, pieces: &[Piece], line_start: bool, chunk_end: usize,
     }
 }
 
-fn next_at<'a>(text: &'a str, pieces: &'a [Piece], k: usize) -> Option<(&'a Piece, &'a str)> {
-    pieces.get(k).map(|q| (q, &text[q.span]))
-}
-
 /// The kind of a punctuation piece and how many pieces it takes (for `...`,
 /// `--`, ``` `` ``` and `''`).
 fn punct_kind(s: &str, next: Option<&str>, after: Option<&str>) -> (TokenKind, usize) {
@@ -436,17 +442,15 @@ fn punct_kind(s: &str, next: Option<&str>, after: Option<&str>) -> (TokenKind, u
 }
 
 /// Where an abbreviation starting at word piece `k` ends: `(next piece, end byte)`.
-fn abbreviation_end(text: &str, pieces: &[Piece], k: usize) -> Option<(usize, usize)> {
-    let is_dot = |j: usize| pieces.get(j).is_some_and(|q| !q.word && &text[q.span] == ".");
+fn abbreviation_end(pieces: &[Piece<'_>], k: usize) -> Option<(usize, usize)> {
+    let is_dot = |j: usize| pieces.get(j).is_some_and(|q| !q.word && q.text == ".");
     if !is_dot(k + 1) {
         return None;
     }
-    let first = &text[pieces[k].span];
+    let first = pieces[k].text;
     // Dotted letters: U.S., U.N., e.g., a.m.
     let short = |j: usize| {
-        pieces.get(j).is_some_and(|q| {
-            q.word && text[q.span].chars().count() == 1 && text[q.span].chars().all(char::is_alphabetic)
-        })
+        pieces.get(j).is_some_and(|q| q.word && q.text.chars().count() == 1 && q.text.chars().all(char::is_alphabetic))
     };
     if short(k) {
         let mut j = k;
@@ -607,7 +611,7 @@ mod tests {
             let mut pieces = Vec::new();
             assert!(simple_pieces(chunk, 0, &mut pieces));
             let mut out = Vec::new();
-            join_pieces(chunk, &pieces, false, chunk.len(), &mut out);
+            join_pieces(&pieces, false, chunk.len(), &mut out);
             out
         };
         for chunk in
