@@ -604,15 +604,20 @@ pub fn is_brand(word: &str) -> bool {
     let Some(first) = chars.next() else {
         return false;
     };
-    let rest = chars.as_str();
-    let camel = first.is_uppercase() && rest.chars().any(char::is_lowercase) && rest.chars().any(char::is_uppercase);
+    // One pass over the rest of the word for the kinds of characters it holds.
+    let (mut lower, mut upper, mut digit) = (false, false, first.is_ascii_digit());
+    for c in chars {
+        lower |= c.is_lowercase();
+        upper |= c.is_uppercase();
+        digit |= c.is_ascii_digit();
+    }
+    let camel = first.is_uppercase() && lower && upper;
     let surname_prefix = || {
         ["Mc", "Mac", "O'", "O’", "De", "Di", "La", "Le", "Van"]
             .iter()
             .any(|p| word.strip_prefix(p).is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase)))
     };
-    (camel && !surname_prefix())
-        || (first.is_alphabetic() && word.bytes().any(|b| b.is_ascii_digit()) && word.chars().any(char::is_alphabetic))
+    (camel && !surname_prefix()) || (first.is_alphabetic() && digit)
 }
 
 #[cfg(test)]
