@@ -150,10 +150,12 @@ fn assemble<'a>(
     mentions: &[Mention<'a>],
     found: Vec<quote::Found>,
 ) -> Document<'a> {
-    let mut referent_index: FxHashMap<(&str, Label), usize> = FxHashMap::default();
+    let mut referent_index: FxHashMap<(&str, Label), usize> =
+        FxHashMap::with_capacity_and_hasher(mentions.len(), Default::default());
     // The first referent of each canonical name, whatever its label: the one
     // a speaker's quote counts for (a map, not a scan, so long documents stay linear).
-    let mut first_referent: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut first_referent: FxHashMap<&str, usize> =
+        FxHashMap::with_capacity_and_hasher(mentions.len(), Default::default());
     let mut referents: Vec<Referent<'a>> = Vec::new();
     let mut entities = Vec::with_capacity(mentions.len());
     for m in mentions {

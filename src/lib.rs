@@ -60,6 +60,7 @@ pub mod span;
 #[cfg(test)]
 mod test_support;
 pub mod token;
+mod word_map;
 
 pub use document::{
     Document, Entity, Excerpt, Label, OffsetUnit, Quote, QuoteKind, Reference, Referent, SCHEMA_VERSION,

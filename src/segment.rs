@@ -61,7 +61,11 @@ pub struct Segments {
 /// assert_eq!(sentences, ["Safe Passage Offered", "The U.S. envoy left.", "“He is gone.”", "Talks ended."]);
 /// ```
 pub fn segment(text: &str, tokens: &[Token]) -> Segments {
-    let mut seg = Segments::default();
+    // Room for a sentence per sixteen tokens, a paragraph per thirty-two: the lists rarely grow.
+    let mut seg = Segments {
+        paragraphs: Vec::with_capacity(tokens.len() / 32),
+        sentences: Vec::with_capacity(tokens.len() / 16),
+    };
     let mut t = 0;
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {

@@ -1,6 +1,8 @@
 //! Property tests of the invariants every layer promises: tokens cover the
-//! input, documents validate, offsets shift with the text and convert to
-//! chars monotonically, and the gazetteer finds what a naive scan finds.
+//! input, the quote rules see each token in lower case, documents validate,
+//! offsets shift with the text and convert to chars monotonically, and the
+//! gazetteer finds what a naive scan finds, and what a plain unanchored
+//! aho-corasick scan finds.
 //!
 //! Case counts are kept small so the file runs in seconds in debug mode
 //! (`PROPTEST_CASES=5000 cargo test --release --test properties` searches longer);
@@ -8,14 +10,20 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, Input, MatchKind};
 use proptest::prelude::*;
+use saywho::entity::WordLists;
 use saywho::gazetteer::Gazetteer;
 use saywho::lexicon::{parse_entities, Entry};
+use saywho::quote::{cues::CueLexicon, speaker::Scene};
+use saywho::segment::segment;
 use saywho::token::tokenize;
 use saywho::{Document, Extractor, OffsetUnit};
 use serde_json::Value;
 
 static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(Extractor::new);
+static CUES: LazyLock<CueLexicon> = LazyLock::new(CueLexicon::bundled);
+static LISTS: LazyLock<WordLists> = LazyLock::new(WordLists::bundled);
 
 /// `default` cases, or `PROPTEST_CASES` when set (for a longer search).
 fn cases(default: u32) -> ProptestConfig {
@@ -157,6 +165,19 @@ proptest! {
     fn tokens_cover_news_like_strings(text in news_text()) {
         check_tokens_cover(&text)?;
     }
+
+    /// The quote rules' lower-case token text, computed per document in
+    /// bulk, is each token's characters in lower case.
+    #[test]
+    fn scene_lowers_every_token(text in any_text()) {
+        let tokens = tokenize(&text);
+        let segments = segment(&text, &tokens);
+        let scene = Scene::new(&text, &tokens, &segments, &[], &CUES, &LISTS);
+        for (k, t) in tokens.iter().enumerate() {
+            let lower: String = text.as_str()[t.span].chars().flat_map(char::to_lowercase).collect();
+            prop_assert_eq!(scene.lower(k), lower.as_str());
+        }
+    }
 }
 
 proptest! {
@@ -246,5 +267,45 @@ proptest! {
             .collect();
         expected.sort();
         prop_assert_eq!(found, expected, "text {:?}", text);
+    }
+}
+
+/// The gazetteer's matching rule, spelt out on an unanchored leftmost-longest
+/// automaton: the leftmost longest match is a hit when both its ends are
+/// word boundaries; otherwise the search goes on from its next character.
+fn unanchored_scan(surfaces: &[String], text: &str) -> Vec<(usize, usize)> {
+    let automaton = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(surfaces).unwrap();
+    let mut hits = Vec::new();
+    let mut at = 0;
+    while let Some(m) = automaton.find(Input::new(text).range(at..)) {
+        if naive_boundary(text, m.start()) && naive_boundary(text, m.end()) {
+            hits.push((m.start(), m.end()));
+            at = m.end();
+        } else {
+            at = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    hits
+}
+
+proptest! {
+    #![proptest_config(cases(256))]
+
+    /// Surfaces that overlap, nest, start in lower case or with a digit, or
+    /// are one byte long: the gazetteer only tries the automaton where a
+    /// surface may start, and must lose no hit by it.
+    #[test]
+    fn gazetteer_agrees_with_unanchored_scan(
+        (surfaces, text) in prop::collection::vec("[A-Za-zÉé1][a-zé]{0,2}( [A-Za-zé]{1,2})?", 1..6).prop_flat_map(|s| {
+            let mut pieces: Vec<String> = s.clone();
+            pieces.extend(["a", "É", "x", "é", " ", "-", "’s", ".", "\u{301}", "1", "\n"].map(String::from));
+            let text = prop::collection::vec(prop::sample::select(pieces), 0..30).prop_map(|p| p.concat());
+            (Just(s), text)
+        })
+    ) {
+        let rows: String = surfaces.iter().enumerate().map(|(i, s)| format!("{s}\tGPE\tplace {i}\n")).collect();
+        let gazetteer = Gazetteer::new(parse_entities("test", &rows).unwrap().into_iter().map(Entry::into_owned).collect()).unwrap();
+        let found: Vec<(usize, usize)> = gazetteer.find(&text).iter().map(|h| (h.span.start(), h.span.end())).collect();
+        prop_assert_eq!(found, unanchored_scan(&surfaces, &text), "text {:?}", text);
     }
 }

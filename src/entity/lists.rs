@@ -2,9 +2,10 @@
 //! nicknames, titles, organisation patterns, function words and surfaces
 //! that are also common words.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use crate::lexicon::{bundled, parse_entities, Entry};
+use crate::word_map::{WordMap, WordSet};
 
 /// A person's gender as far as a name or title tells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -30,22 +31,22 @@ impl Gender {
 /// The bundled word lists, loaded once.
 #[derive(Debug, Clone, Default)]
 pub struct WordLists {
-    given: FxHashMap<&'static str, Gender>,
-    surnames: FxHashSet<&'static str>,
-    nicknames: FxHashMap<&'static str, Vec<&'static str>>,
+    given: WordMap<Gender>,
+    surnames: WordSet,
+    nicknames: WordMap<Vec<&'static str>>,
     /// Titles, their words joined by single spaces.
-    titles: FxHashMap<&'static str, Gender>,
+    titles: WordMap<Gender>,
     /// The first word of every title, so most words need no title lookup.
-    title_starts: FxHashSet<&'static str>,
+    title_starts: WordSet,
     longest_title: usize,
-    org_suffixes: FxHashSet<&'static str>,
-    org_prefixes: FxHashSet<&'static str>,
+    org_suffixes: WordSet,
+    org_prefixes: WordSet,
     /// The first word of every organisation prefix.
-    org_prefix_starts: FxHashSet<&'static str>,
-    function_words: FxHashSet<&'static str>,
-    ambiguous: FxHashSet<&'static str>,
+    org_prefix_starts: WordSet,
+    function_words: WordSet,
+    ambiguous: WordSet,
     /// Surfaces that are also common English words (`Mobile`, `Nice`).
-    common_words: FxHashSet<&'static str>,
+    common_words: WordSet,
     /// Bundled entity surfaces with lower-case letters, by their upper-case form (`NEW YORK` → `New York`).
     shouted: FxHashMap<String, &'static str>,
 }
@@ -70,7 +71,7 @@ impl WordLists {
                         lists.given.insert(name, Gender::parse(gender));
                     }
                     _ => {
-                        lists.surnames.insert(name);
+                        lists.surnames.add(name);
                     }
                 }
             }
@@ -83,29 +84,29 @@ impl WordLists {
         for line in lines(bundled::TITLES) {
             if let Some([title, _, gender]) = columns(line) {
                 lists.titles.insert(title, Gender::parse(gender));
-                lists.title_starts.insert(first_word(title));
+                lists.title_starts.add(first_word(title));
                 lists.longest_title = lists.longest_title.max(title.split(' ').count());
             }
         }
         for line in lines(bundled::ORG_PATTERNS) {
             if let Some([pattern, kind]) = columns(line) {
                 if kind == "prefix" {
-                    lists.org_prefixes.insert(pattern);
-                    lists.org_prefix_starts.insert(first_word(pattern));
+                    lists.org_prefixes.add(pattern);
+                    lists.org_prefix_starts.add(first_word(pattern));
                 } else {
-                    lists.org_suffixes.insert(pattern);
+                    lists.org_suffixes.add(pattern);
                 }
             }
         }
         for line in lines(bundled::FUNCTION_WORDS) {
-            lists.function_words.insert(first_column(line));
+            lists.function_words.add(first_column(line));
         }
         for line in lines(bundled::AMBIGUOUS) {
             let mut cols = line.split('\t');
             let surface = cols.next().unwrap_or_default();
-            lists.ambiguous.insert(surface);
+            lists.ambiguous.add(surface);
             if cols.next() == Some("word") {
-                lists.common_words.insert(surface);
+                lists.common_words.add(surface);
             }
         }
         lists.shouted = shouted_surfaces(&lists, entities);
@@ -163,7 +164,7 @@ impl WordLists {
     /// Whether a capitalised `word` is a function word, month or weekday
     /// rather than a name, also when written in capitals (`AT`, `JULY`).
     pub fn is_function_word(&self, word: &str) -> bool {
-        self.function_words.contains(word) || (is_shouted(word) && self.function_words.contains(&*title_case(word)))
+        self.function_words.contains(word) || (is_shouted(word) && self.function_words.contains(&title_case(word)))
     }
 
     /// The bundled entity surface written `upper` in capitals (`LONDON` → `London`).

@@ -31,17 +31,23 @@ use super::{Gender, Mention};
 
 /// Resolves `candidates` (in text order) into non-overlapping mentions.
 pub fn merge<'a>(cx: &Context<'_, 'a>, candidates: Vec<Candidate>) -> Vec<Mention<'a>> {
-    let short_forms = short_forms(cx, &candidates);
+    // Each unknown candidate's guess, made once: short forms and resolution both use it.
+    let guesses: Vec<Option<Label>> =
+        candidates.iter().map(|c| if c.evidence == Evidence::Unknown { guess(cx, c) } else { None }).collect();
+    let short_forms = short_forms(cx, &candidates, &guesses);
     let teams = teams(cx, &candidates);
-    let resolved: Vec<Option<Mention<'a>>> = candidates.iter().map(|c| resolve(cx, c, &short_forms, &teams)).collect();
+    let resolved: Vec<Option<Mention<'a>>> =
+        candidates.iter().zip(&guesses).map(|(c, &guessed)| resolve(cx, c, guessed, &short_forms, &teams)).collect();
     let known = known_labels(cx, &candidates, &resolved);
+    let mut key = String::new();
     let mut mentions: Vec<Mention<'a>> = Vec::with_capacity(candidates.len());
     for (c, m) in candidates.iter().zip(resolved) {
         let mention = m.or_else(|| {
             if has_function_word(cx, c) {
                 return None;
             }
-            let label = *known.get(&shout(&cx.text[c.span]))?;
+            shout(&cx.text[c.span], &mut key);
+            let label = known.get(key.as_str()).copied().flatten()?;
             Some(Mention { label, ..plain(cx, c, Gender::Unknown) })
         });
         if let Some(m) = mention {
@@ -58,15 +64,15 @@ type ShortForms<'a> = FxHashMap<Cow<'a, str>, (Cow<'a, str>, Label, Gender)>;
 
 /// Every tail of a person's full name (`Trump`, `de Vries`) and every
 /// acronym defined in brackets (`(FAA)`), with the name they stand for.
-fn short_forms<'a>(cx: &Context<'_, 'a>, candidates: &[Candidate]) -> ShortForms<'a> {
+fn short_forms<'a>(cx: &Context<'_, 'a>, candidates: &[Candidate], guesses: &[Option<Label>]) -> ShortForms<'a> {
     let text = cx.text;
-    let mut short_forms = ShortForms::default();
-    for c in candidates {
+    let mut short_forms = ShortForms::with_capacity_and_hasher(candidates.len(), Default::default());
+    for (c, &guessed) in candidates.iter().zip(guesses) {
         let label = match c.evidence {
             Evidence::Rule(label) => label,
             Evidence::Team => Label::Org,
             Evidence::Lexicon(entry) => cx.gazetteer.entries()[entry].label,
-            Evidence::Unknown => match guess(cx, c) {
+            Evidence::Unknown => match guessed {
                 Some(label) => label,
                 None => continue,
             },
@@ -120,10 +126,12 @@ fn teams<'a>(cx: &Context<'_, 'a>, candidates: &[Candidate]) -> FxHashSet<&'a st
     candidates.iter().filter(|c| c.evidence == Evidence::Team).map(|c| &cx.text[c.span]).collect()
 }
 
-/// The mention a candidate resolves to on its own evidence, if any.
+/// The mention a candidate resolves to on its own evidence (`guessed`: the
+/// label [`guess`] gives an unknown candidate), if any.
 fn resolve<'a>(
     cx: &Context<'_, 'a>,
     c: &Candidate,
+    guessed: Option<Label>,
     short_forms: &ShortForms<'a>,
     teams: &FxHashSet<&str>,
 ) -> Option<Mention<'a>> {
@@ -149,9 +157,7 @@ fn resolve<'a>(
         }
         (Evidence::Rule(label), _) => Some(Mention { label, ..plain(cx, c, c.gender) }),
         (Evidence::Team, _) => Some(Mention { label: Label::Org, ..plain(cx, c, Gender::Unknown) }),
-        (Evidence::Unknown, _) => {
-            guess(cx, c).map(|label| Mention { label, title: None, ..plain(cx, c, Gender::Unknown) })
-        }
+        (Evidence::Unknown, _) => guessed.map(|label| Mention { label, title: None, ..plain(cx, c, Gender::Unknown) }),
     }
 }
 
@@ -170,16 +176,29 @@ fn plain<'a>(cx: &Context<'_, 'a>, c: &Candidate, gender: Gender) -> Mention<'a>
 
 /// The label each name (in capitals) got where its own evidence decided it,
 /// for other mentions of the same name that have none: a sentence-initial
-/// `Pirelli`, a headline `LEICESTERSHIRE`. The first label wins.
+/// `Pirelli`, a headline `LEICESTERSHIRE`. The first label wins. Only the
+/// names of unresolved candidates are keys (`None` while no label is known),
+/// so the other names need no key of their own.
 fn known_labels(
     cx: &Context<'_, '_>,
     candidates: &[Candidate],
     resolved: &[Option<Mention<'_>>],
-) -> FxHashMap<String, Label> {
-    let mut known = FxHashMap::default();
+) -> FxHashMap<String, Option<Label>> {
+    let mut key = String::new();
+    let mut known: FxHashMap<String, Option<Label>> = FxHashMap::default();
+    for (c, _) in candidates.iter().zip(resolved).filter(|(_, m)| m.is_none()) {
+        shout(&cx.text[c.span], &mut key);
+        known.entry(key.clone()).or_insert(None);
+    }
+    if known.is_empty() {
+        return known;
+    }
     for (c, m) in candidates.iter().zip(resolved) {
         if let Some(m) = m {
-            known.entry(shout(&cx.text[c.span])).or_insert(m.label);
+            shout(&cx.text[c.span], &mut key);
+            if let Some(label) = known.get_mut(key.as_str()) {
+                label.get_or_insert(m.label);
+            }
         }
     }
     known
@@ -190,9 +209,16 @@ fn has_function_word(cx: &Context<'_, '_>, c: &Candidate) -> bool {
     c.tokens.clone().any(|k| cx.lists.is_function_word(&cx.text[cx.tokens[k].span]))
 }
 
-/// A name in capitals, so `Leicestershire` and `LEICESTERSHIRE` are one key.
-fn shout(s: &str) -> String {
-    folded(s).to_uppercase()
+/// Writes the name `s` into `key` in capitals, so `Leicestershire` and
+/// `LEICESTERSHIRE` are one key (and `O’Neill` and `O'NEILL`).
+fn shout(s: &str, key: &mut String) {
+    key.clear();
+    if s.is_ascii() {
+        key.push_str(s);
+        key.make_ascii_uppercase();
+    } else {
+        key.push_str(&folded(s).to_uppercase());
+    }
 }
 
 /// A lexicon string for a mention: borrowed when the lexicon is bundled, copied otherwise.
@@ -206,7 +232,8 @@ fn lexicon_str<'a>(s: &Cow<'static, str>) -> Cow<'a, str> {
 
 /// The text with curly apostrophes folded to straight ones, so `O’Neill` and `O'Neill` are one name.
 fn folded(s: &str) -> Cow<'_, str> {
-    if s.contains('’') {
+    // Most names are ASCII: no need to search them for `’`.
+    if !s.is_ascii() && s.contains('’') {
         Cow::Owned(s.replace('’', "'"))
     } else {
         Cow::Borrowed(s)

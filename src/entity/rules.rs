@@ -115,8 +115,14 @@ impl<'c, 'a> Context<'c, 'a> {
     /// Whether token `k` is a word or abbreviation with a capital first letter.
     pub fn is_capitalised(&self, k: usize) -> bool {
         let t = self.tokens[k];
-        matches!(t.kind, TokenKind::Word | TokenKind::Abbreviation)
-            && self.word(k).chars().next().is_some_and(char::is_uppercase)
+        if !matches!(t.kind, TokenKind::Word | TokenKind::Abbreviation) {
+            return false;
+        }
+        // Most words start with an ASCII letter: no need to decode a character.
+        match self.text.as_bytes()[t.span.start()] {
+            b if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => self.word(k).chars().next().is_some_and(char::is_uppercase),
+        }
     }
 
     fn entry(&self, index: usize) -> &'c Entry<'static> {
@@ -155,7 +161,9 @@ fn hits_by_token(cx: &Context<'_, '_>, hits: &[Hit]) -> Vec<Option<(usize, usize
 pub fn candidates(cx: &Context<'_, '_>) -> Vec<Candidate> {
     let mut hits = hits_by_token(cx, &cx.gazetteer.find(cx.text));
     shouted::add_hits(cx, &mut hits);
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(cx.tokens.len() / 8);
+    // The parts of the current run, in one buffer for all runs.
+    let mut parts = Vec::new();
     for (i, paragraph) in cx.segments.paragraphs.iter().enumerate() {
         let byline = is_byline(cx, i);
         for sentence in &cx.segments.sentences[paragraph.sentences.clone()] {
@@ -175,7 +183,7 @@ pub fn candidates(cx: &Context<'_, '_>) -> Vec<Candidate> {
                     headline: paragraph.headline,
                     byline,
                 };
-                classify_run(cx, &hits, &run, &mut out);
+                classify_run(cx, &hits, &run, &mut parts, &mut out);
                 k = end;
             }
         }
@@ -267,7 +275,13 @@ enum Part {
     Words(Range<usize>),
 }
 
-fn classify_run(cx: &Context<'_, '_>, hits: &[Option<(usize, usize)>], run: &Run, out: &mut Vec<Candidate>) {
+fn classify_run(
+    cx: &Context<'_, '_>,
+    hits: &[Option<(usize, usize)>],
+    run: &Run,
+    parts: &mut Vec<Part>,
+    out: &mut Vec<Candidate>,
+) {
     let mut start = run.tokens.start;
     // A capital at the sentence start proves nothing: drop leading function words.
     while start < run.tokens.end
@@ -291,8 +305,8 @@ fn classify_run(cx: &Context<'_, '_>, hits: &[Option<(usize, usize)>], run: &Run
         out.push(candidate);
         return;
     }
-    let parts = parts(cx, hits, &tokens);
-    if let Some(candidate) = place_led_name(cx, &parts, &tokens, initial, run.headline) {
+    cut_into_parts(cx, hits, &tokens, parts);
+    if let Some(candidate) = place_led_name(cx, parts, &tokens, initial, run.headline) {
         out.extend(candidate);
         return;
     }
@@ -490,9 +504,9 @@ fn place_led_name(
     Some(Some(Candidate { evidence: Evidence::Rule(Label::Org), ..unknown(cx, tokens.clone(), initial) }))
 }
 
-/// Cuts a run into hits, titles and word pieces.
-fn parts(cx: &Context<'_, '_>, hits: &[Option<(usize, usize)>], tokens: &Range<usize>) -> Vec<Part> {
-    let mut parts = Vec::new();
+/// Cuts a run into hits, titles and word pieces: `parts` (cleared first).
+fn cut_into_parts(cx: &Context<'_, '_>, hits: &[Option<(usize, usize)>], tokens: &Range<usize>, parts: &mut Vec<Part>) {
+    parts.clear();
     let mut k = tokens.start;
     let mut words_start = None;
     let flush = |parts: &mut Vec<Part>, words_start: &mut Option<usize>, k: usize| {
@@ -504,7 +518,7 @@ fn parts(cx: &Context<'_, '_>, hits: &[Option<(usize, usize)>], tokens: &Range<u
         // A lexicon name that starts with a title is the name: `Sri Lanka`, not `Sri` + `Lanka`.
         let hit_len = hits[k].map_or(0, |(end, _)| end.saturating_sub(k));
         if let Some(len) = title_at(cx, k, tokens.end).filter(|&len| len >= hit_len) {
-            flush(&mut parts, &mut words_start, k);
+            flush(parts, &mut words_start, k);
             let gender = cx.lists.title(&joined(cx, k..k + len)).unwrap_or(Gender::Unknown);
             parts.push(Part::Title(k..k + len, gender));
             k += len;
@@ -512,7 +526,7 @@ fn parts(cx: &Context<'_, '_>, hits: &[Option<(usize, usize)>], tokens: &Range<u
         }
         if let Some((hit_end, entry)) = hits[k] {
             if hit_end <= tokens.end {
-                flush(&mut parts, &mut words_start, k);
+                flush(parts, &mut words_start, k);
                 parts.push(Part::Hit(k..hit_end, entry));
                 k = hit_end;
                 continue;
@@ -521,8 +535,7 @@ fn parts(cx: &Context<'_, '_>, hits: &[Option<(usize, usize)>], tokens: &Range<u
         words_start.get_or_insert(k);
         k += 1;
     }
-    flush(&mut parts, &mut words_start, k);
-    parts
+    flush(parts, &mut words_start, k);
 }
 
 fn joined(cx: &Context<'_, '_>, range: Range<usize>) -> String {
@@ -621,15 +634,20 @@ pub fn is_brand(word: &str) -> bool {
     let Some(first) = chars.next() else {
         return false;
     };
-    let rest = chars.as_str();
-    let camel = first.is_uppercase() && rest.chars().any(char::is_lowercase) && rest.chars().any(char::is_uppercase);
+    // One pass over the rest of the word for the kinds of characters it holds.
+    let (mut lower, mut upper, mut digit) = (false, false, first.is_ascii_digit());
+    for c in chars {
+        lower |= c.is_lowercase();
+        upper |= c.is_uppercase();
+        digit |= c.is_ascii_digit();
+    }
+    let camel = first.is_uppercase() && lower && upper;
     let surname_prefix = || {
         ["Mc", "Mac", "O'", "O’", "De", "Di", "La", "Le", "Van"]
             .iter()
             .any(|p| word.strip_prefix(p).is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase)))
     };
-    (camel && !surname_prefix())
-        || (first.is_alphabetic() && word.bytes().any(|b| b.is_ascii_digit()) && word.chars().any(char::is_alphabetic))
+    (camel && !surname_prefix()) || (first.is_alphabetic() && digit)
 }
 
 #[cfg(test)]

@@ -27,8 +27,12 @@ pub fn add_hits(cx: &Context<'_, '_>, hits: &mut [Option<(usize, usize)>]) {
             k = end.max(k + 1);
             continue;
         }
-        let shouted =
-            (k..cx.tokens.len().min(k + LONGEST)).take_while(|&j| is_shouted(cx, j) && hits[j].is_none()).count();
+        if !is_shouted(cx, k) {
+            k += 1;
+            continue;
+        }
+        let shouted = 1
+            + (k + 1..cx.tokens.len().min(k + LONGEST)).take_while(|&j| is_shouted(cx, j) && hits[j].is_none()).count();
         match (1..=shouted).rev().find_map(|len| lookup(cx, k, len, &mut key).map(|entry| (len, entry))) {
             Some((len, entry)) => {
                 hits[k] = Some((k + len, entry));
@@ -40,9 +44,13 @@ pub fn add_hits(cx: &Context<'_, '_>, hits: &mut [Option<(usize, usize)>]) {
 }
 
 /// Whether token `k` is a word of two letters or more, all capitals: `LONDON`, `ST.`.
+#[inline]
 fn is_shouted(cx: &Context<'_, '_>, k: usize) -> bool {
     let token = cx.tokens[k];
-    matches!(token.kind, TokenKind::Word | TokenKind::Abbreviation) && lists::is_shouted(&cx.text[token.span])
+    // Most tokens start with a lower-case letter: ruled out on their first byte.
+    matches!(token.kind, TokenKind::Word | TokenKind::Abbreviation)
+        && !cx.text.as_bytes()[token.span.start()].is_ascii_lowercase()
+        && lists::is_shouted(&cx.text[token.span])
 }
 
 /// The gazetteer entry of the `len` capitalised words at `k`, read in lexicon

@@ -1,9 +1,8 @@
 //! The cue lexicon (speech verbs, cue nouns and phrases) and the nominal
 //! speakers (`analysts`, `a spokesman`, `the report`).
 
-use rustc_hash::FxHashMap as HashMap;
-
 use crate::lexicon::{bundled, rows};
+use crate::word_map::WordMap;
 
 /// What a cue form is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,10 +52,10 @@ pub enum SpeakerKind {
 /// The bundled cue and speaker lists.
 #[derive(Debug, Clone, Default)]
 pub struct CueLexicon {
-    words: HashMap<&'static str, Cue>,
+    words: WordMap<Cue>,
     /// Phrases by their first word: the rest of the words, longest first.
-    phrases: HashMap<&'static str, Vec<(Vec<&'static str>, Cue)>>,
-    speakers: HashMap<&'static str, SpeakerKind>,
+    phrases: WordMap<Vec<(Vec<&'static str>, Cue)>>,
+    speakers: WordMap<SpeakerKind>,
 }
 
 impl CueLexicon {

@@ -53,12 +53,15 @@ pub struct Scene<'s, 'a> {
     pub mentions: &'s [Mention<'a>],
     /// For each token, the mention it lies in (`u32::MAX` for none).
     mention_of_token: Vec<u32>,
-    /// The lower-case text of the tokens that have capitals or non-ASCII
-    /// characters, one after the other (see [`Scene::lower`]).
-    lowered: String,
-    /// For each token, where its lower-case text is in `lowered` (`None`
-    /// when the token is already in lower case: its own text).
-    lowered_span: Vec<Option<Span>>,
+    /// The text with its ASCII capitals in lower case: same offsets, so an
+    /// ASCII token's lower-case text is at its own span (see [`Scene::lower`]).
+    ascii_lowered: String,
+    /// The lower-case text of the tokens with non-ASCII characters, one
+    /// after the other.
+    unicode_lowered: String,
+    /// For each token, where its lower-case text is in `unicode_lowered`
+    /// (`None` for an ASCII token).
+    unicode_lowered_span: Vec<Option<Span>>,
     /// For each token, its sentence.
     sentence_of_token: Vec<u32>,
     /// For each sentence, its paragraph.
@@ -185,6 +188,17 @@ const SPEAKER_ADJECTIVES: &[&str] = &[
     "house",
 ];
 
+/// Where the first byte of 128 or more at or after `at` is, eight bytes at a time.
+fn next_non_ascii(bytes: &[u8], mut at: usize) -> Option<usize> {
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        if u64::from_le_bytes(chunk.try_into().ok()?) & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        at += 8;
+    }
+    bytes.get(at..)?.iter().position(|&b| b >= 0x80).map(|i| at + i)
+}
+
 impl<'s, 'a> Scene<'s, 'a> {
     /// Indexes the document for the quote rules.
     pub fn new(
@@ -207,22 +221,23 @@ impl<'s, 'a> Scene<'s, 'a> {
                 sentence_of_token[k] = i as u32;
             }
         }
-        let mut lowered = String::new();
-        let mut lowered_span = Vec::with_capacity(tokens.len());
-        for t in tokens {
-            let word = &text[t.span];
-            if !word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
-                lowered_span.push(None);
+        // One pass over the whole text lower-cases every ASCII token at once.
+        let ascii_lowered = text.to_ascii_lowercase();
+        // The other tokens are found from the text's non-ASCII bytes.
+        let mut unicode_lowered = String::new();
+        let mut unicode_lowered_span = vec![None; tokens.len()];
+        let (mut at, mut k) = (0, 0);
+        while let Some(p) = next_non_ascii(text.as_bytes(), at) {
+            k += tokens[k..].partition_point(|t| t.span.end() <= p);
+            let Some(t) = tokens.get(k).filter(|t| t.span.start() <= p) else {
+                at = p + 1; // a space, not in any token
                 continue;
-            }
-            let start = lowered.len();
-            if word.is_ascii() {
-                lowered.push_str(word);
-                lowered[start..].make_ascii_lowercase();
-            } else {
-                lowered.extend(word.chars().flat_map(char::to_lowercase));
-            }
-            lowered_span.push(Some(Span::new(start, lowered.len())));
+            };
+            let start = unicode_lowered.len();
+            unicode_lowered.extend(text[t.span].chars().flat_map(char::to_lowercase));
+            unicode_lowered_span[k] = Some(Span::new(start, unicode_lowered.len()));
+            at = t.span.end();
+            k += 1;
         }
         let mut paragraph_of_sentence = vec![0; segments.sentences.len()];
         for (i, p) in segments.paragraphs.iter().enumerate() {
@@ -236,8 +251,9 @@ impl<'s, 'a> Scene<'s, 'a> {
             segments,
             mentions,
             mention_of_token,
-            lowered,
-            lowered_span,
+            ascii_lowered,
+            unicode_lowered,
+            unicode_lowered_span,
             sentence_of_token,
             paragraph_of_sentence,
             cues,
@@ -251,15 +267,16 @@ impl<'s, 'a> Scene<'s, 'a> {
     }
 
     /// Whether token `k` is `word`, ignoring ASCII case.
+    #[inline]
     pub fn is(&self, k: usize, word: &str) -> bool {
         self.word(k).eq_ignore_ascii_case(word)
     }
 
     /// The lower-case form of token `k`, computed once per document.
     pub fn lower(&self, k: usize) -> &str {
-        match self.lowered_span[k] {
-            Some(span) => &self.lowered.as_str()[span],
-            None => self.word(k),
+        match self.unicode_lowered_span[k] {
+            Some(span) => &self.unicode_lowered.as_str()[span],
+            None => &self.ascii_lowered.as_str()[self.tokens[k].span],
         }
     }
 

@@ -1,0 +1,132 @@
+//! Word lookups for the word lists: a hash map behind a filter.
+//!
+//! The rules ask the word lists about nearly every token (a cue verb? a
+//! given name? a function word?), and the answer is nearly always no. A
+//! [`WordMap`] first tests a 64 Kbit filter keyed on the word's length and
+//! its first two and last two bytes: one multiplication that rules out most
+//! absent words (nine text words in ten for the cue list) before any
+//! hashing. The filter only ever says "maybe" for a word in the map, so
+//! lookups give exactly what the map alone gives.
+
+use std::collections::hash_map::Entry;
+use std::fmt;
+
+use rustc_hash::FxHashMap;
+
+/// Words and their values, behind a filter that rules most absent words out cheaply.
+#[derive(Clone)]
+pub(crate) struct WordMap<V> {
+    map: FxHashMap<&'static str, V>,
+    /// One bit per filter key, set when a word in the map has that key.
+    filter: Box<[u64]>,
+}
+
+/// A set of words: a [`WordMap`] without values.
+pub(crate) type WordSet = WordMap<()>;
+
+/// How many filter keys there are.
+const FILTER_BITS: usize = 1 << 16;
+
+impl<V> Default for WordMap<V> {
+    fn default() -> Self {
+        WordMap { map: FxHashMap::default(), filter: vec![0; FILTER_BITS / 64].into_boxed_slice() }
+    }
+}
+
+impl<V: fmt::Debug> fmt::Debug for WordMap<V> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.map.fmt(f)
+    }
+}
+
+impl<V> WordMap<V> {
+    /// The value of `word`, if it is in the map.
+    #[inline]
+    pub fn get(&self, word: &str) -> Option<&V> {
+        let key = filter_key(word);
+        if self.filter[key / 64] & (1 << (key % 64)) == 0 {
+            return None;
+        }
+        self.map.get(word)
+    }
+
+    /// Whether `word` is in the map.
+    #[inline]
+    pub fn contains(&self, word: &str) -> bool {
+        self.get(word).is_some()
+    }
+
+    /// Sets the value of `word`.
+    pub fn insert(&mut self, word: &'static str, value: V) {
+        self.entry(word).insert_entry(value);
+    }
+
+    /// The entry of `word`, to fill in place; `word` counts as in the map from now on.
+    pub fn entry(&mut self, word: &'static str) -> Entry<'_, &'static str, V> {
+        let key = filter_key(word);
+        self.filter[key / 64] |= 1 << (key % 64);
+        self.map.entry(word)
+    }
+
+    /// The values, to change in place.
+    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut V> {
+        self.map.values_mut()
+    }
+
+    /// Makes room for `additional` more words.
+    pub fn reserve(&mut self, additional: usize) {
+        self.map.reserve(additional);
+    }
+}
+
+impl WordSet {
+    /// Adds `word` to the set.
+    pub fn add(&mut self, word: &'static str) {
+        self.insert(word, ());
+    }
+}
+
+/// The filter key of `word`: its length and its first two and last two
+/// bytes, mixed into 16 bits.
+#[inline]
+fn filter_key(word: &str) -> usize {
+    let bytes = word.as_bytes();
+    let n = bytes.len();
+    let ends = if n >= 2 {
+        u32::from_le_bytes([bytes[0], bytes[1], bytes[n - 2], bytes[n - 1]])
+    } else {
+        bytes.first().map_or(0, |&b| u32::from(b))
+    };
+    let packed = u64::from(ends) | (n as u64) << 32;
+    (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_what_it_holds_and_nothing_else() {
+        let mut map = WordMap::default();
+        let words = ["", "a", "of", "said", "Prime", "Minister", "São", "’s"];
+        for (i, w) in words.iter().enumerate() {
+            map.insert(w, i);
+        }
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(map.get(w), Some(&i), "{w:?}");
+        }
+        for w in ["b", "sa", "says", "Prim", "minister", "Sao", "'s", "said "] {
+            assert_eq!(map.get(w), None, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn entries_count_as_inserted() {
+        let mut set = WordSet::default();
+        set.add("told");
+        let mut lists: WordMap<Vec<&str>> = WordMap::default();
+        lists.entry("Bill").or_default().push("William");
+        assert!(set.contains("told") && !set.contains("tell"));
+        assert_eq!(lists.get("Bill").map(Vec::as_slice), Some(&["William"][..]));
+    }
+}
