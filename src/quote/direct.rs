@@ -12,7 +12,7 @@
 use crate::token::TokenKind;
 use crate::{QuoteKind, Span};
 
-use super::cues::CueKind;
+use super::cues::{Cue, CueKind};
 use super::marks::Quoted;
 use super::speaker::{Np, Scene, SpeakerPhrase};
 use super::{Found, Rule};
@@ -127,12 +127,7 @@ fn inside_reported_clause(scene: &Scene<'_, '_>, open: usize) -> bool {
     let Some(v) = (floor..open)
         .rev()
         .take_while(|&k| !matches!(scene.tokens[k].kind, TokenKind::Quote | TokenKind::Terminal))
-        .find(|&k| {
-            let after_article = k > 0 && matches!(scene.lower(k - 1), "a" | "an" | "the");
-            scene.tokens[k].kind == TokenKind::Word
-                && !after_article
-                && scene.cues.word(scene.lower(k)).is_some_and(|c| c.kind == CueKind::Verb && c.that && !c.belief)
-        })
+        .find(|&k| speech_verb(scene, k).is_some_and(|c| c.that))
     else {
         return false;
     };
@@ -140,16 +135,17 @@ fn inside_reported_clause(scene: &Scene<'_, '_>, open: usize) -> bool {
     c < open && (scene.is(c, "that") || super::reported::opens_clause(scene, c))
 }
 
-/// A speech cue verb that can carry a direct quote at token `k` (not a
-/// noun after an article: `a report by …`).
+/// A speech cue verb that can carry a direct quote at token `k`.
 fn quote_cue(scene: &Scene<'_, '_>, k: usize) -> bool {
+    speech_verb(scene, k).is_some_and(|c| !c.participle)
+}
+
+/// The speech verb (not a belief) at token `k`, unless it is a noun after
+/// an article (`a report by …`).
+fn speech_verb(scene: &Scene<'_, '_>, k: usize) -> Option<Cue> {
     let after_article = k > 0 && matches!(scene.lower(k - 1), "a" | "an" | "the");
-    scene.tokens[k].kind == TokenKind::Word
-        && !after_article
-        && scene
-            .cues
-            .word(scene.lower(k))
-            .is_some_and(|c| c.kind == super::cues::CueKind::Verb && !c.participle && !c.belief)
+    let cue = scene.cues.word(scene.lower(k)).filter(|_| scene.tokens[k].kind == TokenKind::Word && !after_article)?;
+    (cue.kind == CueKind::Verb && !cue.belief).then_some(cue)
 }
 
 /// `“…,” X said` / `“…,” said X` / `“…” — X`: the attribution and the token after it.

@@ -519,10 +519,14 @@ impl<'s, 'a> Scene<'s, 'a> {
 
     /// Whether a determiner or possessive stands within three words before `k` (`his public warning`).
     pub fn after_determiner(&self, k: usize, floor: usize) -> bool {
-        (floor.max(k.saturating_sub(3))..k).rev().any(|j| {
-            self.tokens[j].kind == TokenKind::Possessive
-                || matches!(self.lower(j), "his" | "her" | "their" | "its" | "the" | "a" | "an" | "this" | "our" | "my")
-        })
+        (floor.max(k.saturating_sub(3))..k)
+            .rev()
+            .any(|j| self.tokens[j].kind == TokenKind::Possessive || self.is_determiner(j))
+    }
+
+    /// Whether token `k` is an article or possessive determiner (`the`, `his`).
+    pub fn is_determiner(&self, k: usize) -> bool {
+        matches!(self.lower(k), "his" | "her" | "their" | "its" | "the" | "a" | "an" | "this" | "our" | "my")
     }
 
     /// The outermost speaker of a subject: the speaker of a speech verb whose
