@@ -19,6 +19,8 @@ use crate::Span;
 /// Opening and closing marks that pair with each other.
 const PAIRS: &[(&str, &str)] = &[
     ("“", "”"),
+    // Swedish and Finnish: `”ja”`; also a stray `”` typed for `“`.
+    ("”", "”"),
     ("„", "“"),
     ("„", "”"),
     ("«", "»"),
@@ -141,8 +143,6 @@ fn close_unclosed(
     stack.clear();
     let end = paragraphs[p].span.end();
     let open_span = tokens[open.token].span;
-    let single = false;
-    let _ = single;
     if end > open_span.end() {
         out.push(Quoted {
             span: Span::new(open_span.start(), end),
@@ -229,6 +229,7 @@ mod tests {
             ("He said ‘yes’ today.", "yes"),
             ("Il a dit « oui » hier.", " oui "),
             ("Er sagte „ja“ heute.", "ja"),
+            ("Han sa ”ja” i dag.", "ja"),
             ("He said ``yes'' today.", "yes"),
         ] {
             assert_eq!(contents(text), [want], "{text}");
