@@ -166,6 +166,9 @@ fn is_headline(text: &str, tokens: &[Token]) -> bool {
             continue;
         }
         words += 1;
+        if words > 20 {
+            return false; // too long for a headline: no need to read on
+        }
         if word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()) {
             capitalised += 1;
         }
