@@ -160,7 +160,7 @@ fn is_headline(text: &str, line: &[Token], first_line: bool) -> bool {
         return false;
     }
     let (words, capitalised) = capitalised_words(text, line);
-    let title_case = open && words > 0 && words <= 20 && capitalised * 5 >= words * 4;
+    let title_case = open && words > 0 && words <= MAX_HEADLINE_WORDS && capitalised * 5 >= words * 4;
     let title = first_line && words >= MIN_TITLE_WORDS && capitalised == words;
     (title_case || title) && !is_table_line(text, line)
 }
@@ -176,11 +176,15 @@ fn ends_open(text: &str, tokens: &[Token]) -> bool {
     !closed || &text[last.span] == "?"
 }
 
+/// How many words a headline may have (not counting minor words).
+const MAX_HEADLINE_WORDS: usize = 20;
+
 /// How many words a first line ending in a period needs to be read as a title.
 const MIN_TITLE_WORDS: usize = 6;
 
 /// How many of a line's words (not counting minor words such as `of`,
-/// `the`) there are, and how many start with a capital or a digit.
+/// `the`) there are, and how many start with a capital or a digit; the
+/// count stops past [`MAX_HEADLINE_WORDS`].
 fn capitalised_words(text: &str, tokens: &[Token]) -> (usize, usize) {
     let mut words = 0;
     let mut capitalised = 0;
@@ -190,6 +194,10 @@ fn capitalised_words(text: &str, tokens: &[Token]) -> (usize, usize) {
             continue;
         }
         words += 1;
+        if words > MAX_HEADLINE_WORDS {
+            // Too long for a headline: no need to read on.
+            return (words, capitalised);
+        }
         if word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()) {
             capitalised += 1;
         }

@@ -20,6 +20,7 @@
 //! surfaces that are also common words are not trusted at a sentence start,
 //! and headline lines only keep lexicon hits and titled names.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::gazetteer::{Gazetteer, Hit};
@@ -538,8 +539,17 @@ fn cut_into_parts(cx: &Context<'_, '_>, hits: &[Option<(usize, usize)>], tokens:
     flush(parts, &mut words_start, k);
 }
 
-fn joined(cx: &Context<'_, '_>, range: Range<usize>) -> String {
-    range.map(|k| cx.word(k)).collect::<Vec<_>>().join(" ")
+/// The words of tokens `range` joined by single spaces: borrowed from the
+/// text when it writes them so, as it nearly always does.
+fn joined<'a>(cx: &Context<'_, 'a>, range: Range<usize>) -> Cow<'a, str> {
+    let tokens = &cx.tokens[range.clone()];
+    let single_spaced = tokens
+        .windows(2)
+        .all(|w| w[1].span.start() == w[0].span.end() + 1 && cx.text.as_bytes()[w[0].span.end()] == b' ');
+    match (tokens.first(), tokens.last()) {
+        (Some(first), Some(last)) if single_spaced => Cow::Borrowed(&cx.text[first.span.cover(last.span)]),
+        _ => Cow::Owned(range.map(|k| cx.word(k)).collect::<Vec<_>>().join(" ")),
+    }
 }
 
 /// The length of the longest title at `k` that is followed by a capitalised word.

@@ -44,7 +44,7 @@ pub fn add_hits(cx: &Context<'_, '_>, hits: &mut [Option<(usize, usize)>]) {
 }
 
 /// Whether token `k` is a word of two letters or more, all capitals: `LONDON`, `ST.`.
-#[inline]
+#[inline(always)] // asked of every token: the first-byte test must not cost a call
 fn is_shouted(cx: &Context<'_, '_>, k: usize) -> bool {
     let token = cx.tokens[k];
     // Most tokens start with a lower-case letter: ruled out on their first byte.

@@ -192,9 +192,16 @@ fn role(text: &str, tokens: &[Token], k: usize, paragraph: Span) -> Role {
     let span = tokens[k].span;
     let before = text[paragraph.start()..span.start()].chars().next_back();
     let after = text[span.end()..paragraph.end()].chars().next();
-    let open_side = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || "([{—–-/:".contains(c) || is_mark(c));
-    let close_side =
-        |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || ".,;:!?)]}—–-…/".contains(c) || is_mark(c));
+    let open_side = |c: Option<char>| {
+        c.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':') || is_mark(c))
+    };
+    let close_side = |c: Option<char>| {
+        c.is_none_or(|c| {
+            c.is_whitespace()
+                || matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '—' | '–' | '-' | '…' | '/')
+                || is_mark(c)
+        })
+    };
     let left_flanking = open_side(before) && !after.is_some_and(char::is_whitespace);
     let right_flanking = close_side(after) && !before.is_some_and(char::is_whitespace);
     match &text[span] {

@@ -233,10 +233,15 @@ impl<'s, 'a> Scene<'s, 'a> {
                 at = p + 1; // a space, not in any token
                 continue;
             };
+            at = t.span.end();
+            // Quote marks, dashes, ellipses and bullets have no case: `ascii_lowered` holds them as they are.
+            if matches!(t.kind, TokenKind::Quote | TokenKind::Dash | TokenKind::Ellipsis | TokenKind::Bullet) {
+                k += 1;
+                continue;
+            }
             let start = unicode_lowered.len();
             unicode_lowered.extend(text[t.span].chars().flat_map(char::to_lowercase));
             unicode_lowered_span[k] = Some(Span::new(start, unicode_lowered.len()));
-            at = t.span.end();
             k += 1;
         }
         let mut paragraph_of_sentence = vec![0; segments.sentences.len()];
