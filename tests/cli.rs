@@ -462,6 +462,25 @@ fn bad_jsonl_lines_become_error_lines_in_place_and_the_run_exits_1() {
 }
 
 #[test]
+fn error_lines_name_their_file_and_id_with_several_jsonl_inputs_and_invalid_utf8() {
+    let dir = Scratch::new("bad-utf8-lines");
+    dir.jsonl("a.jsonl", &[json!({"id": "a1", "text": "Caracas."})]);
+    let mut bad = br#"{"id": "b1", "text": "Cara"#.to_vec();
+    bad.extend_from_slice(b"\xff\xfe");
+    bad.extend_from_slice(b"cas.\"}\n");
+    dir.file("b.jsonl", bad);
+    let out = dir.run(&["extract", "--jsonl-input", "a.jsonl", "b.jsonl"]);
+    let lines = out.expect_code(1).lines();
+    assert_eq!(lines.len(), 2, "{}", out.stdout);
+    assert_eq!(lines[0]["id"], json!("a1"));
+    let error = lines[1].as_object().unwrap();
+    let keys: Vec<&str> = error.keys().map(String::as_str).collect();
+    assert_eq!(keys, ["id", "file", "line", "error"], "{error:?}");
+    assert_eq!((&error["id"], &error["file"], &error["line"]), (&json!("b1"), &json!("b.jsonl"), &json!(1)));
+    assert!(error["error"].as_str().unwrap().contains("UTF-8"), "{error:?}");
+}
+
+#[test]
 fn strict_stops_at_the_first_bad_line() {
     let dir = Scratch::new("strict");
     mixed_jsonl(&dir);
@@ -483,8 +502,9 @@ fn documents_over_max_bytes_are_error_lines() {
     assert_eq!(lines.len(), 2);
     doc(&lines[0]).check_bytes("Caracas.");
     assert_eq!(lines[1]["line"], json!(2));
+    assert_eq!(lines[1]["id"], json!("long"), "an oversized line still names its id");
     assert!(lines[1]["error"].as_str().unwrap().contains("--max-bytes"), "{}", lines[1]);
-    assert!(out.stderr.contains("in.jsonl:2"), "{}", out.stderr);
+    assert!(out.stderr.contains("in.jsonl:2 (id \"long\")"), "{}", out.stderr);
 
     // Text files too: the big one is an error line carrying its file name.
     dir.file("small.txt", "Caracas.");

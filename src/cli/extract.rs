@@ -84,7 +84,10 @@ struct DocError {
 struct Settings<'e> {
     extractor: &'e Extractor,
     jsonl_input: bool,
+    /// Output lines name their input file (several text files).
     file_field: bool,
+    /// Error lines name their input file (several files of any kind).
+    several_files: bool,
     pretty: bool,
     offsets: OffsetUnit,
     lossy: bool,
@@ -110,6 +113,7 @@ pub fn run(args: ExtractArgs) -> Result<(), Failure> {
         extractor: &extractor,
         jsonl_input: args.jsonl_input,
         file_field: !args.jsonl_input && files.len() > 1,
+        several_files: files.len() > 1,
         pretty: !jsonl_out,
         offsets: if args.offsets == Offsets::Chars { OffsetUnit::Chars } else { OffsetUnit::Bytes },
         lossy: args.lossy,
@@ -146,7 +150,7 @@ pub fn run(args: ExtractArgs) -> Result<(), Failure> {
                     }
                     let mut line = Map::new();
                     line.insert("id".into(), error.id);
-                    if settings.file_field {
+                    if settings.several_files {
                         line.insert("file".into(), Value::from(job.file.clone()));
                     }
                     line.insert("line".into(), Value::from(job.line));
@@ -220,14 +224,16 @@ pub fn run(args: ExtractArgs) -> Result<(), Failure> {
 /// Extracts one document and renders its output line (or pretty JSON).
 fn process(settings: &Settings<'_>, job: &Job) -> Result<String, DocError> {
     let error = |id: Value, message: String| DocError { id, message };
+    // A line refused before it is read as a document still names its id when it has one.
+    let id_of_line = || if settings.jsonl_input { id_of(&job.bytes) } else { Value::Null };
     if job.bytes.len() > settings.max_bytes {
         return Err(error(
-            Value::Null,
+            id_of_line(),
             format!("document of {} bytes is larger than --max-bytes {}", job.bytes.len(), settings.max_bytes),
         ));
     }
     let raw = decode(&job.bytes, settings.lossy)
-        .map_err(|e| error(Value::Null, format!("{e} (use --lossy to replace invalid bytes)")))?;
+        .map_err(|e| error(id_of_line(), format!("{e} (use --lossy to replace invalid bytes)")))?;
     if !settings.jsonl_input {
         let doc = extract(settings, &raw);
         let mut fields = Map::new();
@@ -247,6 +253,17 @@ fn process(settings: &Settings<'_>, job: &Job) -> Result<String, DocError> {
     fields.retain(|k, _| !OWN_FIELDS.contains(&k.as_str()));
     let doc = extract(settings, &text);
     Ok(render(settings, fields, &doc))
+}
+
+/// The `id` of a JSON line, read past invalid UTF-8 (replaced) and without
+/// keeping any other field; `null` when the line is no JSON object or has none.
+fn id_of(line: &[u8]) -> Value {
+    #[derive(serde::Deserialize)]
+    struct IdOnly {
+        #[serde(default)]
+        id: Value,
+    }
+    serde_json::from_str::<IdOnly>(&String::from_utf8_lossy(line)).map_or(Value::Null, |line| line.id)
 }
 
 fn extract<'a>(settings: &Settings<'a>, text: &'a str) -> Document<'a> {
