@@ -214,6 +214,16 @@ fn variants(surface: &str) -> Vec<String> {
 /// Whether `offset` is between a word character and a non-word character
 /// (or at either end of the text).
 pub fn is_word_boundary(text: &str, offset: usize) -> bool {
+    let bytes = text.as_bytes();
+    match (offset.checked_sub(1).map(|i| bytes[i]), bytes.get(offset)) {
+        // Either end of the text.
+        (None, _) | (_, None) => return true,
+        // ASCII on both sides, by far the commonest: no characters to decode.
+        (Some(before), Some(&after)) if before.is_ascii() && after.is_ascii() => {
+            return !(is_ascii_word_byte(before) && is_ascii_word_byte(after));
+        }
+        _ => {}
+    }
     let before = text[..offset].chars().next_back();
     let after = text[offset..].chars().next();
     // Curly quotes and dashes skip the slow Unicode tables.
