@@ -157,15 +157,17 @@ struct StartBytes {
     /// Whether some pattern starts with this byte.
     first: [bool; 256],
     /// The first three bytes of the patterns (a shorter pattern stands for
-    /// every continuation), hashed into a set of 2^18 bits.
+    /// every continuation), hashed into a set of `2^TRIPLE_BITS` bits.
     triples: Box<[u64]>,
 }
 
 impl StartBytes {
-    const BITS: usize = 1 << 18;
+    /// The bits of a triple's hash.
+    const TRIPLE_BITS: u32 = 18;
 
     fn new(patterns: &[String]) -> StartBytes {
-        let mut set = StartBytes { first: [false; 256], triples: vec![0; Self::BITS / 64].into_boxed_slice() };
+        let words = (1 << Self::TRIPLE_BITS) / 64;
+        let mut set = StartBytes { first: [false; 256], triples: vec![0; words].into_boxed_slice() };
         for p in patterns {
             let all = 0..=u8::MAX;
             match *p.as_bytes() {
@@ -184,10 +186,11 @@ impl StartBytes {
         self.triples[i / 64] |= 1 << (i % 64);
     }
 
+    /// The bit of a triple: a multiplicative hash.
     #[inline]
     fn index(bytes: [u8; 3]) -> usize {
         let packed = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], 0]);
-        (packed.wrapping_mul(0x9E37_79B1) >> (32 - 18)) as usize
+        (packed.wrapping_mul(0x9E37_79B1) >> (32 - Self::TRIPLE_BITS)) as usize
     }
 
     /// Whether a pattern may start at `at`. Near the end of the text the
