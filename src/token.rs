@@ -133,7 +133,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         if let Some(end) = plain_chunk(text, i, &mut tokens) {
             line_start = false;
-            i = end;
+            // The space after a word, the commonest separator, needs no trip round the loop.
+            i = end + usize::from(bytes.get(end) == Some(&b' '));
             continue;
         }
         let chunk_end = chunk_end(text, i);
