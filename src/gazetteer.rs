@@ -103,6 +103,11 @@ impl Gazetteer {
             at += 1;
             if is_ascii_word_byte(b) {
                 at += bytes[at..].iter().take_while(|&&b| is_ascii_word_byte(b)).count();
+                // The byte after a word (mostly a space) needs no trip round the
+                // loop when it starts no surface: it is not a word byte either.
+                if bytes.get(at).is_some_and(|&b| !self.starts.first[usize::from(b)]) {
+                    at += 1;
+                }
             }
             if !self.starts.may_start(bytes, start) || !is_word_boundary(text, start) {
                 continue;
