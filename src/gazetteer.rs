@@ -27,9 +27,9 @@ pub struct Hit {
 #[derive(Debug, Clone)]
 pub struct Gazetteer {
     automaton: AhoCorasick,
-    /// The first two bytes of the patterns: the search tries the automaton
-    /// only where one could match.
-    starts: StartPairs,
+    /// The first bytes of the patterns: the search tries the automaton only
+    /// where one could match.
+    starts: StartBytes,
     /// The entry of each automaton pattern.
     pattern_entry: Vec<u32>,
     /// The entry of each pattern, by its text (for exact lookups).
@@ -57,7 +57,7 @@ impl Gazetteer {
         // ~64 MiB (~75 ms and ~67 MiB for anchored searches only). Every
         // kind finds the same matches. Searches are anchored (see `find`).
         let by_surface = patterns.iter().zip(&pattern_entry).map(|(p, &e)| (p.as_str().into(), e)).collect();
-        let starts = StartPairs::new(&patterns);
+        let starts = StartBytes::new(&patterns);
         let builder = || {
             let mut builder = AhoCorasick::builder();
             builder.match_kind(MatchKind::LeftmostLongest).start_kind(StartKind::Anchored);
@@ -90,7 +90,7 @@ impl Gazetteer {
         // Scanning left to right, the longest surface that starts at a word
         // boundary and ends at one is a hit, and the scan goes on after it.
         // The automaton is only tried, anchored, where a surface could
-        // start: at a word boundary, on two bytes some surface starts with.
+        // start: at a word boundary, on three bytes some surface starts with.
         // (A surface's first byte starts a character, so every such position
         // is a character boundary.) Inside a run of ASCII letters and digits
         // there is no word boundary, so runs are skipped whole.
@@ -103,6 +103,11 @@ impl Gazetteer {
             at += 1;
             if is_ascii_word_byte(b) {
                 at += bytes[at..].iter().take_while(|&&b| is_ascii_word_byte(b)).count();
+                // The byte after a word (mostly a space) needs no trip round the
+                // loop when it starts no surface: it is not a word byte either.
+                if bytes.get(at).is_some_and(|&b| !self.starts.first[usize::from(b)]) {
+                    at += 1;
+                }
             }
             if !self.starts.may_start(bytes, start) || !is_word_boundary(text, start) {
                 continue;
@@ -150,49 +155,64 @@ fn owned_len(s: &std::borrow::Cow<'_, str>) -> usize {
     }
 }
 
-/// The bytes and pairs of bytes that patterns start with: a cheap test
-/// that rules out most positions before the automaton is tried.
+/// The first bytes of the patterns: a cheap test that rules out most
+/// positions before the automaton is tried.
 #[derive(Debug, Clone)]
-struct StartPairs {
+struct StartBytes {
     /// Whether some pattern starts with this byte.
     first: [bool; 256],
-    /// The pairs, as a set of 2^16 bits.
-    pairs: Box<[u64]>,
+    /// The first three bytes of the patterns (a shorter pattern stands for
+    /// every continuation), hashed into a set of `2^TRIPLE_BITS` bits.
+    triples: Box<[u64]>,
 }
 
-impl StartPairs {
-    fn new(patterns: &[String]) -> StartPairs {
-        let mut set = StartPairs { first: [false; 256], pairs: vec![0; (1 << 16) / 64].into_boxed_slice() };
+impl StartBytes {
+    /// The bits of a triple's hash.
+    const TRIPLE_BITS: u32 = 18;
+
+    fn new(patterns: &[String]) -> StartBytes {
+        let words = (1 << Self::TRIPLE_BITS) / 64;
+        let mut set = StartBytes { first: [false; 256], triples: vec![0; words].into_boxed_slice() };
         for p in patterns {
+            let all = 0..=u8::MAX;
             match *p.as_bytes() {
                 [] => {}
-                // A one-byte pattern starts every pair with its byte.
-                [first] => (0..=u8::MAX).for_each(|second| set.insert(first, second)),
-                [first, second, ..] => set.insert(first, second),
+                [a] => all.clone().for_each(|b| all.clone().for_each(|c| set.insert([a, b, c]))),
+                [a, b] => all.for_each(|c| set.insert([a, b, c])),
+                [a, b, c, ..] => set.insert([a, b, c]),
             }
         }
         set
     }
 
-    fn insert(&mut self, first: u8, second: u8) {
-        self.first[usize::from(first)] = true;
-        let i = usize::from(first) << 8 | usize::from(second);
-        self.pairs[i / 64] |= 1 << (i % 64);
+    fn insert(&mut self, bytes: [u8; 3]) {
+        self.first[usize::from(bytes[0])] = true;
+        let i = Self::index(bytes);
+        self.triples[i / 64] |= 1 << (i % 64);
     }
 
-    /// Whether a pattern may start at `at`. At the end of the text only a
-    /// one-byte pattern can, and those hold every pair with their byte.
+    /// The bit of a triple: a multiplicative hash.
+    #[inline]
+    fn index(bytes: [u8; 3]) -> usize {
+        let packed = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], 0]);
+        (packed.wrapping_mul(0x9E37_79B1) >> (32 - Self::TRIPLE_BITS)) as usize
+    }
+
+    /// Whether a pattern may start at `at`. Near the end of the text the
+    /// missing bytes read as 0, and a pattern that ends there stands for
+    /// every continuation, 0 included.
     #[inline]
     fn may_start(&self, bytes: &[u8], at: usize) -> bool {
         if !self.first[usize::from(bytes[at])] {
             return false;
         }
-        let i = usize::from(bytes[at]) << 8 | usize::from(bytes.get(at + 1).copied().unwrap_or(0));
-        self.pairs[i / 64] & (1 << (i % 64)) != 0
+        let byte = |i: usize| bytes.get(i).copied().unwrap_or(0);
+        let i = Self::index([bytes[at], byte(at + 1), byte(at + 2)]);
+        self.triples[i / 64] & (1 << (i % 64)) != 0
     }
 
     fn memory_usage(&self) -> usize {
-        self.pairs.len() * 8
+        self.triples.len() * 8
     }
 }
 
@@ -214,6 +234,16 @@ fn variants(surface: &str) -> Vec<String> {
 /// Whether `offset` is between a word character and a non-word character
 /// (or at either end of the text).
 pub fn is_word_boundary(text: &str, offset: usize) -> bool {
+    let bytes = text.as_bytes();
+    match (offset.checked_sub(1).map(|i| bytes[i]), bytes.get(offset)) {
+        // Either end of the text.
+        (None, _) | (_, None) => return true,
+        // ASCII on both sides, by far the commonest: no characters to decode.
+        (Some(before), Some(&after)) if before.is_ascii() && after.is_ascii() => {
+            return !(is_ascii_word_byte(before) && is_ascii_word_byte(after));
+        }
+        _ => {}
+    }
     let before = text[..offset].chars().next_back();
     let after = text[offset..].chars().next();
     // Curly quotes and dashes skip the slow Unicode tables.

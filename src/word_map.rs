@@ -41,12 +41,18 @@ impl<V: fmt::Debug> fmt::Debug for WordMap<V> {
 
 impl<V> WordMap<V> {
     /// The value of `word`, if it is in the map.
-    #[inline]
+    #[inline(always)] // the filter test at the call site; the map behind a call
     pub fn get(&self, word: &str) -> Option<&V> {
         let key = filter_key(word);
         if self.filter[key / 64] & (1 << (key % 64)) == 0 {
             return None;
         }
+        self.map_get(word)
+    }
+
+    /// The lookup behind the filter, kept out of line so `get` inlines small.
+    #[inline(never)]
+    fn map_get(&self, word: &str) -> Option<&V> {
         self.map.get(word)
     }
 
@@ -88,7 +94,7 @@ impl WordSet {
 
 /// The filter key of `word`: its length and its first two and last two
 /// bytes, mixed into 16 bits.
-#[inline]
+#[inline(always)]
 fn filter_key(word: &str) -> usize {
     let bytes = word.as_bytes();
     let n = bytes.len();

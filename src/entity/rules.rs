@@ -141,9 +141,11 @@ fn hits_by_token(cx: &Context<'_, '_>, hits: &[Hit]) -> Vec<Option<(usize, usize
     let mut by_token = vec![None; cx.tokens.len()];
     let mut k = 0;
     for hit in hits {
-        while k < cx.tokens.len() && cx.tokens[k].span.start() < hit.span.start() {
-            k += 1;
-        }
+        // The first token not before the hit: one of the next few where hits
+        // are dense, else a binary search.
+        let before = |t: &Token| t.span.start() < hit.span.start();
+        let near = cx.tokens[k..].iter().take(4).position(|t| !before(t));
+        k += near.unwrap_or_else(|| cx.tokens[k..].partition_point(before));
         if k == cx.tokens.len() || cx.tokens[k].span.start() != hit.span.start() {
             continue;
         }

@@ -228,7 +228,10 @@ impl<'s, 'a> Scene<'s, 'a> {
         let mut unicode_lowered_span = vec![None; tokens.len()];
         let (mut at, mut k) = (0, 0);
         while let Some(p) = next_non_ascii(text.as_bytes(), at) {
-            k += tokens[k..].partition_point(|t| t.span.end() <= p);
+            // The token holding byte `p`, or the first after it: mostly one of
+            // the next few (text dense in curly marks), else a binary search.
+            let near = tokens[k..].iter().take(4).position(|t| t.span.end() > p);
+            k += near.unwrap_or_else(|| tokens[k..].partition_point(|t| t.span.end() <= p));
             let Some(t) = tokens.get(k).filter(|t| t.span.start() <= p) else {
                 at = p + 1; // a space, not in any token
                 continue;
