@@ -418,7 +418,7 @@ fn verb_cue_at(scene: &Scene<'_, '_>, k: usize) -> Option<Cue> {
         cue.kind == CueKind::Verb && !cue.noun && k > 0 && matches!(scene.lower(k - 1), "a" | "an" | "the");
     // `the committee hearing`: an -ing form after a determiner is a noun (a
     // cue noun such as `his warning` is found as one).
-    let gerund = cue.participle && !cue.noun && (k.saturating_sub(2)..k).any(|j| scene.is_determiner(j));
+    let gerund = cue.participle && !cue.noun && (k.saturating_sub(2)..k).any(|j| scene.is_article_or_possessive(j));
     (!adjectival && !gerund).then_some(cue)
 }
 

@@ -141,19 +141,99 @@ fn between_subject_and_cue(word: &str) -> bool {
     )
 }
 
-const DETERMINERS: &[&str] = &[
-    "a", "all", "an", "another", "both", "his", "her", "its", "many", "most", "one", "other", "several", "some", "the",
-    "their", "these", "this", "those", "two", "three", "four", "five",
-];
+/// Whether a word opens a noun phrase as its determiner (`the`, `his`, `several`, `two`).
+fn is_determiner_word(word: &str) -> bool {
+    matches!(
+        word,
+        "a" | "all"
+            | "an"
+            | "another"
+            | "both"
+            | "his"
+            | "her"
+            | "its"
+            | "many"
+            | "most"
+            | "one"
+            | "other"
+            | "several"
+            | "some"
+            | "the"
+            | "their"
+            | "these"
+            | "this"
+            | "those"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+    )
+}
 
-/// Words that end a phrase without being its head noun (`the investors and`, `a seat that could`).
-const NOT_HEAD_NOUNS: &[&str] = &[
-    "a", "all", "also", "an", "and", "any", "bad", "best", "but", "can", "could", "each", "every", "few", "good",
-    "great", "her", "his", "its", "least", "less", "many", "may", "might", "more", "most", "much", "must", "new",
-    "nor", "not", "old", "only", "or", "other", "our", "own", "same", "shall", "should", "so", "some", "such", "than",
-    "that", "the", "their", "them", "then", "these", "this", "those", "very", "what", "which", "who", "will", "would",
-    "yet",
-];
+/// Whether a word ends a phrase without being its head noun (`the investors and`, `a seat that could`).
+fn not_head_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "a" | "all"
+            | "also"
+            | "an"
+            | "and"
+            | "any"
+            | "bad"
+            | "best"
+            | "but"
+            | "can"
+            | "could"
+            | "each"
+            | "every"
+            | "few"
+            | "good"
+            | "great"
+            | "her"
+            | "his"
+            | "its"
+            | "least"
+            | "less"
+            | "many"
+            | "may"
+            | "might"
+            | "more"
+            | "most"
+            | "much"
+            | "must"
+            | "new"
+            | "nor"
+            | "not"
+            | "old"
+            | "only"
+            | "or"
+            | "other"
+            | "our"
+            | "own"
+            | "same"
+            | "shall"
+            | "should"
+            | "so"
+            | "some"
+            | "such"
+            | "than"
+            | "that"
+            | "the"
+            | "their"
+            | "them"
+            | "then"
+            | "these"
+            | "this"
+            | "those"
+            | "very"
+            | "what"
+            | "which"
+            | "who"
+            | "will"
+            | "would"
+            | "yet"
+    )
+}
 
 /// Pronouns a relative `who` after them gives no speaker: `anybody who complains`.
 const INDEFINITE_PRONOUNS: &[&str] =
@@ -162,35 +242,38 @@ const INDEFINITE_PRONOUNS: &[&str] =
 /// Prepositions, which end a role before a name (`a report by the Miami Herald` is no role).
 const PREPOSITIONS: &[&str] = &["about", "at", "by", "for", "from", "in", "into", "of", "on", "over", "to", "with"];
 
-/// Adjectives often seen inside nominal speakers (`senior officials`, `a local resident`).
-const SPEAKER_ADJECTIVES: &[&str] = &[
-    "anonymous",
-    "chief",
-    "current",
-    "defense",
-    "defence",
-    "former",
-    "foreign",
-    "government",
-    "independent",
-    "industry",
-    "intelligence",
-    "international",
-    "leading",
-    "local",
-    "market",
-    "military",
-    "party",
-    "political",
-    "police",
-    "senior",
-    "security",
-    "state",
-    "top",
-    "western",
-    "white",
-    "house",
-];
+/// Whether a word is an adjective often seen inside nominal speakers (`senior officials`, `a local resident`).
+fn speaker_adjective(word: &str) -> bool {
+    matches!(
+        word,
+        "anonymous"
+            | "chief"
+            | "current"
+            | "defense"
+            | "defence"
+            | "former"
+            | "foreign"
+            | "government"
+            | "independent"
+            | "industry"
+            | "intelligence"
+            | "international"
+            | "leading"
+            | "local"
+            | "market"
+            | "military"
+            | "party"
+            | "political"
+            | "police"
+            | "senior"
+            | "security"
+            | "state"
+            | "top"
+            | "western"
+            | "white"
+            | "house"
+    )
+}
 
 /// Where the first byte of 128 or more at or after `at` is, eight bytes at a time.
 fn next_non_ascii(bytes: &[u8], mut at: usize) -> Option<usize> {
@@ -537,11 +620,11 @@ impl<'s, 'a> Scene<'s, 'a> {
     pub fn after_determiner(&self, k: usize, floor: usize) -> bool {
         (floor.max(k.saturating_sub(3))..k)
             .rev()
-            .any(|j| self.tokens[j].kind == TokenKind::Possessive || self.is_determiner(j))
+            .any(|j| self.tokens[j].kind == TokenKind::Possessive || self.is_article_or_possessive(j))
     }
 
     /// Whether token `k` is an article or possessive determiner (`the`, `his`).
-    pub fn is_determiner(&self, k: usize) -> bool {
+    pub fn is_article_or_possessive(&self, k: usize) -> bool {
         matches!(self.lower(k), "his" | "her" | "their" | "its" | "the" | "a" | "an" | "this" | "our" | "my")
     }
 
@@ -629,14 +712,13 @@ impl<'s, 'a> Scene<'s, 'a> {
         let lower_word =
             |k: usize| self.tokens[k].kind == TokenKind::Word && self.word(k).chars().all(char::is_lowercase);
         let head_word = self.lower(head);
-        let not_noun =
-            NOT_HEAD_NOUNS.contains(&head_word) || head_word.ends_with("ly") || PREPOSITIONS.contains(&head_word);
+        let not_noun = not_head_noun(head_word) || head_word.ends_with("ly") || PREPOSITIONS.contains(&head_word);
         if !lower_word(head) || not_noun || pronoun(head_word, true).is_some() {
             return None;
         }
         let mut start = None;
         for k in (floor.max(head.saturating_sub(3))..head).rev() {
-            if DETERMINERS.contains(&self.lower(k)) {
+            if is_determiner_word(self.lower(k)) {
                 start = Some(k);
                 break;
             }
@@ -737,7 +819,7 @@ impl<'s, 'a> Scene<'s, 'a> {
             return t.kind == TokenKind::Dash;
         }
         let w = self.lower(k);
-        DETERMINERS.contains(&w) || SPEAKER_ADJECTIVES.contains(&w) || self.cues.speaker(w).is_some()
+        is_determiner_word(w) || speaker_adjective(w) || self.cues.speaker(w).is_some()
     }
 }
 
