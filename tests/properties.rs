@@ -241,20 +241,28 @@ fn naive_boundary(text: &str, at: usize) -> bool {
     !(word(text[..at].chars().last()) && word(text[at..].chars().next()))
 }
 
+/// The surfaces, and texts made of them and of letters, accents, spaces and punctuation around them.
+fn with_text_of(surfaces: Vec<String>) -> (Just<Vec<String>>, impl Strategy<Value = String>) {
+    let mut pieces: Vec<String> = surfaces.clone();
+    pieces.extend(["a", "É", "x", "é", " ", "-", "’s", ".", "\u{301}", "1", "\n"].map(String::from));
+    let text = prop::collection::vec(prop::sample::select(pieces), 0..30).prop_map(|p| p.concat());
+    (Just(surfaces), text)
+}
+
+/// A gazetteer of the surfaces, each a place.
+fn gazetteer_of(surfaces: &[String]) -> Gazetteer {
+    let rows: String = surfaces.iter().enumerate().map(|(i, s)| format!("{s}\tGPE\tplace {i}\n")).collect();
+    Gazetteer::new(parse_entities("test", &rows).unwrap().into_iter().map(Entry::into_owned).collect()).unwrap()
+}
+
 proptest! {
     #![proptest_config(cases(256))]
 
     #[test]
     fn gazetteer_agrees_with_naive_scan(
-        (surfaces, text) in surfaces().prop_flat_map(|s| {
-            let mut pieces: Vec<String> = s.clone();
-            pieces.extend(["a", "É", "x", "é", " ", "-", "’s", ".", "\u{301}", "1", "\n"].map(String::from));
-            let text = prop::collection::vec(prop::sample::select(pieces), 0..30).prop_map(|p| p.concat());
-            (Just(s), text)
-        })
+        (surfaces, text) in surfaces().prop_flat_map(with_text_of)
     ) {
-        let rows: String = surfaces.iter().enumerate().map(|(i, s)| format!("{s}\tGPE\tplace {i}\n")).collect();
-        let gazetteer = Gazetteer::new(parse_entities("test", &rows).unwrap().into_iter().map(Entry::into_owned).collect()).unwrap();
+        let gazetteer = gazetteer_of(&surfaces);
         let found: Vec<(usize, usize, String)> = gazetteer
             .find(&text)
             .iter()
@@ -296,15 +304,10 @@ proptest! {
     /// surface may start, and must lose no hit by it.
     #[test]
     fn gazetteer_agrees_with_unanchored_scan(
-        (surfaces, text) in prop::collection::vec("[A-Za-zÉé1][a-zé]{0,2}( [A-Za-zé]{1,2})?", 1..6).prop_flat_map(|s| {
-            let mut pieces: Vec<String> = s.clone();
-            pieces.extend(["a", "É", "x", "é", " ", "-", "’s", ".", "\u{301}", "1", "\n"].map(String::from));
-            let text = prop::collection::vec(prop::sample::select(pieces), 0..30).prop_map(|p| p.concat());
-            (Just(s), text)
-        })
+        (surfaces, text) in prop::collection::vec("[A-Za-zÉé1][a-zé]{0,2}( [A-Za-zé]{1,2})?", 1..6)
+            .prop_flat_map(with_text_of)
     ) {
-        let rows: String = surfaces.iter().enumerate().map(|(i, s)| format!("{s}\tGPE\tplace {i}\n")).collect();
-        let gazetteer = Gazetteer::new(parse_entities("test", &rows).unwrap().into_iter().map(Entry::into_owned).collect()).unwrap();
+        let gazetteer = gazetteer_of(&surfaces);
         let found: Vec<(usize, usize)> = gazetteer.find(&text).iter().map(|h| (h.span.start(), h.span.end())).collect();
         prop_assert_eq!(found, unanchored_scan(&surfaces, &text), "text {:?}", text);
     }
