@@ -120,10 +120,11 @@ fn split_sentences(text: &str, tokens: &[Token], range: Range<usize>, out: &mut 
         if !ends {
             continue;
         }
-        // Closing marks touch the sentence's end: a spaced `"` opens the next sentence.
+        // A straight mark after a space opens the next sentence (`said. "We`);
+        // other closers stay with the sentence, spaced or not (`« Non. »`).
         while k < range.end
-            && tokens[k].span.start() == tokens[k - 1].span.end()
             && (is_closer(text, &tokens[k]) || tokens[k].kind == TokenKind::Terminal)
+            && !(matches!(&text[tokens[k].span], "\"" | "'") && tokens[k].span.start() > tokens[k - 1].span.end())
         {
             k += 1;
         }
@@ -152,7 +153,8 @@ const MINOR_WORDS: &[&str] = &[
 
 /// Whether a line reads as a headline: in title case with no final
 /// punctuation, or, as the document's first line, with every word
-/// capitalised even before a final period, when it is long enough not to
+/// capitalised even before a final period or quote mark (but not a colon
+/// or comma, which introduce what follows), when it is long enough not to
 /// be a sentence of names (`He met Ravi Shankar.`).
 fn is_headline(text: &str, line: &[Token], first_line: bool) -> bool {
     let open = ends_open(text, line);
@@ -161,7 +163,9 @@ fn is_headline(text: &str, line: &[Token], first_line: bool) -> bool {
     }
     let (words, capitalised) = capitalised_words(text, line);
     let title_case = open && words > 0 && words <= MAX_HEADLINE_WORDS && capitalised * 5 >= words * 4;
-    let title = first_line && words >= MIN_TITLE_WORDS && capitalised == words;
+    // A line that introduces what follows (`…:`, `…,`) is no title.
+    let introduces = line.last().is_some_and(|t| matches!(&text[t.span], ":" | ";" | "," | ":-"));
+    let title = first_line && !introduces && words >= MIN_TITLE_WORDS && capitalised == words;
     (title_case || title) && !is_table_line(text, line)
 }
 
@@ -236,8 +240,9 @@ mod tests {
         assert_eq!(sentences("He said: “No.” Then he left."), ["He said: “No.”", "Then he left."]);
         assert_eq!(sentences("“Why?” she asked."), ["“Why?” she asked."]);
         assert_eq!(sentences("He said \"No.\" Then he left."), ["He said \"No.\"", "Then he left."]);
-        // A spaced straight mark after the period opens the next sentence.
+        // A spaced straight mark after the period opens the next sentence; a spaced guillemet closes.
         assert_eq!(sentences("Smith said. \"We will see.\""), ["Smith said.", "\"We will see.\""]);
+        assert_eq!(sentences("Il a dit « Non. » Puis il est parti."), ["Il a dit « Non. »", "Puis il est parti."]);
     }
 
     #[test]
@@ -267,6 +272,7 @@ mod tests {
         assert!(headline("Mayor Calls Budget ‘A Disgrace’ After Late Vote."));
         assert!(!headline("He won the Hong Kong Open on Friday."));
         assert!(!headline("He met Sri Ravi Shankar."));
+        assert!(!headline("Mayor Jane Smith Gives Her Final Budget Speech Today:"));
         assert!(headline("Dow Falls 500 Points"));
         assert!(!headline("Tim Henman (Britain) beat Doug Flach (U.S.) 6-3 6-4"));
         assert!(!headline("Leicester 2 Chelsea 1"));

@@ -226,7 +226,7 @@ fn run_end(cx: &Context<'_, '_>, hits: &[Option<(usize, usize)>], k: usize, limi
 }
 
 /// Whether the hyphen at `h` joins the pieces of one name: a capital on both
-/// sides (`Jean-Marc`, `Crouse-Mays`), or a syllable no lexicon knows before
+/// sides after a given name (`Jean-Marc`, `Doris Crouse-Mays`), or a syllable no lexicon knows before
 /// a lower-case one (`Ki-moon`, `Geun-hye`, but not `Obama-era`). The hyphen
 /// touches both pieces.
 fn joins_hyphenated_name(cx: &Context<'_, '_>, hits: &[Option<(usize, usize)>], h: usize) -> bool {
@@ -235,8 +235,14 @@ fn joins_hyphenated_name(cx: &Context<'_, '_>, hits: &[Option<(usize, usize)>], 
     if !touching || cx.word(h) != "-" || after.kind != TokenKind::Word {
         return false;
     }
+    // A compound given name (`Jean-Marc`) or a double surname after a given
+    // name (`Doris Crouse-Mays`); two names side by side are two entities
+    // (`Israel-Hamas`, `Trump-Putin`).
+    let given = |k: usize| cx.lists.given_name(cx.word(k)).is_some();
+    let both_known = hits[h - 1].is_some() && hits[h + 1].is_some();
+    let compound = cx.is_capitalised(h + 1) && !both_known && (given(h - 1) || (h >= 2 && given(h - 2)));
     let syllable = |k: usize| cx.word(k).len() <= 4 && hits[k].is_none() && !cx.lists.is_function_word(cx.word(k));
-    cx.is_capitalised(h + 1) || (syllable(h - 1) && syllable(h + 1))
+    compound || (syllable(h - 1) && syllable(h + 1))
 }
 
 struct Run {
@@ -698,6 +704,9 @@ mod tests {
         );
         // A known name before a lower-case word is a compound, not a name: `Trump-backed`.
         assert_eq!(entities("The Trump-backed plan failed."), [("Trump".into(), Label::Person)]);
+        // Two names side by side stay two: `Israel-Hamas`.
+        let names: Vec<String> = entities("The Israel-Hamas war went on.").into_iter().map(|e| e.0).collect();
+        assert_eq!(names, ["Israel", "Hamas"]);
     }
 
     #[test]

@@ -12,7 +12,7 @@
 use crate::token::TokenKind;
 use crate::{QuoteKind, Span};
 
-use super::cues::{Cue, CueKind};
+use super::cues::CueKind;
 use super::marks::Quoted;
 use super::speaker::{Np, Scene, SpeakerPhrase};
 use super::{Found, Rule};
@@ -127,7 +127,7 @@ fn inside_reported_clause(scene: &Scene<'_, '_>, open: usize) -> bool {
     let Some(v) = (floor..open)
         .rev()
         .take_while(|&k| !matches!(scene.tokens[k].kind, TokenKind::Quote | TokenKind::Terminal))
-        .find(|&k| speech_verb(scene, k).is_some_and(|c| c.that))
+        .find(|&k| scene.speech_verb(k).is_some_and(|c| c.that))
     else {
         return false;
     };
@@ -137,15 +137,7 @@ fn inside_reported_clause(scene: &Scene<'_, '_>, open: usize) -> bool {
 
 /// A speech cue verb that can carry a direct quote at token `k`.
 fn quote_cue(scene: &Scene<'_, '_>, k: usize) -> bool {
-    speech_verb(scene, k).is_some_and(|c| !c.participle)
-}
-
-/// The speech verb (not a belief) at token `k`, unless it is a noun after
-/// an article (`a report by …`).
-fn speech_verb(scene: &Scene<'_, '_>, k: usize) -> Option<Cue> {
-    let after_article = k > 0 && matches!(scene.lower(k - 1), "a" | "an" | "the");
-    let cue = scene.cues.word(scene.lower(k)).filter(|_| scene.tokens[k].kind == TokenKind::Word && !after_article)?;
-    (cue.kind == CueKind::Verb && !cue.belief).then_some(cue)
+    scene.speech_verb(k).is_some_and(|c| !c.participle)
 }
 
 /// `“…,” X said` / `“…,” said X` / `“…” — X`: the attribution and the token after it.
@@ -259,7 +251,7 @@ fn before(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Attribution> {
     let cue = scene.cues.word(scene.lower(v))?;
     let sentence = scene.segments.sentences[scene.sentence_of(v)].tokens.start;
     // The cue is near the quote; its speaker phrase may reach back to the sentence's start.
-    let floor = sentence.max(scene.segments.paragraphs[p].tokens.start);
+    let floor = sentence;
     // Between the cue and the quote: nothing, an addressee, or a short phrase.
     let (addressee, after_cue) = scene.addressee_after(v, b);
     if after_cue != b && !phrase_ends_at(scene, after_cue, b) {

@@ -71,7 +71,8 @@ fn can_pair(open: &str, close: &str) -> bool {
     )
 }
 
-fn is_single(mark: &str) -> bool {
+/// Whether a mark is a single quote mark (`‘`, `’`, `'`), which may also be an apostrophe.
+pub(super) fn is_single(mark: &str) -> bool {
     matches!(mark, "‘" | "’" | "'" | "‚" | "‹" | "›")
 }
 

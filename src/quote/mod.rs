@@ -5,9 +5,11 @@
 //! 2. [`direct`] decides which stretches are quotations and attributes them.
 //! 3. [`reported`] finds speech around cue verbs, nouns and phrases; quoted
 //!    fragments inside it make it mixed.
-//! 4. The remaining fragments are scare quotes (no speaker), except titles
+//! 4. An unattributed quote right after a trailing attribution (`…, X
+//!    said. “…”`) continues that speaker.
+//! 5. The remaining fragments are scare quotes (no speaker), except titles
 //!    and nicknames, which are not speech at all.
-//! 5. [`resolve`] gives each speaker its referent: a name's canonical form,
+//! 6. [`resolve`] gives each speaker its referent: a name's canonical form,
 //!    a pronoun's antecedent, a description's source where it is clear.
 
 pub mod cues;
@@ -168,13 +170,17 @@ fn continue_after_trailing_attribution(text: &str, found: &mut [Found]) {
         {
             continue;
         }
+        // Only the attribution's rest may stand between: no other sentence.
         let between = &text[previous.span.end()..quote.span.start()];
         let rest_of_attribution = between.len() <= MAX_ATTRIBUTION_REST
             && !between.contains(['\n', '"', '“', '”', '‘', '’', '«', '»'])
-            && between.trim_end().ends_with('.');
+            && between.trim_end().ends_with('.')
+            && between.matches(['.', '!', '?']).count() == 1;
         if rest_of_attribution {
-            quote.speaker = previous.speaker.clone();
-            quote.rule = Rule::DirectContinuation;
+            quote.apply(
+                Attribution { speaker: previous.speaker.clone(), cue: None, addressee: None },
+                Rule::DirectContinuation,
+            );
         }
     }
 }
@@ -459,7 +465,7 @@ mod tests {
     }
 
     #[test]
-    fn a_coordinated_cue_takes_the_subject_of_the_first_verb() {
+    fn a_coordinated_cue_takes_the_subject_of_the_verb_it_is_coordinated_with() {
         let text = "Jane Smith praised the board after he resigned and blamed the losses on “bad luck” abroad.";
         assert_eq!(first_speaker(text).as_deref(), Some("he"));
     }
@@ -558,6 +564,19 @@ mod tests {
         assert_eq!(first_speaker(text).as_deref(), Some("who"));
         let text = "These workers, Jane Smith explained earlier in the committee hearing, were “well-paid.”";
         assert_eq!(first_speaker(text).as_deref(), Some("Jane Smith"));
+    }
+
+    #[test]
+    fn an_apostrophe_does_not_hide_a_clause_boundary() {
+        let text = "Jane Smith said the teachers' pay was low, but the mayor said the budget was tight.";
+        let speakers: Vec<Option<String>> = quotes(text).into_iter().map(|q| q.2).collect();
+        assert_eq!(speakers, [Some("Jane Smith".to_string()), Some("the mayor".to_string())]);
+    }
+
+    #[test]
+    fn a_sentence_between_attribution_and_quote_breaks_the_continuation() {
+        let text = "The plan will fail, Jane Smith said. Bob Jones left the room in anger. “Nobody asked us.”";
+        assert_eq!(quotes(text).last().map(|q| q.2.clone()), Some(None));
     }
 
     #[test]

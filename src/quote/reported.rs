@@ -154,6 +154,9 @@ const SUBORDINATORS: &[&str] = &[
     "who",
 ];
 
+/// How far before `and said` the subject of the verb coordinated with it may be.
+const COORDINATION_WINDOW: usize = 30;
+
 /// How far before a quoted fragment its cue may be.
 const FRAGMENT_WINDOW: usize = 15;
 
@@ -211,12 +214,14 @@ fn subject_fragment(scene: &Scene<'_, '_>, q: &Quoted, sentence: &Range<usize>) 
 
 /// The speaker of cue verb `v` in the sentence from `floor`: the phrase
 /// right before it (adverbs skipped), lifted to its outermost reporter
-/// ([`Scene::outermost`]); after `and`/`but`, the subject of the first verb
-/// (`… after she attacked the police and blamed …`).
+/// ([`Scene::outermost`]); after `and`/`but`, the subject of the verb
+/// coordinated with it, the nearest one named before with a verb
+/// (`… after she attacked the police and blamed …` gives `she`).
 fn subject_of(scene: &Scene<'_, '_>, v: usize, floor: usize) -> Option<Np> {
     let adjacent = scene.skip_back_adverbs(v, floor);
     if adjacent > floor && matches!(scene.lower(adjacent - 1), "and" | "but" | "or") {
-        return subject_with_verb(scene, floor, adjacent - 1).map(|(np, _)| np);
+        let window = floor.max(adjacent.saturating_sub(COORDINATION_WINDOW));
+        return subject_with_verb(scene, window, adjacent - 1).map(|(np, _)| np);
     }
     scene.np_ending_at(adjacent, floor).map(|np| scene.outermost(np, floor))
 }
@@ -416,9 +421,13 @@ fn verb_cue_at(scene: &Scene<'_, '_>, k: usize) -> Option<Cue> {
     let cue = cue_at(scene, k)?;
     let adjectival =
         cue.kind == CueKind::Verb && !cue.noun && k > 0 && matches!(scene.lower(k - 1), "a" | "an" | "the");
-    // `the committee hearing`: an -ing form after a determiner is a noun (a
-    // cue noun such as `his warning` is found as one).
-    let gerund = cue.participle && !cue.noun && (k.saturating_sub(2)..k).any(|j| scene.is_article_or_possessive(j));
+    // `the hearing`, `the committee hearing`: an -ing form after an article
+    // (or right after a possessive) is a noun, but not in `her lawyer saying`
+    // (a cue noun such as `his warning` is found as one).
+    let gerund = cue.participle
+        && !cue.noun
+        && k > 0
+        && (scene.is_article_or_possessive(k - 1) || (k > 1 && matches!(scene.lower(k - 2), "the" | "a" | "an")));
     (!adjectival && !gerund).then_some(cue)
 }
 
@@ -523,14 +532,15 @@ pub(super) fn opens_clause(scene: &Scene<'_, '_>, k: usize) -> bool {
 }
 
 /// Where the reported clause starting at `c` ends (exclusive token index).
-/// Conjunctions, commas and dashes inside a quotation do not end it.
+/// Conjunctions, commas and dashes inside a double-quoted stretch do not end it.
 fn clause_end(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> usize {
     let mut k = c;
     let mut quoting = false;
     while k < sentence.end {
         let t = scene.tokens[k];
         match t.kind {
-            TokenKind::Quote => quoting = !quoting,
+            // Single marks are too often apostrophes (`teachers’ pay`) to count.
+            TokenKind::Quote if !super::marks::is_single(scene.word(k)) => quoting = !quoting,
             TokenKind::Dash | TokenKind::Word | TokenKind::Punct if quoting => {}
             TokenKind::Terminal | TokenKind::Ellipsis
                 if k + 1 >= sentence.end || !scene.tokens[k + 1].is_wordlike() =>
@@ -751,12 +761,12 @@ fn trailing(
             (np.clone(), np.tokens.start - 1, v + 1, false)
         }
         // `…,” says X` or `…, says X` (a speech verb: `…, known as HFCs` is no attribution)
-        _ if cue.quote && comma_before(scene, v, sentence.start).is_some() => {
+        _ => {
+            let comma = comma_before(scene, v, sentence.start).filter(|_| cue.quote)?;
             let np = scene.np_starting_at(v + 1, sentence.end)?;
             let after = np.tokens.end;
-            (np, comma_before(scene, v, sentence.start)?, after, true)
+            (np, comma, after, true)
         }
-        _ => return None,
     };
     // Only a short tail may follow: `in a statement`, `on Monday`, `.`
     let tail = sentence.end - after;

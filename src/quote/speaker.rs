@@ -8,10 +8,13 @@ use crate::segment::Segments;
 use crate::token::{Token, TokenKind};
 use crate::{Label, Span};
 
-use super::cues::{CueLexicon, SpeakerKind};
+use super::cues::{Cue, CueKind, CueLexicon, SpeakerKind};
 
 /// How far (in tokens) a speaker phrase may reach.
 const MAX_PHRASE: usize = 6;
+/// How far from a sentence's start its subject may be, and how far back
+/// from a participle its main verb.
+const SUBJECT_WINDOW: usize = 40;
 /// How far back an appositive (`X, the head of Y, said`) may reach.
 const MAX_APPOSITIVE: usize = 24;
 
@@ -574,6 +577,8 @@ impl<'s, 'a> Scene<'s, 'a> {
     /// word (`Dutch Prime Minister Dick Schoof`, not `Dutch`), or from the
     /// first word after an opening phrase (`During a speech, Trump …`).
     pub fn sentence_subject(&self, floor: usize, limit: usize) -> Option<Np> {
+        // The subject is near the sentence's start: every scan here stops within a window.
+        let limit = limit.min(floor + SUBJECT_WINDOW);
         let mut inside = false;
         let start = (floor..limit).find(|&k| {
             if self.tokens[k].kind == TokenKind::Quote {
@@ -584,7 +589,8 @@ impl<'s, 'a> Scene<'s, 'a> {
         // `During a speech in Ohio, Trump …`: an opening phrase's comma comes before the subject.
         let opening_phrase = PREPOSITIONS.contains(&self.lower(start))
             || matches!(self.lower(start), "during" | "after" | "before" | "amid" | "following" | "despite" | "as");
-        let start = match (start + 1..limit).find(|&k| self.word(k) == ",").filter(|_| opening_phrase) {
+        let comma = opening_phrase.then(|| (start + 1..limit).find(|&k| self.word(k) == ",")).flatten();
+        let start = match comma {
             Some(comma) => (comma + 1..limit).find(|&k| self.tokens[k].is_wordlike())?,
             None => start,
         };
@@ -599,10 +605,9 @@ impl<'s, 'a> Scene<'s, 'a> {
     /// the subject of the nearest earlier speech verb in the sentence, else the sentence's subject.
     pub fn main_speaker(&self, floor: usize, participle: usize) -> Option<Np> {
         // A cue that is also a noun is a noun after a determiner: `a court order`.
-        let verb = (floor..participle).rev().find_map(|k| {
-            let cue = self.cues.word(self.lower(k)).filter(|_| self.tokens[k].kind == TokenKind::Word)?;
-            let noun = cue.noun && self.after_determiner(k, floor);
-            (cue.kind == super::cues::CueKind::Verb && !cue.participle && !cue.belief && !noun).then_some((k, cue))
+        let verb = (floor.max(participle.saturating_sub(SUBJECT_WINDOW))..participle).rev().find_map(|k| {
+            let cue = self.speech_verb(k)?;
+            (!(cue.participle || cue.noun && self.after_determiner(k, floor))).then_some((k, cue))
         });
         verb.and_then(|(u, cue)| {
             let adjacent = self.skip_back_adverbs(u, floor);
@@ -672,18 +677,23 @@ impl<'s, 'a> Scene<'s, 'a> {
         let SpeakerPhrase::Pronoun(gender, plural) = np.phrase else {
             return None;
         };
-        let u = (floor..np.tokens.start).rev().find(|&k| self.is_speech_verb(k))?;
+        let low = floor.max(np.tokens.start.saturating_sub(SUBJECT_WINDOW));
+        let u = (low..np.tokens.start).rev().find(|&k| self.is_speech_verb(k))?;
         let outer = self.np_ending_at(self.skip_back_adverbs(u, floor), floor)?;
         self.agrees(&outer, gender, plural).then_some(outer)
     }
 
-    /// Whether token `k` is a speech verb (not a belief, not a participle).
+    /// The speech verb (a cue verb, not a belief) at token `k`, unless it is
+    /// a noun after an article (`a report by …`, `the stated goal`).
+    pub fn speech_verb(&self, k: usize) -> Option<Cue> {
+        let after_article = k > 0 && matches!(self.lower(k - 1), "a" | "an" | "the");
+        let cue = self.cues.word(self.lower(k)).filter(|_| self.tokens[k].kind == TokenKind::Word && !after_article)?;
+        (cue.kind == CueKind::Verb && !cue.belief).then_some(cue)
+    }
+
+    /// Whether token `k` is a finite speech verb that is not also a noun (`said`, not `warning`).
     fn is_speech_verb(&self, k: usize) -> bool {
-        self.tokens[k].kind == TokenKind::Word
-            && self
-                .cues
-                .word(self.lower(k))
-                .is_some_and(|c| c.kind == super::cues::CueKind::Verb && !c.participle && !c.belief && !c.noun)
+        self.speech_verb(k).is_some_and(|c| !c.participle && !c.noun)
     }
 
     /// Whether a pronoun of this gender and number can stand for `np`.
