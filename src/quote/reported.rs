@@ -417,6 +417,7 @@ fn cue_at(scene: &Scene<'_, '_>, k: usize) -> Option<Cue> {
 /// The cue at `k`, unless it is a verb form used as an adjective after an
 /// article (`an alleged “double tap” strike`, `the stated goal`) or an -ing
 /// form used as a noun (`the committee hearing`).
+#[inline]
 fn verb_cue_at(scene: &Scene<'_, '_>, k: usize) -> Option<Cue> {
     let cue = cue_at(scene, k)?;
     let adjectival =

@@ -686,9 +686,12 @@ impl<'s, 'a> Scene<'s, 'a> {
     /// The speech verb (a cue verb, not a belief) at token `k`, unless it is
     /// a noun after an article (`a report by …`, `the stated goal`).
     pub fn speech_verb(&self, k: usize) -> Option<Cue> {
+        if self.tokens[k].kind != TokenKind::Word {
+            return None;
+        }
+        let cue = self.cues.word(self.lower(k)).filter(|c| c.kind == CueKind::Verb && !c.belief)?;
         let after_article = k > 0 && matches!(self.lower(k - 1), "a" | "an" | "the");
-        let cue = self.cues.word(self.lower(k)).filter(|_| self.tokens[k].kind == TokenKind::Word && !after_article)?;
-        (cue.kind == CueKind::Verb && !cue.belief).then_some(cue)
+        (!after_article).then_some(cue)
     }
 
     /// Whether token `k` is a finite speech verb that is not also a noun (`said`, not `warning`).
