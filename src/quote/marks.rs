@@ -1,6 +1,6 @@
 //! Quote marks: pairing every style of opening and closing mark.
 //!
-//! One table of mark pairs ([`can_pair`]) drives one matcher. Each quote token is given a
+//! One table of mark pairs (`can_pair`) drives one matcher. Each quote token is given a
 //! role from its shape (`“` opens, `”` closes) or, for marks that look the
 //! same at both ends (`"`, `'`), from its flanks: a mark with space before
 //! and a word after opens, one with a word before and space after closes.
