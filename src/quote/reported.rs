@@ -362,7 +362,8 @@ fn headline(scene: &Scene<'_, '_>, line: Range<usize>) -> Option<Speech> {
     }
     let first = line.clone().find(|&k| scene.tokens[k].is_wordlike())?;
     let last = line.clone().rev().find(|&k| scene.tokens[k].is_wordlike())?;
-    let speech_verb = |k: usize| cue_at(scene, k).is_some_and(|c| c.kind == CueKind::Verb && !c.participle);
+    // Beliefs count in a headline (`Obama Sees ‘Personal Insult’ …`).
+    let headline_cue = |k: usize| cue_at(scene, k).is_some_and(|c| c.kind == CueKind::Verb && !c.participle);
     // Headline capitals may leave a title or given name out of the mention
     // (`Chris` of `Chris Christie`): the capitalised words before it join it.
     let speaker_before = |v: usize| {
@@ -383,7 +384,7 @@ fn headline(scene: &Scene<'_, '_>, line: Range<usize>) -> Option<Speech> {
         return Some(Speech::new(speaker, cue_span, content, Rule::Headline, line.end));
     }
     // `…, Lindsey Graham Says.`
-    if let Some(speaker) = speech_verb(last).then(|| speaker_before(last)).flatten() {
+    if let Some(speaker) = headline_cue(last).then(|| speaker_before(last)).flatten() {
         // The comma may sit inside the closing mark: `Is ‘A Disgrace,’ X Says`.
         let comma =
             speaker.tokens.start.checked_sub(1).filter(|&c| c > first && (scene.word(c) == "," || is_quote(c)))?;
@@ -391,7 +392,7 @@ fn headline(scene: &Scene<'_, '_>, line: Range<usize>) -> Option<Speech> {
         return Some(Speech::new(speaker, scene.tokens[last].span, content, Rule::Headline, line.end));
     }
     // `Chris Christie Calls …`
-    let v = (first + 1..last).take_while(|&k| !is_quote(k)).find(|&k| speech_verb(k))?;
+    let v = (first + 1..last).take_while(|&k| !is_quote(k)).find(|&k| headline_cue(k))?;
     let speaker = speaker_before(v).filter(|np| np.tokens.start == first)?;
     let content = clause_span_keep_quote(scene, v + 1, line.end)?;
     Some(Speech::new(speaker, scene.tokens[v].span, content, Rule::Headline, line.end))
