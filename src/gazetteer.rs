@@ -11,7 +11,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, Sta
 use rustc_hash::FxHashMap;
 
 use crate::lexicon::Entry;
-use crate::token::{is_ascii_word_byte, GENERAL_PUNCTUATION};
+use crate::token::{ascii_word_end, is_ascii_word_byte, GENERAL_PUNCTUATION};
 use crate::{Error, Span};
 
 /// A gazetteer hit: where it is and which lexicon entry it is.
@@ -102,7 +102,7 @@ impl Gazetteer {
             let b = bytes[start];
             at += 1;
             if is_ascii_word_byte(b) {
-                at += bytes[at..].iter().take_while(|&&b| is_ascii_word_byte(b)).count();
+                at = ascii_word_end(bytes, at);
                 // The byte after a word (mostly a space) needs no trip round the
                 // loop when it starts no surface: it is not a word byte either.
                 if bytes.get(at).is_some_and(|&b| !self.starts.first[usize::from(b)]) {
