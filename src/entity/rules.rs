@@ -136,8 +136,9 @@ impl<'c, 'a> Context<'c, 'a> {
     }
 }
 
-/// Gazetteer hits that start and end on token boundaries, by start token.
-fn hits_by_token(cx: &Context<'_, '_>, hits: &[Hit]) -> Vec<Option<(usize, usize)>> {
+/// Gazetteer hits that start and end on token boundaries, by start token;
+/// their starts are marked in `starts`.
+fn hits_by_token(cx: &Context<'_, '_>, hits: &[Hit], starts: &mut NameStarts) -> Vec<Option<(usize, usize)>> {
     let mut by_token = vec![None; cx.tokens.len()];
     let mut k = 0;
     for hit in hits {
@@ -155,15 +156,62 @@ fn hits_by_token(cx: &Context<'_, '_>, hits: &[Hit]) -> Vec<Option<(usize, usize
         }
         if end > k && cx.tokens[end - 1].span.end() == hit.span.end() {
             by_token[k] = Some((end, hit.entry));
+            starts.insert(k);
         }
     }
     by_token
 }
 
+/// The tokens a name may start at, one bit each: where a gazetteer hit
+/// starts, and words whose first byte is no ASCII lower-case letter (every
+/// capitalised word, every word in capitals). Most tokens are neither, and
+/// the passes over a document's names skip them a word of bits at a time.
+pub(crate) struct NameStarts {
+    bits: Vec<u64>,
+}
+
+impl NameStarts {
+    /// The words of `cx` that may start a name (hits are marked by [`NameStarts::insert`]).
+    fn of_words(cx: &Context<'_, '_>) -> NameStarts {
+        let may_start = |token: &Token| {
+            matches!(token.kind, TokenKind::Word | TokenKind::Abbreviation)
+                && !cx.text.as_bytes()[token.span.start()].is_ascii_lowercase()
+        };
+        let bits = cx
+            .tokens
+            .chunks(64)
+            .map(|chunk| chunk.iter().enumerate().fold(0, |bits, (i, t)| bits | u64::from(may_start(t)) << i))
+            .collect();
+        NameStarts { bits }
+    }
+
+    /// Marks token `k` as a possible start.
+    fn insert(&mut self, k: usize) {
+        self.bits[k / 64] |= 1 << (k % 64);
+    }
+
+    /// The first token from `k` on, before `limit`, that a name may start at (`limit` when none).
+    #[inline]
+    pub(crate) fn next(&self, k: usize, limit: usize) -> usize {
+        let mut word = k / 64;
+        // The bits of the first word, from `k` on.
+        let mut bits = self.bits.get(word).map_or(0, |&b| b >> (k % 64) << (k % 64));
+        while bits == 0 {
+            word += 1;
+            if word * 64 >= limit {
+                return limit;
+            }
+            bits = self.bits[word];
+        }
+        (word * 64 + bits.trailing_zeros() as usize).min(limit)
+    }
+}
+
 /// Finds the candidate mentions of a document, in text order.
 pub fn candidates(cx: &Context<'_, '_>) -> Vec<Candidate> {
-    let mut hits = hits_by_token(cx, &cx.gazetteer.find(cx.text));
-    shouted::add_hits(cx, &mut hits);
+    let mut starts = NameStarts::of_words(cx);
+    let mut hits = hits_by_token(cx, &cx.gazetteer.find(cx.text), &mut starts);
+    shouted::add_hits(cx, &starts, &mut hits);
     let mut out = Vec::with_capacity(cx.tokens.len() / 8);
     // The parts of the current run, in one buffer for all runs.
     let mut parts = Vec::new();
@@ -172,11 +220,11 @@ pub fn candidates(cx: &Context<'_, '_>) -> Vec<Candidate> {
         for sentence in &cx.segments.sentences[paragraph.sentences.clone()] {
             let range = sentence.tokens.clone();
             let first_word = range.clone().find(|&k| cx.tokens[k].is_wordlike()).unwrap_or(range.end);
-            let mut k = range.start;
+            let mut k = starts.next(range.start, range.end);
             while k < range.end {
                 let end = run_end(cx, &hits, k, range.end);
                 if end == k {
-                    k += 1;
+                    k = starts.next(k + 1, range.end);
                     continue;
                 }
                 let run = Run {
@@ -187,7 +235,7 @@ pub fn candidates(cx: &Context<'_, '_>) -> Vec<Candidate> {
                     byline,
                 };
                 classify_run(cx, &hits, &run, &mut parts, &mut out);
-                k = end;
+                k = starts.next(end, range.end);
             }
         }
     }
