@@ -61,37 +61,34 @@ pub struct Candidate {
     pub sentence_initial: bool,
 }
 
-/// Words that may join two capitalised words inside one name.
-const CONNECTORS: &[&str] =
-    &["&", "al", "bin", "da", "de", "del", "der", "di", "du", "el", "ibn", "la", "le", "of", "van", "von"];
+/// Whether `word` may join two capitalised words inside one name: `of`, `de`, `van`, `bin`, `&`.
+#[rustfmt::skip] // one line, as the words read
+fn is_connector(word: &str) -> bool {
+    // A `match` compiles to a switch on the length, then a few comparisons.
+    matches!(word, "&" | "al" | "bin" | "da" | "de" | "del" | "der" | "di" | "du" | "el" | "ibn" | "la" | "le" | "of" | "van" | "von")
+}
 
-/// Lower-case nouns that introduce a person's name by relation (`his wife Cilia Flores`).
-const RELATIONS: &[&str] = &[
-    "aunt",
-    "boyfriend",
-    "brother",
-    "cousin",
-    "daughter",
-    "father",
-    "fiance",
-    "fiancee",
-    "girlfriend",
-    "granddaughter",
-    "grandfather",
-    "grandmother",
-    "grandson",
-    "husband",
-    "mother",
-    "nephew",
-    "niece",
-    "partner",
-    "sister",
-    "son",
-    "uncle",
-    "widow",
-    "widower",
-    "wife",
-];
+/// Whether `word` is a lower-case noun that introduces a person's name by
+/// relation (`his wife Cilia Flores`).
+#[rustfmt::skip] // one line per initial letter
+fn is_relation(word: &str) -> bool {
+    matches!(
+        word,
+        "aunt"
+            | "boyfriend" | "brother"
+            | "cousin"
+            | "daughter"
+            | "father" | "fiance" | "fiancee"
+            | "girlfriend" | "granddaughter" | "grandfather" | "grandmother" | "grandson"
+            | "husband"
+            | "mother"
+            | "nephew" | "niece"
+            | "partner"
+            | "sister" | "son"
+            | "uncle"
+            | "widow" | "widower" | "wife"
+    )
+}
 
 /// The context the rules need.
 pub struct Context<'c, 'a> {
@@ -259,7 +256,7 @@ fn run_end(cx: &Context<'_, '_>, hits: &[Option<(usize, usize)>], k: usize, limi
         }
         let joins = end > k
             && end + 1 < limit
-            && CONNECTORS.contains(&cx.word(end))
+            && is_connector(cx.word(end))
             && (cx.is_capitalised(end + 1) || hits[end + 1].is_some());
         if joins {
             end += 1;
@@ -350,7 +347,7 @@ fn classify_run(
     }
     // Trailing connectors belong to no name.
     let mut end = run.tokens.end;
-    while end > start && CONNECTORS.contains(&cx.word(end - 1)) {
+    while end > start && is_connector(cx.word(end - 1)) {
         end -= 1;
     }
     if start >= end {
@@ -367,7 +364,7 @@ fn classify_run(
         out.extend(candidate);
         return;
     }
-    let relation_before = start > 0 && RELATIONS.contains(&cx.word(start - 1));
+    let relation_before = start > 0 && is_relation(cx.word(start - 1));
     let mut title: Option<(Span, Gender)> = None;
     let mut i = 0;
     while i < parts.len() {
@@ -615,9 +612,8 @@ fn title_at(cx: &Context<'_, '_>, k: usize, end: usize) -> Option<usize> {
         return None;
     }
     let longest = cx.lists.longest_title().min(end.saturating_sub(k + 1));
-    let name_follows = |at: usize| {
-        cx.is_capitalised(at) || (CONNECTORS.contains(&cx.word(at)) && at + 1 < end && cx.is_capitalised(at + 1))
-    };
+    let name_follows =
+        |at: usize| cx.is_capitalised(at) || (is_connector(cx.word(at)) && at + 1 < end && cx.is_capitalised(at + 1));
     (1..=longest).rev().find(|&len| name_follows(k + len) && cx.lists.title(&joined(cx, k..k + len)).is_some())
 }
 
