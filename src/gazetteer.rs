@@ -12,6 +12,7 @@ use rustc_hash::FxHashMap;
 
 use crate::lexicon::Entry;
 use crate::token::{ascii_word_end, is_ascii_word_byte, GENERAL_PUNCTUATION};
+use crate::word_map::WordFilter;
 use crate::{Error, Span};
 
 /// A gazetteer hit: where it is and which lexicon entry it is.
@@ -90,7 +91,8 @@ impl Gazetteer {
         // Scanning left to right, the longest surface that starts at a word
         // boundary and ends at one is a hit, and the scan goes on after it.
         // The automaton is only tried, anchored, where a surface could
-        // start: at a word boundary, on three bytes some surface starts with.
+        // start: at a word boundary, on three bytes some surface starts with,
+        // and on a whole run of ASCII letters and digits some surface starts with.
         // (A surface's first byte starts a character, so every such position
         // is a character boundary.) Inside a run of ASCII letters and digits
         // there is no word boundary, so runs are skipped whole.
@@ -101,15 +103,18 @@ impl Gazetteer {
             let start = at;
             let b = bytes[start];
             at += 1;
+            // The end of the run of ASCII letters and digits at `start` (none: `start`).
+            let mut word_end = start;
             if is_ascii_word_byte(b) {
                 at = ascii_word_end(bytes, at);
+                word_end = at;
                 // The byte after a word (mostly a space) needs no trip round the
                 // loop when it starts no surface: it is not a word byte either.
                 if bytes.get(at).is_some_and(|&b| !self.starts.first[usize::from(b)]) {
                     at += 1;
                 }
             }
-            if !self.starts.may_start(bytes, start) || !is_word_boundary(text, start) {
+            if !self.starts.may_start(bytes, start, word_end) || !is_word_boundary(text, start) {
                 continue;
             }
             let input = Input::new(text).range(start..).anchored(Anchored::Yes);
@@ -164,6 +169,11 @@ struct StartBytes {
     /// The first three bytes of the patterns (a shorter pattern stands for
     /// every continuation), hashed into a set of `2^TRIPLE_BITS` bits.
     triples: Box<[u64]>,
+    /// The runs of ASCII letters and digits that patterns start with, each
+    /// whole (`New` of `New York`, `Paris`). A pattern that starts with such
+    /// a run only matches where the text's run is the same, or ends inside
+    /// the text's run, where no hit ends.
+    first_words: WordFilter,
 }
 
 impl StartBytes {
@@ -172,8 +182,16 @@ impl StartBytes {
 
     fn new(patterns: &[String]) -> StartBytes {
         let words = (1 << Self::TRIPLE_BITS) / 64;
-        let mut set = StartBytes { first: [false; 256], triples: vec![0; words].into_boxed_slice() };
+        let mut set = StartBytes {
+            first: [false; 256],
+            triples: vec![0; words].into_boxed_slice(),
+            first_words: WordFilter::default(),
+        };
         for p in patterns {
+            let word = p.bytes().take_while(|&b| is_ascii_word_byte(b)).count();
+            if word > 0 {
+                set.first_words.insert(&p.as_bytes()[..word]);
+            }
             let all = 0..=u8::MAX;
             match *p.as_bytes() {
                 [] => {}
@@ -198,21 +216,23 @@ impl StartBytes {
         (packed.wrapping_mul(0x9E37_79B1) >> (32 - Self::TRIPLE_BITS)) as usize
     }
 
-    /// Whether a pattern may start at `at`. Near the end of the text the
-    /// missing bytes read as 0, and a pattern that ends there stands for
-    /// every continuation, 0 included.
+    /// Whether a pattern may start at `at`, where the run of ASCII letters
+    /// and digits ends at `word_end` (`at` when there is none). Near the end
+    /// of the text the missing bytes read as 0, and a pattern that ends there
+    /// stands for every continuation, 0 included.
     #[inline]
-    fn may_start(&self, bytes: &[u8], at: usize) -> bool {
+    fn may_start(&self, bytes: &[u8], at: usize, word_end: usize) -> bool {
         if !self.first[usize::from(bytes[at])] {
             return false;
         }
         let byte = |i: usize| bytes.get(i).copied().unwrap_or(0);
         let i = Self::index([bytes[at], byte(at + 1), byte(at + 2)]);
         self.triples[i / 64] & (1 << (i % 64)) != 0
+            && (word_end == at || self.first_words.may_contain(&bytes[at..word_end]))
     }
 
     fn memory_usage(&self) -> usize {
-        self.triples.len() * 8
+        self.triples.len() * 8 + self.first_words.memory_usage()
     }
 }
 

@@ -2,11 +2,11 @@
 //!
 //! The rules ask the word lists about nearly every token (a cue verb? a
 //! given name? a function word?), and the answer is nearly always no. A
-//! [`WordMap`] first tests a 64 Kbit filter keyed on the word's length and
-//! its first two and last two bytes: one multiplication that rules out most
-//! absent words (nine text words in ten for the cue list) before any
-//! hashing. The filter only ever says "maybe" for a word in the map, so
-//! lookups give exactly what the map alone gives.
+//! [`WordMap`] first tests a [`WordFilter`]: 64 Kbit keyed on the word's
+//! length and its first two and last two bytes, one multiplication that
+//! rules out most absent words (nine text words in ten for the cue list)
+//! before any hashing. The filter only ever says "maybe" for a word in the
+//! map, so lookups give exactly what the map alone gives.
 
 use std::collections::hash_map::Entry;
 use std::fmt;
@@ -17,19 +17,53 @@ use rustc_hash::FxHashMap;
 #[derive(Clone)]
 pub(crate) struct WordMap<V> {
     map: FxHashMap<&'static str, V>,
-    /// One bit per filter key, set when a word in the map has that key.
-    filter: Box<[u64]>,
+    filter: WordFilter,
+}
+
+impl<V> Default for WordMap<V> {
+    fn default() -> Self {
+        WordMap { map: FxHashMap::default(), filter: WordFilter::default() }
+    }
 }
 
 /// A set of words: a [`WordMap`] without values.
 pub(crate) type WordSet = WordMap<()>;
 
+/// A cheap test that rules out most words absent from a set: one bit per
+/// filter key (a word's length and its first two and last two bytes), set
+/// when a word of the set has that key. It says "maybe" for every word of
+/// the set, and for a few others.
+#[derive(Clone)]
+pub(crate) struct WordFilter {
+    bits: Box<[u64]>,
+}
+
 /// How many filter keys there are.
 const FILTER_BITS: usize = 1 << 16;
 
-impl<V> Default for WordMap<V> {
+impl Default for WordFilter {
     fn default() -> Self {
-        WordMap { map: FxHashMap::default(), filter: vec![0; FILTER_BITS / 64].into_boxed_slice() }
+        WordFilter { bits: vec![0; FILTER_BITS / 64].into_boxed_slice() }
+    }
+}
+
+impl WordFilter {
+    /// Lets `word` through from now on.
+    pub fn insert(&mut self, word: &[u8]) {
+        let key = filter_key(word);
+        self.bits[key / 64] |= 1 << (key % 64);
+    }
+
+    /// Whether `word` may be in the set: always when it is.
+    #[inline(always)]
+    pub fn may_contain(&self, word: &[u8]) -> bool {
+        let key = filter_key(word);
+        self.bits[key / 64] & (1 << (key % 64)) != 0
+    }
+
+    /// Heap bytes used.
+    pub fn memory_usage(&self) -> usize {
+        self.bits.len() * 8
     }
 }
 
@@ -39,12 +73,18 @@ impl<V: fmt::Debug> fmt::Debug for WordMap<V> {
     }
 }
 
+impl fmt::Debug for WordFilter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let set = self.bits.iter().map(|w| w.count_ones()).sum::<u32>();
+        write!(f, "WordFilter({set} of {FILTER_BITS} keys)")
+    }
+}
+
 impl<V> WordMap<V> {
     /// The value of `word`, if it is in the map.
     #[inline(always)] // the filter test at the call site; the map behind a call
     pub fn get(&self, word: &str) -> Option<&V> {
-        let key = filter_key(word);
-        if self.filter[key / 64] & (1 << (key % 64)) == 0 {
+        if !self.filter.may_contain(word.as_bytes()) {
             return None;
         }
         self.map_get(word)
@@ -69,8 +109,7 @@ impl<V> WordMap<V> {
 
     /// The entry of `word`, to fill in place; `word` counts as in the map from now on.
     pub fn entry(&mut self, word: &'static str) -> Entry<'_, &'static str, V> {
-        let key = filter_key(word);
-        self.filter[key / 64] |= 1 << (key % 64);
+        self.filter.insert(word.as_bytes());
         self.map.entry(word)
     }
 
@@ -92,11 +131,10 @@ impl WordSet {
     }
 }
 
-/// The filter key of `word`: its length and its first two and last two
+/// The filter key of a word: its length and its first two and last two
 /// bytes, mixed into 16 bits.
 #[inline(always)]
-fn filter_key(word: &str) -> usize {
-    let bytes = word.as_bytes();
+fn filter_key(bytes: &[u8]) -> usize {
     let n = bytes.len();
     let ends = if n >= 2 {
         u32::from_le_bytes([bytes[0], bytes[1], bytes[n - 2], bytes[n - 1]])

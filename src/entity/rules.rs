@@ -61,37 +61,34 @@ pub struct Candidate {
     pub sentence_initial: bool,
 }
 
-/// Words that may join two capitalised words inside one name.
-const CONNECTORS: &[&str] =
-    &["&", "al", "bin", "da", "de", "del", "der", "di", "du", "el", "ibn", "la", "le", "of", "van", "von"];
+/// Whether `word` may join two capitalised words inside one name: `of`, `de`, `van`, `bin`, `&`.
+#[rustfmt::skip] // one line, as the words read
+fn is_connector(word: &str) -> bool {
+    // A `match` compiles to a switch on the length, then a few comparisons.
+    matches!(word, "&" | "al" | "bin" | "da" | "de" | "del" | "der" | "di" | "du" | "el" | "ibn" | "la" | "le" | "of" | "van" | "von")
+}
 
-/// Lower-case nouns that introduce a person's name by relation (`his wife Cilia Flores`).
-const RELATIONS: &[&str] = &[
-    "aunt",
-    "boyfriend",
-    "brother",
-    "cousin",
-    "daughter",
-    "father",
-    "fiance",
-    "fiancee",
-    "girlfriend",
-    "granddaughter",
-    "grandfather",
-    "grandmother",
-    "grandson",
-    "husband",
-    "mother",
-    "nephew",
-    "niece",
-    "partner",
-    "sister",
-    "son",
-    "uncle",
-    "widow",
-    "widower",
-    "wife",
-];
+/// Whether `word` is a lower-case noun that introduces a person's name by
+/// relation (`his wife Cilia Flores`).
+#[rustfmt::skip] // one line per initial letter
+fn is_relation(word: &str) -> bool {
+    matches!(
+        word,
+        "aunt"
+            | "boyfriend" | "brother"
+            | "cousin"
+            | "daughter"
+            | "father" | "fiance" | "fiancee"
+            | "girlfriend" | "granddaughter" | "grandfather" | "grandmother" | "grandson"
+            | "husband"
+            | "mother"
+            | "nephew" | "niece"
+            | "partner"
+            | "sister" | "son"
+            | "uncle"
+            | "widow" | "widower" | "wife"
+    )
+}
 
 /// The context the rules need.
 pub struct Context<'c, 'a> {
@@ -136,8 +133,9 @@ impl<'c, 'a> Context<'c, 'a> {
     }
 }
 
-/// Gazetteer hits that start and end on token boundaries, by start token.
-fn hits_by_token(cx: &Context<'_, '_>, hits: &[Hit]) -> Vec<Option<(usize, usize)>> {
+/// Gazetteer hits that start and end on token boundaries, by start token;
+/// their starts are marked in `starts`.
+fn hits_by_token(cx: &Context<'_, '_>, hits: &[Hit], starts: &mut NameStarts) -> Vec<Option<(usize, usize)>> {
     let mut by_token = vec![None; cx.tokens.len()];
     let mut k = 0;
     for hit in hits {
@@ -155,15 +153,62 @@ fn hits_by_token(cx: &Context<'_, '_>, hits: &[Hit]) -> Vec<Option<(usize, usize
         }
         if end > k && cx.tokens[end - 1].span.end() == hit.span.end() {
             by_token[k] = Some((end, hit.entry));
+            starts.insert(k);
         }
     }
     by_token
 }
 
+/// The tokens a name may start at, one bit each: where a gazetteer hit
+/// starts, and words whose first byte is no ASCII lower-case letter (every
+/// capitalised word, every word in capitals). Most tokens are neither, and
+/// the passes over a document's names skip them a word of bits at a time.
+pub(crate) struct NameStarts {
+    bits: Vec<u64>,
+}
+
+impl NameStarts {
+    /// The words of `cx` that may start a name (hits are marked by [`NameStarts::insert`]).
+    fn of_words(cx: &Context<'_, '_>) -> NameStarts {
+        let may_start = |token: &Token| {
+            matches!(token.kind, TokenKind::Word | TokenKind::Abbreviation)
+                && !cx.text.as_bytes()[token.span.start()].is_ascii_lowercase()
+        };
+        let bits = cx
+            .tokens
+            .chunks(64)
+            .map(|chunk| chunk.iter().enumerate().fold(0, |bits, (i, t)| bits | u64::from(may_start(t)) << i))
+            .collect();
+        NameStarts { bits }
+    }
+
+    /// Marks token `k` as a possible start.
+    fn insert(&mut self, k: usize) {
+        self.bits[k / 64] |= 1 << (k % 64);
+    }
+
+    /// The first token from `k` on, before `limit`, that a name may start at (`limit` when none).
+    #[inline]
+    pub(crate) fn next(&self, k: usize, limit: usize) -> usize {
+        let mut word = k / 64;
+        // The bits of the first word, from `k` on.
+        let mut bits = self.bits.get(word).map_or(0, |&b| b >> (k % 64) << (k % 64));
+        while bits == 0 {
+            word += 1;
+            if word * 64 >= limit {
+                return limit;
+            }
+            bits = self.bits[word];
+        }
+        (word * 64 + bits.trailing_zeros() as usize).min(limit)
+    }
+}
+
 /// Finds the candidate mentions of a document, in text order.
 pub fn candidates(cx: &Context<'_, '_>) -> Vec<Candidate> {
-    let mut hits = hits_by_token(cx, &cx.gazetteer.find(cx.text));
-    shouted::add_hits(cx, &mut hits);
+    let mut starts = NameStarts::of_words(cx);
+    let mut hits = hits_by_token(cx, &cx.gazetteer.find(cx.text), &mut starts);
+    shouted::add_hits(cx, &starts, &mut hits);
     let mut out = Vec::with_capacity(cx.tokens.len() / 8);
     // The parts of the current run, in one buffer for all runs.
     let mut parts = Vec::new();
@@ -172,11 +217,11 @@ pub fn candidates(cx: &Context<'_, '_>) -> Vec<Candidate> {
         for sentence in &cx.segments.sentences[paragraph.sentences.clone()] {
             let range = sentence.tokens.clone();
             let first_word = range.clone().find(|&k| cx.tokens[k].is_wordlike()).unwrap_or(range.end);
-            let mut k = range.start;
+            let mut k = starts.next(range.start, range.end);
             while k < range.end {
                 let end = run_end(cx, &hits, k, range.end);
                 if end == k {
-                    k += 1;
+                    k = starts.next(k + 1, range.end);
                     continue;
                 }
                 let run = Run {
@@ -187,7 +232,7 @@ pub fn candidates(cx: &Context<'_, '_>) -> Vec<Candidate> {
                     byline,
                 };
                 classify_run(cx, &hits, &run, &mut parts, &mut out);
-                k = end;
+                k = starts.next(end, range.end);
             }
         }
     }
@@ -211,7 +256,7 @@ fn run_end(cx: &Context<'_, '_>, hits: &[Option<(usize, usize)>], k: usize, limi
         }
         let joins = end > k
             && end + 1 < limit
-            && CONNECTORS.contains(&cx.word(end))
+            && is_connector(cx.word(end))
             && (cx.is_capitalised(end + 1) || hits[end + 1].is_some());
         if joins {
             end += 1;
@@ -302,7 +347,7 @@ fn classify_run(
     }
     // Trailing connectors belong to no name.
     let mut end = run.tokens.end;
-    while end > start && CONNECTORS.contains(&cx.word(end - 1)) {
+    while end > start && is_connector(cx.word(end - 1)) {
         end -= 1;
     }
     if start >= end {
@@ -319,7 +364,7 @@ fn classify_run(
         out.extend(candidate);
         return;
     }
-    let relation_before = start > 0 && RELATIONS.contains(&cx.word(start - 1));
+    let relation_before = start > 0 && is_relation(cx.word(start - 1));
     let mut title: Option<(Span, Gender)> = None;
     let mut i = 0;
     while i < parts.len() {
@@ -567,9 +612,8 @@ fn title_at(cx: &Context<'_, '_>, k: usize, end: usize) -> Option<usize> {
         return None;
     }
     let longest = cx.lists.longest_title().min(end.saturating_sub(k + 1));
-    let name_follows = |at: usize| {
-        cx.is_capitalised(at) || (CONNECTORS.contains(&cx.word(at)) && at + 1 < end && cx.is_capitalised(at + 1))
-    };
+    let name_follows =
+        |at: usize| cx.is_capitalised(at) || (is_connector(cx.word(at)) && at + 1 < end && cx.is_capitalised(at + 1));
     (1..=longest).rev().find(|&len| name_follows(k + len) && cx.lists.title(&joined(cx, k..k + len)).is_some())
 }
 

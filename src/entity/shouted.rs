@@ -12,34 +12,37 @@
 use crate::token::TokenKind;
 
 use super::lists;
-use super::rules::Context;
+use super::rules::{Context, NameStarts};
 
 /// The most words a name in capitals is looked up with.
 const LONGEST: usize = 4;
 
 /// Adds gazetteer hits for names written in capitals to `hits` (by start
-/// token: `(end token, entry)`), where no hit covers the tokens yet.
-pub fn add_hits(cx: &Context<'_, '_>, hits: &mut [Option<(usize, usize)>]) {
+/// token: `(end token, entry)`), where no hit covers the tokens yet. Names
+/// in capitals start where `starts` says names may.
+pub(crate) fn add_hits(cx: &Context<'_, '_>, starts: &NameStarts, hits: &mut [Option<(usize, usize)>]) {
     let mut key = String::new();
-    let mut k = 0;
-    while k < cx.tokens.len() {
+    let n = cx.tokens.len();
+    let mut k = starts.next(0, n);
+    while k < n {
         if let Some((end, _)) = hits[k] {
-            k = end.max(k + 1);
+            k = starts.next(end.max(k + 1), n);
             continue;
         }
         if !is_shouted(cx, k) {
-            k += 1;
+            k = starts.next(k + 1, n);
             continue;
         }
-        let shouted = 1
-            + (k + 1..cx.tokens.len().min(k + LONGEST)).take_while(|&j| is_shouted(cx, j) && hits[j].is_none()).count();
-        match (1..=shouted).rev().find_map(|len| lookup(cx, k, len, &mut key).map(|entry| (len, entry))) {
+        let shouted = 1 + (k + 1..n.min(k + LONGEST)).take_while(|&j| is_shouted(cx, j) && hits[j].is_none()).count();
+        let found = (1..=shouted).rev().find_map(|len| lookup(cx, k, len, &mut key).map(|entry| (len, entry)));
+        let next = match found {
             Some((len, entry)) => {
                 hits[k] = Some((k + len, entry));
-                k += len;
+                k + len
             }
-            None => k += 1,
-        }
+            None => k + 1,
+        };
+        k = starts.next(next, n);
     }
 }
 
