@@ -14,23 +14,23 @@ fn straight(ch: char) -> char {
     }
 }
 
-/// The UTF-8 bytes of `s` with each `’` as `'`.
-fn straight_bytes(s: &str) -> impl Iterator<Item = u8> + '_ {
-    let mut bytes = s.as_bytes();
-    std::iter::from_fn(move || {
-        let (&b, rest) = bytes.split_first()?;
-        match rest {
-            // `’` is E2 80 99 in UTF-8.
-            [0x80, 0x99, after @ ..] if b == 0xE2 => {
-                bytes = after;
-                Some(b'\'')
-            }
-            _ => {
-                bytes = rest;
-                Some(b)
-            }
-        }
-    })
+/// Hashes the UTF-8 bytes of `s` with each `’` as `'`, one byte at a time
+/// so that where a key's parts join does not count.
+fn hash_straight(s: &str, state: &mut impl Hasher) {
+    if s.is_ascii() {
+        s.bytes().for_each(|b| state.write_u8(b));
+    } else {
+        s.chars().for_each(|ch| hash_char(straight(ch), state));
+    }
+}
+
+/// Hashes the UTF-8 bytes of `ch`, one at a time.
+fn hash_char(ch: char, state: &mut impl Hasher) {
+    if ch.is_ascii() {
+        state.write_u8(ch as u8);
+    } else {
+        ch.encode_utf8(&mut [0; 4]).bytes().for_each(|b| state.write_u8(b));
+    }
 }
 
 /// A name with its curly apostrophes straight, in two parts so that a
@@ -53,25 +53,23 @@ impl<'k> Folded<'k> {
         Folded { head, rest }
     }
 
-    /// The bytes the key compares.
-    fn bytes(self) -> impl Iterator<Item = u8> + 'k {
-        straight_bytes(self.head).chain(straight_bytes(self.rest))
+    /// The characters the key compares.
+    fn chars(self) -> impl Iterator<Item = char> + 'k {
+        self.head.chars().chain(self.rest.chars()).map(straight)
     }
 }
 
 impl Hash for Folded<'_> {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        // Byte by byte, so that where the parts join does not count.
-        for b in self.bytes() {
-            state.write_u8(b);
-        }
+        hash_straight(self.head, state);
+        hash_straight(self.rest, state);
     }
 }
 
 impl PartialEq for Folded<'_> {
     fn eq(&self, other: &Self) -> bool {
         // Most keys that meet are the same name written the same way.
-        (self.head == other.head && self.rest == other.rest) || self.bytes().eq(other.bytes())
+        (self.head == other.head && self.rest == other.rest) || self.chars().eq(other.chars())
     }
 }
 
@@ -92,12 +90,16 @@ impl<'k> Shouted<'k> {
 
 impl Hash for Shouted<'_> {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        // The characters of `chars`, with no case tables for ASCII ones.
-        for ch in self.0.chars().map(straight) {
-            if ch.is_ascii() {
-                state.write_u32(ch.to_ascii_uppercase().into());
-            } else {
-                ch.to_uppercase().for_each(|upper| state.write_u32(upper.into()));
+        // The UTF-8 bytes of `chars`, one at a time; ASCII names need no case tables.
+        if self.0.is_ascii() {
+            self.0.bytes().for_each(|b| state.write_u8(b.to_ascii_uppercase()));
+        } else {
+            for ch in self.0.chars().map(straight) {
+                if ch.is_ascii() {
+                    state.write_u8(ch.to_ascii_uppercase() as u8);
+                } else {
+                    ch.to_uppercase().for_each(|upper| hash_char(upper, state));
+                }
             }
         }
     }
@@ -105,7 +107,9 @@ impl Hash for Shouted<'_> {
 
 impl PartialEq for Shouted<'_> {
     fn eq(&self, other: &Self) -> bool {
-        if self.0.is_ascii() && other.0.is_ascii() {
+        if self.0 == other.0 {
+            true
+        } else if self.0.is_ascii() && other.0.is_ascii() {
             self.0.eq_ignore_ascii_case(other.0)
         } else {
             self.chars().eq(other.chars())
