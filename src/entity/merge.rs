@@ -293,18 +293,19 @@ fn label_of_unknown(cx: &Context<'_, '_>, c: &Candidate) -> Option<Label> {
     if is_quoted_title(cx, &c.tokens) {
         return None;
     }
-    let speaks_after = word_at(c.tokens.end).is_some_and(|w| SPEAKS.contains(&w));
-    let speaks_before = c.tokens.start > 0 && word_at(c.tokens.start - 1).is_some_and(|w| SPEAKS.contains(&w));
-    let title_case =
-        words.clone().all(|w| w.chars().skip(1).all(char::is_lowercase) || w.chars().all(char::is_lowercase));
-    let name_like = title_case
-        && words.clone().all(|w| w.chars().all(|ch| ch.is_alphabetic() || ch == '\'' || ch == '’' || ch == '-'));
+    // Title case (`Smith`, also `smith`) and, besides, only letters, apostrophes and hyphens.
+    let (title_case, name_like) = words.clone().fold((true, true), |(title_case, name_like), w| {
+        let (lower_rest, name_chars) = word_shape(w);
+        (title_case && lower_rest, name_like && lower_rest && name_chars)
+    });
+    let speaks = |k: Option<usize>| k.and_then(word_at).is_some_and(|w| SPEAKS.contains(&w));
     // Next to a speech verb; a lone capital at a sentence start only if it is a known name (`Residents said`).
     let known_name =
-        count > 1 || !c.sentence_initial || cx.lists.is_surname(first) || cx.lists.given_name(first).is_some();
-    if (((speaks_after || speaks_before) && known_name) || (count >= 2 && place_in_brackets_after(cx, c)))
-        && name_like
+        || count > 1 || !c.sentence_initial || cx.lists.is_surname(first) || cx.lists.given_name(first).is_some();
+    if name_like
         && count <= 3
+        && (((speaks(Some(c.tokens.end)) || speaks(c.tokens.start.checked_sub(1))) && known_name())
+            || (count >= 2 && place_in_brackets_after(cx, c)))
     {
         return Some(Label::Person);
     }
@@ -319,12 +320,11 @@ fn label_of_unknown(cx: &Context<'_, '_>, c: &Candidate) -> Option<Label> {
     }
     match count {
         1 => {
-            let w = first;
             let before = c.tokens.start.checked_sub(1).and_then(word_at);
             // `near Trinidad`: the preposition outweighs a surname list.
             if name_like && before.is_some_and(|b| PLACE_PREPOSITIONS.contains(&b)) {
                 Some(Label::Gpe)
-            } else if cx.lists.is_surname(w) && w.chars().skip(1).all(char::is_lowercase) {
+            } else if title_case && cx.lists.is_surname(first) {
                 Some(Label::Person)
             } else {
                 None
@@ -343,6 +343,18 @@ fn label_of_unknown(cx: &Context<'_, '_>, c: &Candidate) -> Option<Label> {
         }
         _ => None,
     }
+}
+
+/// Whether every character of `word` after the first is a lower-case letter
+/// (`Smith`, `smith`), and whether it has only letters, apostrophes and
+/// hyphens (`O'Neill`, `Smith-Jones`), in one pass over it.
+fn word_shape(word: &str) -> (bool, bool) {
+    let (mut lower_rest, mut name_chars) = (true, true);
+    for (i, ch) in word.chars().enumerate() {
+        lower_rest &= i == 0 || ch.is_lowercase();
+        name_chars &= ch.is_alphabetic() || matches!(ch, '\'' | '’' | '-');
+    }
+    (lower_rest, name_chars)
 }
 
 /// Whether a country or place in brackets follows `c`, as after a
