@@ -207,14 +207,17 @@ fn known_labels<'a>(
     guesses: &[Guess],
     resolved: &[Option<Mention<'_>>],
 ) -> FxHashMap<Shouted<'a>, Option<Label>> {
-    let mut known: FxHashMap<Shouted<'a>, Option<Label>> = FxHashMap::default();
-    for ((c, _), _) in
+    let open = || {
         candidates.iter().zip(guesses).zip(resolved).filter(|((_, &guessed), m)| m.is_none() && guessed != Guess::Never)
-    {
-        known.entry(Shouted(&cx.text[c.span])).or_insert(None);
+    };
+    let keys = open().count();
+    if keys == 0 {
+        return FxHashMap::default();
     }
-    if known.is_empty() {
-        return known;
+    let mut known: FxHashMap<Shouted<'a>, Option<Label>> =
+        FxHashMap::with_capacity_and_hasher(keys, Default::default());
+    for ((c, _), _) in open() {
+        known.entry(Shouted(&cx.text[c.span])).or_insert(None);
     }
     for (c, m) in candidates.iter().zip(resolved) {
         if let Some(m) = m {
