@@ -170,7 +170,8 @@ fn assemble<'a>(
     let mut first_referent: FxHashMap<&str, usize> =
         FxHashMap::with_capacity_and_hasher(mentions.len(), Default::default());
     let mut other_labels: FxHashMap<(&str, Label), usize> = FxHashMap::default();
-    let mut referents: Vec<Referent<'a>> = Vec::new();
+    // At most one referent per mention: room for all at once, the rest given back at the end.
+    let mut referents: Vec<Referent<'a>> = Vec::with_capacity(mentions.len());
     let mut entities = Vec::with_capacity(mentions.len());
     for m in mentions {
         let index = match first_referent.entry(&m.canonical) {
@@ -231,6 +232,7 @@ fn assemble<'a>(
             rule: Cow::Borrowed(f.rule.id()),
         });
     }
+    referents.shrink_to_fit();
     Document { schema_version: SCHEMA_VERSION, entities, referents, quotes }
 }
 
