@@ -270,13 +270,20 @@ const TEAM_BEFORE: &[&str] = &["against", "beat", "beating", "defeated", "v", "v
 /// Words after a team's name in a match report: `Leicestershire beat Somerset`.
 const TEAM_AFTER: &[&str] = &["beat", "defeated", "drew", "v", "v.", "vs", "vs."];
 
+/// Whether `word` is one of `words`, which all start with a lower-case
+/// letter: a word that does not (a name, a mark, a number) is ruled out
+/// before any comparison.
+fn is_among(word: &str, words: &[&str]) -> bool {
+    word.as_bytes().first().is_some_and(u8::is_ascii_lowercase) && words.contains(&word)
+}
+
 /// Whether an unknown name stands where a match report puts a team.
 fn plays(cx: &Context<'_, '_>, c: &Candidate) -> bool {
     let word_at = |k: usize| cx.tokens.get(k).map(|t| &cx.text[t.span]);
     let before = |n: usize| c.tokens.start.checked_sub(n).and_then(word_at);
     // An article may come between: `beat the Mets`.
     let cue = if before(1) == Some("the") { before(2) } else { before(1) };
-    cue.is_some_and(|w| TEAM_BEFORE.contains(&w)) || word_at(c.tokens.end).is_some_and(|w| TEAM_AFTER.contains(&w))
+    cue.is_some_and(|w| is_among(w, TEAM_BEFORE)) || word_at(c.tokens.end).is_some_and(|w| is_among(w, TEAM_AFTER))
 }
 
 /// What an unknown candidate is on its own evidence.
@@ -301,7 +308,7 @@ fn label_of_unknown(cx: &Context<'_, '_>, c: &Candidate) -> Option<Label> {
         let (lower_rest, name_chars) = word_shape(w);
         (title_case && lower_rest, name_like && lower_rest && name_chars)
     });
-    let speaks = |k: Option<usize>| k.and_then(word_at).is_some_and(|w| SPEAKS.contains(&w));
+    let speaks = |k: Option<usize>| k.and_then(word_at).is_some_and(|w| is_among(w, SPEAKS));
     // Next to a speech verb; a lone capital at a sentence start only if it is a known name (`Residents said`).
     let known_name =
         || count > 1 || !c.sentence_initial || cx.lists.is_surname(first) || cx.lists.given_name(first).is_some();
@@ -325,7 +332,7 @@ fn label_of_unknown(cx: &Context<'_, '_>, c: &Candidate) -> Option<Label> {
         1 => {
             let before = c.tokens.start.checked_sub(1).and_then(word_at);
             // `near Trinidad`: the preposition outweighs a surname list.
-            if name_like && before.is_some_and(|b| PLACE_PREPOSITIONS.contains(&b)) {
+            if name_like && before.is_some_and(|b| is_among(b, PLACE_PREPOSITIONS)) {
                 Some(Label::Gpe)
             } else if title_case && cx.lists.is_surname(first) {
                 Some(Label::Person)
@@ -412,6 +419,13 @@ mod tests {
 
     fn label_of(text: &str, surface: &str) -> Option<Label> {
         entities(text).into_iter().find(|(t, _)| t == surface).map(|(_, l)| l)
+    }
+
+    #[test]
+    fn cue_word_lists_start_lower_case() {
+        for words in [super::SPEAKS, super::PLACE_PREPOSITIONS, super::TEAM_BEFORE, super::TEAM_AFTER] {
+            assert!(words.iter().all(|w| w.as_bytes()[0].is_ascii_lowercase()), "{words:?}");
+        }
     }
 
     #[test]
