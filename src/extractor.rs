@@ -1,6 +1,7 @@
 //! The [`Extractor`]: builds the lexicons once and runs the pipeline.
 
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 use std::path::{Path, PathBuf};
 
 use rustc_hash::FxHashMap;
@@ -143,6 +144,18 @@ impl Extractor {
     }
 }
 
+/// Adds the referent that `m` is the first mention of; returns its index.
+fn new_referent<'a>(referents: &mut Vec<Referent<'a>>, m: &Mention<'a>) -> usize {
+    referents.push(Referent {
+        canonical: m.canonical.clone(),
+        label: m.label,
+        mentions: 0,
+        quotes: 0,
+        id: m.id.clone(),
+    });
+    referents.len() - 1
+}
+
 /// Builds the output document from mentions and resolved quotes.
 fn assemble<'a>(
     text: &'a str,
@@ -150,26 +163,24 @@ fn assemble<'a>(
     mentions: &[Mention<'a>],
     found: Vec<quote::Found>,
 ) -> Document<'a> {
-    let mut referent_index: FxHashMap<(&str, Label), usize> =
-        FxHashMap::with_capacity_and_hasher(mentions.len(), Default::default());
     // The first referent of each canonical name, whatever its label: the one
-    // a speaker's quote counts for (a map, not a scan, so long documents stay linear).
+    // a speaker's quote counts for (a map, not a scan, so long documents stay
+    // linear). A name seldom has referents under other labels too: those are
+    // kept apart.
     let mut first_referent: FxHashMap<&str, usize> =
         FxHashMap::with_capacity_and_hasher(mentions.len(), Default::default());
-    let mut referents: Vec<Referent<'a>> = Vec::new();
+    let mut other_labels: FxHashMap<(&str, Label), usize> = FxHashMap::default();
+    // At most one referent per mention: room for all at once, the rest given back at the end.
+    let mut referents: Vec<Referent<'a>> = Vec::with_capacity(mentions.len());
     let mut entities = Vec::with_capacity(mentions.len());
     for m in mentions {
-        let index = *referent_index.entry((&m.canonical, m.label)).or_insert_with(|| {
-            first_referent.entry(&m.canonical).or_insert(referents.len());
-            referents.push(Referent {
-                canonical: m.canonical.clone(),
-                label: m.label,
-                mentions: 0,
-                quotes: 0,
-                id: m.id.clone(),
-            });
-            referents.len() - 1
-        });
+        let index = match first_referent.entry(&m.canonical) {
+            Entry::Vacant(slot) => *slot.insert(new_referent(&mut referents, m)),
+            Entry::Occupied(slot) if referents[*slot.get()].label == m.label => *slot.get(),
+            Entry::Occupied(_) => {
+                *other_labels.entry((&m.canonical, m.label)).or_insert_with(|| new_referent(&mut referents, m))
+            }
+        };
         referents[index].mentions += 1;
         entities.push(Entity {
             span: m.span,
@@ -221,6 +232,7 @@ fn assemble<'a>(
             rule: Cow::Borrowed(f.rule.id()),
         });
     }
+    referents.shrink_to_fit();
     Document { schema_version: SCHEMA_VERSION, entities, referents, quotes }
 }
 

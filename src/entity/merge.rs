@@ -19,6 +19,8 @@
 //!   organisation when it holds a connector (`of`, `&`), or nothing when it
 //!   ends in an event word (`World Cup`). The rest is dropped.
 
+mod keys;
+
 use std::borrow::Cow;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -28,26 +30,49 @@ use crate::Label;
 
 use super::rules::{is_quoted_title, Candidate, Context, Evidence};
 use super::{Gender, Mention};
+use keys::{Folded, Shouted};
+
+/// What [`guess`] makes of an unknown candidate on its own evidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Guess {
+    /// A name with this label.
+    Label(Label),
+    /// No label yet (or no need of one: the candidate's evidence is known);
+    /// another mention of the same name may lend it one.
+    Open,
+    /// A function word, month or weekday is among its words: never a name.
+    Never,
+}
+
+impl Guess {
+    fn label(self) -> Option<Label> {
+        match self {
+            Guess::Label(label) => Some(label),
+            Guess::Open | Guess::Never => None,
+        }
+    }
+}
 
 /// Resolves `candidates` (in text order) into non-overlapping mentions.
 pub fn merge<'a>(cx: &Context<'_, 'a>, candidates: Vec<Candidate>) -> Vec<Mention<'a>> {
     // Each unknown candidate's guess, made once: short forms and resolution both use it.
-    let guesses: Vec<Option<Label>> =
-        candidates.iter().map(|c| if c.evidence == Evidence::Unknown { guess(cx, c) } else { None }).collect();
+    let guesses: Vec<Guess> =
+        candidates.iter().map(|c| if c.evidence == Evidence::Unknown { guess(cx, c) } else { Guess::Open }).collect();
     let short_forms = short_forms(cx, &candidates, &guesses);
     let teams = teams(cx, &candidates);
-    let resolved: Vec<Option<Mention<'a>>> =
-        candidates.iter().zip(&guesses).map(|(c, &guessed)| resolve(cx, c, guessed, &short_forms, &teams)).collect();
-    let known = known_labels(cx, &candidates, &resolved);
-    let mut key = String::new();
+    let resolved: Vec<Option<Mention<'a>>> = candidates
+        .iter()
+        .zip(&guesses)
+        .map(|(c, guessed)| resolve(cx, c, guessed.label(), &short_forms, &teams))
+        .collect();
+    let known = known_labels(cx, &candidates, &guesses, &resolved);
     let mut mentions: Vec<Mention<'a>> = Vec::with_capacity(candidates.len());
-    for (c, m) in candidates.iter().zip(resolved) {
+    for ((c, m), guessed) in candidates.iter().zip(resolved).zip(guesses) {
         let mention = m.or_else(|| {
-            if has_function_word(cx, c) {
+            if guessed == Guess::Never {
                 return None;
             }
-            shout(&cx.text[c.span], &mut key);
-            let label = known.get(key.as_str()).copied().flatten()?;
+            let label = known.get(&Shouted(&cx.text[c.span])).copied().flatten()?;
             Some(Mention { label, ..plain(cx, c, Gender::Unknown) })
         });
         if let Some(m) = mention {
@@ -60,19 +85,19 @@ pub fn merge<'a>(cx: &Context<'_, 'a>, candidates: Vec<Candidate>) -> Vec<Mentio
 }
 
 /// Short forms of full names and acronyms: surface -> (canonical, label, gender).
-type ShortForms<'a> = FxHashMap<Cow<'a, str>, (Cow<'a, str>, Label, Gender)>;
+type ShortForms<'k, 'a> = FxHashMap<Folded<'k>, (Cow<'a, str>, Label, Gender)>;
 
 /// Every tail of a person's full name (`Trump`, `de Vries`) and every
 /// acronym defined in brackets (`(FAA)`), with the name they stand for.
-fn short_forms<'a>(cx: &Context<'_, 'a>, candidates: &[Candidate], guesses: &[Option<Label>]) -> ShortForms<'a> {
+fn short_forms<'k, 'a: 'k>(cx: &Context<'k, 'a>, candidates: &[Candidate], guesses: &[Guess]) -> ShortForms<'k, 'a> {
     let text = cx.text;
     let mut short_forms = ShortForms::with_capacity_and_hasher(candidates.len(), Default::default());
-    for (c, &guessed) in candidates.iter().zip(guesses) {
+    for (c, guessed) in candidates.iter().zip(guesses) {
         let label = match c.evidence {
             Evidence::Rule(label) => label,
             Evidence::Team => Label::Org,
             Evidence::Lexicon(entry) => cx.gazetteer.entries()[entry].label,
-            Evidence::Unknown => match guessed {
+            Evidence::Unknown => match guessed.label() {
                 Some(label) => label,
                 None => continue,
             },
@@ -81,7 +106,7 @@ fn short_forms<'a>(cx: &Context<'_, 'a>, candidates: &[Candidate], guesses: &[Op
             // The full name under each formal given name its first word is a nickname of
             // (`Bill Clinton` as `William Clinton`), and itself, for later nickname forms.
             let canonical = Cow::Borrowed(&text[c.span]);
-            for key in nickname_keys(cx, c).into_iter().chain([folded(&text[c.span])]) {
+            for key in nickname_keys(cx, c).chain([Folded::new(&text[c.span])]) {
                 short_forms.entry(key).or_insert((canonical.clone(), Label::Person, c.gender));
             }
             // Every tail of the name that starts a word is a short form: `de Vries`, `Vries`.
@@ -89,7 +114,7 @@ fn short_forms<'a>(cx: &Context<'_, 'a>, candidates: &[Candidate], guesses: &[Op
                 let tail = &text[cx.tokens[k].span.start()..c.span.end()];
                 let starts_name = tail.chars().next().is_some_and(char::is_uppercase) || k + 1 < c.tokens.end;
                 if starts_name {
-                    short_forms.entry(folded(tail)).or_insert((Cow::Borrowed(&text[c.span]), Label::Person, c.gender));
+                    short_forms.entry(Folded::new(tail)).or_insert((canonical.clone(), Label::Person, c.gender));
                 }
             }
         }
@@ -98,7 +123,7 @@ fn short_forms<'a>(cx: &Context<'_, 'a>, candidates: &[Candidate], guesses: &[Op
                 Evidence::Lexicon(entry) => lexicon_str(&cx.gazetteer.entries()[entry].canonical),
                 _ => Cow::Borrowed(&text[c.span]),
             };
-            short_forms.entry(Cow::Borrowed(acronym)).or_insert((canonical, label, Gender::Unknown));
+            short_forms.entry(Folded::new(acronym)).or_insert((canonical, label, Gender::Unknown));
         }
     }
     short_forms
@@ -106,17 +131,14 @@ fn short_forms<'a>(cx: &Context<'_, 'a>, candidates: &[Candidate], guesses: &[Op
 
 /// A multi-word name with its first word replaced by each formal given name
 /// it is a nickname of: `Bill Clinton` → `William Clinton`.
-fn nickname_keys<'a>(cx: &Context<'_, 'a>, c: &Candidate) -> Vec<Cow<'a, str>> {
-    if c.tokens.len() < 2 {
-        return Vec::new();
-    }
-    let first = cx.tokens[c.tokens.start].span;
-    let rest = &cx.text[first.end()..c.span.end()];
-    cx.lists
-        .formal_names(&cx.text[first])
-        .iter()
-        .map(|formal| Cow::Owned(format!("{formal}{}", folded(rest))))
-        .collect()
+fn nickname_keys<'k, 'a: 'k>(cx: &Context<'k, 'a>, c: &Candidate) -> impl Iterator<Item = Folded<'k>> {
+    let (formal_names, rest) = if c.tokens.len() < 2 {
+        (&[][..], "")
+    } else {
+        let first = cx.tokens[c.tokens.start].span;
+        (cx.lists.formal_names(&cx.text[first]), &cx.text[first.end()..c.span.end()])
+    };
+    formal_names.iter().map(move |formal| Folded::joined(formal, rest))
 }
 
 /// The names that a sports result shows to be teams in this document, so
@@ -128,16 +150,16 @@ fn teams<'a>(cx: &Context<'_, 'a>, candidates: &[Candidate]) -> FxHashSet<&'a st
 
 /// The mention a candidate resolves to on its own evidence (`guessed`: the
 /// label [`guess`] gives an unknown candidate), if any.
-fn resolve<'a>(
-    cx: &Context<'_, 'a>,
+fn resolve<'k, 'a: 'k>(
+    cx: &Context<'k, 'a>,
     c: &Candidate,
     guessed: Option<Label>,
-    short_forms: &ShortForms<'a>,
+    short_forms: &ShortForms<'k, 'a>,
     teams: &FxHashSet<&str>,
 ) -> Option<Mention<'a>> {
     let surface = &cx.text[c.span];
     let short =
-        short_forms.get(&folded(surface)).or_else(|| nickname_keys(cx, c).iter().find_map(|k| short_forms.get(k)));
+        short_forms.get(&Folded::new(surface)).or_else(|| nickname_keys(cx, c).find_map(|k| short_forms.get(&k)));
     match (c.evidence, short) {
         (_, Some((canonical, label, gender))) if canonical != surface => {
             Some(Mention { label: *label, canonical: canonical.clone(), ..plain(cx, c, *gender) })
@@ -177,48 +199,34 @@ fn plain<'a>(cx: &Context<'_, 'a>, c: &Candidate, gender: Gender) -> Mention<'a>
 /// The label each name (in capitals) got where its own evidence decided it,
 /// for other mentions of the same name that have none: a sentence-initial
 /// `Pirelli`, a headline `LEICESTERSHIRE`. The first label wins. Only the
-/// names of unresolved candidates are keys (`None` while no label is known),
-/// so the other names need no key of their own.
-fn known_labels(
-    cx: &Context<'_, '_>,
+/// names of unresolved candidates that may be names are keys (`None` while
+/// no label is known), so the other names need no key of their own.
+fn known_labels<'a>(
+    cx: &Context<'_, 'a>,
     candidates: &[Candidate],
+    guesses: &[Guess],
     resolved: &[Option<Mention<'_>>],
-) -> FxHashMap<String, Option<Label>> {
-    let mut key = String::new();
-    let mut known: FxHashMap<String, Option<Label>> = FxHashMap::default();
-    for (c, _) in candidates.iter().zip(resolved).filter(|(_, m)| m.is_none()) {
-        shout(&cx.text[c.span], &mut key);
-        known.entry(key.clone()).or_insert(None);
+) -> FxHashMap<Shouted<'a>, Option<Label>> {
+    let open = || {
+        candidates.iter().zip(guesses).zip(resolved).filter(|((_, &guessed), m)| m.is_none() && guessed != Guess::Never)
+    };
+    let keys = open().count();
+    if keys == 0 {
+        return FxHashMap::default();
     }
-    if known.is_empty() {
-        return known;
+    let mut known: FxHashMap<Shouted<'a>, Option<Label>> =
+        FxHashMap::with_capacity_and_hasher(keys, Default::default());
+    for ((c, _), _) in open() {
+        known.entry(Shouted(&cx.text[c.span])).or_insert(None);
     }
     for (c, m) in candidates.iter().zip(resolved) {
         if let Some(m) = m {
-            shout(&cx.text[c.span], &mut key);
-            if let Some(label) = known.get_mut(key.as_str()) {
+            if let Some(label) = known.get_mut(&Shouted(&cx.text[c.span])) {
                 label.get_or_insert(m.label);
             }
         }
     }
     known
-}
-
-/// Whether a word of the candidate is a function word, month or weekday.
-fn has_function_word(cx: &Context<'_, '_>, c: &Candidate) -> bool {
-    c.tokens.clone().any(|k| cx.lists.is_function_word(&cx.text[cx.tokens[k].span]))
-}
-
-/// Writes the name `s` into `key` in capitals, so `Leicestershire` and
-/// `LEICESTERSHIRE` are one key (and `O’Neill` and `O'NEILL`).
-fn shout(s: &str, key: &mut String) {
-    key.clear();
-    if s.is_ascii() {
-        key.push_str(s);
-        key.make_ascii_uppercase();
-    } else {
-        key.push_str(&folded(s).to_uppercase());
-    }
 }
 
 /// A lexicon string for a mention: borrowed when the lexicon is bundled, copied otherwise.
@@ -227,16 +235,6 @@ fn lexicon_str<'a>(s: &Cow<'static, str>) -> Cow<'a, str> {
     match s {
         Cow::Borrowed(b) => Cow::Borrowed(b),
         Cow::Owned(o) => Cow::Owned(o.clone()),
-    }
-}
-
-/// The text with curly apostrophes folded to straight ones, so `O’Neill` and `O'Neill` are one name.
-fn folded(s: &str) -> Cow<'_, str> {
-    // Most names are ASCII: no need to search them for `’`.
-    if !s.is_ascii() && s.contains('’') {
-        Cow::Owned(s.replace('’', "'"))
-    } else {
-        Cow::Borrowed(s)
     }
 }
 
@@ -272,39 +270,52 @@ const TEAM_BEFORE: &[&str] = &["against", "beat", "beating", "defeated", "v", "v
 /// Words after a team's name in a match report: `Leicestershire beat Somerset`.
 const TEAM_AFTER: &[&str] = &["beat", "defeated", "drew", "v", "v.", "vs", "vs."];
 
+/// Whether `word` is one of `words`, which all start with a lower-case
+/// letter: a word that does not (a name, a mark, a number) is ruled out
+/// before any comparison.
+fn is_among(word: &str, words: &[&str]) -> bool {
+    word.as_bytes().first().is_some_and(u8::is_ascii_lowercase) && words.contains(&word)
+}
+
 /// Whether an unknown name stands where a match report puts a team.
 fn plays(cx: &Context<'_, '_>, c: &Candidate) -> bool {
     let word_at = |k: usize| cx.tokens.get(k).map(|t| &cx.text[t.span]);
     let before = |n: usize| c.tokens.start.checked_sub(n).and_then(word_at);
     // An article may come between: `beat the Mets`.
     let cue = if before(1) == Some("the") { before(2) } else { before(1) };
-    cue.is_some_and(|w| TEAM_BEFORE.contains(&w)) || word_at(c.tokens.end).is_some_and(|w| TEAM_AFTER.contains(&w))
+    cue.is_some_and(|w| is_among(w, TEAM_BEFORE)) || word_at(c.tokens.end).is_some_and(|w| is_among(w, TEAM_AFTER))
 }
 
-/// The label of an unknown candidate, if it is worth keeping.
-fn guess(cx: &Context<'_, '_>, c: &Candidate) -> Option<Label> {
+/// What an unknown candidate is on its own evidence.
+fn guess(cx: &Context<'_, '_>, c: &Candidate) -> Guess {
+    if c.tokens.clone().any(|k| cx.lists.is_function_word(cx.word(k))) {
+        return Guess::Never;
+    }
+    label_of_unknown(cx, c).map_or(Guess::Open, Guess::Label)
+}
+
+/// The label of an unknown candidate without function words, if it is worth keeping.
+fn label_of_unknown(cx: &Context<'_, '_>, c: &Candidate) -> Option<Label> {
     let words = c.tokens.clone().map(|k| &cx.text[cx.tokens[k].span]);
     let (count, first, last) = (c.tokens.len(), cx.word(c.tokens.start), cx.word(c.tokens.end - 1));
-    if words.clone().any(|w| cx.lists.is_function_word(w)) {
-        return None;
-    }
     let word_at = |k: usize| cx.tokens.get(k).map(|t| &cx.text[t.span]);
     // A title in quote marks (`the song “Summer Rain”`) names a work, not a person.
     if is_quoted_title(cx, &c.tokens) {
         return None;
     }
-    let speaks_after = word_at(c.tokens.end).is_some_and(|w| SPEAKS.contains(&w));
-    let speaks_before = c.tokens.start > 0 && word_at(c.tokens.start - 1).is_some_and(|w| SPEAKS.contains(&w));
-    let title_case =
-        words.clone().all(|w| w.chars().skip(1).all(char::is_lowercase) || w.chars().all(char::is_lowercase));
-    let name_like = title_case
-        && words.clone().all(|w| w.chars().all(|ch| ch.is_alphabetic() || ch == '\'' || ch == '’' || ch == '-'));
+    // Title case (`Smith`, also `smith`) and, besides, only letters, apostrophes and hyphens.
+    let (title_case, name_like) = words.clone().fold((true, true), |(title_case, name_like), w| {
+        let (lower_rest, name_chars) = word_shape(w);
+        (title_case && lower_rest, name_like && lower_rest && name_chars)
+    });
+    let speaks = |k: Option<usize>| k.and_then(word_at).is_some_and(|w| is_among(w, SPEAKS));
     // Next to a speech verb; a lone capital at a sentence start only if it is a known name (`Residents said`).
     let known_name =
-        count > 1 || !c.sentence_initial || cx.lists.is_surname(first) || cx.lists.given_name(first).is_some();
-    if (((speaks_after || speaks_before) && known_name) || (count >= 2 && place_in_brackets_after(cx, c)))
-        && name_like
+        || count > 1 || !c.sentence_initial || cx.lists.is_surname(first) || cx.lists.given_name(first).is_some();
+    if name_like
         && count <= 3
+        && (((speaks(Some(c.tokens.end)) || speaks(c.tokens.start.checked_sub(1))) && known_name())
+            || (count >= 2 && place_in_brackets_after(cx, c)))
     {
         return Some(Label::Person);
     }
@@ -319,12 +330,11 @@ fn guess(cx: &Context<'_, '_>, c: &Candidate) -> Option<Label> {
     }
     match count {
         1 => {
-            let w = first;
             let before = c.tokens.start.checked_sub(1).and_then(word_at);
             // `near Trinidad`: the preposition outweighs a surname list.
-            if name_like && before.is_some_and(|b| PLACE_PREPOSITIONS.contains(&b)) {
+            if name_like && before.is_some_and(|b| is_among(b, PLACE_PREPOSITIONS)) {
                 Some(Label::Gpe)
-            } else if cx.lists.is_surname(w) && w.chars().skip(1).all(char::is_lowercase) {
+            } else if title_case && cx.lists.is_surname(first) {
                 Some(Label::Person)
             } else {
                 None
@@ -343,6 +353,18 @@ fn guess(cx: &Context<'_, '_>, c: &Candidate) -> Option<Label> {
         }
         _ => None,
     }
+}
+
+/// Whether every character of `word` after the first is a lower-case letter
+/// (`Smith`, `smith`), and whether it has only letters, apostrophes and
+/// hyphens (`O'Neill`, `Smith-Jones`), in one pass over it.
+fn word_shape(word: &str) -> (bool, bool) {
+    let (mut lower_rest, mut name_chars) = (true, true);
+    for (i, ch) in word.chars().enumerate() {
+        lower_rest &= i == 0 || ch.is_lowercase();
+        name_chars &= ch.is_alphabetic() || matches!(ch, '\'' | '’' | '-');
+    }
+    (lower_rest, name_chars)
 }
 
 /// Whether a country or place in brackets follows `c`, as after a
@@ -397,6 +419,13 @@ mod tests {
 
     fn label_of(text: &str, surface: &str) -> Option<Label> {
         entities(text).into_iter().find(|(t, _)| t == surface).map(|(_, l)| l)
+    }
+
+    #[test]
+    fn cue_word_lists_start_lower_case() {
+        for words in [super::SPEAKS, super::PLACE_PREPOSITIONS, super::TEAM_BEFORE, super::TEAM_AFTER] {
+            assert!(words.iter().all(|w| w.as_bytes()[0].is_ascii_lowercase()), "{words:?}");
+        }
     }
 
     #[test]

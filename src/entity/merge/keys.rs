@@ -1,0 +1,144 @@
+//! Names as keys of the merge's maps, compared character by character
+//! without building strings: a [`Folded`] name does not tell curly from
+//! straight apostrophes (`O’Neill`, `O'Neill`); a [`Shouted`] one does not
+//! tell case either (`Leicestershire`, `LEICESTERSHIRE`).
+
+use std::hash::{Hash, Hasher};
+
+/// `’` as `'`, so `O’Neill` and `O'Neill` are one name.
+fn straight(ch: char) -> char {
+    if ch == '’' {
+        '\''
+    } else {
+        ch
+    }
+}
+
+/// Hashes the UTF-8 bytes of `s` with each `’` as `'`, one byte at a time
+/// so that where a key's parts join does not count.
+fn hash_straight(s: &str, state: &mut impl Hasher) {
+    if s.is_ascii() {
+        s.bytes().for_each(|b| state.write_u8(b));
+    } else {
+        s.chars().for_each(|ch| hash_char(straight(ch), state));
+    }
+}
+
+/// Hashes the UTF-8 bytes of `ch`, one at a time.
+fn hash_char(ch: char, state: &mut impl Hasher) {
+    if ch.is_ascii() {
+        state.write_u8(ch as u8);
+    } else {
+        ch.encode_utf8(&mut [0; 4]).bytes().for_each(|b| state.write_u8(b));
+    }
+}
+
+/// A name with its curly apostrophes straight, in two parts so that a
+/// formal given name can stand in for a nickname without a new string:
+/// `William` and ` Clinton` make the key of `William Clinton`.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Folded<'k> {
+    head: &'k str,
+    rest: &'k str,
+}
+
+impl<'k> Folded<'k> {
+    /// The key of `name`.
+    pub(super) fn new(name: &'k str) -> Folded<'k> {
+        Folded { head: "", rest: name }
+    }
+
+    /// The key of `head` followed by `rest`.
+    pub(super) fn joined(head: &'k str, rest: &'k str) -> Folded<'k> {
+        Folded { head, rest }
+    }
+
+    /// The characters the key compares.
+    fn chars(self) -> impl Iterator<Item = char> + 'k {
+        self.head.chars().chain(self.rest.chars()).map(straight)
+    }
+}
+
+impl Hash for Folded<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        hash_straight(self.head, state);
+        hash_straight(self.rest, state);
+    }
+}
+
+impl PartialEq for Folded<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        // Most keys that meet are the same name written the same way.
+        (self.head == other.head && self.rest == other.rest) || self.chars().eq(other.chars())
+    }
+}
+
+impl Eq for Folded<'_> {}
+
+/// A name as written in capitals, its apostrophes straight:
+/// `Leicestershire` and `LEICESTERSHIRE` are one key, and so are `O’Neill`
+/// and `O'NEILL`.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Shouted<'k>(pub(super) &'k str);
+
+impl<'k> Shouted<'k> {
+    /// The characters the key compares.
+    fn chars(self) -> impl Iterator<Item = char> + 'k {
+        self.0.chars().map(straight).flat_map(char::to_uppercase)
+    }
+}
+
+impl Hash for Shouted<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        // The UTF-8 bytes of `chars`, one at a time; ASCII names need no case tables.
+        if self.0.is_ascii() {
+            self.0.bytes().for_each(|b| state.write_u8(b.to_ascii_uppercase()));
+        } else {
+            for ch in self.0.chars().map(straight) {
+                if ch.is_ascii() {
+                    state.write_u8(ch.to_ascii_uppercase() as u8);
+                } else {
+                    ch.to_uppercase().for_each(|upper| hash_char(upper, state));
+                }
+            }
+        }
+    }
+}
+
+impl PartialEq for Shouted<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        if self.0 == other.0 {
+            true
+        } else if self.0.is_ascii() && other.0.is_ascii() {
+            self.0.eq_ignore_ascii_case(other.0)
+        } else {
+            self.chars().eq(other.chars())
+        }
+    }
+}
+
+impl Eq for Shouted<'_> {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rustc_hash::FxHashSet;
+
+    #[test]
+    fn folded_keys_ignore_apostrophes_and_where_the_parts_join() {
+        let names: FxHashSet<Folded> =
+            [Folded::new("O’Neill"), Folded::joined("William", " Clinton")].into_iter().collect();
+        assert!(names.contains(&Folded::new("O'Neill")));
+        assert!(names.contains(&Folded::joined("O", "’Neill")));
+        assert!(names.contains(&Folded::new("William Clinton")));
+        assert!(!names.contains(&Folded::new("O'NEILL")));
+    }
+
+    #[test]
+    fn shouted_keys_ignore_case_and_apostrophes() {
+        let names: FxHashSet<Shouted> = [Shouted("O’Neill"), Shouted("Straße")].into_iter().collect();
+        assert!(names.contains(&Shouted("O'NEILL")));
+        assert!(names.contains(&Shouted("STRASSE")));
+        assert!(!names.contains(&Shouted("ONeill")));
+    }
+}
