@@ -43,11 +43,18 @@ impl<V> WordMap<V> {
     /// The value of `word`, if it is in the map.
     #[inline(always)] // the filter test at the call site; the map behind a call
     pub fn get(&self, word: &str) -> Option<&V> {
-        let key = filter_key(word);
-        if self.filter[key / 64] & (1 << (key % 64)) == 0 {
+        if !self.may_contain(word.as_bytes()) {
             return None;
         }
         self.map_get(word)
+    }
+
+    /// Whether the word with these bytes may be in the map: the filter test
+    /// alone, for callers that have bytes, not yet a `str` (`false` is sure).
+    #[inline(always)]
+    pub fn may_contain(&self, word: &[u8]) -> bool {
+        let key = filter_key(word);
+        self.filter[key / 64] & (1 << (key % 64)) != 0
     }
 
     /// The lookup behind the filter, kept out of line so `get` inlines small.
@@ -69,7 +76,7 @@ impl<V> WordMap<V> {
 
     /// The entry of `word`, to fill in place; `word` counts as in the map from now on.
     pub fn entry(&mut self, word: &'static str) -> Entry<'_, &'static str, V> {
-        let key = filter_key(word);
+        let key = filter_key(word.as_bytes());
         self.filter[key / 64] |= 1 << (key % 64);
         self.map.entry(word)
     }
@@ -95,8 +102,7 @@ impl WordSet {
 /// The filter key of `word`: its length and its first two and last two
 /// bytes, mixed into 16 bits.
 #[inline(always)]
-fn filter_key(word: &str) -> usize {
-    let bytes = word.as_bytes();
+fn filter_key(bytes: &[u8]) -> usize {
     let n = bytes.len();
     let ends = if n >= 2 {
         u32::from_le_bytes([bytes[0], bytes[1], bytes[n - 2], bytes[n - 1]])

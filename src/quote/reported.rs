@@ -173,7 +173,7 @@ fn near_fragment(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Speech> {
     else {
         return subject_fragment(scene, q, &sentence);
     };
-    let cue = cue_at(scene, v)?;
+    let cue = scene.cue(v)?;
     let before = v.checked_sub(1).filter(|&b| b >= sentence.start);
     let speaker = if before.is_some_and(|b| scene.is(b, "to")) {
         // `Trump took to Twitter to accuse …`, `Scott asked the crowd to welcome …`.
@@ -363,7 +363,7 @@ fn headline(scene: &Scene<'_, '_>, line: Range<usize>) -> Option<Speech> {
     let first = line.clone().find(|&k| scene.tokens[k].is_wordlike())?;
     let last = line.clone().rev().find(|&k| scene.tokens[k].is_wordlike())?;
     // Beliefs count in a headline (`Obama Sees ‘Personal Insult’ …`).
-    let headline_cue = |k: usize| cue_at(scene, k).is_some_and(|c| c.kind == CueKind::Verb && !c.participle);
+    let headline_cue = |k: usize| scene.cue(k).is_some_and(|c| c.kind == CueKind::Verb && !c.participle);
     // Headline capitals may leave a title or given name out of the mention
     // (`Chris` of `Chris Christie`): the capitalised words before it join it.
     let speaker_before = |v: usize| {
@@ -411,16 +411,12 @@ struct Speech {
     resume: usize,
 }
 
-fn cue_at(scene: &Scene<'_, '_>, k: usize) -> Option<Cue> {
-    (scene.tokens[k].kind == TokenKind::Word).then(|| scene.cues.word(scene.lower(k))).flatten()
-}
-
 /// The cue at `k`, unless it is a verb form used as an adjective after an
 /// article (`an alleged “double tap” strike`, `the stated goal`) or an -ing
 /// form used as a noun (`the committee hearing`).
 #[inline]
 fn verb_cue_at(scene: &Scene<'_, '_>, k: usize) -> Option<Cue> {
-    let cue = cue_at(scene, k)?;
+    let cue = scene.cue(k)?;
     let adjectival =
         cue.kind == CueKind::Verb && !cue.noun && k > 0 && matches!(scene.lower(k - 1), "a" | "an" | "the");
     // `the hearing`, `the committee hearing`: an -ing form after an article
@@ -559,7 +555,7 @@ fn clause_end(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> usize
                 let next = k + 1;
                 let new_verb = next < sentence.end
                     && scene.tokens[next].kind == TokenKind::Word
-                    && (scene.word(next).ends_with("ed") || cue_at(scene, next).is_some())
+                    && (scene.word(next).ends_with("ed") || scene.cue(next).is_some())
                     && scene.word(next).chars().next().is_some_and(char::is_lowercase);
                 // The comma may sit inside a closing mark: `what he called “scare tactics,” while …`.
                 let after_comma =
@@ -586,7 +582,7 @@ fn clause_end(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> usize
                 if scene.word(k) == ","
                     && k > c
                     && k + 1 < sentence.end
-                    && (cue_at(scene, k + 1).is_some_and(|cue| cue.participle && (cue.that || cue.object))
+                    && (scene.cue(k + 1).is_some_and(|cue| cue.participle && (cue.that || cue.object))
                         || new_attribution(scene, k + 1, sentence.end)) =>
             {
                 return k;
@@ -609,7 +605,7 @@ fn new_attribution(scene: &Scene<'_, '_>, k: usize, end: usize) -> bool {
         v += 1;
     }
     v + 1 < end
-        && cue_at(scene, v).is_some_and(|cue| cue.kind == CueKind::Verb && cue.that && !cue.participle)
+        && scene.cue(v).is_some_and(|cue| cue.kind == CueKind::Verb && cue.that && !cue.participle)
         && (scene.is(v + 1, "that") || opens_clause(scene, v + 1))
 }
 
@@ -736,7 +732,7 @@ fn that_after(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> Optio
     (c + 1..(c + 12).min(sentence.end))
         .take_while(|&k| {
             !matches!(scene.tokens[k].kind, TokenKind::Terminal | TokenKind::Quote)
-                && !cue_at(scene, k).is_some_and(|c| c.kind == CueKind::Verb && !c.noun)
+                && !scene.cue(k).is_some_and(|c| c.kind == CueKind::Verb && !c.noun)
         })
         .find(|&k| scene.is(k, "that"))
 }
