@@ -58,10 +58,6 @@ pub struct Scene<'s, 'a> {
     mention_of_token: Vec<u32>,
     /// The lower-case text of every token (see [`Scene::lower`]).
     lowered: Lowered,
-    /// For each token, its sentence.
-    sentence_of_token: Vec<u32>,
-    /// For each sentence, its paragraph.
-    paragraph_of_sentence: Vec<u32>,
     /// Cue words and nominal speakers.
     pub cues: &'s CueLexicon,
     /// Entity word lists (titles, given names).
@@ -360,31 +356,8 @@ impl<'s, 'a> Scene<'s, 'a> {
                 mention_of_token[k] = i as u32;
             }
         }
-        let mut sentence_of_token = vec![NONE; tokens.len()];
-        for (i, s) in segments.sentences.iter().enumerate() {
-            for k in s.tokens.clone() {
-                sentence_of_token[k] = i as u32;
-            }
-        }
         let lowered = Lowered::new(text, tokens);
-        let mut paragraph_of_sentence = vec![0; segments.sentences.len()];
-        for (i, p) in segments.paragraphs.iter().enumerate() {
-            for s in p.sentences.clone() {
-                paragraph_of_sentence[s] = i as u32;
-            }
-        }
-        Scene {
-            text,
-            tokens,
-            segments,
-            mentions,
-            mention_of_token,
-            lowered,
-            sentence_of_token,
-            paragraph_of_sentence,
-            cues,
-            lists,
-        }
+        Scene { text, tokens, segments, mentions, mention_of_token, lowered, cues, lists }
     }
 
     /// The text of token `k`.
@@ -422,14 +395,16 @@ impl<'s, 'a> Scene<'s, 'a> {
         &self.lowered.ascii.as_str()[self.tokens[k].span]
     }
 
-    /// The sentence holding token `k`.
+    /// The sentence holding token `k`: a binary search, as the rules ask
+    /// once per quote or cue, too rarely to pay for a table per token.
     pub fn sentence_of(&self, k: usize) -> usize {
-        self.sentence_of_token[k] as usize
+        self.segments.sentences.partition_point(|s| s.tokens.end <= k)
     }
 
     /// The paragraph holding token `k`.
     pub fn paragraph_of(&self, k: usize) -> usize {
-        self.paragraph_of_sentence[self.sentence_of(k)] as usize
+        let sentence = self.sentence_of(k);
+        self.segments.paragraphs.partition_point(|p| p.sentences.end <= sentence)
     }
 
     /// The mention token `k` lies in.
