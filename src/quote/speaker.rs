@@ -373,15 +373,20 @@ impl<'s, 'a> Scene<'s, 'a> {
         span.len() == word.len() && self.text.as_bytes()[span.range()].eq_ignore_ascii_case(word.as_bytes())
     }
 
+    /// Whether token `k` may be a cue word: a word whose lower-case bytes
+    /// pass the lexicon's filter, before any `str` is made (`false` is sure).
+    #[inline(always)] // a few instructions, in every per-token scan
+    pub fn may_be_cue(&self, k: usize) -> bool {
+        let t = self.tokens[k];
+        t.kind == TokenKind::Word
+            && (self.lowered.in_unicode(k) || self.cues.may_be_word(&self.lowered.ascii.as_bytes()[t.span.range()]))
+    }
+
     /// The cue word token `k` is, if any.
     #[inline]
     pub fn cue(&self, k: usize) -> Option<Cue> {
-        let t = self.tokens[k];
-        if t.kind != TokenKind::Word {
-            return None;
-        }
-        // Most words are no cue: their lower-case bytes fail the lexicon's filter before any `str` is made.
-        if !self.lowered.in_unicode(k) && !self.cues.may_be_word(&self.lowered.ascii.as_bytes()[t.span.range()]) {
+        // Most words are no cue: the filter rejects them cheaply.
+        if !self.may_be_cue(k) {
             return None;
         }
         self.cues.word(self.lower(k))
