@@ -18,7 +18,8 @@ use rustc_hash::FxHashMap;
 pub(crate) struct WordMap<V> {
     map: FxHashMap<&'static str, V>,
     /// One bit per filter key, set when a word in the map has that key.
-    filter: Box<[u64]>,
+    /// A fixed-size array, so the test needs no bounds check.
+    filter: Box<[u64; FILTER_BITS / 64]>,
 }
 
 /// A set of words: a [`WordMap`] without values.
@@ -29,7 +30,7 @@ const FILTER_BITS: usize = 1 << 16;
 
 impl<V> Default for WordMap<V> {
     fn default() -> Self {
-        WordMap { map: FxHashMap::default(), filter: vec![0; FILTER_BITS / 64].into_boxed_slice() }
+        WordMap { map: FxHashMap::default(), filter: Box::new([0; FILTER_BITS / 64]) }
     }
 }
 
