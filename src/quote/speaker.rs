@@ -326,10 +326,11 @@ impl Lowered {
         lowered
     }
 
-    /// Whether token `k`'s lower-case text is in `unicode`.
+    /// Whether token `k`'s lower-case text is in `unicode` (never, in the
+    /// many documents all in ASCII: one test, before any bit is looked up).
     #[inline]
     fn in_unicode(&self, k: usize) -> bool {
-        self.in_unicode[k / 64] & (1 << (k % 64)) != 0
+        !self.unicode_spans.is_empty() && self.in_unicode[k / 64] & (1 << (k % 64)) != 0
     }
 
     /// The lower-case text of token `k`, one with a non-ASCII letter.
