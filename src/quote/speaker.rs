@@ -401,6 +401,16 @@ impl<'s, 'a> Scene<'s, 'a> {
         &self.lowered.ascii.as_str()[self.tokens[k].span]
     }
 
+    /// The lower-case form of token `k` as bytes, for tests against fixed
+    /// words: [`Scene::lower`]'s, without the character-boundary checks of a `str`.
+    #[inline]
+    pub fn lower_bytes(&self, k: usize) -> &[u8] {
+        if self.lowered.in_unicode(k) {
+            return self.lowered.unicode(k).as_bytes();
+        }
+        &self.lowered.ascii.as_bytes()[self.tokens[k].span.range()]
+    }
+
     /// The sentence holding token `k`: a binary search, as the rules ask
     /// once per quote or cue, too rarely to pay for a table per token.
     pub fn sentence_of(&self, k: usize) -> usize {
@@ -428,7 +438,7 @@ impl<'s, 'a> Scene<'s, 'a> {
     /// `on Monday`) and a short parenthetical (`Sen. David Perdue (R-Ga.) said`).
     pub fn skip_back_adverbs(&self, mut e: usize, floor: usize) -> usize {
         // `who in 2010 said`, `who on Monday said`
-        let dated = |e: usize| e > floor + 1 && matches!(self.lower(e - 2), "in" | "on");
+        let dated = |e: usize| e > floor + 1 && matches!(self.lower_bytes(e - 2), b"in" | b"on");
         while e > floor {
             match self.tokens[e - 1].kind {
                 TokenKind::Word => {
@@ -509,7 +519,10 @@ impl<'s, 'a> Scene<'s, 'a> {
             || matches!(np.phrase, SpeakerPhrase::Name(m) if self.mentions[m].label != Label::Person);
         if !qualifies
             || start <= floor + 1
-            || !matches!(self.lower(start - 1), "in" | "from" | "at" | "across" | "of" | "for" | "to" | "with")
+            || !matches!(
+                self.lower_bytes(start - 1),
+                b"in" | b"from" | b"at" | b"across" | b"of" | b"for" | b"to" | b"with"
+            )
         {
             return np;
         }
@@ -613,7 +626,10 @@ impl<'s, 'a> Scene<'s, 'a> {
         })?;
         // `During a speech in Ohio, Trump …`: an opening phrase's comma comes before the subject.
         let opening_phrase = PREPOSITIONS.contains(&self.lower(start))
-            || matches!(self.lower(start), "during" | "after" | "before" | "amid" | "following" | "despite" | "as");
+            || matches!(
+                self.lower_bytes(start),
+                b"during" | b"after" | b"before" | b"amid" | b"following" | b"despite" | b"as"
+            );
         let comma = opening_phrase.then(|| (start + 1..limit).find(|&k| self.word(k) == ",")).flatten();
         let start = match comma {
             Some(comma) => (comma + 1..limit).find(|&k| self.tokens[k].is_wordlike())?,
@@ -655,7 +671,10 @@ impl<'s, 'a> Scene<'s, 'a> {
 
     /// Whether token `k` is an article or possessive determiner (`the`, `his`).
     pub fn is_article_or_possessive(&self, k: usize) -> bool {
-        matches!(self.lower(k), "his" | "her" | "their" | "its" | "the" | "a" | "an" | "this" | "our" | "my")
+        matches!(
+            self.lower_bytes(k),
+            b"his" | b"her" | b"their" | b"its" | b"the" | b"a" | b"an" | b"this" | b"our" | b"my"
+        )
     }
 
     /// The outermost speaker of a subject: the speaker of a speech verb whose
@@ -712,7 +731,7 @@ impl<'s, 'a> Scene<'s, 'a> {
     /// a noun after an article (`a report by …`, `the stated goal`).
     pub fn speech_verb(&self, k: usize) -> Option<Cue> {
         let cue = self.cue(k).filter(|c| c.kind == CueKind::Verb && !c.belief)?;
-        let after_article = k > 0 && matches!(self.lower(k - 1), "a" | "an" | "the");
+        let after_article = k > 0 && matches!(self.lower_bytes(k - 1), b"a" | b"an" | b"the");
         (!after_article).then_some(cue)
     }
 
