@@ -797,7 +797,8 @@ impl<'s, 'a> Scene<'s, 'a> {
         let takes_addressee = self.cues.word(self.lower(v)).is_some_and(|c| c.addressee);
         // `accuse Clinton’s campaign`: a possessor is no addressee.
         let possessor = |np: &Np| self.tokens.get(np.tokens.end).is_some_and(|t| t.kind == TokenKind::Possessive);
-        match self.np_starting_at(v + 1, limit).filter(|np| takes_addressee && !possessor(np)) {
+        // The phrase is sought only after a cue that takes one.
+        match takes_addressee.then(|| self.np_starting_at(v + 1, limit)).flatten().filter(|np| !possessor(np)) {
             Some(np) => {
                 let end = np.tokens.end;
                 (Some(np), end)
