@@ -35,7 +35,8 @@ pub(crate) type WordSet = WordMap<()>;
 /// the set, and for a few others.
 #[derive(Clone)]
 pub(crate) struct WordFilter {
-    bits: Box<[u64]>,
+    /// A fixed-size array, so the test needs no bounds check.
+    bits: Box<[u64; FILTER_BITS / 64]>,
 }
 
 /// How many filter keys there are.
@@ -43,7 +44,7 @@ const FILTER_BITS: usize = 1 << 16;
 
 impl Default for WordFilter {
     fn default() -> Self {
-        WordFilter { bits: vec![0; FILTER_BITS / 64].into_boxed_slice() }
+        WordFilter { bits: Box::new([0; FILTER_BITS / 64]) }
     }
 }
 
@@ -88,6 +89,13 @@ impl<V> WordMap<V> {
             return None;
         }
         self.map_get(word)
+    }
+
+    /// Whether the word with these bytes may be in the map: the filter test
+    /// alone, for callers that have bytes, not yet a `str` (`false` is sure).
+    #[inline(always)]
+    pub fn may_contain(&self, word: &[u8]) -> bool {
+        self.filter.may_contain(word)
     }
 
     /// The lookup behind the filter, kept out of line so `get` inlines small.

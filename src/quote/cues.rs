@@ -123,6 +123,13 @@ impl CueLexicon {
         self.words.get(word).copied()
     }
 
+    /// Whether a single lower-case word with these bytes may be a cue: a
+    /// cheap test that rejects most words before [`CueLexicon::word`].
+    #[inline(always)]
+    pub fn may_be_word(&self, word: &[u8]) -> bool {
+        self.words.may_contain(word)
+    }
+
     /// The longest cue phrase starting with `words[0]`: its length in words and the cue.
     pub fn phrase(&self, words: &[&str]) -> Option<(usize, Cue)> {
         let (first, rest) = words.split_first()?;

@@ -180,7 +180,10 @@ fn after(scene: &Scene<'_, '_>, q: &Quoted) -> Option<(Attribution, usize)> {
     let adjacent = scene.skip_back_adverbs(v, s);
     // A clause of its own after the quote (`“…,” when Clinton blasted him`) is no attribution.
     if (s..adjacent).any(|k| {
-        matches!(scene.lower(k), "when" | "as" | "after" | "before" | "while" | "because" | "if" | "since" | "until")
+        matches!(
+            scene.lower_bytes(k),
+            b"when" | b"as" | b"after" | b"before" | b"while" | b"because" | b"if" | b"since" | b"until"
+        )
     }) {
         return None;
     }

@@ -99,15 +99,13 @@ pub fn find(text: &str, tokens: &[Token], segments: &Segments) -> Vec<Quoted> {
                 close_unclosed(tokens, paragraphs, &mut stack, &mut out, p - 1);
             }
         }
-        let mut skip_continuation_mark = continued;
-        for k in paragraph.tokens.clone() {
-            if tokens[k].kind != TokenKind::Quote {
-                continue;
-            }
-            if skip_continuation_mark {
-                skip_continuation_mark = false;
-                continue;
-            }
+        // The paragraph's tokens as a slice: a tight scan to its marks.
+        let marks = (paragraph.tokens.start..)
+            .zip(&tokens[paragraph.tokens.clone()])
+            .filter(|(_, t)| t.kind == TokenKind::Quote)
+            .map(|(k, _)| k);
+        // A continued quote's opening mark belongs to the quote already open.
+        for k in marks.skip(usize::from(continued)) {
             let mark = &text[tokens[k].span];
             let role = role(text, tokens, k, paragraph.span);
             let partner = stack.iter().rposition(|o| can_pair(&text[tokens[o.token].span], mark));

@@ -130,7 +130,8 @@ pub fn find(scene: &Scene<'_, '_>) -> Vec<Found> {
             continue;
         }
         // `so-called “reform”` is the classic scare quote, not a name.
-        let so_called = q.open >= 3 && scene.lower(q.open - 3) == "so" && scene.lower(q.open - 1) == "called";
+        let so_called =
+            q.open >= 3 && scene.lower_bytes(q.open - 3) == b"so" && scene.lower_bytes(q.open - 1) == b"called";
         let naming = q.open > 0 && NAMING_WORDS.contains(&scene.lower(q.open - 1)) && !so_called;
         if naming {
             continue;

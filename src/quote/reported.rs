@@ -52,7 +52,8 @@ pub fn find(
     for sentence in &scene.segments.sentences {
         let range = sentence.tokens.clone();
         let mut k = range.start;
-        while k < range.end {
+        while let Some(at) = next_speech_start(scene, k, range.end) {
+            k = at;
             let step = speech_at(scene, k, range.clone()).filter(|s| !in_direct(s.cue_span) && !in_direct(s.content));
             let Some(speech) = step else {
                 k += 1;
@@ -173,7 +174,7 @@ fn near_fragment(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Speech> {
     else {
         return subject_fragment(scene, q, &sentence);
     };
-    let cue = cue_at(scene, v)?;
+    let cue = scene.cue(v)?;
     let before = v.checked_sub(1).filter(|&b| b >= sentence.start);
     let speaker = if before.is_some_and(|b| scene.is(b, "to")) {
         // `Trump took to Twitter to accuse …`, `Scott asked the crowd to welcome …`.
@@ -219,7 +220,7 @@ fn subject_fragment(scene: &Scene<'_, '_>, q: &Quoted, sentence: &Range<usize>) 
 /// (`… after she attacked the police and blamed …` gives `she`).
 fn subject_of(scene: &Scene<'_, '_>, v: usize, floor: usize) -> Option<Np> {
     let adjacent = scene.skip_back_adverbs(v, floor);
-    if adjacent > floor && matches!(scene.lower(adjacent - 1), "and" | "but" | "or") {
+    if adjacent > floor && matches!(scene.lower_bytes(adjacent - 1), b"and" | b"but" | b"or") {
         let window = floor.max(adjacent.saturating_sub(COORDINATION_WINDOW));
         return subject_with_verb(scene, window, adjacent - 1).map(|(np, _)| np);
     }
@@ -363,7 +364,7 @@ fn headline(scene: &Scene<'_, '_>, line: Range<usize>) -> Option<Speech> {
     let first = line.clone().find(|&k| scene.tokens[k].is_wordlike())?;
     let last = line.clone().rev().find(|&k| scene.tokens[k].is_wordlike())?;
     // Beliefs count in a headline (`Obama Sees ‘Personal Insult’ …`).
-    let headline_cue = |k: usize| cue_at(scene, k).is_some_and(|c| c.kind == CueKind::Verb && !c.participle);
+    let headline_cue = |k: usize| scene.cue(k).is_some_and(|c| c.kind == CueKind::Verb && !c.participle);
     // Headline capitals may leave a title or given name out of the mention
     // (`Chris` of `Chris Christie`): the capitalised words before it join it.
     let speaker_before = |v: usize| {
@@ -411,26 +412,31 @@ struct Speech {
     resume: usize,
 }
 
-fn cue_at(scene: &Scene<'_, '_>, k: usize) -> Option<Cue> {
-    (scene.tokens[k].kind == TokenKind::Word).then(|| scene.cues.word(scene.lower(k))).flatten()
-}
-
 /// The cue at `k`, unless it is a verb form used as an adjective after an
 /// article (`an alleged “double tap” strike`, `the stated goal`) or an -ing
 /// form used as a noun (`the committee hearing`).
 #[inline]
 fn verb_cue_at(scene: &Scene<'_, '_>, k: usize) -> Option<Cue> {
-    let cue = cue_at(scene, k)?;
+    let cue = scene.cue(k)?;
     let adjectival =
-        cue.kind == CueKind::Verb && !cue.noun && k > 0 && matches!(scene.lower(k - 1), "a" | "an" | "the");
+        cue.kind == CueKind::Verb && !cue.noun && k > 0 && matches!(scene.lower_bytes(k - 1), b"a" | b"an" | b"the");
     // `the hearing`, `the committee hearing`: an -ing form after an article
     // (or right after a possessive) is a noun, but not in `her lawyer saying`
     // (a cue noun such as `his warning` is found as one).
     let gerund = cue.participle
         && !cue.noun
         && k > 0
-        && (scene.is_article_or_possessive(k - 1) || (k > 1 && matches!(scene.lower(k - 2), "the" | "a" | "an")));
+        && (scene.is_article_or_possessive(k - 1)
+            || (k > 1 && matches!(scene.lower_bytes(k - 2), b"the" | b"a" | b"an")));
     (!adjectival && !gerund).then_some(cue)
+}
+
+/// The first token in `from..end` where speech may start: a word that may
+/// be a cue, or `according`. A tight scan: most tokens open no speech (kept
+/// out of line, where the scan has the registers to itself).
+#[inline(never)]
+fn next_speech_start(scene: &Scene<'_, '_>, from: usize, end: usize) -> Option<usize> {
+    (from..end).find(|&k| scene.may_be_cue(k) || scene.is(k, "according"))
 }
 
 fn speech_at(scene: &Scene<'_, '_>, k: usize, sentence: Range<usize>) -> Option<Speech> {
@@ -554,20 +560,21 @@ fn clause_end(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> usize
                 return k
             }
             TokenKind::Word
-                if k > c + 1 && matches!(scene.lower(k), "but" | "and" | "while" | "although" | "whereas") =>
+                if k > c + 1
+                    && matches!(scene.lower_bytes(k), b"but" | b"and" | b"while" | b"although" | b"whereas") =>
             {
                 let next = k + 1;
                 let new_verb = next < sentence.end
                     && scene.tokens[next].kind == TokenKind::Word
-                    && (scene.word(next).ends_with("ed") || cue_at(scene, next).is_some())
+                    && (scene.word(next).ends_with("ed") || scene.cue(next).is_some())
                     && scene.word(next).chars().next().is_some_and(char::is_lowercase);
                 // The comma may sit inside a closing mark: `what he called “scare tactics,” while …`.
-                let after_comma =
-                    comma_before(scene, k, c).is_some() && matches!(scene.lower(k), "while" | "although" | "whereas");
+                let after_comma = comma_before(scene, k, c).is_some()
+                    && matches!(scene.lower_bytes(k), b"while" | b"although" | b"whereas");
                 // `… but he has also …`, `… but Shelby said …`: a new subject starts a new clause.
                 let new_subject = next < sentence.end
-                    && scene.lower(k) == "but"
-                    && (matches!(scene.lower(next), "he" | "she" | "they" | "we" | "i")
+                    && scene.lower_bytes(k) == b"but"
+                    && (matches!(scene.lower_bytes(next), b"he" | b"she" | b"they" | b"we" | b"i")
                         || new_attribution(scene, next, sentence.end));
                 if new_verb || after_comma || new_subject {
                     return if scene.word(k - 1) == "," { k - 1 } else { k };
@@ -586,7 +593,7 @@ fn clause_end(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> usize
                 if scene.word(k) == ","
                     && k > c
                     && k + 1 < sentence.end
-                    && (cue_at(scene, k + 1).is_some_and(|cue| cue.participle && (cue.that || cue.object))
+                    && (scene.cue(k + 1).is_some_and(|cue| cue.participle && (cue.that || cue.object))
                         || new_attribution(scene, k + 1, sentence.end)) =>
             {
                 return k;
@@ -609,7 +616,7 @@ fn new_attribution(scene: &Scene<'_, '_>, k: usize, end: usize) -> bool {
         v += 1;
     }
     v + 1 < end
-        && cue_at(scene, v).is_some_and(|cue| cue.kind == CueKind::Verb && cue.that && !cue.participle)
+        && scene.cue(v).is_some_and(|cue| cue.kind == CueKind::Verb && cue.that && !cue.participle)
         && (scene.is(v + 1, "that") || opens_clause(scene, v + 1))
 }
 
@@ -631,7 +638,7 @@ fn clause_span(scene: &Scene<'_, '_>, mut c: usize, mut end: usize) -> Option<Sp
 fn verb(scene: &Scene<'_, '_>, v: usize, cue: Cue, sentence: Range<usize>) -> Option<Speech> {
     let floor = sentence.start;
     // An infinitive (`for the justices to hear it`) or a gerund (`without saying`) reports nothing.
-    if v > floor && matches!(scene.lower(v - 1), "to" | "without") {
+    if v > floor && matches!(scene.lower_bytes(v - 1), b"to" | b"without") {
         return None;
     }
     let subject = subject_of(scene, v, floor)
@@ -688,7 +695,10 @@ fn subordinate_subject(scene: &Scene<'_, '_>, sentence_start: usize, subject: us
         return false;
     };
     subject - first <= 2
-        && matches!(scene.lower(first), "while" | "although" | "though" | "because" | "after" | "when" | "if" | "since")
+        && matches!(
+            scene.lower_bytes(first),
+            b"while" | b"although" | b"though" | b"because" | b"after" | b"when" | b"if" | b"since"
+        )
 }
 
 /// A `that` at `c`, or after a short phrase (`told reporters in The Hague
@@ -701,34 +711,35 @@ fn that_after(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> Optio
         return Some(c);
     }
     let phrase = matches!(
-        scene.lower(c),
-        "in" | "on"
-            | "at"
-            | "during"
-            | "after"
-            | "before"
-            | "from"
-            | "via"
-            | "earlier"
-            | "last"
-            | "this"
-            | "late"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "today"
-            | "yesterday"
-            | "repeatedly"
-            | "publicly"
-            | "privately"
-            | "again"
-            | "also"
-            | "later"
-            | "recently"
+        scene.lower_bytes(c),
+        b"in"
+            | b"on"
+            | b"at"
+            | b"during"
+            | b"after"
+            | b"before"
+            | b"from"
+            | b"via"
+            | b"earlier"
+            | b"last"
+            | b"this"
+            | b"late"
+            | b"monday"
+            | b"tuesday"
+            | b"wednesday"
+            | b"thursday"
+            | b"friday"
+            | b"saturday"
+            | b"sunday"
+            | b"today"
+            | b"yesterday"
+            | b"repeatedly"
+            | b"publicly"
+            | b"privately"
+            | b"again"
+            | b"also"
+            | b"later"
+            | b"recently"
     );
     if !phrase {
         return None;
@@ -736,7 +747,7 @@ fn that_after(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> Optio
     (c + 1..(c + 12).min(sentence.end))
         .take_while(|&k| {
             !matches!(scene.tokens[k].kind, TokenKind::Terminal | TokenKind::Quote)
-                && !cue_at(scene, k).is_some_and(|c| c.kind == CueKind::Verb && !c.noun)
+                && !scene.cue(k).is_some_and(|c| c.kind == CueKind::Verb && !c.noun)
         })
         .find(|&k| scene.is(k, "that"))
 }

@@ -100,9 +100,9 @@ fn source_of_document(scene: &Scene<'_, '_>, np: &Np) -> Option<usize> {
         }
         // `report by the Miami Herald`
         let mut j = k + 1;
-        if j < scene.tokens.len() && matches!(scene.lower(j), "by" | "from" | "of") {
+        if j < scene.tokens.len() && matches!(scene.lower_bytes(j), b"by" | b"from" | b"of") {
             j += 1;
-            while j < scene.tokens.len() && matches!(scene.lower(j), "the" | "a" | "an") {
+            while j < scene.tokens.len() && matches!(scene.lower_bytes(j), b"the" | b"a" | b"an") {
                 j += 1;
             }
             if let Some(m) = scene.mention_at(j) {

@@ -56,19 +56,8 @@ pub struct Scene<'s, 'a> {
     pub mentions: &'s [Mention<'a>],
     /// For each token, the mention it lies in (`u32::MAX` for none).
     mention_of_token: Vec<u32>,
-    /// The text with its ASCII capitals in lower case: same offsets, so an
-    /// ASCII token's lower-case text is at its own span (see [`Scene::lower`]).
-    ascii_lowered: String,
-    /// The lower-case text of the tokens with non-ASCII characters, one
-    /// after the other.
-    unicode_lowered: String,
-    /// For each token, where its lower-case text is in `unicode_lowered`
-    /// (`None` for an ASCII token).
-    unicode_lowered_span: Vec<Option<Span>>,
-    /// For each token, its sentence.
-    sentence_of_token: Vec<u32>,
-    /// For each sentence, its paragraph.
-    paragraph_of_sentence: Vec<u32>,
+    /// The lower-case text of every token (see [`Scene::lower`]).
+    lowered: Lowered,
     /// Cue words and nominal speakers.
     pub cues: &'s CueLexicon,
     /// Entity word lists (titles, given names).
@@ -278,15 +267,78 @@ fn speaker_adjective(word: &str) -> bool {
     )
 }
 
-/// Where the first byte of 128 or more at or after `at` is, eight bytes at a time.
+/// Where the first byte of 128 or more at or after `at` is, 32 bytes at a
+/// time (an OR over a chunk, which the compiler vectorises).
 fn next_non_ascii(bytes: &[u8], mut at: usize) -> Option<usize> {
-    while let Some(chunk) = bytes.get(at..at + 8) {
-        if u64::from_le_bytes(chunk.try_into().ok()?) & 0x8080_8080_8080_8080 != 0 {
+    while let Some(chunk) = bytes.get(at..at + 32) {
+        if chunk.iter().fold(0, |any, &b| any | b) >= 0x80 {
             break;
         }
-        at += 8;
+        at += 32;
     }
     bytes.get(at..)?.iter().position(|&b| b >= 0x80).map(|i| at + i)
+}
+
+/// The lower-case text of every token, computed once per document.
+struct Lowered {
+    /// The text with its ASCII capitals in lower case: same offsets, so an
+    /// ASCII token's lower-case text is at its own span.
+    ascii: String,
+    /// One bit per token, set when its lower-case text is in `unicode` (it
+    /// holds a non-ASCII letter) rather than in `ascii`.
+    in_unicode: Vec<u64>,
+    /// The lower-case text of the tokens with non-ASCII letters, one after the other.
+    unicode: String,
+    /// Those tokens, in order, with where their lower-case text is in `unicode`.
+    unicode_spans: Vec<(usize, Span)>,
+}
+
+impl Lowered {
+    fn new(text: &str, tokens: &[Token]) -> Lowered {
+        // One pass over the whole text lower-cases every ASCII token at once.
+        let mut lowered = Lowered {
+            ascii: text.to_ascii_lowercase(),
+            in_unicode: vec![0; tokens.len().div_ceil(64)],
+            unicode: String::new(),
+            unicode_spans: Vec::new(),
+        };
+        // The other tokens are found from the text's non-ASCII bytes.
+        let (mut at, mut k) = (0, 0);
+        while let Some(p) = next_non_ascii(text.as_bytes(), at) {
+            // The token holding byte `p`, or the first after it: mostly one of
+            // the next few (text dense in curly marks), else a binary search.
+            let near = tokens[k..].iter().take(4).position(|t| t.span.end() > p);
+            k += near.unwrap_or_else(|| tokens[k..].partition_point(|t| t.span.end() <= p));
+            let Some(t) = tokens.get(k).filter(|t| t.span.start() <= p) else {
+                at = p + 1; // a space, not in any token
+                continue;
+            };
+            at = t.span.end();
+            // Quote marks, dashes, ellipses and bullets have no case: `ascii` holds them as they are.
+            if !matches!(t.kind, TokenKind::Quote | TokenKind::Dash | TokenKind::Ellipsis | TokenKind::Bullet) {
+                let start = lowered.unicode.len();
+                lowered.unicode.extend(text[t.span].chars().flat_map(char::to_lowercase));
+                lowered.unicode_spans.push((k, Span::new(start, lowered.unicode.len())));
+                lowered.in_unicode[k / 64] |= 1 << (k % 64);
+            }
+            k += 1;
+        }
+        lowered
+    }
+
+    /// Whether token `k`'s lower-case text is in `unicode` (never, in the
+    /// many documents all in ASCII: one test, before any bit is looked up).
+    #[inline]
+    fn in_unicode(&self, k: usize) -> bool {
+        !self.unicode_spans.is_empty() && self.in_unicode[k / 64] & (1 << (k % 64)) != 0
+    }
+
+    /// The lower-case text of token `k`, one with a non-ASCII letter.
+    #[cold]
+    fn unicode(&self, k: usize) -> &str {
+        let i = self.unicode_spans.partition_point(|&(t, _)| t < k);
+        &self.unicode.as_str()[self.unicode_spans[i].1]
+    }
 }
 
 impl<'s, 'a> Scene<'s, 'a> {
@@ -305,58 +357,8 @@ impl<'s, 'a> Scene<'s, 'a> {
                 mention_of_token[k] = i as u32;
             }
         }
-        let mut sentence_of_token = vec![NONE; tokens.len()];
-        for (i, s) in segments.sentences.iter().enumerate() {
-            for k in s.tokens.clone() {
-                sentence_of_token[k] = i as u32;
-            }
-        }
-        // One pass over the whole text lower-cases every ASCII token at once.
-        let ascii_lowered = text.to_ascii_lowercase();
-        // The other tokens are found from the text's non-ASCII bytes.
-        let mut unicode_lowered = String::new();
-        let mut unicode_lowered_span = vec![None; tokens.len()];
-        let (mut at, mut k) = (0, 0);
-        while let Some(p) = next_non_ascii(text.as_bytes(), at) {
-            // The token holding byte `p`, or the first after it: mostly one of
-            // the next few (text dense in curly marks), else a binary search.
-            let near = tokens[k..].iter().take(4).position(|t| t.span.end() > p);
-            k += near.unwrap_or_else(|| tokens[k..].partition_point(|t| t.span.end() <= p));
-            let Some(t) = tokens.get(k).filter(|t| t.span.start() <= p) else {
-                at = p + 1; // a space, not in any token
-                continue;
-            };
-            at = t.span.end();
-            // Quote marks, dashes, ellipses and bullets have no case: `ascii_lowered` holds them as they are.
-            if matches!(t.kind, TokenKind::Quote | TokenKind::Dash | TokenKind::Ellipsis | TokenKind::Bullet) {
-                k += 1;
-                continue;
-            }
-            let start = unicode_lowered.len();
-            unicode_lowered.extend(text[t.span].chars().flat_map(char::to_lowercase));
-            unicode_lowered_span[k] = Some(Span::new(start, unicode_lowered.len()));
-            k += 1;
-        }
-        let mut paragraph_of_sentence = vec![0; segments.sentences.len()];
-        for (i, p) in segments.paragraphs.iter().enumerate() {
-            for s in p.sentences.clone() {
-                paragraph_of_sentence[s] = i as u32;
-            }
-        }
-        Scene {
-            text,
-            tokens,
-            segments,
-            mentions,
-            mention_of_token,
-            ascii_lowered,
-            unicode_lowered,
-            unicode_lowered_span,
-            sentence_of_token,
-            paragraph_of_sentence,
-            cues,
-            lists,
-        }
+        let lowered = Lowered::new(text, tokens);
+        Scene { text, tokens, segments, mentions, mention_of_token, lowered, cues, lists }
     }
 
     /// The text of token `k`.
@@ -367,25 +369,58 @@ impl<'s, 'a> Scene<'s, 'a> {
     /// Whether token `k` is `word`, ignoring ASCII case.
     #[inline]
     pub fn is(&self, k: usize, word: &str) -> bool {
-        self.word(k).eq_ignore_ascii_case(word)
+        let span = self.tokens[k].span;
+        // Bytes, not a `str`: no character boundaries to check.
+        span.len() == word.len() && self.text.as_bytes()[span.range()].eq_ignore_ascii_case(word.as_bytes())
+    }
+
+    /// Whether token `k` may be a cue word: a word whose lower-case bytes
+    /// pass the lexicon's filter, before any `str` is made (`false` is sure).
+    #[inline(always)] // a few instructions, in every per-token scan
+    pub fn may_be_cue(&self, k: usize) -> bool {
+        let t = self.tokens[k];
+        t.kind == TokenKind::Word
+            && (self.lowered.in_unicode(k) || self.cues.may_be_word(&self.lowered.ascii.as_bytes()[t.span.range()]))
+    }
+
+    /// The cue word token `k` is, if any.
+    #[inline]
+    pub fn cue(&self, k: usize) -> Option<Cue> {
+        // Most words are no cue: the filter rejects them cheaply.
+        if !self.may_be_cue(k) {
+            return None;
+        }
+        self.cues.word(self.lower(k))
     }
 
     /// The lower-case form of token `k`, computed once per document.
     pub fn lower(&self, k: usize) -> &str {
-        match self.unicode_lowered_span[k] {
-            Some(span) => &self.unicode_lowered.as_str()[span],
-            None => &self.ascii_lowered.as_str()[self.tokens[k].span],
+        if self.lowered.in_unicode(k) {
+            return self.lowered.unicode(k);
         }
+        &self.lowered.ascii.as_str()[self.tokens[k].span]
     }
 
-    /// The sentence holding token `k`.
+    /// The lower-case form of token `k` as bytes, for tests against fixed
+    /// words: [`Scene::lower`]'s, without the character-boundary checks of a `str`.
+    #[inline]
+    pub fn lower_bytes(&self, k: usize) -> &[u8] {
+        if self.lowered.in_unicode(k) {
+            return self.lowered.unicode(k).as_bytes();
+        }
+        &self.lowered.ascii.as_bytes()[self.tokens[k].span.range()]
+    }
+
+    /// The sentence holding token `k`: a binary search, as the rules ask
+    /// once per quote or cue, too rarely to pay for a table per token.
     pub fn sentence_of(&self, k: usize) -> usize {
-        self.sentence_of_token[k] as usize
+        self.segments.sentences.partition_point(|s| s.tokens.end <= k)
     }
 
     /// The paragraph holding token `k`.
     pub fn paragraph_of(&self, k: usize) -> usize {
-        self.paragraph_of_sentence[self.sentence_of(k)] as usize
+        let sentence = self.sentence_of(k);
+        self.segments.paragraphs.partition_point(|p| p.sentences.end <= sentence)
     }
 
     /// The mention token `k` lies in.
@@ -403,7 +438,7 @@ impl<'s, 'a> Scene<'s, 'a> {
     /// `on Monday`) and a short parenthetical (`Sen. David Perdue (R-Ga.) said`).
     pub fn skip_back_adverbs(&self, mut e: usize, floor: usize) -> usize {
         // `who in 2010 said`, `who on Monday said`
-        let dated = |e: usize| e > floor + 1 && matches!(self.lower(e - 2), "in" | "on");
+        let dated = |e: usize| e > floor + 1 && matches!(self.lower_bytes(e - 2), b"in" | b"on");
         while e > floor {
             match self.tokens[e - 1].kind {
                 TokenKind::Word => {
@@ -484,7 +519,10 @@ impl<'s, 'a> Scene<'s, 'a> {
             || matches!(np.phrase, SpeakerPhrase::Name(m) if self.mentions[m].label != Label::Person);
         if !qualifies
             || start <= floor + 1
-            || !matches!(self.lower(start - 1), "in" | "from" | "at" | "across" | "of" | "for" | "to" | "with")
+            || !matches!(
+                self.lower_bytes(start - 1),
+                b"in" | b"from" | b"at" | b"across" | b"of" | b"for" | b"to" | b"with"
+            )
         {
             return np;
         }
@@ -588,7 +626,10 @@ impl<'s, 'a> Scene<'s, 'a> {
         })?;
         // `During a speech in Ohio, Trump …`: an opening phrase's comma comes before the subject.
         let opening_phrase = PREPOSITIONS.contains(&self.lower(start))
-            || matches!(self.lower(start), "during" | "after" | "before" | "amid" | "following" | "despite" | "as");
+            || matches!(
+                self.lower_bytes(start),
+                b"during" | b"after" | b"before" | b"amid" | b"following" | b"despite" | b"as"
+            );
         let comma = opening_phrase.then(|| (start + 1..limit).find(|&k| self.word(k) == ",")).flatten();
         let start = match comma {
             Some(comma) => (comma + 1..limit).find(|&k| self.tokens[k].is_wordlike())?,
@@ -630,7 +671,10 @@ impl<'s, 'a> Scene<'s, 'a> {
 
     /// Whether token `k` is an article or possessive determiner (`the`, `his`).
     pub fn is_article_or_possessive(&self, k: usize) -> bool {
-        matches!(self.lower(k), "his" | "her" | "their" | "its" | "the" | "a" | "an" | "this" | "our" | "my")
+        matches!(
+            self.lower_bytes(k),
+            b"his" | b"her" | b"their" | b"its" | b"the" | b"a" | b"an" | b"this" | b"our" | b"my"
+        )
     }
 
     /// The outermost speaker of a subject: the speaker of a speech verb whose
@@ -686,11 +730,8 @@ impl<'s, 'a> Scene<'s, 'a> {
     /// The speech verb (a cue verb, not a belief) at token `k`, unless it is
     /// a noun after an article (`a report by …`, `the stated goal`).
     pub fn speech_verb(&self, k: usize) -> Option<Cue> {
-        if self.tokens[k].kind != TokenKind::Word {
-            return None;
-        }
-        let cue = self.cues.word(self.lower(k)).filter(|c| c.kind == CueKind::Verb && !c.belief)?;
-        let after_article = k > 0 && matches!(self.lower(k - 1), "a" | "an" | "the");
+        let cue = self.cue(k).filter(|c| c.kind == CueKind::Verb && !c.belief)?;
+        let after_article = k > 0 && matches!(self.lower_bytes(k - 1), b"a" | b"an" | b"the");
         (!after_article).then_some(cue)
     }
 
@@ -756,7 +797,8 @@ impl<'s, 'a> Scene<'s, 'a> {
         let takes_addressee = self.cues.word(self.lower(v)).is_some_and(|c| c.addressee);
         // `accuse Clinton’s campaign`: a possessor is no addressee.
         let possessor = |np: &Np| self.tokens.get(np.tokens.end).is_some_and(|t| t.kind == TokenKind::Possessive);
-        match self.np_starting_at(v + 1, limit).filter(|np| takes_addressee && !possessor(np)) {
+        // The phrase is sought only after a cue that takes one.
+        match takes_addressee.then(|| self.np_starting_at(v + 1, limit)).flatten().filter(|np| !possessor(np)) {
             Some(np) => {
                 let end = np.tokens.end;
                 (Some(np), end)
