@@ -67,9 +67,9 @@ pub fn segment(text: &str, tokens: &[Token]) -> Segments {
         sentences: Vec::with_capacity(tokens.len() / 16),
     };
     let mut t = 0;
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        let line_end = line_start + line.len();
+    // Each line ends after its `\n`; the last one at the end of the text.
+    let line_ends = memchr::memchr_iter(b'\n', text.as_bytes()).map(|at| at + 1).chain([text.len()]);
+    for line_end in line_ends {
         let first = t;
         while t < tokens.len() && tokens[t].span.start() < line_end {
             t += 1;
@@ -87,7 +87,6 @@ pub fn segment(text: &str, tokens: &[Token]) -> Segments {
                 headline,
             });
         }
-        line_start = line_end;
     }
     seg
 }

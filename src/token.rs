@@ -137,18 +137,33 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i = end + usize::from(bytes.get(end) == Some(&b' '));
             continue;
         }
-        pieces.clear();
-        let chunk_end = simple_pieces(text, i, &mut pieces).unwrap_or_else(|| {
-            let end = chunk_end(text, i);
-            pieces.clear();
-            unicode_pieces(&text[i..end], i, &mut pieces);
-            end
-        });
-        join_pieces(&pieces, line_start, chunk_end, &mut tokens);
+        i = general_chunk(text, i, line_start, &mut pieces, &mut tokens);
         line_start = false;
-        i = chunk_end;
     }
     tokens
+}
+
+/// The general path for the chunk starting at `start`: cut into pieces (by
+/// byte class, or by Unicode word boundaries when it holds a non-ASCII word
+/// character), joined into tokens by the news rules. Returns the chunk's
+/// end. Kept out of line so the fast path's loop stays small.
+#[inline(never)]
+fn general_chunk<'t>(
+    text: &'t str,
+    start: usize,
+    line_start: bool,
+    pieces: &mut Vec<Piece<'t>>,
+    out: &mut Vec<Token>,
+) -> usize {
+    pieces.clear();
+    let chunk_end = simple_pieces(text, start, pieces).unwrap_or_else(|| {
+        let end = chunk_end(text, start);
+        pieces.clear();
+        unicode_pieces(&text[start..end], start, pieces);
+        end
+    });
+    join_pieces(pieces, line_start, chunk_end, out);
+    chunk_end
 }
 
 /// The fast path for the commonest chunks: ASCII letters and digits, with
