@@ -294,7 +294,16 @@ struct Piece<'t> {
     span: Span,
     /// The piece's text, sliced once for the rules to read.
     text: &'t str,
-    word: bool,
+    /// The character of a one-character piece that is no word character;
+    /// `None` for a run of word characters. The rules compare marks, not strings.
+    mark: Option<char>,
+}
+
+impl Piece<'_> {
+    #[inline]
+    fn is_word(&self) -> bool {
+        self.mark.is_none()
+    }
 }
 
 /// The pieces of the chunk starting at `start`, when its only word
@@ -316,14 +325,14 @@ fn simple_pieces<'t>(text: &'t str, start: usize, out: &mut Vec<Piece<'t>>) -> O
         if is_ascii_word_byte(b) {
             let run = i;
             i = ascii_word_end(bytes, i + 1);
-            out.push(Piece { span: Span::new(run, i), text: &text[run..i], word: true });
+            out.push(Piece { span: Span::new(run, i), text: &text[run..i], mark: None });
             continue;
         }
-        let len = if b < 0x80 {
+        let c = if b < 0x80 {
             if b.is_ascii_whitespace() {
                 return Some(i);
             }
-            1
+            char::from(b)
         } else {
             let c = text[i..].chars().next().unwrap_or(' ');
             if is_space(c) {
@@ -332,9 +341,10 @@ fn simple_pieces<'t>(text: &'t str, start: usize, out: &mut Vec<Piece<'t>>) -> O
             if is_word_char(c) {
                 return None;
             }
-            c.len_utf8()
+            c
         };
-        out.push(Piece { span: Span::new(i, i + len), text: &text[i..i + len], word: false });
+        let len = c.len_utf8();
+        out.push(Piece { span: Span::new(i, i + len), text: &text[i..i + len], mark: Some(c) });
         i += len;
     }
     Some(i)
@@ -353,20 +363,20 @@ fn unicode_pieces<'t>(chunk: &'t str, offset: usize, out: &mut Vec<Piece<'t>>) {
                     out.push(Piece {
                         span: Span::new(offset + at + s, offset + at + k),
                         text: &bound[s..k],
-                        word: true,
+                        mark: None,
                     });
                 }
                 let end = k + c.len_utf8();
                 out.push(Piece {
                     span: Span::new(offset + at + k, offset + at + end),
                     text: &bound[k..end],
-                    word: false,
+                    mark: Some(c),
                 });
             }
         }
         if let Some(s) = run_start {
             let end = bound.len();
-            out.push(Piece { span: Span::new(offset + at + s, offset + at + end), text: &bound[s..], word: true });
+            out.push(Piece { span: Span::new(offset + at + s, offset + at + end), text: &bound[s..], mark: None });
         }
     }
 }
@@ -389,8 +399,8 @@ fn is_word_char(c: char) -> bool {
 pub(crate) const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2010}'..='\u{205e}';
 
 #[inline]
-fn is_apostrophe(s: &str) -> bool {
-    matches!(s, "'" | "’" | "ʼ")
+fn is_apostrophe(mark: Option<char>) -> bool {
+    matches!(mark, Some('\'' | '’' | 'ʼ'))
 }
 
 /// Joins the pieces of one chunk into tokens with the news rules.
@@ -398,25 +408,23 @@ fn join_pieces(pieces: &[Piece<'_>], line_start: bool, chunk_end: usize, out: &m
     let mut k = 0;
     while k < pieces.len() {
         let p = pieces[k];
-        let s = p.text;
         let next = |d: usize| pieces.get(k + d).map(|q| (q, q.text));
-        if p.word {
+        let Some(mark) = p.mark else {
             // Abbreviations and initials: U.S., J., Sen., e.g.
             if let Some(end) = abbreviation_end(pieces, k) {
                 out.push(Token { span: Span::new(p.span.start(), end.1), kind: TokenKind::Abbreviation });
                 k = end.0;
                 continue;
             }
-            let digits = s.bytes().all(|b| b.is_ascii_digit());
+            let digits = p.text.bytes().all(|b| b.is_ascii_digit());
             if digits {
                 // 100,000 and 3.5: separators between digit runs.
                 let mut end = k;
-                while let (Some((sep, sep_text)), Some((num, num_text))) =
-                    (pieces.get(end + 1).map(|q| (q, q.text)), pieces.get(end + 2).map(|q| (q, q.text)))
+                while let (Some(sep), Some((num, num_text))) =
+                    (pieces.get(end + 1), pieces.get(end + 2).map(|q| (q, q.text)))
                 {
-                    if !sep.word
-                        && matches!(sep_text, "," | ".")
-                        && num.word
+                    if matches!(sep.mark, Some(',' | '.'))
+                        && num.is_word()
                         && num_text.bytes().all(|b| b.is_ascii_digit())
                     {
                         end += 2;
@@ -430,41 +438,42 @@ fn join_pieces(pieces: &[Piece<'_>], line_start: bool, chunk_end: usize, out: &m
             }
             // Contractions and inner apostrophes: wouldn’t, O’Brien; possessive ’s split off.
             let mut end = k;
-            while let (Some((apo, apo_text)), Some((rest, rest_text))) =
-                (pieces.get(end + 1).map(|q| (q, q.text)), pieces.get(end + 2).map(|q| (q, q.text)))
+            while let (Some(apo), Some((rest, rest_text))) =
+                (pieces.get(end + 1), pieces.get(end + 2).map(|q| (q, q.text)))
             {
-                if apo.word || !is_apostrophe(apo_text) || !rest.word {
+                if !is_apostrophe(apo.mark) || !rest.is_word() {
                     break;
                 }
-                if matches!(rest_text, "s" | "S") && pieces.get(end + 3).is_none_or(|q| !q.word) {
+                if matches!(rest_text, "s" | "S") && pieces.get(end + 3).is_none_or(|q| !q.is_word()) {
                     break;
                 }
                 end += 2;
             }
             out.push(Token { span: Span::new(p.span.start(), pieces[end].span.end()), kind: TokenKind::Word });
             k = end + 1;
-            if let (Some((apo, apo_text)), Some((s_piece, s_text))) =
-                (pieces.get(k).map(|q| (q, q.text)), pieces.get(k + 1).map(|q| (q, q.text)))
-            {
-                if is_apostrophe(apo_text) && matches!(s_text, "s" | "S") && pieces.get(k + 2).is_none_or(|q| !q.word) {
+            if let (Some(apo), Some((s_piece, s_text))) = (pieces.get(k), pieces.get(k + 1).map(|q| (q, q.text))) {
+                if is_apostrophe(apo.mark)
+                    && matches!(s_text, "s" | "S")
+                    && pieces.get(k + 2).is_none_or(|q| !q.is_word())
+                {
                     out.push(Token { span: apo.span.cover(s_piece.span), kind: TokenKind::Possessive });
                     k += 2;
                 }
             }
             continue;
-        }
+        };
         // Punctuation pieces.
-        if is_apostrophe(s) {
+        if is_apostrophe(Some(mark)) {
             // ’90s, ’n’
             if let Some((w, w_text)) = next(1) {
-                if w.word && w_text.as_bytes()[0].is_ascii_digit() {
+                if w.is_word() && w_text.as_bytes()[0].is_ascii_digit() {
                     out.push(Token { span: p.span.cover(w.span), kind: TokenKind::Word });
                     k += 2;
                     continue;
                 }
-                if w.word && w_text == "n" {
-                    if let Some((close, close_text)) = next(2) {
-                        if is_apostrophe(close_text) {
+                if w.is_word() && w_text == "n" {
+                    if let Some((close, _)) = next(2) {
+                        if is_apostrophe(close.mark) {
                             out.push(Token { span: p.span.cover(close.span), kind: TokenKind::Word });
                             k += 3;
                             continue;
@@ -473,10 +482,11 @@ fn join_pieces(pieces: &[Piece<'_>], line_start: bool, chunk_end: usize, out: &m
                 }
             }
         }
-        let (kind, len) = punct_kind(s, next(1).map(|(_, t)| t), next(2).map(|(_, t)| t));
+        let mark_at = |d: usize| pieces.get(k + d).and_then(|q| q.mark);
+        let (kind, len) = punct_kind(mark, mark_at(1), mark_at(2));
         let end = pieces[k + len - 1].span.end();
         // `- ` or `• ` opening a line is a list bullet.
-        let bullet = k == 0 && line_start && ((kind == TokenKind::Dash && end == chunk_end && len == 1) || s == "•");
+        let bullet = k == 0 && line_start && ((kind == TokenKind::Dash && end == chunk_end && len == 1) || mark == '•');
         let kind = if bullet { TokenKind::Bullet } else { kind };
         out.push(Token { span: Span::new(p.span.start(), end), kind });
         k += len;
@@ -485,16 +495,16 @@ fn join_pieces(pieces: &[Piece<'_>], line_start: bool, chunk_end: usize, out: &m
 
 /// The kind of a punctuation piece and how many pieces it takes (for `...`,
 /// `--`, ``` `` ``` and `''`).
-fn punct_kind(s: &str, next: Option<&str>, after: Option<&str>) -> (TokenKind, usize) {
-    match s {
-        "." if next == Some(".") && after == Some(".") => (TokenKind::Ellipsis, 3),
-        "-" if next == Some("-") => (TokenKind::Dash, 2),
-        "`" if next == Some("`") => (TokenKind::Quote, 2),
-        "'" if next == Some("'") => (TokenKind::Quote, 2),
-        "…" => (TokenKind::Ellipsis, 1),
-        "." | "!" | "?" => (TokenKind::Terminal, 1),
-        "-" | "–" | "—" | "‒" | "―" | "‐" => (TokenKind::Dash, 1),
-        "\"" | "“" | "”" | "‘" | "’" | "'" | "«" | "»" | "„" | "‚" | "‹" | "›" | "`" => {
+fn punct_kind(mark: char, next: Option<char>, after: Option<char>) -> (TokenKind, usize) {
+    match mark {
+        '.' if next == Some('.') && after == Some('.') => (TokenKind::Ellipsis, 3),
+        '-' if next == Some('-') => (TokenKind::Dash, 2),
+        '`' if next == Some('`') => (TokenKind::Quote, 2),
+        '\'' if next == Some('\'') => (TokenKind::Quote, 2),
+        '…' => (TokenKind::Ellipsis, 1),
+        '.' | '!' | '?' => (TokenKind::Terminal, 1),
+        '-' | '–' | '—' | '‒' | '―' | '‐' => (TokenKind::Dash, 1),
+        '"' | '“' | '”' | '‘' | '’' | '\'' | '«' | '»' | '„' | '‚' | '‹' | '›' | '`' => {
             (TokenKind::Quote, 1)
         }
         _ => (TokenKind::Punct, 1),
@@ -503,14 +513,17 @@ fn punct_kind(s: &str, next: Option<&str>, after: Option<&str>) -> (TokenKind, u
 
 /// Where an abbreviation starting at word piece `k` ends: `(next piece, end byte)`.
 fn abbreviation_end(pieces: &[Piece<'_>], k: usize) -> Option<(usize, usize)> {
-    let is_dot = |j: usize| pieces.get(j).is_some_and(|q| !q.word && q.text == ".");
+    let is_dot = |j: usize| pieces.get(j).is_some_and(|q| q.mark == Some('.'));
     if !is_dot(k + 1) {
         return None;
     }
     let first = pieces[k].text;
     // Dotted letters: U.S., U.N., e.g., a.m.
     let short = |j: usize| {
-        pieces.get(j).is_some_and(|q| q.word && q.text.chars().count() == 1 && q.text.chars().all(char::is_alphabetic))
+        pieces.get(j).is_some_and(|q| {
+            let mut chars = q.text.chars();
+            q.is_word() && chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none()
+        })
     };
     if short(k) {
         let mut j = k;
@@ -564,8 +577,8 @@ mod tests {
             let text = format!("   {chunk}");
             if simple_pieces(&text, 3, &mut a) == Some(text.len()) {
                 simple += 1;
-                let a: Vec<_> = a.iter().map(|p| (p.span, p.word)).collect();
-                let b: Vec<_> = b.iter().map(|p| (p.span, p.word)).collect();
+                let a: Vec<_> = a.iter().map(|p| (p.span, p.mark)).collect();
+                let b: Vec<_> = b.iter().map(|p| (p.span, p.mark)).collect();
                 assert_eq!(a, b, "{chunk:?}");
             } else {
                 fallback += 1;
