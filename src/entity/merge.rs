@@ -401,15 +401,9 @@ fn acronym_after<'a>(cx: &Context<'_, 'a>, c: &Candidate, label: Label) -> Optio
     if acronym.len() < 2 || !acronym.chars().all(|ch| ch.is_ascii_uppercase()) {
         return None;
     }
-    let initials: String = c
-        .tokens
-        .clone()
-        .map(|k| word(&cx.tokens[k]))
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .filter_map(|w| w.chars().next())
-        .collect();
+    let initials = c.tokens.clone().filter_map(|k| word(&cx.tokens[k]).chars().next().filter(|ch| ch.is_uppercase()));
     let named_org = label == Label::Org && c.tokens.len() >= 2 && acronym.len() <= 6;
-    (initials == acronym || named_org).then_some(acronym)
+    (named_org || initials.eq(acronym.chars())).then_some(acronym)
 }
 
 #[cfg(test)]
