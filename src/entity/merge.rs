@@ -45,6 +45,7 @@ enum Guess {
 }
 
 impl Guess {
+    /// The label guessed, if any.
     fn label(self) -> Option<Label> {
         match self {
             Guess::Label(label) => Some(label),
