@@ -360,6 +360,11 @@ fn label_of_unknown(cx: &Context<'_, '_>, c: &Candidate) -> Option<Label> {
 /// (`Smith`, `smith`), and whether it has only letters, apostrophes and
 /// hyphens (`O'Neill`, `Smith-Jones`), in one pass over it.
 fn word_shape(word: &str) -> (bool, bool) {
+    if word.is_ascii() {
+        let bytes = word.as_bytes();
+        let lower_rest = bytes.iter().skip(1).all(u8::is_ascii_lowercase);
+        return (lower_rest, bytes.iter().all(|&b| b.is_ascii_alphabetic() || matches!(b, b'\'' | b'-')));
+    }
     let (mut lower_rest, mut name_chars) = (true, true);
     for (i, ch) in word.chars().enumerate() {
         lower_rest &= i == 0 || ch.is_lowercase();
