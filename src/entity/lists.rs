@@ -164,7 +164,21 @@ impl WordLists {
     /// Whether a capitalised `word` is a function word, month or weekday
     /// rather than a name, also when written in capitals (`AT`, `JULY`).
     pub fn is_function_word(&self, word: &str) -> bool {
-        self.function_words.contains(word) || (is_shouted(word) && self.function_words.contains(&title_case(word)))
+        self.function_words.contains(word) || (is_shouted(word) && self.is_function_word_in_title_case(word))
+    }
+
+    /// Whether `word` in title case (`JULY` → `July`) is a function word.
+    /// Short ASCII words, as function words are, are title-cased on the stack.
+    fn is_function_word_in_title_case(&self, word: &str) -> bool {
+        let mut buffer = [0; 16];
+        match buffer.get_mut(..word.len()) {
+            Some(titled) if word.is_ascii() => {
+                titled.copy_from_slice(word.as_bytes());
+                titled.iter_mut().skip(1).for_each(u8::make_ascii_lowercase);
+                std::str::from_utf8(titled).is_ok_and(|titled| self.function_words.contains(titled))
+            }
+            _ => self.function_words.contains(&title_case(word)),
+        }
     }
 
     /// The bundled entity surface written `upper` in capitals (`LONDON` → `London`).

@@ -45,6 +45,7 @@ enum Guess {
 }
 
 impl Guess {
+    /// The label guessed, if any.
     fn label(self) -> Option<Label> {
         match self {
             Guess::Label(label) => Some(label),
@@ -359,6 +360,11 @@ fn label_of_unknown(cx: &Context<'_, '_>, c: &Candidate) -> Option<Label> {
 /// (`Smith`, `smith`), and whether it has only letters, apostrophes and
 /// hyphens (`O'Neill`, `Smith-Jones`), in one pass over it.
 fn word_shape(word: &str) -> (bool, bool) {
+    if word.is_ascii() {
+        let bytes = word.as_bytes();
+        let lower_rest = bytes.iter().skip(1).all(u8::is_ascii_lowercase);
+        return (lower_rest, bytes.iter().all(|&b| b.is_ascii_alphabetic() || matches!(b, b'\'' | b'-')));
+    }
     let (mut lower_rest, mut name_chars) = (true, true);
     for (i, ch) in word.chars().enumerate() {
         lower_rest &= i == 0 || ch.is_lowercase();
@@ -401,15 +407,9 @@ fn acronym_after<'a>(cx: &Context<'_, 'a>, c: &Candidate, label: Label) -> Optio
     if acronym.len() < 2 || !acronym.chars().all(|ch| ch.is_ascii_uppercase()) {
         return None;
     }
-    let initials: String = c
-        .tokens
-        .clone()
-        .map(|k| word(&cx.tokens[k]))
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .filter_map(|w| w.chars().next())
-        .collect();
+    let initials = c.tokens.clone().filter_map(|k| word(&cx.tokens[k]).chars().next().filter(|ch| ch.is_uppercase()));
     let named_org = label == Label::Org && c.tokens.len() >= 2 && acronym.len() <= 6;
-    (initials == acronym || named_org).then_some(acronym)
+    (named_org || initials.eq(acronym.chars())).then_some(acronym)
 }
 
 #[cfg(test)]

@@ -61,7 +61,10 @@ impl<'k> Folded<'k> {
 
 impl Hash for Folded<'_> {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        hash_straight(self.head, state);
+        // Most keys are a name as written, without a head.
+        if !self.head.is_empty() {
+            hash_straight(self.head, state);
+        }
         hash_straight(self.rest, state);
     }
 }
