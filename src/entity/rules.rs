@@ -692,6 +692,10 @@ pub fn is_quoted_title(cx: &Context<'_, '_>, tokens: &Range<usize>) -> bool {
 
 /// CamelCase or letters mixed with digits: `FlightRadar24`, `PayPal`, `3M`.
 pub fn is_brand(word: &str) -> bool {
+    // Most words go on in ASCII lower case: neither CamelCase nor with digits.
+    if word.bytes().skip(1).all(|b| b.is_ascii_lowercase()) {
+        return false;
+    }
     let mut chars = word.chars();
     let Some(first) = chars.next() else {
         return false;
