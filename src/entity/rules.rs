@@ -340,8 +340,8 @@ fn classify_run(
     // A capital at the sentence start proves nothing: drop leading function words.
     while start < run.tokens.end
         && (run.sentence_initial || run.headline)
-        && cx.lists.is_function_word(cx.word(start))
         && hits[start].is_none()
+        && cx.lists.is_function_word(cx.word(start))
     {
         start += 1;
     }
@@ -377,13 +377,14 @@ fn classify_run(
             }
             Part::Hit(range, entry) => {
                 let surface = &cx.entry(*entry).surface;
-                let ambiguous = cx.lists.is_ambiguous(surface);
-                // A given name that a lexicon calls a place, followed by a surname: a person.
-                if let (Some(gender), Some(Part::Words(next))) = (cx.lists.given_name(surface), parts.get(i + 1)) {
-                    if range.end == next.start
-                        && next.len() <= 2
-                        && !next.clone().any(|k| cx.lists.is_function_word(cx.word(k)))
-                    {
+                // A given name that a lexicon calls a place, followed by a surname: a
+                // person. (The word lists are asked last: most hits have no words right after.)
+                let surname = match parts.get(i + 1) {
+                    Some(Part::Words(next)) if range.end == next.start && next.len() <= 2 => Some(next),
+                    _ => None,
+                };
+                if let Some((next, gender)) = surname.and_then(|next| Some((next, cx.lists.given_name(surface)?))) {
+                    if !next.clone().any(|k| cx.lists.is_function_word(cx.word(k))) {
                         let tokens = range.start..next.end;
                         out.push(person(cx, tokens, title.take(), gender, part_initial));
                         i += 2;
@@ -393,7 +394,9 @@ fn classify_run(
                 let place = matches!(cx.entry(*entry).label, Label::Gpe | Label::Loc);
                 if place && sports::is_team(cx, range, &run.sentence) {
                     out.push(Candidate { evidence: Evidence::Team, ..unknown(cx, range.clone(), part_initial) });
-                } else if !(ambiguous && (part_initial || run.headline)) || (!run.headline && acts(cx, range.end)) {
+                } else if !((part_initial || run.headline) && cx.lists.is_ambiguous(surface))
+                    || (!run.headline && acts(cx, range.end))
+                {
                     out.push(Candidate {
                         span: cx.span(range),
                         tokens: range.clone(),
