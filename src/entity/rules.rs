@@ -546,9 +546,9 @@ fn place_led_name(
     // A given name that is also a place starts a person's name instead: `Paris Hilton`.
     let fits = !headline
         && matches!(cx.entry(*entry).label, Label::Gpe | Label::Loc)
-        && cx.lists.given_name(place_surface).is_none()
         && place.end == words.start
         && words.len() <= 3
+        && cx.lists.given_name(place_surface).is_none()
         && words.clone().all(title_case)
         && !names_person(cx, words)
         && cx.lists.given_name(cx.word(words.start)).is_none();
@@ -661,16 +661,17 @@ fn classify_words(
 ) -> Candidate {
     let first = cx.word(tokens.start);
     let last = cx.word(tokens.end - 1);
-    let given = cx.lists.given_name(first);
+    // Asked only where it counts: most pieces are one word without a title.
+    let given = || cx.lists.given_name(first);
     if title.is_some() || after_relation {
-        return person(cx, tokens, title, given.unwrap_or(Gender::Unknown), initial);
+        return person(cx, tokens, title, given().unwrap_or(Gender::Unknown), initial);
     }
     // A title in quote marks names a work: nothing the name lists say counts.
     if is_quoted_title(cx, &tokens) {
         return unknown(cx, tokens, initial);
     }
     if tokens.len() >= 2 && tokens.len() <= 4 {
-        if let Some(gender) = given {
+        if let Some(gender) = given() {
             return person(cx, tokens, None, gender, initial);
         }
         if is_initial(first) {
