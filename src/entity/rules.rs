@@ -256,8 +256,8 @@ fn run_end(cx: &Context<'_, '_>, hits: &[Option<(usize, usize)>], k: usize, limi
         }
         let joins = end > k
             && end + 1 < limit
-            && is_connector(cx.word(end))
-            && (cx.is_capitalised(end + 1) || hits[end + 1].is_some());
+            && (hits[end + 1].is_some() || cx.is_capitalised(end + 1))
+            && is_connector(cx.word(end));
         if joins {
             end += 1;
             continue;
@@ -345,9 +345,9 @@ fn classify_run(
     {
         start += 1;
     }
-    // Trailing connectors belong to no name.
+    // Trailing connectors belong to no name (and are never capitalised).
     let mut end = run.tokens.end;
-    while end > start && is_connector(cx.word(end - 1)) {
+    while end > start && !cx.is_capitalised(end - 1) && is_connector(cx.word(end - 1)) {
         end -= 1;
     }
     if start >= end {
