@@ -190,17 +190,17 @@ impl NameStarts {
     /// The first token from `k` on, before `limit`, that a name may start at (`limit` when none).
     #[inline]
     pub(crate) fn next(&self, k: usize, limit: usize) -> usize {
-        let mut word = k / 64;
-        // The bits of the first word, from `k` on.
-        let mut bits = self.bits.get(word).map_or(0, |&b| b >> (k % 64) << (k % 64));
+        let mut chunk = k / 64;
+        // The bits of the first chunk, from `k` on.
+        let mut bits = self.bits.get(chunk).map_or(0, |&b| b >> (k % 64) << (k % 64));
         while bits == 0 {
-            word += 1;
-            if word * 64 >= limit {
+            chunk += 1;
+            if chunk * 64 >= limit {
                 return limit;
             }
-            bits = self.bits[word];
+            bits = self.bits[chunk];
         }
-        (word * 64 + bits.trailing_zeros() as usize).min(limit)
+        (chunk * 64 + bits.trailing_zeros() as usize).min(limit)
     }
 }
 
@@ -217,6 +217,7 @@ pub fn candidates(cx: &Context<'_, '_>) -> Vec<Candidate> {
         for sentence in &cx.segments.sentences[paragraph.sentences.clone()] {
             let range = sentence.tokens.clone();
             let first_word = range.clone().find(|&k| cx.tokens[k].is_wordlike()).unwrap_or(range.end);
+            // A run starts at a hit or a capitalised word: only where `starts` says a name may.
             let mut k = starts.next(range.start, range.end);
             while k < range.end {
                 let end = run_end(cx, &hits, k, range.end);
