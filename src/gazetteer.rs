@@ -92,7 +92,8 @@ impl Gazetteer {
         // boundary and ends at one is a hit, and the scan goes on after it.
         // The automaton is only tried, anchored, where a surface could
         // start: at a word boundary, on three bytes some surface starts with,
-        // and on a whole run of ASCII letters and digits some surface starts with.
+        // and on a whole run of ASCII letters and digits some surface starts
+        // with (with the run after it, where those surfaces go on with one).
         // (A surface's first byte starts a character, so every such position
         // is a character boundary.) Inside a run of ASCII letters and digits
         // there is no word boundary, so runs are skipped whole.
@@ -174,6 +175,14 @@ struct StartBytes {
     /// a run only matches where the text's run is the same, or ends inside
     /// the text's run, where no hit ends.
     first_words: WordFilter,
+    /// The first runs after which some pattern ends or goes on otherwise
+    /// than with a space and another run (`Paris`, `U` of `U.S.`).
+    open_first_words: WordFilter,
+    /// The first two runs, space between, of the patterns that go on so
+    /// (`The Hague`, `New York` of `New York Times`). After a first run that
+    /// is not open, a hit holds the text's first two runs whole (it ends on
+    /// a word boundary), so they must be one of these.
+    first_two_words: WordFilter,
 }
 
 impl StartBytes {
@@ -186,11 +195,20 @@ impl StartBytes {
             first: [false; 256],
             triples: vec![0; words].into_boxed_slice(),
             first_words: WordFilter::default(),
+            open_first_words: WordFilter::default(),
+            first_two_words: WordFilter::default(),
         };
         for p in patterns {
-            let word = p.bytes().take_while(|&b| is_ascii_word_byte(b)).count();
+            let p_bytes = p.as_bytes();
+            let word = ascii_word_end(p_bytes, 0);
             if word > 0 {
-                set.first_words.insert(&p.as_bytes()[..word]);
+                set.first_words.insert(&p_bytes[..word]);
+                let second = ascii_word_end(p_bytes, word + 1);
+                if p_bytes.get(word) == Some(&b' ') && second > word + 1 {
+                    set.first_two_words.insert(&p_bytes[..second]);
+                } else {
+                    set.open_first_words.insert(&p_bytes[..word]);
+                }
             }
             let all = 0..=u8::MAX;
             match *p.as_bytes() {
@@ -227,13 +245,35 @@ impl StartBytes {
         }
         let byte = |i: usize| bytes.get(i).copied().unwrap_or(0);
         let i = Self::index([bytes[at], byte(at + 1), byte(at + 2)]);
-        self.triples[i / 64] & (1 << (i % 64)) != 0
-            && (word_end == at || self.first_words.may_contain(&bytes[at..word_end]))
+        self.triples[i / 64] & (1 << (i % 64)) != 0 && (word_end == at || self.may_start_words(bytes, at, word_end))
+    }
+
+    /// Whether a pattern may start with the run of ASCII letters and digits
+    /// at `at..word_end` (and, where patterns need one, the run after it).
+    fn may_start_words(&self, bytes: &[u8], at: usize, word_end: usize) -> bool {
+        let first = &bytes[at..word_end];
+        self.first_words.may_contain(first)
+            && (self.open_first_words.may_contain(first)
+                || (bytes.get(word_end) == Some(&b' ')
+                    && self.first_two_words.may_contain(&bytes[at..ascii_word_end(bytes, word_end + 1)])))
     }
 
     fn memory_usage(&self) -> usize {
-        self.triples.len() * 8 + self.first_words.memory_usage()
+        self.triples.len() * 8
+            + self.first_words.memory_usage()
+            + self.open_first_words.memory_usage()
+            + self.first_two_words.memory_usage()
     }
+}
+
+/// The end of the run of ASCII letters and digits in `bytes` from `at` on
+/// (`at` itself when none is there, or when `at` is past the end).
+#[inline(always)] // the scan's inner loop
+fn ascii_word_end(bytes: &[u8], mut at: usize) -> usize {
+    while at < bytes.len() && is_ascii_word_byte(bytes[at]) {
+        at += 1;
+    }
+    at
 }
 
 /// The surface and its apostrophe and dash variants (`Côte d'Ivoire` /
@@ -319,6 +359,14 @@ mod tests {
     fn a_rejected_match_does_not_hide_a_shorter_one() {
         let g = gazetteer("New York\tGPE\tNew York\nYork\tGPE\tYork");
         assert_eq!(found(&g, "NNew York and New York"), ["York", "New York"]);
+    }
+
+    #[test]
+    fn surfaces_of_several_words_need_their_first_two_words_whole() {
+        let g =
+            gazetteer("The Hague\tGPE\tThe Hague\nNew York\tGPE\tNew York\nNew York Times\tORG\tThe New York Times");
+        let text = "The court in The Hague; The New York Times; New Yorkers";
+        assert_eq!(found(&g, text), ["The Hague", "New York Times"]);
     }
 
     #[test]

@@ -190,17 +190,17 @@ impl NameStarts {
     /// The first token from `k` on, before `limit`, that a name may start at (`limit` when none).
     #[inline]
     pub(crate) fn next(&self, k: usize, limit: usize) -> usize {
-        let mut word = k / 64;
-        // The bits of the first word, from `k` on.
-        let mut bits = self.bits.get(word).map_or(0, |&b| b >> (k % 64) << (k % 64));
+        let mut chunk = k / 64;
+        // The bits of the first chunk, from `k` on.
+        let mut bits = self.bits.get(chunk).map_or(0, |&b| b >> (k % 64) << (k % 64));
         while bits == 0 {
-            word += 1;
-            if word * 64 >= limit {
+            chunk += 1;
+            if chunk * 64 >= limit {
                 return limit;
             }
-            bits = self.bits[word];
+            bits = self.bits[chunk];
         }
-        (word * 64 + bits.trailing_zeros() as usize).min(limit)
+        (chunk * 64 + bits.trailing_zeros() as usize).min(limit)
     }
 }
 
@@ -217,6 +217,7 @@ pub fn candidates(cx: &Context<'_, '_>) -> Vec<Candidate> {
         for sentence in &cx.segments.sentences[paragraph.sentences.clone()] {
             let range = sentence.tokens.clone();
             let first_word = range.clone().find(|&k| cx.tokens[k].is_wordlike()).unwrap_or(range.end);
+            // A run starts at a hit or a capitalised word: only where `starts` says a name may.
             let mut k = starts.next(range.start, range.end);
             while k < range.end {
                 let end = run_end(cx, &hits, k, range.end);
@@ -256,8 +257,8 @@ fn run_end(cx: &Context<'_, '_>, hits: &[Option<(usize, usize)>], k: usize, limi
         }
         let joins = end > k
             && end + 1 < limit
-            && is_connector(cx.word(end))
-            && (cx.is_capitalised(end + 1) || hits[end + 1].is_some());
+            && (hits[end + 1].is_some() || cx.is_capitalised(end + 1))
+            && is_connector(cx.word(end));
         if joins {
             end += 1;
             continue;
@@ -340,14 +341,14 @@ fn classify_run(
     // A capital at the sentence start proves nothing: drop leading function words.
     while start < run.tokens.end
         && (run.sentence_initial || run.headline)
-        && cx.lists.is_function_word(cx.word(start))
         && hits[start].is_none()
+        && cx.lists.is_function_word(cx.word(start))
     {
         start += 1;
     }
-    // Trailing connectors belong to no name.
+    // Trailing connectors belong to no name (and are never capitalised).
     let mut end = run.tokens.end;
-    while end > start && is_connector(cx.word(end - 1)) {
+    while end > start && !cx.is_capitalised(end - 1) && is_connector(cx.word(end - 1)) {
         end -= 1;
     }
     if start >= end {
@@ -377,13 +378,14 @@ fn classify_run(
             }
             Part::Hit(range, entry) => {
                 let surface = &cx.entry(*entry).surface;
-                let ambiguous = cx.lists.is_ambiguous(surface);
-                // A given name that a lexicon calls a place, followed by a surname: a person.
-                if let (Some(gender), Some(Part::Words(next))) = (cx.lists.given_name(surface), parts.get(i + 1)) {
-                    if range.end == next.start
-                        && next.len() <= 2
-                        && !next.clone().any(|k| cx.lists.is_function_word(cx.word(k)))
-                    {
+                // A given name that a lexicon calls a place, followed by a surname: a
+                // person. (The word lists are asked last: most hits have no words right after.)
+                let surname = match parts.get(i + 1) {
+                    Some(Part::Words(next)) if range.end == next.start && next.len() <= 2 => Some(next),
+                    _ => None,
+                };
+                if let Some((next, gender)) = surname.and_then(|next| Some((next, cx.lists.given_name(surface)?))) {
+                    if !next.clone().any(|k| cx.lists.is_function_word(cx.word(k))) {
                         let tokens = range.start..next.end;
                         out.push(person(cx, tokens, title.take(), gender, part_initial));
                         i += 2;
@@ -393,7 +395,9 @@ fn classify_run(
                 let place = matches!(cx.entry(*entry).label, Label::Gpe | Label::Loc);
                 if place && sports::is_team(cx, range, &run.sentence) {
                     out.push(Candidate { evidence: Evidence::Team, ..unknown(cx, range.clone(), part_initial) });
-                } else if !(ambiguous && (part_initial || run.headline)) || (!run.headline && acts(cx, range.end)) {
+                } else if !((part_initial || run.headline) && cx.lists.is_ambiguous(surface))
+                    || (!run.headline && acts(cx, range.end))
+                {
                     out.push(Candidate {
                         span: cx.span(range),
                         tokens: range.clone(),
@@ -543,9 +547,9 @@ fn place_led_name(
     // A given name that is also a place starts a person's name instead: `Paris Hilton`.
     let fits = !headline
         && matches!(cx.entry(*entry).label, Label::Gpe | Label::Loc)
-        && cx.lists.given_name(place_surface).is_none()
         && place.end == words.start
         && words.len() <= 3
+        && cx.lists.given_name(place_surface).is_none()
         && words.clone().all(title_case)
         && !names_person(cx, words)
         && cx.lists.given_name(cx.word(words.start)).is_none();
@@ -658,16 +662,17 @@ fn classify_words(
 ) -> Candidate {
     let first = cx.word(tokens.start);
     let last = cx.word(tokens.end - 1);
-    let given = cx.lists.given_name(first);
+    // Asked only where it counts: most pieces are one word without a title.
+    let given = || cx.lists.given_name(first);
     if title.is_some() || after_relation {
-        return person(cx, tokens, title, given.unwrap_or(Gender::Unknown), initial);
+        return person(cx, tokens, title, given().unwrap_or(Gender::Unknown), initial);
     }
     // A title in quote marks names a work: nothing the name lists say counts.
     if is_quoted_title(cx, &tokens) {
         return unknown(cx, tokens, initial);
     }
     if tokens.len() >= 2 && tokens.len() <= 4 {
-        if let Some(gender) = given {
+        if let Some(gender) = given() {
             return person(cx, tokens, None, gender, initial);
         }
         if is_initial(first) {
@@ -692,6 +697,10 @@ pub fn is_quoted_title(cx: &Context<'_, '_>, tokens: &Range<usize>) -> bool {
 
 /// CamelCase or letters mixed with digits: `FlightRadar24`, `PayPal`, `3M`.
 pub fn is_brand(word: &str) -> bool {
+    // Most words go on in ASCII lower case: neither CamelCase nor with digits.
+    if word.bytes().skip(1).all(|b| b.is_ascii_lowercase()) {
+        return false;
+    }
     let mut chars = word.chars();
     let Some(first) = chars.next() else {
         return false;

@@ -50,9 +50,13 @@ pub(crate) fn add_hits(cx: &Context<'_, '_>, starts: &NameStarts, hits: &mut [Op
 #[inline(always)] // asked of every token: the first-byte test must not cost a call
 fn is_shouted(cx: &Context<'_, '_>, k: usize) -> bool {
     let token = cx.tokens[k];
-    // Most tokens start with a lower-case letter: ruled out on their first byte.
+    let (bytes, start) = (cx.text.as_bytes(), token.span.start());
+    // Most tokens start with a lower-case letter, and most other words go on
+    // with one: ruled out on their first two bytes.
     matches!(token.kind, TokenKind::Word | TokenKind::Abbreviation)
-        && !cx.text.as_bytes()[token.span.start()].is_ascii_lowercase()
+        && !bytes[start].is_ascii_lowercase()
+        && token.span.len() >= 2
+        && !bytes[start + 1].is_ascii_lowercase()
         && lists::is_shouted(&cx.text[token.span])
 }
 
