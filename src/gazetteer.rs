@@ -266,16 +266,6 @@ impl StartBytes {
     }
 }
 
-/// The end of the run of ASCII letters and digits in `bytes` from `at` on
-/// (`at` itself when none is there, or when `at` is past the end).
-#[inline(always)] // the scan's inner loop
-fn ascii_word_end(bytes: &[u8], mut at: usize) -> usize {
-    while at < bytes.len() && is_ascii_word_byte(bytes[at]) {
-        at += 1;
-    }
-    at
-}
-
 /// The surface and its apostrophe and dash variants (`Côte d'Ivoire` /
 /// `Côte d’Ivoire`, `Guinea-Bissau` / `Guinea–Bissau`).
 fn variants(surface: &str) -> Vec<String> {
