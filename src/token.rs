@@ -221,7 +221,7 @@ pub(crate) fn is_ascii_word_byte(b: u8) -> bool {
 }
 
 /// The end of the run of ASCII letters and digits that starts at `start`
-/// (`start` itself when `bytes[start]` is none).
+/// (`start` itself when `bytes[start]` is none, or `start` is past the end).
 ///
 /// Eight bytes are classified at once (SWAR: SIMD within a register), so a
 /// word shorter than eight bytes costs one pass of plain arithmetic and a
@@ -238,7 +238,7 @@ pub(crate) fn ascii_word_end(bytes: &[u8], start: usize) -> usize {
         }
         i += 8;
     }
-    i + bytes[i..].iter().take_while(|&&b| is_ascii_word_byte(b)).count()
+    i + bytes.get(i..).map_or(0, |rest| rest.iter().take_while(|&&b| is_ascii_word_byte(b)).count())
 }
 
 /// Every byte's high bit.
@@ -591,14 +591,15 @@ mod tests {
     /// byte value at every position, from every start, near the end too.
     #[test]
     fn ascii_word_end_matches_the_byte_test() {
-        let by_bytes =
-            |bytes: &[u8], start: usize| start + bytes[start..].iter().take_while(|&&b| is_ascii_word_byte(b)).count();
+        let by_bytes = |bytes: &[u8], start: usize| {
+            start + bytes.get(start..).map_or(0, |rest| rest.iter().take_while(|&&b| is_ascii_word_byte(b)).count())
+        };
         for len in [0, 1, 7, 8, 9, 15, 16, 17, 24] {
             for at in 0..len {
                 for b in 0..=255u8 {
                     let mut bytes = vec![b'k'; len];
                     bytes[at] = b;
-                    for start in 0..=len {
+                    for start in 0..=len + 1 {
                         assert_eq!(ascii_word_end(&bytes, start), by_bytes(&bytes, start), "{bytes:?} from {start}");
                     }
                 }
