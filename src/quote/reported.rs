@@ -237,8 +237,8 @@ fn subject_with_verb(scene: &Scene<'_, '_>, floor: usize, limit: usize) -> Optio
             SpeakerPhrase::Pronoun(..) => !scene.is(np.tokens.start, "it"),
             _ => false,
         };
-        let v = verb_after(scene, e, limit)?;
-        named.then_some((np, v))
+        // The verb is sought only after a phrase that can speak.
+        named.then(|| verb_after(scene, e, limit).map(|v| (np, v))).flatten()
     })
 }
 

@@ -411,6 +411,13 @@ impl<'s, 'a> Scene<'s, 'a> {
         &self.lowered.ascii.as_bytes()[self.tokens[k].span.range()]
     }
 
+    /// Whether token `k` is written all in lower case (`announcer`, not `Trump`).
+    fn in_lower_case(&self, k: usize) -> bool {
+        let bytes = &self.text.as_bytes()[self.tokens[k].span.range()];
+        // Byte by byte for an ASCII word, the common case; by characters otherwise.
+        bytes.iter().all(u8::is_ascii_lowercase) || (!bytes.is_ascii() && self.word(k).chars().all(char::is_lowercase))
+    }
+
     /// The sentence holding token `k`: a binary search, as the rules ask
     /// once per quote or cue, too rarely to pay for a table per token.
     pub fn sentence_of(&self, k: usize) -> usize {
@@ -554,7 +561,7 @@ impl<'s, 'a> Scene<'s, 'a> {
             let role = matches!(mention.label, Label::Person | Label::Org)
                 && (s..mention.tokens.start).all(|k| match self.tokens[k].kind {
                     TokenKind::Word => {
-                        self.word(k).chars().all(char::is_lowercase)
+                        self.in_lower_case(k)
                             && pronoun(self.lower(k), false).is_none()
                             && !PREPOSITIONS.contains(&self.lower(k))
                     }
@@ -656,7 +663,7 @@ impl<'s, 'a> Scene<'s, 'a> {
             let inverted = u > floor && matches!(self.tokens[u - 1].kind, TokenKind::Punct | TokenKind::Quote);
             self.np_ending_at(adjacent, floor)
                 // `the New York businessman said`, unless the cue may be a noun (`a controversial comment`).
-                .or_else(|| self.described_ending_at(adjacent, floor).filter(|_| !cue.noun))
+                .or_else(|| (!cue.noun).then(|| self.described_ending_at(adjacent, floor)).flatten())
                 .or_else(|| inverted.then(|| self.np_starting_at(u + 1, participle)).flatten())
         })
         .or_else(|| self.sentence_subject(floor, participle))
@@ -763,11 +770,13 @@ impl<'s, 'a> Scene<'s, 'a> {
     /// head word with a determiner or possessor at most three words before it.
     pub fn described_ending_at(&self, e: usize, floor: usize) -> Option<Np> {
         let head = e.checked_sub(1).filter(|&h| h >= floor)?;
-        let lower_word =
-            |k: usize| self.tokens[k].kind == TokenKind::Word && self.word(k).chars().all(char::is_lowercase);
+        let lower_word = |k: usize| self.tokens[k].kind == TokenKind::Word && self.in_lower_case(k);
+        if !lower_word(head) {
+            return None;
+        }
         let head_word = self.lower(head);
         let not_noun = not_head_noun(head_word) || head_word.ends_with("ly") || PREPOSITIONS.contains(&head_word);
-        if !lower_word(head) || not_noun || pronoun(head_word, true).is_some() {
+        if not_noun || pronoun(head_word, true).is_some() {
             return None;
         }
         let mut start = None;
