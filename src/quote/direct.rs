@@ -151,7 +151,7 @@ fn after(scene: &Scene<'_, '_>, q: &Quoted) -> Option<(Attribution, usize)> {
     let paragraph = &scene.segments.paragraphs[scene.paragraph_of(close)];
     let limit = paragraph.tokens.end.min(close + 1 + AFTER_WINDOW);
     let mut s = close + 1;
-    while s < limit && scene.word(s) == "," {
+    while s < limit && scene.is(s, ",") {
         s += 1;
     }
     if s >= limit {
@@ -265,7 +265,7 @@ fn before(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Attribution> {
         scene.possessor_before(v, floor).or_else(|| scene.sentence_subject(sentence, v))
     } else if cue.participle {
         // `Hillary Clinton asking, “…”`, else the subject: `Trump attacked Y for Z, saying, “…”`.
-        let adjacent = (v > floor && scene.word(v - 1) != ",").then(|| scene.np_ending_at(v, floor)).flatten();
+        let adjacent = (v > floor && !scene.is(v - 1, ",")).then(|| scene.np_ending_at(v, floor)).flatten();
         adjacent.or_else(|| scene.main_speaker(sentence, v))
     } else {
         scene

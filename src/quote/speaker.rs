@@ -459,8 +459,8 @@ impl<'s, 'a> Scene<'s, 'a> {
                     }
                 }
                 TokenKind::Number if dated(e) => e -= 2,
-                TokenKind::Punct if self.word(e - 1) == ")" => {
-                    match (floor.max(e.saturating_sub(10))..e - 1).rev().find(|&k| self.word(k) == "(") {
+                TokenKind::Punct if self.is(e - 1, ")") => {
+                    match (floor.max(e.saturating_sub(10))..e - 1).rev().find(|&k| self.is(k, "(")) {
                         Some(open) => e = open,
                         None => break,
                     }
@@ -484,7 +484,7 @@ impl<'s, 'a> Scene<'s, 'a> {
             }
             return Some(self.qualified(self.name_np(m, floor), floor));
         }
-        if self.tokens[k].kind == TokenKind::Punct && self.word(k) == "," {
+        if self.tokens[k].kind == TokenKind::Punct && self.is(k, ",") {
             return self.appositive_subject(k, floor);
         }
         if self.tokens[k].kind != TokenKind::Word {
@@ -566,7 +566,7 @@ impl<'s, 'a> Scene<'s, 'a> {
                             && !PREPOSITIONS.contains(&self.lower(k))
                     }
                     TokenKind::Number | TokenKind::Dash => true,
-                    TokenKind::Punct => self.word(k) == "/",
+                    TokenKind::Punct => self.is(k, "/"),
                     _ => false,
                 });
             if titled || role {
@@ -637,7 +637,7 @@ impl<'s, 'a> Scene<'s, 'a> {
                 self.lower_bytes(start),
                 b"during" | b"after" | b"before" | b"amid" | b"following" | b"despite" | b"as"
             );
-        let comma = opening_phrase.then(|| (start + 1..limit).find(|&k| self.word(k) == ",")).flatten();
+        let comma = opening_phrase.then(|| (start + 1..limit).find(|&k| self.is(k, ","))).flatten();
         let start = match comma {
             Some(comma) => (comma + 1..limit).find(|&k| self.tokens[k].is_wordlike())?,
             None => start,
@@ -859,7 +859,7 @@ impl<'s, 'a> Scene<'s, 'a> {
         let is_person =
             |np: &Np| matches!(np.phrase, SpeakerPhrase::Name(m) if self.mentions[m].label == Label::Person);
         let mut best: Option<Np> = None;
-        for comma in (low..=k).rev().filter(|&j| self.word(j) == ",") {
+        for comma in (low..=k).rev().filter(|&j| self.is(j, ",")) {
             let Some(np) = self.np_ending_at_name(comma, floor) else { continue };
             if is_person(&np) || !best.as_ref().is_some_and(is_person) {
                 best = Some(np);
