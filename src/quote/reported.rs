@@ -246,12 +246,12 @@ fn subject_with_verb(scene: &Scene<'_, '_>, floor: usize, limit: usize) -> Optio
 /// word shaped like a verb: `has gone`, `cynically dismissed`, `is promising`), before `limit`.
 fn verb_after(scene: &Scene<'_, '_>, e: usize, limit: usize) -> Option<usize> {
     let mut v = e;
-    while v < limit && scene.tokens[v].kind == TokenKind::Word && is_auxiliary_or_adverb(scene.lower(v)) {
+    while v < limit && scene.tokens[v].kind == TokenKind::Word && is_auxiliary_or_adverb(scene.lower_bytes(v)) {
         v += 1;
     }
     let word = scene.word(*(v < limit).then_some(&v)?);
     let shaped = word.chars().all(|ch| ch.is_ascii_lowercase())
-        && !not_clause_start(word)
+        && !not_clause_start(word.as_bytes())
         && (word.ends_with("ed")
             || word.ends_with("ing")
             || word.ends_with("en")
@@ -284,38 +284,38 @@ fn fragment_clause_end(scene: &Scene<'_, '_>, c: usize, q: &Quoted, sentence: &R
 }
 
 /// Words of a verb group before its verb: `has been steadily (pounding)`, `is (promising)`.
-fn is_auxiliary_or_adverb(word: &str) -> bool {
-    word.ends_with("ly")
+fn is_auxiliary_or_adverb(word: &[u8]) -> bool {
+    word.ends_with(b"ly")
         || matches!(
             word,
-            "has"
-                | "have"
-                | "had"
-                | "is"
-                | "are"
-                | "was"
-                | "were"
-                | "been"
-                | "be"
-                | "will"
-                | "would"
-                | "also"
-                | "again"
-                | "still"
-                | "now"
-                | "then"
-                | "often"
-                | "never"
-                | "not"
-                | "did"
-                | "does"
-                | "do"
-                | "can"
-                | "could"
-                | "may"
-                | "might"
-                | "should"
-                | "must"
+            b"has"
+                | b"have"
+                | b"had"
+                | b"is"
+                | b"are"
+                | b"was"
+                | b"were"
+                | b"been"
+                | b"be"
+                | b"will"
+                | b"would"
+                | b"also"
+                | b"again"
+                | b"still"
+                | b"now"
+                | b"then"
+                | b"often"
+                | b"never"
+                | b"not"
+                | b"did"
+                | b"does"
+                | b"do"
+                | b"can"
+                | b"could"
+                | b"may"
+                | b"might"
+                | b"should"
+                | b"must"
         )
 }
 
@@ -457,74 +457,74 @@ fn speech_at(scene: &Scene<'_, '_>, k: usize, sentence: Range<usize>) -> Option<
 /// Whether a word after a cue verb does not open a reported clause: a
 /// preposition, a conjunction, an infinitive's `to`, a time word (`said in
 /// a statement`, `said Monday`). A `match`: the compiler switches on the length.
-fn not_clause_start(word: &str) -> bool {
+fn not_clause_start(word: &[u8]) -> bool {
     matches!(
         word,
-        "about"
-            | "after"
-            | "afterward"
-            | "afterwards"
-            | "again"
-            | "against"
-            | "also"
-            | "and"
-            | "as"
-            | "at"
-            | "before"
-            | "but"
-            | "by"
-            | "during"
-            | "earlier"
-            | "for"
-            | "friday"
-            | "from"
-            | "goodbye"
-            | "hello"
-            | "how"
-            | "if"
-            | "in"
-            | "into"
-            | "last"
-            | "later"
-            | "monday"
-            | "of"
-            | "on"
-            | "or"
-            | "otherwise"
-            | "over"
-            | "previously"
-            | "privately"
-            | "publicly"
-            | "recently"
-            | "repeatedly"
-            | "saturday"
-            | "so"
-            | "sorry"
-            | "sunday"
-            | "than"
-            | "thanks"
-            | "through"
-            | "thursday"
-            | "to"
-            | "today"
-            | "tomorrow"
-            | "tonight"
-            | "tuesday"
-            | "under"
-            | "wednesday"
-            | "what"
-            | "when"
-            | "where"
-            | "which"
-            | "while"
-            | "who"
-            | "whom"
-            | "why"
-            | "with"
-            | "within"
-            | "without"
-            | "yes"
-            | "yesterday"
+        b"about"
+            | b"after"
+            | b"afterward"
+            | b"afterwards"
+            | b"again"
+            | b"against"
+            | b"also"
+            | b"and"
+            | b"as"
+            | b"at"
+            | b"before"
+            | b"but"
+            | b"by"
+            | b"during"
+            | b"earlier"
+            | b"for"
+            | b"friday"
+            | b"from"
+            | b"goodbye"
+            | b"hello"
+            | b"how"
+            | b"if"
+            | b"in"
+            | b"into"
+            | b"last"
+            | b"later"
+            | b"monday"
+            | b"of"
+            | b"on"
+            | b"or"
+            | b"otherwise"
+            | b"over"
+            | b"previously"
+            | b"privately"
+            | b"publicly"
+            | b"recently"
+            | b"repeatedly"
+            | b"saturday"
+            | b"so"
+            | b"sorry"
+            | b"sunday"
+            | b"than"
+            | b"thanks"
+            | b"through"
+            | b"thursday"
+            | b"to"
+            | b"today"
+            | b"tomorrow"
+            | b"tonight"
+            | b"tuesday"
+            | b"under"
+            | b"wednesday"
+            | b"what"
+            | b"when"
+            | b"where"
+            | b"which"
+            | b"while"
+            | b"who"
+            | b"whom"
+            | b"why"
+            | b"with"
+            | b"within"
+            | b"without"
+            | b"yes"
+            | b"yesterday"
     )
 }
 
@@ -535,7 +535,7 @@ pub(super) fn opens_clause(scene: &Scene<'_, '_>, k: usize) -> bool {
     if scene.mention_at(k).is_some() || t.kind == TokenKind::Number {
         return true;
     }
-    t.kind == TokenKind::Word && !not_clause_start(scene.lower(k))
+    t.kind == TokenKind::Word && !not_clause_start(scene.lower_bytes(k))
 }
 
 /// Where the reported clause starting at `c` ends (exclusive token index).
@@ -611,7 +611,7 @@ fn new_attribution(scene: &Scene<'_, '_>, k: usize, end: usize) -> bool {
         return false;
     };
     let mut v = np.tokens.end;
-    while v < end && scene.tokens[v].kind == TokenKind::Word && is_auxiliary_or_adverb(scene.lower(v)) {
+    while v < end && scene.tokens[v].kind == TokenKind::Word && is_auxiliary_or_adverb(scene.lower_bytes(v)) {
         v += 1;
     }
     v + 1 < end

@@ -67,69 +67,69 @@ pub struct Scene<'s, 'a> {
 const NONE: u32 = u32::MAX;
 
 /// Days of the week, which date a cue (`on Monday said`).
-const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const WEEKDAYS: &[&[u8]] = &[b"monday", b"tuesday", b"wednesday", b"thursday", b"friday", b"saturday", b"sunday"];
 
 /// Whether a word may stand between a subject and its cue verb (`has`,
 /// `reportedly`); a `match`, which the compiler turns into a switch on the
 /// length, where a slice scan cost hundreds of instructions per cue.
-fn between_subject_and_cue(word: &str) -> bool {
+fn between_subject_and_cue(word: &[u8]) -> bool {
     matches!(
         word,
-        "again"
-            | "allegedly"
-            | "also"
-            | "already"
-            | "always"
-            | "apparently"
-            | "best"
-            | "bluntly"
-            | "briefly"
-            | "clearly"
-            | "did"
-            | "does"
-            | "earlier"
-            | "even"
-            | "eventually"
-            | "finally"
-            | "firmly"
-            | "first"
-            | "flatly"
-            | "frequently"
-            | "had"
-            | "has"
-            | "have"
-            | "is"
-            | "just"
-            | "last"
-            | "later"
-            | "latest"
-            | "long"
-            | "may"
-            | "might"
-            | "never"
-            | "now"
-            | "often"
-            | "once"
-            | "only"
-            | "openly"
-            | "previously"
-            | "privately"
-            | "publicly"
-            | "quickly"
-            | "quietly"
-            | "recently"
-            | "reportedly"
-            | "repeatedly"
-            | "simply"
-            | "still"
-            | "strongly"
-            | "then"
-            | "today"
-            | "was"
-            | "were"
-            | "will"
-            | "would"
-            | "yesterday"
+        b"again"
+            | b"allegedly"
+            | b"also"
+            | b"already"
+            | b"always"
+            | b"apparently"
+            | b"best"
+            | b"bluntly"
+            | b"briefly"
+            | b"clearly"
+            | b"did"
+            | b"does"
+            | b"earlier"
+            | b"even"
+            | b"eventually"
+            | b"finally"
+            | b"firmly"
+            | b"first"
+            | b"flatly"
+            | b"frequently"
+            | b"had"
+            | b"has"
+            | b"have"
+            | b"is"
+            | b"just"
+            | b"last"
+            | b"later"
+            | b"latest"
+            | b"long"
+            | b"may"
+            | b"might"
+            | b"never"
+            | b"now"
+            | b"often"
+            | b"once"
+            | b"only"
+            | b"openly"
+            | b"previously"
+            | b"privately"
+            | b"publicly"
+            | b"quickly"
+            | b"quietly"
+            | b"recently"
+            | b"reportedly"
+            | b"repeatedly"
+            | b"simply"
+            | b"still"
+            | b"strongly"
+            | b"then"
+            | b"today"
+            | b"was"
+            | b"were"
+            | b"will"
+            | b"would"
+            | b"yesterday"
     )
 }
 
@@ -449,8 +449,8 @@ impl<'s, 'a> Scene<'s, 'a> {
         while e > floor {
             match self.tokens[e - 1].kind {
                 TokenKind::Word => {
-                    let word = self.lower(e - 1);
-                    if word.ends_with("ly") || between_subject_and_cue(word) {
+                    let word = self.lower_bytes(e - 1);
+                    if word.ends_with(b"ly") || between_subject_and_cue(word) {
                         e -= 1;
                     } else if WEEKDAYS.contains(&word) && dated(e) {
                         e -= 2;
