@@ -134,136 +134,137 @@ fn between_subject_and_cue(word: &[u8]) -> bool {
 }
 
 /// Whether a word opens a noun phrase as its determiner (`the`, `his`, `several`, `two`).
-fn is_determiner_word(word: &str) -> bool {
+fn is_determiner_word(word: &[u8]) -> bool {
     matches!(
         word,
-        "a" | "all"
-            | "an"
-            | "another"
-            | "both"
-            | "his"
-            | "her"
-            | "its"
-            | "many"
-            | "most"
-            | "one"
-            | "other"
-            | "several"
-            | "some"
-            | "the"
-            | "their"
-            | "these"
-            | "this"
-            | "those"
-            | "two"
-            | "three"
-            | "four"
-            | "five"
+        b"a" | b"all"
+            | b"an"
+            | b"another"
+            | b"both"
+            | b"his"
+            | b"her"
+            | b"its"
+            | b"many"
+            | b"most"
+            | b"one"
+            | b"other"
+            | b"several"
+            | b"some"
+            | b"the"
+            | b"their"
+            | b"these"
+            | b"this"
+            | b"those"
+            | b"two"
+            | b"three"
+            | b"four"
+            | b"five"
     )
 }
 
 /// Whether a word ends a phrase without being its head noun (`the investors and`, `a seat that could`).
-fn not_head_noun(word: &str) -> bool {
+fn not_head_noun(word: &[u8]) -> bool {
     matches!(
         word,
-        "a" | "all"
-            | "also"
-            | "an"
-            | "and"
-            | "any"
-            | "bad"
-            | "best"
-            | "but"
-            | "can"
-            | "could"
-            | "each"
-            | "every"
-            | "few"
-            | "good"
-            | "great"
-            | "her"
-            | "his"
-            | "its"
-            | "least"
-            | "less"
-            | "many"
-            | "may"
-            | "might"
-            | "more"
-            | "most"
-            | "much"
-            | "must"
-            | "new"
-            | "nor"
-            | "not"
-            | "old"
-            | "only"
-            | "or"
-            | "other"
-            | "our"
-            | "own"
-            | "same"
-            | "shall"
-            | "should"
-            | "so"
-            | "some"
-            | "such"
-            | "than"
-            | "that"
-            | "the"
-            | "their"
-            | "them"
-            | "then"
-            | "these"
-            | "this"
-            | "those"
-            | "very"
-            | "what"
-            | "which"
-            | "who"
-            | "will"
-            | "would"
-            | "yet"
+        b"a" | b"all"
+            | b"also"
+            | b"an"
+            | b"and"
+            | b"any"
+            | b"bad"
+            | b"best"
+            | b"but"
+            | b"can"
+            | b"could"
+            | b"each"
+            | b"every"
+            | b"few"
+            | b"good"
+            | b"great"
+            | b"her"
+            | b"his"
+            | b"its"
+            | b"least"
+            | b"less"
+            | b"many"
+            | b"may"
+            | b"might"
+            | b"more"
+            | b"most"
+            | b"much"
+            | b"must"
+            | b"new"
+            | b"nor"
+            | b"not"
+            | b"old"
+            | b"only"
+            | b"or"
+            | b"other"
+            | b"our"
+            | b"own"
+            | b"same"
+            | b"shall"
+            | b"should"
+            | b"so"
+            | b"some"
+            | b"such"
+            | b"than"
+            | b"that"
+            | b"the"
+            | b"their"
+            | b"them"
+            | b"then"
+            | b"these"
+            | b"this"
+            | b"those"
+            | b"very"
+            | b"what"
+            | b"which"
+            | b"who"
+            | b"will"
+            | b"would"
+            | b"yet"
     )
 }
 
 /// Pronouns a relative `who` after them gives no speaker: `anybody who complains`.
-const INDEFINITE_PRONOUNS: &[&str] =
-    &["anybody", "anyone", "everybody", "everyone", "nobody", "somebody", "someone", "whoever"];
+const INDEFINITE_PRONOUNS: &[&[u8]] =
+    &[b"anybody", b"anyone", b"everybody", b"everyone", b"nobody", b"somebody", b"someone", b"whoever"];
 
 /// Prepositions, which end a role before a name (`a report by the Miami Herald` is no role).
-const PREPOSITIONS: &[&str] = &["about", "at", "by", "for", "from", "in", "into", "of", "on", "over", "to", "with"];
+const PREPOSITIONS: &[&[u8]] =
+    &[b"about", b"at", b"by", b"for", b"from", b"in", b"into", b"of", b"on", b"over", b"to", b"with"];
 
 /// Whether a word is an adjective often seen inside nominal speakers (`senior officials`, `a local resident`).
-fn speaker_adjective(word: &str) -> bool {
+fn speaker_adjective(word: &[u8]) -> bool {
     matches!(
         word,
-        "anonymous"
-            | "chief"
-            | "current"
-            | "defense"
-            | "defence"
-            | "former"
-            | "foreign"
-            | "government"
-            | "independent"
-            | "industry"
-            | "intelligence"
-            | "international"
-            | "leading"
-            | "local"
-            | "market"
-            | "military"
-            | "party"
-            | "political"
-            | "police"
-            | "senior"
-            | "security"
-            | "state"
-            | "top"
-            | "western"
-            | "white"
-            | "house"
+        b"anonymous"
+            | b"chief"
+            | b"current"
+            | b"defense"
+            | b"defence"
+            | b"former"
+            | b"foreign"
+            | b"government"
+            | b"independent"
+            | b"industry"
+            | b"intelligence"
+            | b"international"
+            | b"leading"
+            | b"local"
+            | b"market"
+            | b"military"
+            | b"party"
+            | b"political"
+            | b"police"
+            | b"senior"
+            | b"security"
+            | b"state"
+            | b"top"
+            | b"western"
+            | b"white"
+            | b"house"
     )
 }
 
@@ -393,6 +394,15 @@ impl<'s, 'a> Scene<'s, 'a> {
         self.cues.word(self.lower(k))
     }
 
+    /// The kind of nominal speaker word token `k` is, if any (`analysts`,
+    /// `spokesman`): most words fail the list's filter on their lower-case bytes.
+    fn speaker_kind(&self, k: usize) -> Option<SpeakerKind> {
+        if !self.cues.may_be_speaker(self.lower_bytes(k)) {
+            return None;
+        }
+        self.cues.speaker(self.lower(k))
+    }
+
     /// The lower-case form of token `k`, computed once per document.
     pub fn lower(&self, k: usize) -> &str {
         if self.lowered.in_unicode(k) {
@@ -490,7 +500,7 @@ impl<'s, 'a> Scene<'s, 'a> {
         if self.tokens[k].kind != TokenKind::Word {
             return None;
         }
-        let lower = self.lower(k);
+        let lower = self.lower_bytes(k);
         if let Some((gender, plural)) = pronoun(lower, false) {
             return Some(Np {
                 span: self.tokens[k].span,
@@ -500,10 +510,10 @@ impl<'s, 'a> Scene<'s, 'a> {
         }
         // `who` after a phrase relates to it (`McConnell, who`); opening a
         // sentence it asks a question, after `anybody` it names nobody.
-        if lower == "who" && k > floor && !INDEFINITE_PRONOUNS.contains(&self.lower(k - 1)) {
+        if lower == b"who" && k > floor && !INDEFINITE_PRONOUNS.contains(&self.lower_bytes(k - 1)) {
             return Some(Np { span: self.tokens[k].span, tokens: k..e, phrase: SpeakerPhrase::Relative });
         }
-        let kind = self.cues.speaker(lower)?;
+        let kind = self.speaker_kind(k)?;
         let mut start = k;
         while start > floor && k - start < MAX_PHRASE && self.modifies_nominal(start - 1) {
             start -= 1;
@@ -562,8 +572,8 @@ impl<'s, 'a> Scene<'s, 'a> {
                 && (s..mention.tokens.start).all(|k| match self.tokens[k].kind {
                     TokenKind::Word => {
                         self.in_lower_case(k)
-                            && pronoun(self.lower(k), false).is_none()
-                            && !PREPOSITIONS.contains(&self.lower(k))
+                            && pronoun(self.lower_bytes(k), false).is_none()
+                            && !PREPOSITIONS.contains(&self.lower_bytes(k))
                     }
                     TokenKind::Number | TokenKind::Dash => true,
                     TokenKind::Punct => self.is(k, "/"),
@@ -581,8 +591,7 @@ impl<'s, 'a> Scene<'s, 'a> {
         if self.tokens[s].kind != TokenKind::Word {
             return None;
         }
-        let lower = self.lower(s);
-        if let Some((gender, plural)) = pronoun(lower, false) {
+        if let Some((gender, plural)) = pronoun(self.lower_bytes(s), false) {
             return Some(Np {
                 span: self.tokens[s].span,
                 tokens: s..s + 1,
@@ -592,12 +601,11 @@ impl<'s, 'a> Scene<'s, 'a> {
         let mut k = s;
         while k < ceiling && k - s < MAX_PHRASE {
             if self.tokens[k].kind == TokenKind::Word {
-                let w = self.lower(k);
-                if let Some(kind) = self.cues.speaker(w) {
+                if let Some(kind) = self.speaker_kind(k) {
                     // Prefer the last noun of a compound (`foreign ministry spokesman`).
                     if k + 1 < ceiling
                         && self.tokens[k + 1].kind == TokenKind::Word
-                        && self.cues.speaker(self.lower(k + 1)).is_some()
+                        && self.speaker_kind(k + 1).is_some()
                     {
                         k += 1;
                         continue;
@@ -632,7 +640,7 @@ impl<'s, 'a> Scene<'s, 'a> {
             !inside && self.tokens[k].is_wordlike()
         })?;
         // `During a speech in Ohio, Trump …`: an opening phrase's comma comes before the subject.
-        let opening_phrase = PREPOSITIONS.contains(&self.lower(start))
+        let opening_phrase = PREPOSITIONS.contains(&self.lower_bytes(start))
             || matches!(
                 self.lower_bytes(start),
                 b"during" | b"after" | b"before" | b"amid" | b"following" | b"despite" | b"as"
@@ -774,14 +782,14 @@ impl<'s, 'a> Scene<'s, 'a> {
         if !lower_word(head) {
             return None;
         }
-        let head_word = self.lower(head);
-        let not_noun = not_head_noun(head_word) || head_word.ends_with("ly") || PREPOSITIONS.contains(&head_word);
+        let head_word = self.lower_bytes(head);
+        let not_noun = not_head_noun(head_word) || head_word.ends_with(b"ly") || PREPOSITIONS.contains(&head_word);
         if not_noun || pronoun(head_word, true).is_some() {
             return None;
         }
         let mut start = None;
         for k in (floor.max(head.saturating_sub(3))..head).rev() {
-            if is_determiner_word(self.lower(k)) {
+            if is_determiner_word(self.lower_bytes(k)) {
                 start = Some(k);
                 break;
             }
@@ -825,8 +833,7 @@ impl<'s, 'a> Scene<'s, 'a> {
         if self.tokens[p].kind == TokenKind::Possessive {
             return self.np_ending_at(p, floor);
         }
-        let lower = self.lower(p);
-        let (gender, plural) = pronoun(lower, true)?;
+        let (gender, plural) = pronoun(self.lower_bytes(p), true)?;
         Some(Np { span: self.tokens[p].span, tokens: p..k, phrase: SpeakerPhrase::Pronoun(gender, plural) })
     }
 
@@ -882,28 +889,28 @@ impl<'s, 'a> Scene<'s, 'a> {
         if t.kind != TokenKind::Word {
             return t.kind == TokenKind::Dash;
         }
-        let w = self.lower(k);
-        is_determiner_word(w) || speaker_adjective(w) || self.cues.speaker(w).is_some()
+        let w = self.lower_bytes(k);
+        is_determiner_word(w) || speaker_adjective(w) || self.speaker_kind(k).is_some()
     }
 }
 
 /// A personal pronoun's gender and number; `possessive` asks for `his`/`her`/`their`.
-pub fn pronoun(word: &str, possessive: bool) -> Option<(Gender, bool)> {
+pub fn pronoun(word: &[u8], possessive: bool) -> Option<(Gender, bool)> {
     let found = if possessive {
         match word {
-            "his" => (Gender::Male, false),
-            "her" => (Gender::Female, false),
-            "their" => (Gender::Unknown, true),
-            "its" => (Gender::Unknown, false),
+            b"his" => (Gender::Male, false),
+            b"her" => (Gender::Female, false),
+            b"their" => (Gender::Unknown, true),
+            b"its" => (Gender::Unknown, false),
             _ => return None,
         }
     } else {
         match word {
-            "he" => (Gender::Male, false),
-            "she" => (Gender::Female, false),
+            b"he" => (Gender::Male, false),
+            b"she" => (Gender::Female, false),
             // `it` (a city, a report, a company) resolves like a group: never to a person.
-            "they" | "we" | "it" => (Gender::Unknown, true),
-            "i" => (Gender::Unknown, false),
+            b"they" | b"we" | b"it" => (Gender::Unknown, true),
+            b"i" => (Gender::Unknown, false),
             _ => return None,
         }
     };
