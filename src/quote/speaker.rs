@@ -280,6 +280,21 @@ fn next_non_ascii(bytes: &[u8], mut at: usize) -> Option<usize> {
     bytes.get(at..)?.iter().position(|&b| b >= 0x80).map(|i| at + i)
 }
 
+/// Appends `word`, whose ASCII letters are already in lower case, to `out`
+/// with its other characters in lower case too: the ASCII runs between them
+/// are copied whole, not character by character.
+fn push_lower_case(out: &mut String, word: &str) {
+    let mut rest = word;
+    // A byte of 128 or more found from a character boundary starts a character.
+    while let Some(i) = rest.bytes().position(|b| b >= 0x80) {
+        out.push_str(&rest[..i]);
+        let c = rest[i..].chars().next().expect("a character starts at a non-ASCII byte");
+        out.extend(c.to_lowercase());
+        rest = &rest[i + c.len_utf8()..];
+    }
+    out.push_str(rest);
+}
+
 /// The lower-case text of every token, computed once per document.
 struct Lowered {
     /// The text with its ASCII capitals in lower case: same offsets, so an
@@ -318,7 +333,7 @@ impl Lowered {
             // Quote marks, dashes, ellipses and bullets have no case: `ascii` holds them as they are.
             if !matches!(t.kind, TokenKind::Quote | TokenKind::Dash | TokenKind::Ellipsis | TokenKind::Bullet) {
                 let start = lowered.unicode.len();
-                lowered.unicode.extend(text[t.span].chars().flat_map(char::to_lowercase));
+                push_lower_case(&mut lowered.unicode, &lowered.ascii.as_str()[t.span]);
                 lowered.unicode_spans.push((k, Span::new(start, lowered.unicode.len())));
                 lowered.in_unicode[k / 64] |= 1 << (k % 64);
             }
