@@ -186,7 +186,7 @@ fn near_fragment(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Speech> {
         subject_of(scene, v, sentence.start)
     }
     .or_else(|| scene.main_speaker(sentence.start, v))?;
-    let (addressee, mut c) = scene.addressee_after(v, open);
+    let (addressee, mut c) = scene.addressee_after(v, cue, open);
     if let Some(that) = that_after(scene, c, &sentence).filter(|&t| t < open) {
         c = that + 1;
     }
@@ -650,7 +650,7 @@ fn verb(scene: &Scene<'_, '_>, v: usize, cue: Cue, sentence: Range<usize>) -> Op
         return Some(speech);
     }
     let subject = subject?;
-    let (addressee, mut c) = scene.addressee_after(v, sentence.end);
+    let (addressee, mut c) = scene.addressee_after(v, cue, sentence.end);
     let that = that_after(scene, c, &sentence);
     let has_that = that.is_some();
     if let Some(that) = that {
@@ -895,7 +895,7 @@ fn participle(scene: &Scene<'_, '_>, v: usize, cue: Cue, sentence: Range<usize>)
         return None;
     }
     let speaker = scene.main_speaker(sentence.start, v)?;
-    let (addressee, c) = scene.addressee_after(v, sentence.end);
+    let (addressee, c) = scene.addressee_after(v, cue, sentence.end);
     if c >= sentence.end {
         return None;
     }

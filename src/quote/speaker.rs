@@ -823,10 +823,10 @@ impl<'s, 'a> Scene<'s, 'a> {
         Some(Np { span: self.span(&(start..e)), tokens: start..e, phrase: SpeakerPhrase::Nominal(SpeakerKind::Person) })
     }
 
-    /// The addressee right after cue verb `v` when the cue takes one (`told
-    /// reporters`), not reaching `limit`, and the token after the two.
-    pub fn addressee_after(&self, v: usize, limit: usize) -> (Option<Np>, usize) {
-        let takes_addressee = self.cues.word(self.lower(v)).is_some_and(|c| c.addressee);
+    /// The addressee right after cue verb `v` (whose cue is `cue`) when the
+    /// cue takes one (`told reporters`), not reaching `limit`, and the token after the two.
+    pub fn addressee_after(&self, v: usize, cue: Cue, limit: usize) -> (Option<Np>, usize) {
+        let takes_addressee = cue.addressee;
         // `accuse Clinton’s campaign`: a possessor is no addressee.
         let possessor = |np: &Np| self.tokens.get(np.tokens.end).is_some_and(|t| t.kind == TokenKind::Possessive);
         // The phrase is sought only after a cue that takes one.
