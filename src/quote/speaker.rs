@@ -301,11 +301,11 @@ struct Lowered {
     /// ASCII token's lower-case text is at its own span.
     ascii: String,
     /// One bit per token, set when its lower-case text is in `unicode` (it
-    /// holds a non-ASCII letter) rather than in `ascii`.
+    /// holds a non-ASCII character and is no mark, dash or bullet) rather than in `ascii`.
     in_unicode: Vec<u64>,
-    /// The lower-case text of the tokens with non-ASCII letters, one after the other.
+    /// The lower-case text of those tokens, one after the other.
     unicode: String,
-    /// Those tokens, in order, with where their lower-case text is in `unicode`.
+    /// Those tokens, in order, each with where its lower-case text is in `unicode`.
     unicode_spans: Vec<(usize, Span)>,
 }
 
@@ -349,7 +349,7 @@ impl Lowered {
         !self.unicode_spans.is_empty() && self.in_unicode[k / 64] & (1 << (k % 64)) != 0
     }
 
-    /// The lower-case text of token `k`, one with a non-ASCII letter.
+    /// The lower-case text of token `k`, one whose bit is set in `in_unicode`.
     #[cold]
     fn unicode(&self, k: usize) -> &str {
         let i = self.unicode_spans.partition_point(|&(t, _)| t < k);
