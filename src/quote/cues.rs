@@ -139,6 +139,13 @@ impl CueLexicon {
         })
     }
 
+    /// Whether a lower-case word with these bytes may be a nominal speaker:
+    /// a cheap test that rejects most words before [`CueLexicon::speaker`].
+    #[inline(always)]
+    pub fn may_be_speaker(&self, word: &[u8]) -> bool {
+        self.speakers.may_contain(word)
+    }
+
     /// The kind of nominal speaker a lower-case noun is, if any.
     pub fn speaker(&self, noun: &str) -> Option<SpeakerKind> {
         self.speakers.get(noun).copied()

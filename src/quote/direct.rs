@@ -12,7 +12,7 @@
 use crate::token::TokenKind;
 use crate::{QuoteKind, Span};
 
-use super::cues::CueKind;
+use super::cues::{Cue, CueKind};
 use super::marks::Quoted;
 use super::speaker::{Np, Scene, SpeakerPhrase};
 use super::{Found, Rule};
@@ -124,20 +124,20 @@ const CLAUSE_WINDOW: usize = 25;
 fn inside_reported_clause(scene: &Scene<'_, '_>, open: usize) -> bool {
     let sentence = scene.segments.sentences[scene.sentence_of(open)].tokens.start;
     let floor = sentence.max(open.saturating_sub(CLAUSE_WINDOW));
-    let Some(v) = (floor..open)
+    let Some((v, cue)) = (floor..open)
         .rev()
         .take_while(|&k| !matches!(scene.tokens[k].kind, TokenKind::Quote | TokenKind::Terminal))
-        .find(|&k| scene.speech_verb(k).is_some_and(|c| c.that))
+        .find_map(|k| scene.speech_verb(k).filter(|c| c.that).map(|c| (k, c)))
     else {
         return false;
     };
-    let (_, c) = scene.addressee_after(v, open);
+    let (_, c) = scene.addressee_after(v, cue, open);
     c < open && (scene.is(c, "that") || super::reported::opens_clause(scene, c))
 }
 
-/// A speech cue verb that can carry a direct quote at token `k`.
-fn quote_cue(scene: &Scene<'_, '_>, k: usize) -> bool {
-    scene.speech_verb(k).is_some_and(|c| !c.participle)
+/// The speech cue verb at token `k`, if it can carry a direct quote.
+fn quote_cue(scene: &Scene<'_, '_>, k: usize) -> Option<Cue> {
+    scene.speech_verb(k).filter(|c| !c.participle)
 }
 
 /// `“…,” X said` / `“…,” said X` / `“…” — X`: the attribution and the token after it.
@@ -151,7 +151,7 @@ fn after(scene: &Scene<'_, '_>, q: &Quoted) -> Option<(Attribution, usize)> {
     let paragraph = &scene.segments.paragraphs[scene.paragraph_of(close)];
     let limit = paragraph.tokens.end.min(close + 1 + AFTER_WINDOW);
     let mut s = close + 1;
-    while s < limit && scene.word(s) == "," {
+    while s < limit && scene.is(s, ",") {
         s += 1;
     }
     if s >= limit {
@@ -166,9 +166,9 @@ fn after(scene: &Scene<'_, '_>, q: &Quoted) -> Option<(Attribution, usize)> {
         }
         return None;
     }
-    let v = (s..limit)
+    let (v, verb) = (s..limit)
         .take_while(|&k| !matches!(scene.tokens[k].kind, TokenKind::Quote | TokenKind::Terminal))
-        .find(|&k| quote_cue(scene, k))?;
+        .find_map(|k| quote_cue(scene, k).map(|c| (k, c)))?;
     let cue = Some(scene.tokens[v].span);
     // “…,” said X
     if v == s {
@@ -195,7 +195,7 @@ fn after(scene: &Scene<'_, '_>, q: &Quoted) -> Option<(Attribution, usize)> {
         })
         .or_else(|| scene.np_ending_at(adjacent, s))
         .or_else(|| scene.described_ending_at(adjacent, s))?;
-    let (addressee, end) = scene.addressee_after(v, limit);
+    let (addressee, end) = scene.addressee_after(v, verb, limit);
     Some((Attribution { speaker: Some(speaker), cue, addressee }, end))
 }
 
@@ -256,7 +256,7 @@ fn before(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Attribution> {
     // The cue is near the quote; its speaker phrase may reach back to the sentence's start.
     let floor = sentence;
     // Between the cue and the quote: nothing, an addressee, or a short phrase.
-    let (addressee, after_cue) = scene.addressee_after(v, b);
+    let (addressee, after_cue) = scene.addressee_after(v, cue, b);
     if after_cue != b && !phrase_ends_at(scene, after_cue, b) {
         return None;
     }
@@ -265,7 +265,7 @@ fn before(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Attribution> {
         scene.possessor_before(v, floor).or_else(|| scene.sentence_subject(sentence, v))
     } else if cue.participle {
         // `Hillary Clinton asking, “…”`, else the subject: `Trump attacked Y for Z, saying, “…”`.
-        let adjacent = (v > floor && scene.word(v - 1) != ",").then(|| scene.np_ending_at(v, floor)).flatten();
+        let adjacent = (v > floor && !scene.is(v - 1, ",")).then(|| scene.np_ending_at(v, floor)).flatten();
         adjacent.or_else(|| scene.main_speaker(sentence, v))
     } else {
         scene
@@ -315,13 +315,14 @@ fn intro_line(scene: &Scene<'_, '_>, q: &Quoted, previous: Option<&Found>) -> Op
     let floor = sentence.tokens.start;
     // The first speech verb with a speaker is the main verb (`Trump confirmed
     // that he had spoken …:`); other cues (`a letter seen by …`) come second.
-    let speech = (floor..last).filter(|&v| quote_cue(scene, v));
-    let others = (floor..last).filter(|&v| {
-        !quote_cue(scene, v) && scene.cues.word(scene.lower(v)).is_some_and(|c| c.that && !c.participle && !c.belief)
+    let speech = (floor..last).filter_map(|v| quote_cue(scene, v).map(|c| (v, c)));
+    let others = (floor..last).filter_map(|v| {
+        let cue = scene.cues.word(scene.lower(v)).filter(|c| c.that && !c.participle && !c.belief);
+        cue.filter(|_| quote_cue(scene, v).is_none()).map(|c| (v, c))
     });
-    for v in speech.chain(others) {
+    for (v, cue) in speech.chain(others) {
         if let Some(speaker) = scene.np_ending_at(scene.skip_back_adverbs(v, floor), floor) {
-            let (addressee, _) = scene.addressee_after(v, last);
+            let (addressee, _) = scene.addressee_after(v, cue, last);
             return Some(Attribution { speaker: Some(speaker), cue: Some(scene.tokens[v].span), addressee });
         }
         if let Some(speaker) = scene.np_starting_at(v + 1, last) {

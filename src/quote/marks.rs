@@ -126,7 +126,10 @@ pub fn find(text: &str, tokens: &[Token], segments: &Segments) -> Vec<Quoted> {
     if !paragraphs.is_empty() {
         close_unclosed(tokens, paragraphs, &mut stack, &mut out, paragraphs.len() - 1);
     }
-    out.sort_by_key(|q| (q.span.start(), std::cmp::Reverse(q.span.end())));
+    // Each quote opens at a mark of its own: ordered by that mark, they are
+    // ordered by start. Sorting (mark, index) pairs and then moving each
+    // quote once is cheaper than moving the quotes about while sorting.
+    out.sort_by_cached_key(|q| q.open);
     out
 }
 

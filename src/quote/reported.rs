@@ -181,12 +181,12 @@ fn near_fragment(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Speech> {
         scene.sentence_subject(sentence.start, v)
     } else if cue.participle {
         // `…, saying …`: the main clause's subject, never an appositive before the comma.
-        before.filter(|&b| scene.word(b) != ",").and_then(|_| scene.np_ending_at(v, sentence.start))
+        before.filter(|&b| !scene.is(b, ",")).and_then(|_| scene.np_ending_at(v, sentence.start))
     } else {
         subject_of(scene, v, sentence.start)
     }
     .or_else(|| scene.main_speaker(sentence.start, v))?;
-    let (addressee, mut c) = scene.addressee_after(v, open);
+    let (addressee, mut c) = scene.addressee_after(v, cue, open);
     if let Some(that) = that_after(scene, c, &sentence).filter(|&t| t < open) {
         c = that + 1;
     }
@@ -237,8 +237,8 @@ fn subject_with_verb(scene: &Scene<'_, '_>, floor: usize, limit: usize) -> Optio
             SpeakerPhrase::Pronoun(..) => !scene.is(np.tokens.start, "it"),
             _ => false,
         };
-        let v = verb_after(scene, e, limit)?;
-        named.then_some((np, v))
+        // The verb is sought only after a phrase that can speak.
+        named.then(|| verb_after(scene, e, limit).map(|v| (np, v))).flatten()
     })
 }
 
@@ -246,12 +246,12 @@ fn subject_with_verb(scene: &Scene<'_, '_>, floor: usize, limit: usize) -> Optio
 /// word shaped like a verb: `has gone`, `cynically dismissed`, `is promising`), before `limit`.
 fn verb_after(scene: &Scene<'_, '_>, e: usize, limit: usize) -> Option<usize> {
     let mut v = e;
-    while v < limit && scene.tokens[v].kind == TokenKind::Word && is_auxiliary_or_adverb(scene.lower(v)) {
+    while v < limit && scene.tokens[v].kind == TokenKind::Word && is_auxiliary_or_adverb(scene.lower_bytes(v)) {
         v += 1;
     }
     let word = scene.word(*(v < limit).then_some(&v)?);
     let shaped = word.chars().all(|ch| ch.is_ascii_lowercase())
-        && !not_clause_start(word)
+        && !not_clause_start(word.as_bytes())
         && (word.ends_with("ed")
             || word.ends_with("ing")
             || word.ends_with("en")
@@ -284,38 +284,38 @@ fn fragment_clause_end(scene: &Scene<'_, '_>, c: usize, q: &Quoted, sentence: &R
 }
 
 /// Words of a verb group before its verb: `has been steadily (pounding)`, `is (promising)`.
-fn is_auxiliary_or_adverb(word: &str) -> bool {
-    word.ends_with("ly")
+fn is_auxiliary_or_adverb(word: &[u8]) -> bool {
+    word.ends_with(b"ly")
         || matches!(
             word,
-            "has"
-                | "have"
-                | "had"
-                | "is"
-                | "are"
-                | "was"
-                | "were"
-                | "been"
-                | "be"
-                | "will"
-                | "would"
-                | "also"
-                | "again"
-                | "still"
-                | "now"
-                | "then"
-                | "often"
-                | "never"
-                | "not"
-                | "did"
-                | "does"
-                | "do"
-                | "can"
-                | "could"
-                | "may"
-                | "might"
-                | "should"
-                | "must"
+            b"has"
+                | b"have"
+                | b"had"
+                | b"is"
+                | b"are"
+                | b"was"
+                | b"were"
+                | b"been"
+                | b"be"
+                | b"will"
+                | b"would"
+                | b"also"
+                | b"again"
+                | b"still"
+                | b"now"
+                | b"then"
+                | b"often"
+                | b"never"
+                | b"not"
+                | b"did"
+                | b"does"
+                | b"do"
+                | b"can"
+                | b"could"
+                | b"may"
+                | b"might"
+                | b"should"
+                | b"must"
         )
 }
 
@@ -339,7 +339,7 @@ fn colon_label(scene: &Scene<'_, '_>, paragraph: Range<usize>) -> Option<Speech>
             (np, first + 1)
         }
     };
-    if colon >= paragraph.end || scene.word(colon) != ":" {
+    if colon >= paragraph.end || !scene.is(colon, ":") {
         return None;
     }
     let content = clause_span(scene, colon + 1, paragraph.end)?;
@@ -376,7 +376,7 @@ fn headline(scene: &Scene<'_, '_>, line: Range<usize>) -> Option<Speech> {
     // `Rush Limbaugh: …`, `Obama on Climate Change: …`
     let colon = (first + 1..line.end.min(first + MAX_PHRASE_BEFORE_COLON))
         .take_while(|&k| !is_quote(k))
-        .find(|&k| scene.word(k) == ":");
+        .find(|&k| scene.is(k, ":"));
     if let Some(colon) = colon {
         let name_end = (first + 1..colon).find(|&k| scene.is(k, "on")).unwrap_or(colon);
         let speaker = speaker_before(name_end).filter(|np| np.tokens.start == first)?;
@@ -387,8 +387,7 @@ fn headline(scene: &Scene<'_, '_>, line: Range<usize>) -> Option<Speech> {
     // `…, Lindsey Graham Says.`
     if let Some(speaker) = headline_cue(last).then(|| speaker_before(last)).flatten() {
         // The comma may sit inside the closing mark: `Is ‘A Disgrace,’ X Says`.
-        let comma =
-            speaker.tokens.start.checked_sub(1).filter(|&c| c > first && (scene.word(c) == "," || is_quote(c)))?;
+        let comma = speaker.tokens.start.checked_sub(1).filter(|&c| c > first && (scene.is(c, ",") || is_quote(c)))?;
         let content = clause_span_keep_quote(scene, first, comma)?;
         return Some(Speech::new(speaker, scene.tokens[last].span, content, Rule::Headline, line.end));
     }
@@ -458,74 +457,74 @@ fn speech_at(scene: &Scene<'_, '_>, k: usize, sentence: Range<usize>) -> Option<
 /// Whether a word after a cue verb does not open a reported clause: a
 /// preposition, a conjunction, an infinitive's `to`, a time word (`said in
 /// a statement`, `said Monday`). A `match`: the compiler switches on the length.
-fn not_clause_start(word: &str) -> bool {
+fn not_clause_start(word: &[u8]) -> bool {
     matches!(
         word,
-        "about"
-            | "after"
-            | "afterward"
-            | "afterwards"
-            | "again"
-            | "against"
-            | "also"
-            | "and"
-            | "as"
-            | "at"
-            | "before"
-            | "but"
-            | "by"
-            | "during"
-            | "earlier"
-            | "for"
-            | "friday"
-            | "from"
-            | "goodbye"
-            | "hello"
-            | "how"
-            | "if"
-            | "in"
-            | "into"
-            | "last"
-            | "later"
-            | "monday"
-            | "of"
-            | "on"
-            | "or"
-            | "otherwise"
-            | "over"
-            | "previously"
-            | "privately"
-            | "publicly"
-            | "recently"
-            | "repeatedly"
-            | "saturday"
-            | "so"
-            | "sorry"
-            | "sunday"
-            | "than"
-            | "thanks"
-            | "through"
-            | "thursday"
-            | "to"
-            | "today"
-            | "tomorrow"
-            | "tonight"
-            | "tuesday"
-            | "under"
-            | "wednesday"
-            | "what"
-            | "when"
-            | "where"
-            | "which"
-            | "while"
-            | "who"
-            | "whom"
-            | "why"
-            | "with"
-            | "within"
-            | "without"
-            | "yes"
-            | "yesterday"
+        b"about"
+            | b"after"
+            | b"afterward"
+            | b"afterwards"
+            | b"again"
+            | b"against"
+            | b"also"
+            | b"and"
+            | b"as"
+            | b"at"
+            | b"before"
+            | b"but"
+            | b"by"
+            | b"during"
+            | b"earlier"
+            | b"for"
+            | b"friday"
+            | b"from"
+            | b"goodbye"
+            | b"hello"
+            | b"how"
+            | b"if"
+            | b"in"
+            | b"into"
+            | b"last"
+            | b"later"
+            | b"monday"
+            | b"of"
+            | b"on"
+            | b"or"
+            | b"otherwise"
+            | b"over"
+            | b"previously"
+            | b"privately"
+            | b"publicly"
+            | b"recently"
+            | b"repeatedly"
+            | b"saturday"
+            | b"so"
+            | b"sorry"
+            | b"sunday"
+            | b"than"
+            | b"thanks"
+            | b"through"
+            | b"thursday"
+            | b"to"
+            | b"today"
+            | b"tomorrow"
+            | b"tonight"
+            | b"tuesday"
+            | b"under"
+            | b"wednesday"
+            | b"what"
+            | b"when"
+            | b"where"
+            | b"which"
+            | b"while"
+            | b"who"
+            | b"whom"
+            | b"why"
+            | b"with"
+            | b"within"
+            | b"without"
+            | b"yes"
+            | b"yesterday"
     )
 }
 
@@ -536,7 +535,7 @@ pub(super) fn opens_clause(scene: &Scene<'_, '_>, k: usize) -> bool {
     if scene.mention_at(k).is_some() || t.kind == TokenKind::Number {
         return true;
     }
-    t.kind == TokenKind::Word && !not_clause_start(scene.lower(k))
+    t.kind == TokenKind::Word && !not_clause_start(scene.lower_bytes(k))
 }
 
 /// Where the reported clause starting at `c` ends (exclusive token index).
@@ -555,8 +554,8 @@ fn clause_end(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> usize
             {
                 return k
             }
-            TokenKind::Punct if scene.word(k) == ";" => return k,
-            TokenKind::Dash if scene.word(k) != "-" && k > c && t.span.start() > scene.tokens[k - 1].span.end() => {
+            TokenKind::Punct if scene.is(k, ";") => return k,
+            TokenKind::Dash if !scene.is(k, "-") && k > c && t.span.start() > scene.tokens[k - 1].span.end() => {
                 return k
             }
             TokenKind::Word
@@ -577,11 +576,11 @@ fn clause_end(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> usize
                     && (matches!(scene.lower_bytes(next), b"he" | b"she" | b"they" | b"we" | b"i")
                         || new_attribution(scene, next, sentence.end));
                 if new_verb || after_comma || new_subject {
-                    return if scene.word(k - 1) == "," { k - 1 } else { k };
+                    return if scene.is(k - 1, ",") { k - 1 } else { k };
                 }
             }
             TokenKind::Punct
-                if scene.word(k) == ","
+                if scene.is(k, ",")
                     && k + 2 < sentence.end
                     && scene.is(k + 1, "according")
                     && scene.is(k + 2, "to") =>
@@ -590,7 +589,7 @@ fn clause_end(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> usize
             }
             // `…, arguing that …`, `…, citing …` and `…, the senator acknowledged that …` start speech of their own.
             TokenKind::Punct
-                if scene.word(k) == ","
+                if scene.is(k, ",")
                     && k > c
                     && k + 1 < sentence.end
                     && (scene.cue(k + 1).is_some_and(|cue| cue.participle && (cue.that || cue.object))
@@ -612,7 +611,7 @@ fn new_attribution(scene: &Scene<'_, '_>, k: usize, end: usize) -> bool {
         return false;
     };
     let mut v = np.tokens.end;
-    while v < end && scene.tokens[v].kind == TokenKind::Word && is_auxiliary_or_adverb(scene.lower(v)) {
+    while v < end && scene.tokens[v].kind == TokenKind::Word && is_auxiliary_or_adverb(scene.lower_bytes(v)) {
         v += 1;
     }
     v + 1 < end
@@ -627,11 +626,12 @@ fn clause_span(scene: &Scene<'_, '_>, mut c: usize, mut end: usize) -> Option<Sp
         end -= 1;
     }
     // `said that, if elected, he’d …`: the clause starts at its first word.
-    while c < end && scene.word(c) == "," {
+    while c < end && scene.is(c, ",") {
         c += 1;
     }
-    let words = (c..end).filter(|&k| scene.tokens[k].is_wordlike()).count();
-    (words >= 2).then(|| scene.span(&(c..end)))
+    // Two words make a clause: the count stops at the second.
+    let two_words = (c..end).filter(|&k| scene.tokens[k].is_wordlike()).nth(1).is_some();
+    two_words.then(|| scene.span(&(c..end)))
 }
 
 /// `X said (that) …`, or `…, X said.`
@@ -650,7 +650,7 @@ fn verb(scene: &Scene<'_, '_>, v: usize, cue: Cue, sentence: Range<usize>) -> Op
         return Some(speech);
     }
     let subject = subject?;
-    let (addressee, mut c) = scene.addressee_after(v, sentence.end);
+    let (addressee, mut c) = scene.addressee_after(v, cue, sentence.end);
     let that = that_after(scene, c, &sentence);
     let has_that = that.is_some();
     if let Some(that) = that {
@@ -674,7 +674,7 @@ fn verb(scene: &Scene<'_, '_>, v: usize, cue: Cue, sentence: Range<usize>) -> Op
     let mut end = clause_end(scene, c, &sentence);
     // `While he acknowledged A, Ham noted B`: a subordinate clause's speech ends at its comma.
     if subordinate_subject(scene, sentence.start, subject.tokens.start) {
-        end = (c + 2..end).find(|&k| scene.word(k) == ",").unwrap_or(end);
+        end = (c + 2..end).find(|&k| scene.is(k, ",")).unwrap_or(end);
     }
     // `the chair, who said the bridge was “safe,” stayed silent`: a relative
     // clause's speech ends where the main verb resumes.
@@ -785,7 +785,7 @@ fn trailing(
     let tail = sentence.end - after;
     // … or a comma and a subordinate clause: `…, X said Friday, as they …`.
     let mut parts = Vec::new();
-    let tail_comma = (after..sentence.end.min(after + 4)).find(|&k| scene.word(k) == ",");
+    let tail_comma = (after..sentence.end.min(after + 4)).find(|&k| scene.is(k, ","));
     let quote_follows = |k: usize| (k..sentence.end).any(|j| scene.tokens[j].kind == TokenKind::Quote);
     let short_tail = tail <= 6 && !quote_follows(after);
     let before = || {
@@ -822,7 +822,7 @@ fn comma_before(scene: &Scene<'_, '_>, v: usize, floor: usize) -> Option<usize> 
     if scene.tokens[k].kind == TokenKind::Quote {
         k = k.checked_sub(1).filter(|&k| k >= floor)?;
     }
-    (scene.word(k) == ",").then_some(k)
+    scene.is(k, ",").then_some(k)
 }
 
 /// `according to X, CLAUSE` or `CLAUSE, according to X`.
@@ -836,12 +836,12 @@ fn according_to(scene: &Scene<'_, '_>, k: usize, sentence: Range<usize>) -> Opti
     let first_word = (sentence.start..k).find(|&j| scene.tokens[j].is_wordlike());
     let content = if first_word.is_none() {
         // According to X, CLAUSE — the speaker phrase may run on (`a report by the Y`).
-        let comma = (speaker.tokens.end..sentence.end).find(|&j| scene.word(j) == ",")?;
+        let comma = (speaker.tokens.end..sentence.end).find(|&j| scene.is(j, ","))?;
         let end = clause_end(scene, comma + 1, &sentence);
         clause_span(scene, comma + 1, end)?
     } else {
         let start = first_word?;
-        let end = if k > sentence.start && scene.word(k - 1) == "," { k - 1 } else { k };
+        let end = if k > sentence.start && scene.is(k - 1, ",") { k - 1 } else { k };
         clause_span(scene, start, end)?
     };
     Some(Speech::new(speaker, cue_span, content, Rule::IndirectAccordingTo, sentence.end))
@@ -895,7 +895,7 @@ fn participle(scene: &Scene<'_, '_>, v: usize, cue: Cue, sentence: Range<usize>)
         return None;
     }
     let speaker = scene.main_speaker(sentence.start, v)?;
-    let (addressee, c) = scene.addressee_after(v, sentence.end);
+    let (addressee, c) = scene.addressee_after(v, cue, sentence.end);
     if c >= sentence.end {
         return None;
     }

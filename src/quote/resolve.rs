@@ -92,10 +92,10 @@ fn source_of_document(scene: &Scene<'_, '_>, np: &Np) -> Option<usize> {
     if !(scene.is(first, "the") || scene.is(first, "this")) {
         return None;
     }
-    let noun = scene.lower(head);
+    let noun = scene.lower_bytes(head);
     let floor = head.saturating_sub(LOOKBACK);
     for k in (floor..first).rev() {
-        if scene.tokens[k].kind != TokenKind::Word || scene.lower(k) != noun {
+        if scene.tokens[k].kind != TokenKind::Word || scene.lower_bytes(k) != noun {
             continue;
         }
         // `report by the Miami Herald`

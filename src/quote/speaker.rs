@@ -67,203 +67,204 @@ pub struct Scene<'s, 'a> {
 const NONE: u32 = u32::MAX;
 
 /// Days of the week, which date a cue (`on Monday said`).
-const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const WEEKDAYS: &[&[u8]] = &[b"monday", b"tuesday", b"wednesday", b"thursday", b"friday", b"saturday", b"sunday"];
 
 /// Whether a word may stand between a subject and its cue verb (`has`,
 /// `reportedly`); a `match`, which the compiler turns into a switch on the
 /// length, where a slice scan cost hundreds of instructions per cue.
-fn between_subject_and_cue(word: &str) -> bool {
+fn between_subject_and_cue(word: &[u8]) -> bool {
     matches!(
         word,
-        "again"
-            | "allegedly"
-            | "also"
-            | "already"
-            | "always"
-            | "apparently"
-            | "best"
-            | "bluntly"
-            | "briefly"
-            | "clearly"
-            | "did"
-            | "does"
-            | "earlier"
-            | "even"
-            | "eventually"
-            | "finally"
-            | "firmly"
-            | "first"
-            | "flatly"
-            | "frequently"
-            | "had"
-            | "has"
-            | "have"
-            | "is"
-            | "just"
-            | "last"
-            | "later"
-            | "latest"
-            | "long"
-            | "may"
-            | "might"
-            | "never"
-            | "now"
-            | "often"
-            | "once"
-            | "only"
-            | "openly"
-            | "previously"
-            | "privately"
-            | "publicly"
-            | "quickly"
-            | "quietly"
-            | "recently"
-            | "reportedly"
-            | "repeatedly"
-            | "simply"
-            | "still"
-            | "strongly"
-            | "then"
-            | "today"
-            | "was"
-            | "were"
-            | "will"
-            | "would"
-            | "yesterday"
+        b"again"
+            | b"allegedly"
+            | b"also"
+            | b"already"
+            | b"always"
+            | b"apparently"
+            | b"best"
+            | b"bluntly"
+            | b"briefly"
+            | b"clearly"
+            | b"did"
+            | b"does"
+            | b"earlier"
+            | b"even"
+            | b"eventually"
+            | b"finally"
+            | b"firmly"
+            | b"first"
+            | b"flatly"
+            | b"frequently"
+            | b"had"
+            | b"has"
+            | b"have"
+            | b"is"
+            | b"just"
+            | b"last"
+            | b"later"
+            | b"latest"
+            | b"long"
+            | b"may"
+            | b"might"
+            | b"never"
+            | b"now"
+            | b"often"
+            | b"once"
+            | b"only"
+            | b"openly"
+            | b"previously"
+            | b"privately"
+            | b"publicly"
+            | b"quickly"
+            | b"quietly"
+            | b"recently"
+            | b"reportedly"
+            | b"repeatedly"
+            | b"simply"
+            | b"still"
+            | b"strongly"
+            | b"then"
+            | b"today"
+            | b"was"
+            | b"were"
+            | b"will"
+            | b"would"
+            | b"yesterday"
     )
 }
 
 /// Whether a word opens a noun phrase as its determiner (`the`, `his`, `several`, `two`).
-fn is_determiner_word(word: &str) -> bool {
+fn is_determiner_word(word: &[u8]) -> bool {
     matches!(
         word,
-        "a" | "all"
-            | "an"
-            | "another"
-            | "both"
-            | "his"
-            | "her"
-            | "its"
-            | "many"
-            | "most"
-            | "one"
-            | "other"
-            | "several"
-            | "some"
-            | "the"
-            | "their"
-            | "these"
-            | "this"
-            | "those"
-            | "two"
-            | "three"
-            | "four"
-            | "five"
+        b"a" | b"all"
+            | b"an"
+            | b"another"
+            | b"both"
+            | b"his"
+            | b"her"
+            | b"its"
+            | b"many"
+            | b"most"
+            | b"one"
+            | b"other"
+            | b"several"
+            | b"some"
+            | b"the"
+            | b"their"
+            | b"these"
+            | b"this"
+            | b"those"
+            | b"two"
+            | b"three"
+            | b"four"
+            | b"five"
     )
 }
 
 /// Whether a word ends a phrase without being its head noun (`the investors and`, `a seat that could`).
-fn not_head_noun(word: &str) -> bool {
+fn not_head_noun(word: &[u8]) -> bool {
     matches!(
         word,
-        "a" | "all"
-            | "also"
-            | "an"
-            | "and"
-            | "any"
-            | "bad"
-            | "best"
-            | "but"
-            | "can"
-            | "could"
-            | "each"
-            | "every"
-            | "few"
-            | "good"
-            | "great"
-            | "her"
-            | "his"
-            | "its"
-            | "least"
-            | "less"
-            | "many"
-            | "may"
-            | "might"
-            | "more"
-            | "most"
-            | "much"
-            | "must"
-            | "new"
-            | "nor"
-            | "not"
-            | "old"
-            | "only"
-            | "or"
-            | "other"
-            | "our"
-            | "own"
-            | "same"
-            | "shall"
-            | "should"
-            | "so"
-            | "some"
-            | "such"
-            | "than"
-            | "that"
-            | "the"
-            | "their"
-            | "them"
-            | "then"
-            | "these"
-            | "this"
-            | "those"
-            | "very"
-            | "what"
-            | "which"
-            | "who"
-            | "will"
-            | "would"
-            | "yet"
+        b"a" | b"all"
+            | b"also"
+            | b"an"
+            | b"and"
+            | b"any"
+            | b"bad"
+            | b"best"
+            | b"but"
+            | b"can"
+            | b"could"
+            | b"each"
+            | b"every"
+            | b"few"
+            | b"good"
+            | b"great"
+            | b"her"
+            | b"his"
+            | b"its"
+            | b"least"
+            | b"less"
+            | b"many"
+            | b"may"
+            | b"might"
+            | b"more"
+            | b"most"
+            | b"much"
+            | b"must"
+            | b"new"
+            | b"nor"
+            | b"not"
+            | b"old"
+            | b"only"
+            | b"or"
+            | b"other"
+            | b"our"
+            | b"own"
+            | b"same"
+            | b"shall"
+            | b"should"
+            | b"so"
+            | b"some"
+            | b"such"
+            | b"than"
+            | b"that"
+            | b"the"
+            | b"their"
+            | b"them"
+            | b"then"
+            | b"these"
+            | b"this"
+            | b"those"
+            | b"very"
+            | b"what"
+            | b"which"
+            | b"who"
+            | b"will"
+            | b"would"
+            | b"yet"
     )
 }
 
 /// Pronouns a relative `who` after them gives no speaker: `anybody who complains`.
-const INDEFINITE_PRONOUNS: &[&str] =
-    &["anybody", "anyone", "everybody", "everyone", "nobody", "somebody", "someone", "whoever"];
+const INDEFINITE_PRONOUNS: &[&[u8]] =
+    &[b"anybody", b"anyone", b"everybody", b"everyone", b"nobody", b"somebody", b"someone", b"whoever"];
 
 /// Prepositions, which end a role before a name (`a report by the Miami Herald` is no role).
-const PREPOSITIONS: &[&str] = &["about", "at", "by", "for", "from", "in", "into", "of", "on", "over", "to", "with"];
+const PREPOSITIONS: &[&[u8]] =
+    &[b"about", b"at", b"by", b"for", b"from", b"in", b"into", b"of", b"on", b"over", b"to", b"with"];
 
 /// Whether a word is an adjective often seen inside nominal speakers (`senior officials`, `a local resident`).
-fn speaker_adjective(word: &str) -> bool {
+fn speaker_adjective(word: &[u8]) -> bool {
     matches!(
         word,
-        "anonymous"
-            | "chief"
-            | "current"
-            | "defense"
-            | "defence"
-            | "former"
-            | "foreign"
-            | "government"
-            | "independent"
-            | "industry"
-            | "intelligence"
-            | "international"
-            | "leading"
-            | "local"
-            | "market"
-            | "military"
-            | "party"
-            | "political"
-            | "police"
-            | "senior"
-            | "security"
-            | "state"
-            | "top"
-            | "western"
-            | "white"
-            | "house"
+        b"anonymous"
+            | b"chief"
+            | b"current"
+            | b"defense"
+            | b"defence"
+            | b"former"
+            | b"foreign"
+            | b"government"
+            | b"independent"
+            | b"industry"
+            | b"intelligence"
+            | b"international"
+            | b"leading"
+            | b"local"
+            | b"market"
+            | b"military"
+            | b"party"
+            | b"political"
+            | b"police"
+            | b"senior"
+            | b"security"
+            | b"state"
+            | b"top"
+            | b"western"
+            | b"white"
+            | b"house"
     )
 }
 
@@ -279,17 +280,32 @@ fn next_non_ascii(bytes: &[u8], mut at: usize) -> Option<usize> {
     bytes.get(at..)?.iter().position(|&b| b >= 0x80).map(|i| at + i)
 }
 
+/// Appends `word`, whose ASCII letters are already in lower case, to `out`
+/// with its other characters in lower case too: the ASCII runs between them
+/// are copied whole, not character by character.
+fn push_lower_case(out: &mut String, word: &str) {
+    let mut rest = word;
+    // A byte of 128 or more found from a character boundary starts a character.
+    while let Some(i) = rest.bytes().position(|b| b >= 0x80) {
+        out.push_str(&rest[..i]);
+        let c = rest[i..].chars().next().expect("a character starts at a non-ASCII byte");
+        out.extend(c.to_lowercase());
+        rest = &rest[i + c.len_utf8()..];
+    }
+    out.push_str(rest);
+}
+
 /// The lower-case text of every token, computed once per document.
 struct Lowered {
     /// The text with its ASCII capitals in lower case: same offsets, so an
     /// ASCII token's lower-case text is at its own span.
     ascii: String,
     /// One bit per token, set when its lower-case text is in `unicode` (it
-    /// holds a non-ASCII letter) rather than in `ascii`.
+    /// holds a non-ASCII character and is no mark, dash or bullet) rather than in `ascii`.
     in_unicode: Vec<u64>,
-    /// The lower-case text of the tokens with non-ASCII letters, one after the other.
+    /// The lower-case text of those tokens, one after the other.
     unicode: String,
-    /// Those tokens, in order, with where their lower-case text is in `unicode`.
+    /// Those tokens, in order, each with where its lower-case text is in `unicode`.
     unicode_spans: Vec<(usize, Span)>,
 }
 
@@ -317,7 +333,7 @@ impl Lowered {
             // Quote marks, dashes, ellipses and bullets have no case: `ascii` holds them as they are.
             if !matches!(t.kind, TokenKind::Quote | TokenKind::Dash | TokenKind::Ellipsis | TokenKind::Bullet) {
                 let start = lowered.unicode.len();
-                lowered.unicode.extend(text[t.span].chars().flat_map(char::to_lowercase));
+                push_lower_case(&mut lowered.unicode, &lowered.ascii.as_str()[t.span]);
                 lowered.unicode_spans.push((k, Span::new(start, lowered.unicode.len())));
                 lowered.in_unicode[k / 64] |= 1 << (k % 64);
             }
@@ -333,7 +349,7 @@ impl Lowered {
         !self.unicode_spans.is_empty() && self.in_unicode[k / 64] & (1 << (k % 64)) != 0
     }
 
-    /// The lower-case text of token `k`, one with a non-ASCII letter.
+    /// The lower-case text of token `k`, one whose bit is set in `in_unicode`.
     #[cold]
     fn unicode(&self, k: usize) -> &str {
         let i = self.unicode_spans.partition_point(|&(t, _)| t < k);
@@ -393,6 +409,15 @@ impl<'s, 'a> Scene<'s, 'a> {
         self.cues.word(self.lower(k))
     }
 
+    /// The kind of nominal speaker word token `k` is, if any (`analysts`,
+    /// `spokesman`): most words fail the list's filter on their lower-case bytes.
+    fn speaker_kind(&self, k: usize) -> Option<SpeakerKind> {
+        if !self.cues.may_be_speaker(self.lower_bytes(k)) {
+            return None;
+        }
+        self.cues.speaker(self.lower(k))
+    }
+
     /// The lower-case form of token `k`, computed once per document.
     pub fn lower(&self, k: usize) -> &str {
         if self.lowered.in_unicode(k) {
@@ -409,6 +434,13 @@ impl<'s, 'a> Scene<'s, 'a> {
             return self.lowered.unicode(k).as_bytes();
         }
         &self.lowered.ascii.as_bytes()[self.tokens[k].span.range()]
+    }
+
+    /// Whether token `k` is written all in lower case (`announcer`, not `Trump`).
+    fn in_lower_case(&self, k: usize) -> bool {
+        let bytes = &self.text.as_bytes()[self.tokens[k].span.range()];
+        // Byte by byte for an ASCII word, the common case; by characters otherwise.
+        bytes.iter().all(u8::is_ascii_lowercase) || (!bytes.is_ascii() && self.word(k).chars().all(char::is_lowercase))
     }
 
     /// The sentence holding token `k`: a binary search, as the rules ask
@@ -442,8 +474,8 @@ impl<'s, 'a> Scene<'s, 'a> {
         while e > floor {
             match self.tokens[e - 1].kind {
                 TokenKind::Word => {
-                    let word = self.lower(e - 1);
-                    if word.ends_with("ly") || between_subject_and_cue(word) {
+                    let word = self.lower_bytes(e - 1);
+                    if word.ends_with(b"ly") || between_subject_and_cue(word) {
                         e -= 1;
                     } else if WEEKDAYS.contains(&word) && dated(e) {
                         e -= 2;
@@ -452,8 +484,8 @@ impl<'s, 'a> Scene<'s, 'a> {
                     }
                 }
                 TokenKind::Number if dated(e) => e -= 2,
-                TokenKind::Punct if self.word(e - 1) == ")" => {
-                    match (floor.max(e.saturating_sub(10))..e - 1).rev().find(|&k| self.word(k) == "(") {
+                TokenKind::Punct if self.is(e - 1, ")") => {
+                    match (floor.max(e.saturating_sub(10))..e - 1).rev().find(|&k| self.is(k, "(")) {
                         Some(open) => e = open,
                         None => break,
                     }
@@ -477,13 +509,13 @@ impl<'s, 'a> Scene<'s, 'a> {
             }
             return Some(self.qualified(self.name_np(m, floor), floor));
         }
-        if self.tokens[k].kind == TokenKind::Punct && self.word(k) == "," {
+        if self.tokens[k].kind == TokenKind::Punct && self.is(k, ",") {
             return self.appositive_subject(k, floor);
         }
         if self.tokens[k].kind != TokenKind::Word {
             return None;
         }
-        let lower = self.lower(k);
+        let lower = self.lower_bytes(k);
         if let Some((gender, plural)) = pronoun(lower, false) {
             return Some(Np {
                 span: self.tokens[k].span,
@@ -493,10 +525,10 @@ impl<'s, 'a> Scene<'s, 'a> {
         }
         // `who` after a phrase relates to it (`McConnell, who`); opening a
         // sentence it asks a question, after `anybody` it names nobody.
-        if lower == "who" && k > floor && !INDEFINITE_PRONOUNS.contains(&self.lower(k - 1)) {
+        if lower == b"who" && k > floor && !INDEFINITE_PRONOUNS.contains(&self.lower_bytes(k - 1)) {
             return Some(Np { span: self.tokens[k].span, tokens: k..e, phrase: SpeakerPhrase::Relative });
         }
-        let kind = self.cues.speaker(lower)?;
+        let kind = self.speaker_kind(k)?;
         let mut start = k;
         while start > floor && k - start < MAX_PHRASE && self.modifies_nominal(start - 1) {
             start -= 1;
@@ -554,12 +586,12 @@ impl<'s, 'a> Scene<'s, 'a> {
             let role = matches!(mention.label, Label::Person | Label::Org)
                 && (s..mention.tokens.start).all(|k| match self.tokens[k].kind {
                     TokenKind::Word => {
-                        self.word(k).chars().all(char::is_lowercase)
-                            && pronoun(self.lower(k), false).is_none()
-                            && !PREPOSITIONS.contains(&self.lower(k))
+                        self.in_lower_case(k)
+                            && pronoun(self.lower_bytes(k), false).is_none()
+                            && !PREPOSITIONS.contains(&self.lower_bytes(k))
                     }
                     TokenKind::Number | TokenKind::Dash => true,
-                    TokenKind::Punct => self.word(k) == "/",
+                    TokenKind::Punct => self.is(k, "/"),
                     _ => false,
                 });
             if titled || role {
@@ -574,8 +606,7 @@ impl<'s, 'a> Scene<'s, 'a> {
         if self.tokens[s].kind != TokenKind::Word {
             return None;
         }
-        let lower = self.lower(s);
-        if let Some((gender, plural)) = pronoun(lower, false) {
+        if let Some((gender, plural)) = pronoun(self.lower_bytes(s), false) {
             return Some(Np {
                 span: self.tokens[s].span,
                 tokens: s..s + 1,
@@ -585,12 +616,11 @@ impl<'s, 'a> Scene<'s, 'a> {
         let mut k = s;
         while k < ceiling && k - s < MAX_PHRASE {
             if self.tokens[k].kind == TokenKind::Word {
-                let w = self.lower(k);
-                if let Some(kind) = self.cues.speaker(w) {
+                if let Some(kind) = self.speaker_kind(k) {
                     // Prefer the last noun of a compound (`foreign ministry spokesman`).
                     if k + 1 < ceiling
                         && self.tokens[k + 1].kind == TokenKind::Word
-                        && self.cues.speaker(self.lower(k + 1)).is_some()
+                        && self.speaker_kind(k + 1).is_some()
                     {
                         k += 1;
                         continue;
@@ -625,12 +655,12 @@ impl<'s, 'a> Scene<'s, 'a> {
             !inside && self.tokens[k].is_wordlike()
         })?;
         // `During a speech in Ohio, Trump …`: an opening phrase's comma comes before the subject.
-        let opening_phrase = PREPOSITIONS.contains(&self.lower(start))
+        let opening_phrase = PREPOSITIONS.contains(&self.lower_bytes(start))
             || matches!(
                 self.lower_bytes(start),
                 b"during" | b"after" | b"before" | b"amid" | b"following" | b"despite" | b"as"
             );
-        let comma = opening_phrase.then(|| (start + 1..limit).find(|&k| self.word(k) == ",")).flatten();
+        let comma = opening_phrase.then(|| (start + 1..limit).find(|&k| self.is(k, ","))).flatten();
         let start = match comma {
             Some(comma) => (comma + 1..limit).find(|&k| self.tokens[k].is_wordlike())?,
             None => start,
@@ -656,7 +686,7 @@ impl<'s, 'a> Scene<'s, 'a> {
             let inverted = u > floor && matches!(self.tokens[u - 1].kind, TokenKind::Punct | TokenKind::Quote);
             self.np_ending_at(adjacent, floor)
                 // `the New York businessman said`, unless the cue may be a noun (`a controversial comment`).
-                .or_else(|| self.described_ending_at(adjacent, floor).filter(|_| !cue.noun))
+                .or_else(|| (!cue.noun).then(|| self.described_ending_at(adjacent, floor)).flatten())
                 .or_else(|| inverted.then(|| self.np_starting_at(u + 1, participle)).flatten())
         })
         .or_else(|| self.sentence_subject(floor, participle))
@@ -763,16 +793,18 @@ impl<'s, 'a> Scene<'s, 'a> {
     /// head word with a determiner or possessor at most three words before it.
     pub fn described_ending_at(&self, e: usize, floor: usize) -> Option<Np> {
         let head = e.checked_sub(1).filter(|&h| h >= floor)?;
-        let lower_word =
-            |k: usize| self.tokens[k].kind == TokenKind::Word && self.word(k).chars().all(char::is_lowercase);
-        let head_word = self.lower(head);
-        let not_noun = not_head_noun(head_word) || head_word.ends_with("ly") || PREPOSITIONS.contains(&head_word);
-        if !lower_word(head) || not_noun || pronoun(head_word, true).is_some() {
+        let lower_word = |k: usize| self.tokens[k].kind == TokenKind::Word && self.in_lower_case(k);
+        if !lower_word(head) {
+            return None;
+        }
+        let head_word = self.lower_bytes(head);
+        let not_noun = not_head_noun(head_word) || head_word.ends_with(b"ly") || PREPOSITIONS.contains(&head_word);
+        if not_noun || pronoun(head_word, true).is_some() {
             return None;
         }
         let mut start = None;
         for k in (floor.max(head.saturating_sub(3))..head).rev() {
-            if is_determiner_word(self.lower(k)) {
+            if is_determiner_word(self.lower_bytes(k)) {
                 start = Some(k);
                 break;
             }
@@ -791,10 +823,10 @@ impl<'s, 'a> Scene<'s, 'a> {
         Some(Np { span: self.span(&(start..e)), tokens: start..e, phrase: SpeakerPhrase::Nominal(SpeakerKind::Person) })
     }
 
-    /// The addressee right after cue verb `v` when the cue takes one (`told
-    /// reporters`), not reaching `limit`, and the token after the two.
-    pub fn addressee_after(&self, v: usize, limit: usize) -> (Option<Np>, usize) {
-        let takes_addressee = self.cues.word(self.lower(v)).is_some_and(|c| c.addressee);
+    /// The addressee right after cue verb `v` (whose cue is `cue`) when the
+    /// cue takes one (`told reporters`), not reaching `limit`, and the token after the two.
+    pub fn addressee_after(&self, v: usize, cue: Cue, limit: usize) -> (Option<Np>, usize) {
+        let takes_addressee = cue.addressee;
         // `accuse Clinton’s campaign`: a possessor is no addressee.
         let possessor = |np: &Np| self.tokens.get(np.tokens.end).is_some_and(|t| t.kind == TokenKind::Possessive);
         // The phrase is sought only after a cue that takes one.
@@ -816,8 +848,7 @@ impl<'s, 'a> Scene<'s, 'a> {
         if self.tokens[p].kind == TokenKind::Possessive {
             return self.np_ending_at(p, floor);
         }
-        let lower = self.lower(p);
-        let (gender, plural) = pronoun(lower, true)?;
+        let (gender, plural) = pronoun(self.lower_bytes(p), true)?;
         Some(Np { span: self.tokens[p].span, tokens: p..k, phrase: SpeakerPhrase::Pronoun(gender, plural) })
     }
 
@@ -850,7 +881,7 @@ impl<'s, 'a> Scene<'s, 'a> {
         let is_person =
             |np: &Np| matches!(np.phrase, SpeakerPhrase::Name(m) if self.mentions[m].label == Label::Person);
         let mut best: Option<Np> = None;
-        for comma in (low..=k).rev().filter(|&j| self.word(j) == ",") {
+        for comma in (low..=k).rev().filter(|&j| self.is(j, ",")) {
             let Some(np) = self.np_ending_at_name(comma, floor) else { continue };
             if is_person(&np) || !best.as_ref().is_some_and(is_person) {
                 best = Some(np);
@@ -873,28 +904,28 @@ impl<'s, 'a> Scene<'s, 'a> {
         if t.kind != TokenKind::Word {
             return t.kind == TokenKind::Dash;
         }
-        let w = self.lower(k);
-        is_determiner_word(w) || speaker_adjective(w) || self.cues.speaker(w).is_some()
+        let w = self.lower_bytes(k);
+        is_determiner_word(w) || speaker_adjective(w) || self.speaker_kind(k).is_some()
     }
 }
 
 /// A personal pronoun's gender and number; `possessive` asks for `his`/`her`/`their`.
-pub fn pronoun(word: &str, possessive: bool) -> Option<(Gender, bool)> {
+pub fn pronoun(word: &[u8], possessive: bool) -> Option<(Gender, bool)> {
     let found = if possessive {
         match word {
-            "his" => (Gender::Male, false),
-            "her" => (Gender::Female, false),
-            "their" => (Gender::Unknown, true),
-            "its" => (Gender::Unknown, false),
+            b"his" => (Gender::Male, false),
+            b"her" => (Gender::Female, false),
+            b"their" => (Gender::Unknown, true),
+            b"its" => (Gender::Unknown, false),
             _ => return None,
         }
     } else {
         match word {
-            "he" => (Gender::Male, false),
-            "she" => (Gender::Female, false),
+            b"he" => (Gender::Male, false),
+            b"she" => (Gender::Female, false),
             // `it` (a city, a report, a company) resolves like a group: never to a person.
-            "they" | "we" | "it" => (Gender::Unknown, true),
-            "i" => (Gender::Unknown, false),
+            b"they" | b"we" | b"it" => (Gender::Unknown, true),
+            b"i" => (Gender::Unknown, false),
             _ => return None,
         }
     };
