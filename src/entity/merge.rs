@@ -30,7 +30,7 @@ use crate::Label;
 
 use super::rules::{is_quoted_title, Candidate, Context, Evidence};
 use super::{Gender, Mention};
-use keys::{Folded, Shouted};
+use keys::{Shouted, Straight};
 
 /// What [`guess`] makes of an unknown candidate on its own evidence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,7 +73,7 @@ pub fn merge<'a>(cx: &Context<'_, 'a>, candidates: Vec<Candidate>) -> Vec<Mentio
             if guessed == Guess::Never {
                 return None;
             }
-            let label = known.get(&Shouted(&cx.text[c.span])).copied().flatten()?;
+            let label = known.get(&Shouted::new(&cx.text[c.span])).copied().flatten()?;
             Some(Mention { label, ..plain(cx, c, Gender::Unknown) })
         });
         if let Some(m) = mention {
@@ -86,7 +86,7 @@ pub fn merge<'a>(cx: &Context<'_, 'a>, candidates: Vec<Candidate>) -> Vec<Mentio
 }
 
 /// Short forms of full names and acronyms: surface -> (canonical, label, gender).
-type ShortForms<'k, 'a> = FxHashMap<Folded<'k>, (Cow<'a, str>, Label, Gender)>;
+type ShortForms<'k, 'a> = FxHashMap<Straight<'k>, (Cow<'a, str>, Label, Gender)>;
 
 /// Every tail of a person's full name (`Trump`, `de Vries`) and every
 /// acronym defined in brackets (`(FAA)`), with the name they stand for.
@@ -107,7 +107,7 @@ fn short_forms<'k, 'a: 'k>(cx: &Context<'k, 'a>, candidates: &[Candidate], guess
             // The full name under each formal given name its first word is a nickname of
             // (`Bill Clinton` as `William Clinton`), and itself, for later nickname forms.
             let canonical = Cow::Borrowed(&text[c.span]);
-            for key in nickname_keys(cx, c).chain([Folded::new(&text[c.span])]) {
+            for key in nickname_keys(cx, c).chain([Straight::new(&text[c.span])]) {
                 short_forms.entry(key).or_insert((canonical.clone(), Label::Person, c.gender));
             }
             // Every tail of the name that starts a word is a short form: `de Vries`, `Vries`.
@@ -115,7 +115,7 @@ fn short_forms<'k, 'a: 'k>(cx: &Context<'k, 'a>, candidates: &[Candidate], guess
                 let tail = &text[cx.tokens[k].span.start()..c.span.end()];
                 let starts_name = tail.chars().next().is_some_and(char::is_uppercase) || k + 1 < c.tokens.end;
                 if starts_name {
-                    short_forms.entry(Folded::new(tail)).or_insert((canonical.clone(), Label::Person, c.gender));
+                    short_forms.entry(Straight::new(tail)).or_insert((canonical.clone(), Label::Person, c.gender));
                 }
             }
         }
@@ -124,7 +124,7 @@ fn short_forms<'k, 'a: 'k>(cx: &Context<'k, 'a>, candidates: &[Candidate], guess
                 Evidence::Lexicon(entry) => lexicon_str(&cx.gazetteer.entries()[entry].canonical),
                 _ => Cow::Borrowed(&text[c.span]),
             };
-            short_forms.entry(Folded::new(acronym)).or_insert((canonical, label, Gender::Unknown));
+            short_forms.entry(Straight::new(acronym)).or_insert((canonical, label, Gender::Unknown));
         }
     }
     short_forms
@@ -132,14 +132,14 @@ fn short_forms<'k, 'a: 'k>(cx: &Context<'k, 'a>, candidates: &[Candidate], guess
 
 /// A multi-word name with its first word replaced by each formal given name
 /// it is a nickname of: `Bill Clinton` → `William Clinton`.
-fn nickname_keys<'k, 'a: 'k>(cx: &Context<'k, 'a>, c: &Candidate) -> impl Iterator<Item = Folded<'k>> {
+fn nickname_keys<'k, 'a: 'k>(cx: &Context<'k, 'a>, c: &Candidate) -> impl Iterator<Item = Straight<'k>> {
     let (formal_names, rest) = if c.tokens.len() < 2 {
         (&[][..], "")
     } else {
         let first = cx.tokens[c.tokens.start].span;
         (cx.lists.formal_names(&cx.text[first]), &cx.text[first.end()..c.span.end()])
     };
-    formal_names.iter().map(move |formal| Folded::joined(formal, rest))
+    formal_names.iter().map(move |formal| Straight::joined(formal, rest))
 }
 
 /// The names that a sports result shows to be teams in this document, so
@@ -160,7 +160,7 @@ fn resolve<'k, 'a: 'k>(
 ) -> Option<Mention<'a>> {
     let surface = &cx.text[c.span];
     let short =
-        short_forms.get(&Folded::new(surface)).or_else(|| nickname_keys(cx, c).find_map(|k| short_forms.get(&k)));
+        short_forms.get(&Straight::new(surface)).or_else(|| nickname_keys(cx, c).find_map(|k| short_forms.get(&k)));
     match (c.evidence, short) {
         (_, Some((canonical, label, gender))) if canonical != surface => {
             Some(Mention { label: *label, canonical: canonical.clone(), ..plain(cx, c, *gender) })
@@ -218,11 +218,11 @@ fn known_labels<'a>(
     let mut known: FxHashMap<Shouted<'a>, Option<Label>> =
         FxHashMap::with_capacity_and_hasher(keys, Default::default());
     for ((c, _), _) in open() {
-        known.entry(Shouted(&cx.text[c.span])).or_insert(None);
+        known.entry(Shouted::new(&cx.text[c.span])).or_insert(None);
     }
     for (c, m) in candidates.iter().zip(resolved) {
         if let Some(m) = m {
-            if let Some(label) = known.get_mut(&Shouted(&cx.text[c.span])) {
+            if let Some(label) = known.get_mut(&Shouted::new(&cx.text[c.span])) {
                 label.get_or_insert(m.label);
             }
         }
