@@ -130,7 +130,10 @@ impl Eq for Shouted<'_> {}
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+    use proptest::sample::{select, Index};
     use rustc_hash::FxHashSet;
+    use std::hash::DefaultHasher;
 
     #[test]
     fn straight_keys_ignore_apostrophes_and_where_the_parts_join() {
@@ -148,5 +151,84 @@ mod tests {
         assert!(names.contains(&Shouted::new("O'NEILL")));
         assert!(names.contains(&Shouted::new("STRASSE")));
         assert!(!names.contains(&Shouted::new("ONeill")));
+    }
+
+    /// Letters whose case is odd (`İ` and `ı`, `ſ` and `s`, the ligature `ﬀ`,
+    /// the title-case `ǅ`, three sigmas, `ß`), both apostrophes, ASCII
+    /// letters and the combining dot that lower-case `İ` ends in.
+    const ALPHABET: &[char] = &[
+        'İ', 'ı', 'ſ', 'ﬀ', 'ǅ', 'Ǆ', 'σ', 'ς', 'Σ', 'ß', '’', '\'', 'a', 'A', 'f', 'F', 'i', 'I', 's', 'S', 'z',
+        '\u{307}',
+    ];
+
+    /// A short name drawn from [`ALPHABET`].
+    fn name() -> impl Strategy<Value = String> {
+        prop::collection::vec(select(ALPHABET), 0..6).prop_map(String::from_iter)
+    }
+
+    /// Two names, half the time one name and that name respelled: some
+    /// characters in capitals or lower case, some apostrophes swapped.
+    fn two_names() -> impl Strategy<Value = (String, String)> {
+        let respelled = name().prop_flat_map(|name| {
+            let chars: Vec<char> = name.chars().collect();
+            let ways = prop::collection::vec(0..4u8, chars.len());
+            (Just(name), ways.prop_map(move |ways| respell(&chars, &ways)))
+        });
+        prop_oneof![(name(), name()), respelled]
+    }
+
+    /// `chars` with each character in capitals (way 0), in lower case (1),
+    /// with the other apostrophe (2) or as it is.
+    fn respell(chars: &[char], ways: &[u8]) -> String {
+        let respell_one = |(&ch, way): (&char, &u8)| -> String {
+            match (way, ch) {
+                (0, _) => ch.to_uppercase().collect(),
+                (1, _) => ch.to_lowercase().collect(),
+                (2, '’') => "'".into(),
+                (2, '\'') => "’".into(),
+                _ => ch.into(),
+            }
+        };
+        chars.iter().zip(ways).map(respell_one).collect()
+    }
+
+    /// `name` in two parts, cut before one of its characters or at its end.
+    fn cut(name: &str, at: Index) -> (&str, &str) {
+        let cuts: Vec<usize> = name.char_indices().map(|(i, _)| i).chain([name.len()]).collect();
+        name.split_at(cuts[at.index(cuts.len())])
+    }
+
+    fn hash(key: impl Hash) -> u64 {
+        let mut state = DefaultHasher::new();
+        key.hash(&mut state);
+        state.finish()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn straight_keys_are_names_with_straight_apostrophes((a, b) in two_names(), at_a: Index, at_b: Index) {
+            let (a_head, a_rest) = cut(&a, at_a);
+            let (b_head, b_rest) = cut(&b, at_b);
+            let keys = [Straight::new(&a), Straight::joined(a_head, a_rest)];
+            let other_keys = [Straight::new(&b), Straight::joined(b_head, b_rest)];
+            let equal = a.replace('’', "'") == b.replace('’', "'");
+            prop_assert!(keys[0] == keys[1] && hash(keys[0]) == hash(keys[1]));
+            for key in keys {
+                for other in other_keys {
+                    prop_assert_eq!(key == other, equal);
+                    prop_assert!(!equal || hash(key) == hash(other));
+                }
+            }
+        }
+
+        #[test]
+        fn shouted_keys_are_names_in_capitals_with_straight_apostrophes((a, b) in two_names()) {
+            let equal = a.replace('’', "'").to_uppercase() == b.replace('’', "'").to_uppercase();
+            let (key, other) = (Shouted::new(&a), Shouted::new(&b));
+            prop_assert_eq!(key == other, equal);
+            prop_assert!(!equal || hash(key) == hash(other));
+        }
     }
 }
