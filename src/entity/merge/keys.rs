@@ -14,17 +14,9 @@ fn straight(ch: char) -> char {
     }
 }
 
-/// Hashes the UTF-8 bytes of `s` with each `’` as `'`, one byte at a time
-/// so that where a key's parts join does not count.
-fn hash_straight(s: &str, state: &mut impl Hasher) {
-    if s.is_ascii() {
-        s.bytes().for_each(|b| state.write_u8(b));
-    } else {
-        s.chars().for_each(|ch| hash_char(straight(ch), state));
-    }
-}
-
-/// Hashes the UTF-8 bytes of `ch`, one at a time.
+/// Hashes the UTF-8 bytes of `ch`, one at a time. Both keys hash the
+/// characters they compare this way, so equal keys hash alike whatever
+/// parts they are made of; their ASCII shortcuts write the same bytes.
 fn hash_char(ch: char, state: &mut impl Hasher) {
     if ch.is_ascii() {
         state.write_u8(ch as u8);
@@ -61,11 +53,12 @@ impl<'k> Straight<'k> {
 
 impl Hash for Straight<'_> {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        // Most keys are a name as written, without a head.
-        if !self.head.is_empty() {
-            hash_straight(self.head, state);
+        // Most names are ASCII, with nothing to straighten.
+        if self.head.is_ascii() && self.rest.is_ascii() {
+            self.head.bytes().chain(self.rest.bytes()).for_each(|b| state.write_u8(b));
+        } else {
+            self.chars().for_each(|ch| hash_char(ch, state));
         }
-        hash_straight(self.rest, state);
     }
 }
 
@@ -98,17 +91,11 @@ impl<'k> Shouted<'k> {
 
 impl Hash for Shouted<'_> {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        // The UTF-8 bytes of `chars`, one at a time; ASCII names need no case tables.
+        // ASCII names need no case tables.
         if self.0.is_ascii() {
             self.0.bytes().for_each(|b| state.write_u8(b.to_ascii_uppercase()));
         } else {
-            for ch in self.0.chars().map(straight) {
-                if ch.is_ascii() {
-                    state.write_u8(ch.to_ascii_uppercase() as u8);
-                } else {
-                    ch.to_uppercase().for_each(|upper| hash_char(upper, state));
-                }
-            }
+            self.chars().for_each(|ch| hash_char(ch, state));
         }
     }
 }
