@@ -86,11 +86,11 @@ pub fn merge<'a>(cx: &Context<'_, 'a>, candidates: Vec<Candidate>) -> Vec<Mentio
 }
 
 /// Short forms of full names and acronyms: surface -> (canonical, label, gender).
-type ShortForms<'k, 'a> = FxHashMap<Straight<'k>, (Cow<'a, str>, Label, Gender)>;
+type ShortForms<'a> = FxHashMap<Straight<'a>, (Cow<'a, str>, Label, Gender)>;
 
 /// Every tail of a person's full name (`Trump`, `de Vries`) and every
 /// acronym defined in brackets (`(FAA)`), with the name they stand for.
-fn short_forms<'k, 'a: 'k>(cx: &Context<'k, 'a>, candidates: &[Candidate], guesses: &[Guess]) -> ShortForms<'k, 'a> {
+fn short_forms<'a>(cx: &Context<'_, 'a>, candidates: &[Candidate], guesses: &[Guess]) -> ShortForms<'a> {
     let text = cx.text;
     let mut short_forms = ShortForms::with_capacity_and_hasher(candidates.len(), Default::default());
     for (c, guessed) in candidates.iter().zip(guesses) {
@@ -132,14 +132,14 @@ fn short_forms<'k, 'a: 'k>(cx: &Context<'k, 'a>, candidates: &[Candidate], guess
 
 /// A multi-word name with its first word replaced by each formal given name
 /// it is a nickname of: `Bill Clinton` → `William Clinton`.
-fn nickname_keys<'k, 'a: 'k>(cx: &Context<'k, 'a>, c: &Candidate) -> impl Iterator<Item = Straight<'k>> {
+fn nickname_keys<'c, 'a: 'c>(cx: &Context<'c, 'a>, c: &Candidate) -> impl Iterator<Item = Straight<'a>> + 'c {
     let (formal_names, rest) = if c.tokens.len() < 2 {
         (&[][..], "")
     } else {
         let first = cx.tokens[c.tokens.start].span;
         (cx.lists.formal_names(&cx.text[first]), &cx.text[first.end()..c.span.end()])
     };
-    formal_names.iter().map(move |formal| Straight::joined(formal, rest))
+    formal_names.iter().map(move |&formal| Straight::joined(formal, rest))
 }
 
 /// The names that a sports result shows to be teams in this document, so
@@ -151,11 +151,11 @@ fn teams<'a>(cx: &Context<'_, 'a>, candidates: &[Candidate]) -> FxHashSet<&'a st
 
 /// The mention a candidate resolves to on its own evidence (`guessed`: the
 /// label [`guess`] gives an unknown candidate), if any.
-fn resolve<'k, 'a: 'k>(
-    cx: &Context<'k, 'a>,
+fn resolve<'a>(
+    cx: &Context<'_, 'a>,
     c: &Candidate,
     guessed: Option<Label>,
-    short_forms: &ShortForms<'k, 'a>,
+    short_forms: &ShortForms<'a>,
     teams: &FxHashSet<&str>,
 ) -> Option<Mention<'a>> {
     let surface = &cx.text[c.span];
