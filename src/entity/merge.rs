@@ -37,8 +37,7 @@ use keys::{Shouted, Straight};
 enum Guess {
     /// A name with this label.
     Label(Label),
-    /// No label yet (or no need of one: the candidate's evidence is known);
-    /// another mention of the same name may lend it one.
+    /// No label yet: another mention of the same name may lend it one.
     Open,
     /// A function word, month or weekday is among its words: never a name.
     Never,
@@ -56,21 +55,21 @@ impl Guess {
 
 /// Resolves `candidates` (in text order) into non-overlapping mentions.
 pub fn merge<'a>(cx: &Context<'_, 'a>, candidates: Vec<Candidate>) -> Vec<Mention<'a>> {
-    // Each unknown candidate's guess, made once: short forms and resolution both use it.
-    let guesses: Vec<Guess> =
-        candidates.iter().map(|c| if c.evidence == Evidence::Unknown { guess(cx, c) } else { Guess::Open }).collect();
+    // Each unknown candidate's guess, made once (`None` for the others): short forms and resolution both use it.
+    let guesses: Vec<Option<Guess>> =
+        candidates.iter().map(|c| (c.evidence == Evidence::Unknown).then(|| guess(cx, c))).collect();
     let short_forms = short_forms(cx, &candidates, &guesses);
     let teams = teams(cx, &candidates);
     let resolved: Vec<Option<Mention<'a>>> = candidates
         .iter()
         .zip(&guesses)
-        .map(|(c, guessed)| resolve(cx, c, guessed.label(), &short_forms, &teams))
+        .map(|(c, guessed)| resolve(cx, c, guessed.and_then(Guess::label), &short_forms, &teams))
         .collect();
     let known = known_labels(cx, &candidates, &guesses, &resolved);
     let mut mentions: Vec<Mention<'a>> = Vec::with_capacity(candidates.len());
     for ((c, m), guessed) in candidates.iter().zip(resolved).zip(guesses) {
         let mention = m.or_else(|| {
-            if guessed == Guess::Never {
+            if guessed == Some(Guess::Never) {
                 return None;
             }
             let label = known.get(&Shouted::new(&cx.text[c.span])).copied().flatten()?;
@@ -90,7 +89,7 @@ type ShortForms<'a> = FxHashMap<Straight<'a>, (Cow<'a, str>, Label, Gender)>;
 
 /// Every tail of a person's full name (`Trump`, `de Vries`) and every
 /// acronym defined in brackets (`(FAA)`), with the name they stand for.
-fn short_forms<'a>(cx: &Context<'_, 'a>, candidates: &[Candidate], guesses: &[Guess]) -> ShortForms<'a> {
+fn short_forms<'a>(cx: &Context<'_, 'a>, candidates: &[Candidate], guesses: &[Option<Guess>]) -> ShortForms<'a> {
     let text = cx.text;
     let mut short_forms = ShortForms::with_capacity_and_hasher(candidates.len(), Default::default());
     for (c, guessed) in candidates.iter().zip(guesses) {
@@ -98,7 +97,7 @@ fn short_forms<'a>(cx: &Context<'_, 'a>, candidates: &[Candidate], guesses: &[Gu
             Evidence::Rule(label) => label,
             Evidence::Team => Label::Org,
             Evidence::Lexicon(entry) => cx.gazetteer.entries()[entry].label,
-            Evidence::Unknown => match guessed.label() {
+            Evidence::Unknown => match guessed.and_then(Guess::label) {
                 Some(label) => label,
                 None => continue,
             },
@@ -205,11 +204,15 @@ fn plain<'a>(cx: &Context<'_, 'a>, c: &Candidate, gender: Gender) -> Mention<'a>
 fn known_labels<'a>(
     cx: &Context<'_, 'a>,
     candidates: &[Candidate],
-    guesses: &[Guess],
+    guesses: &[Option<Guess>],
     resolved: &[Option<Mention<'_>>],
 ) -> FxHashMap<Shouted<'a>, Option<Label>> {
     let open = || {
-        candidates.iter().zip(guesses).zip(resolved).filter(|((_, &guessed), m)| m.is_none() && guessed != Guess::Never)
+        candidates
+            .iter()
+            .zip(guesses)
+            .zip(resolved)
+            .filter(|((_, &guessed), m)| m.is_none() && guessed != Some(Guess::Never))
     };
     let keys = open().count();
     if keys == 0 {
