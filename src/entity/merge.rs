@@ -283,7 +283,7 @@ fn is_among(word: &str, words: &[&str]) -> bool {
 
 /// Whether an unknown name stands where a match report puts a team.
 fn plays(cx: &Context<'_, '_>, c: &Candidate) -> bool {
-    let word_at = |k: usize| cx.tokens.get(k).map(|t| &cx.text[t.span]);
+    let word_at = |k: usize| (k < cx.tokens.len()).then(|| cx.word(k));
     let before = |n: usize| c.tokens.start.checked_sub(n).and_then(word_at);
     // An article may come between: `beat the Mets`.
     let cue = if before(1) == Some("the") { before(2) } else { before(1) };
@@ -300,9 +300,9 @@ fn guess(cx: &Context<'_, '_>, c: &Candidate) -> Guess {
 
 /// The label of an unknown candidate without function words, if it is worth keeping.
 fn label_of_unknown(cx: &Context<'_, '_>, c: &Candidate) -> Option<Label> {
-    let words = c.tokens.clone().map(|k| &cx.text[cx.tokens[k].span]);
+    let words = c.tokens.clone().map(|k| cx.word(k));
     let (count, first, last) = (c.tokens.len(), cx.word(c.tokens.start), cx.word(c.tokens.end - 1));
-    let word_at = |k: usize| cx.tokens.get(k).map(|t| &cx.text[t.span]);
+    let word_at = |k: usize| (k < cx.tokens.len()).then(|| cx.word(k));
     // A title in quote marks (`the song “Summer Rain”`) names a work, not a person.
     if is_quoted_title(cx, &c.tokens) {
         return None;
@@ -380,11 +380,10 @@ fn word_shape(word: &str) -> (bool, bool) {
 /// competitor's name in results: `Sven Nylander ( Sweden )`.
 fn place_in_brackets_after(cx: &Context<'_, '_>, c: &Candidate) -> bool {
     let k = c.tokens.end;
-    let word = |j: usize| &cx.text[cx.tokens[j].span];
-    if k >= cx.tokens.len() || word(k) != "(" {
+    if k >= cx.tokens.len() || cx.word(k) != "(" {
         return false;
     }
-    let Some(close) = (k + 2..cx.tokens.len().min(k + 6)).find(|&j| word(j) == ")") else {
+    let Some(close) = (k + 2..cx.tokens.len().min(k + 6)).find(|&j| cx.word(j) == ")") else {
         return false;
     };
     let inside = cx.tokens[k + 1].span.cover(cx.tokens[close - 1].span);
@@ -410,7 +409,7 @@ fn acronym_after<'a>(cx: &Context<'_, 'a>, c: &Candidate, label: Label) -> Optio
     if acronym.len() < 2 || !acronym.chars().all(|ch| ch.is_ascii_uppercase()) {
         return None;
     }
-    let initials = c.tokens.clone().filter_map(|k| word(&cx.tokens[k]).chars().next().filter(|ch| ch.is_uppercase()));
+    let initials = c.tokens.clone().filter_map(|k| cx.word(k).chars().next().filter(|ch| ch.is_uppercase()));
     let named_org = label == Label::Org && c.tokens.len() >= 2 && acronym.len() <= 6;
     (named_org || initials.eq(acronym.chars())).then_some(acronym)
 }
