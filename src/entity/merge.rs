@@ -309,16 +309,14 @@ fn label_of_unknown(cx: &Context<'_, '_>, c: &Candidate) -> Option<Label> {
     }
     // Title case (`Smith`, also `smith`) and, besides, only letters, apostrophes and hyphens.
     let (title_case, name_like) = words.clone().fold((true, true), |(title_case, name_like), w| {
-        let (lower_rest, name_chars) = word_shape(w);
-        (title_case && lower_rest, name_like && lower_rest && name_chars)
+        let shape = word_shape(w);
+        (title_case && shape.title_case, name_like && shape.title_case && shape.name_chars)
     });
     let speaks = |k: Option<usize>| k.and_then(word_at).is_some_and(|w| is_among(w, SPEAKS));
-    // Next to a speech verb; a lone capital at a sentence start only if it is a known name (`Residents said`).
-    let known_name =
-        || count > 1 || !c.sentence_initial || cx.lists.is_surname(first) || cx.lists.given_name(first).is_some();
+    // Next to a speech verb, or before a place in brackets.
     if name_like
         && count <= 3
-        && (((speaks(Some(c.tokens.end)) || speaks(c.tokens.start.checked_sub(1))) && known_name())
+        && (((speaks(Some(c.tokens.end)) || speaks(c.tokens.start.checked_sub(1))) && may_be_a_speaker(cx, c))
             || (count >= 2 && place_in_brackets_after(cx, c)))
     {
         return Some(Label::Person);
@@ -359,21 +357,40 @@ fn label_of_unknown(cx: &Context<'_, '_>, c: &Candidate) -> Option<Label> {
     }
 }
 
-/// Whether every character of `word` after the first is a lower-case letter
-/// (`Smith`, `smith`), and whether it has only letters, apostrophes and
-/// hyphens (`O'Neill`, `Smith-Jones`), in one pass over it.
-fn word_shape(word: &str) -> (bool, bool) {
+/// Whether a candidate next to a speech verb may be the speaker's name: a
+/// lone capitalised word at a sentence start only if it is a known name
+/// (not `Residents said`).
+fn may_be_a_speaker(cx: &Context<'_, '_>, c: &Candidate) -> bool {
+    if c.tokens.len() > 1 || !c.sentence_initial {
+        return true;
+    }
+    let word = cx.word(c.tokens.start);
+    cx.lists.is_surname(word) || cx.lists.given_name(word).is_some()
+}
+
+/// What the characters of a word look like, as far as names go.
+struct WordShape {
+    /// Every character after the first is a lower-case letter (`Smith`, `smith`).
+    title_case: bool,
+    /// Only letters, apostrophes and hyphens (`O'Neill`, `Smith-Jones`).
+    name_chars: bool,
+}
+
+/// The shape of `word`, in one pass over it.
+fn word_shape(word: &str) -> WordShape {
     if word.is_ascii() {
         let bytes = word.as_bytes();
-        let lower_rest = bytes.iter().skip(1).all(u8::is_ascii_lowercase);
-        return (lower_rest, bytes.iter().all(|&b| b.is_ascii_alphabetic() || matches!(b, b'\'' | b'-')));
+        return WordShape {
+            title_case: bytes.iter().skip(1).all(u8::is_ascii_lowercase),
+            name_chars: bytes.iter().all(|&b| b.is_ascii_alphabetic() || matches!(b, b'\'' | b'-')),
+        };
     }
-    let (mut lower_rest, mut name_chars) = (true, true);
+    let mut shape = WordShape { title_case: true, name_chars: true };
     for (i, ch) in word.chars().enumerate() {
-        lower_rest &= i == 0 || ch.is_lowercase();
-        name_chars &= ch.is_alphabetic() || matches!(ch, '\'' | '’' | '-');
+        shape.title_case &= i == 0 || ch.is_lowercase();
+        shape.name_chars &= ch.is_alphabetic() || matches!(ch, '\'' | '’' | '-');
     }
-    (lower_rest, name_chars)
+    shape
 }
 
 /// Whether a country or place in brackets follows `c`, as after a
