@@ -242,6 +242,9 @@ fn lexicon_str<'a>(s: &Cow<'static, str>) -> Cow<'a, str> {
     }
 }
 
+// The cue-word lists below are read with `is_among`, so each word starts
+// with a lower-case ASCII letter (`cue_word_lists_start_lower_case` checks).
+
 /// Speech verbs next to which an unknown capitalised word is a speaker's name
 /// (`“…,” Obama said`, `said O'Neill`).
 pub(super) const SPEAKS: &[&str] = &[
@@ -274,9 +277,9 @@ const TEAM_BEFORE: &[&str] = &["against", "beat", "beating", "defeated", "v", "v
 /// Words after a team's name in a match report: `Leicestershire beat Somerset`.
 const TEAM_AFTER: &[&str] = &["beat", "defeated", "drew", "v", "v.", "vs", "vs."];
 
-/// Whether `word` is one of `words`, which all start with a lower-case
-/// letter: a word that does not (a name, a mark, a number) is ruled out
-/// before any comparison.
+/// Whether `word` is one of `words`, which must all start with a lower-case
+/// ASCII letter: a word that does not (a name, a mark, a number) is ruled
+/// out before any comparison.
 fn is_among(word: &str, words: &[&str]) -> bool {
     word.as_bytes().first().is_some_and(u8::is_ascii_lowercase) && words.contains(&word)
 }
