@@ -30,15 +30,14 @@ use crate::Label;
 
 use super::rules::{is_quoted_title, Candidate, Context, Evidence};
 use super::{Gender, Mention};
-use keys::{Folded, Shouted};
+use keys::{Shouted, Straight};
 
 /// What [`guess`] makes of an unknown candidate on its own evidence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Guess {
     /// A name with this label.
     Label(Label),
-    /// No label yet (or no need of one: the candidate's evidence is known);
-    /// another mention of the same name may lend it one.
+    /// No label yet: another mention of the same name may lend it one.
     Open,
     /// A function word, month or weekday is among its words: never a name.
     Never,
@@ -56,24 +55,24 @@ impl Guess {
 
 /// Resolves `candidates` (in text order) into non-overlapping mentions.
 pub fn merge<'a>(cx: &Context<'_, 'a>, candidates: Vec<Candidate>) -> Vec<Mention<'a>> {
-    // Each unknown candidate's guess, made once: short forms and resolution both use it.
-    let guesses: Vec<Guess> =
-        candidates.iter().map(|c| if c.evidence == Evidence::Unknown { guess(cx, c) } else { Guess::Open }).collect();
+    // Each unknown candidate's guess, made once (`None` for the others): short forms and resolution both use it.
+    let guesses: Vec<Option<Guess>> =
+        candidates.iter().map(|c| (c.evidence == Evidence::Unknown).then(|| guess(cx, c))).collect();
     let short_forms = short_forms(cx, &candidates, &guesses);
     let teams = teams(cx, &candidates);
     let resolved: Vec<Option<Mention<'a>>> = candidates
         .iter()
         .zip(&guesses)
-        .map(|(c, guessed)| resolve(cx, c, guessed.label(), &short_forms, &teams))
+        .map(|(c, guessed)| resolve(cx, c, guessed.and_then(Guess::label), &short_forms, &teams))
         .collect();
     let known = known_labels(cx, &candidates, &guesses, &resolved);
     let mut mentions: Vec<Mention<'a>> = Vec::with_capacity(candidates.len());
     for ((c, m), guessed) in candidates.iter().zip(resolved).zip(guesses) {
         let mention = m.or_else(|| {
-            if guessed == Guess::Never {
+            if guessed == Some(Guess::Never) {
                 return None;
             }
-            let label = known.get(&Shouted(&cx.text[c.span])).copied().flatten()?;
+            let label = known.get(&Shouted::new(&cx.text[c.span])).copied().flatten()?;
             Some(Mention { label, ..plain(cx, c, Gender::Unknown) })
         });
         if let Some(m) = mention {
@@ -86,11 +85,11 @@ pub fn merge<'a>(cx: &Context<'_, 'a>, candidates: Vec<Candidate>) -> Vec<Mentio
 }
 
 /// Short forms of full names and acronyms: surface -> (canonical, label, gender).
-type ShortForms<'k, 'a> = FxHashMap<Folded<'k>, (Cow<'a, str>, Label, Gender)>;
+type ShortForms<'a> = FxHashMap<Straight<'a>, (Cow<'a, str>, Label, Gender)>;
 
 /// Every tail of a person's full name (`Trump`, `de Vries`) and every
 /// acronym defined in brackets (`(FAA)`), with the name they stand for.
-fn short_forms<'k, 'a: 'k>(cx: &Context<'k, 'a>, candidates: &[Candidate], guesses: &[Guess]) -> ShortForms<'k, 'a> {
+fn short_forms<'a>(cx: &Context<'_, 'a>, candidates: &[Candidate], guesses: &[Option<Guess>]) -> ShortForms<'a> {
     let text = cx.text;
     let mut short_forms = ShortForms::with_capacity_and_hasher(candidates.len(), Default::default());
     for (c, guessed) in candidates.iter().zip(guesses) {
@@ -98,7 +97,7 @@ fn short_forms<'k, 'a: 'k>(cx: &Context<'k, 'a>, candidates: &[Candidate], guess
             Evidence::Rule(label) => label,
             Evidence::Team => Label::Org,
             Evidence::Lexicon(entry) => cx.gazetteer.entries()[entry].label,
-            Evidence::Unknown => match guessed.label() {
+            Evidence::Unknown => match guessed.and_then(Guess::label) {
                 Some(label) => label,
                 None => continue,
             },
@@ -107,7 +106,7 @@ fn short_forms<'k, 'a: 'k>(cx: &Context<'k, 'a>, candidates: &[Candidate], guess
             // The full name under each formal given name its first word is a nickname of
             // (`Bill Clinton` as `William Clinton`), and itself, for later nickname forms.
             let canonical = Cow::Borrowed(&text[c.span]);
-            for key in nickname_keys(cx, c).chain([Folded::new(&text[c.span])]) {
+            for key in nickname_keys(cx, c).chain([Straight::new(&text[c.span])]) {
                 short_forms.entry(key).or_insert((canonical.clone(), Label::Person, c.gender));
             }
             // Every tail of the name that starts a word is a short form: `de Vries`, `Vries`.
@@ -115,7 +114,7 @@ fn short_forms<'k, 'a: 'k>(cx: &Context<'k, 'a>, candidates: &[Candidate], guess
                 let tail = &text[cx.tokens[k].span.start()..c.span.end()];
                 let starts_name = tail.chars().next().is_some_and(char::is_uppercase) || k + 1 < c.tokens.end;
                 if starts_name {
-                    short_forms.entry(Folded::new(tail)).or_insert((canonical.clone(), Label::Person, c.gender));
+                    short_forms.entry(Straight::new(tail)).or_insert((canonical.clone(), Label::Person, c.gender));
                 }
             }
         }
@@ -124,7 +123,7 @@ fn short_forms<'k, 'a: 'k>(cx: &Context<'k, 'a>, candidates: &[Candidate], guess
                 Evidence::Lexicon(entry) => lexicon_str(&cx.gazetteer.entries()[entry].canonical),
                 _ => Cow::Borrowed(&text[c.span]),
             };
-            short_forms.entry(Folded::new(acronym)).or_insert((canonical, label, Gender::Unknown));
+            short_forms.entry(Straight::new(acronym)).or_insert((canonical, label, Gender::Unknown));
         }
     }
     short_forms
@@ -132,14 +131,14 @@ fn short_forms<'k, 'a: 'k>(cx: &Context<'k, 'a>, candidates: &[Candidate], guess
 
 /// A multi-word name with its first word replaced by each formal given name
 /// it is a nickname of: `Bill Clinton` → `William Clinton`.
-fn nickname_keys<'k, 'a: 'k>(cx: &Context<'k, 'a>, c: &Candidate) -> impl Iterator<Item = Folded<'k>> {
+fn nickname_keys<'c, 'a: 'c>(cx: &Context<'c, 'a>, c: &Candidate) -> impl Iterator<Item = Straight<'a>> + 'c {
     let (formal_names, rest) = if c.tokens.len() < 2 {
         (&[][..], "")
     } else {
         let first = cx.tokens[c.tokens.start].span;
         (cx.lists.formal_names(&cx.text[first]), &cx.text[first.end()..c.span.end()])
     };
-    formal_names.iter().map(move |formal| Folded::joined(formal, rest))
+    formal_names.iter().map(move |&formal| Straight::joined(formal, rest))
 }
 
 /// The names that a sports result shows to be teams in this document, so
@@ -151,16 +150,16 @@ fn teams<'a>(cx: &Context<'_, 'a>, candidates: &[Candidate]) -> FxHashSet<&'a st
 
 /// The mention a candidate resolves to on its own evidence (`guessed`: the
 /// label [`guess`] gives an unknown candidate), if any.
-fn resolve<'k, 'a: 'k>(
-    cx: &Context<'k, 'a>,
+fn resolve<'a>(
+    cx: &Context<'_, 'a>,
     c: &Candidate,
     guessed: Option<Label>,
-    short_forms: &ShortForms<'k, 'a>,
+    short_forms: &ShortForms<'a>,
     teams: &FxHashSet<&str>,
 ) -> Option<Mention<'a>> {
     let surface = &cx.text[c.span];
     let short =
-        short_forms.get(&Folded::new(surface)).or_else(|| nickname_keys(cx, c).find_map(|k| short_forms.get(&k)));
+        short_forms.get(&Straight::new(surface)).or_else(|| nickname_keys(cx, c).find_map(|k| short_forms.get(&k)));
     match (c.evidence, short) {
         (_, Some((canonical, label, gender))) if canonical != surface => {
             Some(Mention { label: *label, canonical: canonical.clone(), ..plain(cx, c, *gender) })
@@ -205,11 +204,15 @@ fn plain<'a>(cx: &Context<'_, 'a>, c: &Candidate, gender: Gender) -> Mention<'a>
 fn known_labels<'a>(
     cx: &Context<'_, 'a>,
     candidates: &[Candidate],
-    guesses: &[Guess],
+    guesses: &[Option<Guess>],
     resolved: &[Option<Mention<'_>>],
 ) -> FxHashMap<Shouted<'a>, Option<Label>> {
     let open = || {
-        candidates.iter().zip(guesses).zip(resolved).filter(|((_, &guessed), m)| m.is_none() && guessed != Guess::Never)
+        candidates
+            .iter()
+            .zip(guesses)
+            .zip(resolved)
+            .filter(|((_, &guessed), m)| m.is_none() && guessed != Some(Guess::Never))
     };
     let keys = open().count();
     if keys == 0 {
@@ -218,11 +221,11 @@ fn known_labels<'a>(
     let mut known: FxHashMap<Shouted<'a>, Option<Label>> =
         FxHashMap::with_capacity_and_hasher(keys, Default::default());
     for ((c, _), _) in open() {
-        known.entry(Shouted(&cx.text[c.span])).or_insert(None);
+        known.entry(Shouted::new(&cx.text[c.span])).or_insert(None);
     }
     for (c, m) in candidates.iter().zip(resolved) {
         if let Some(m) = m {
-            if let Some(label) = known.get_mut(&Shouted(&cx.text[c.span])) {
+            if let Some(label) = known.get_mut(&Shouted::new(&cx.text[c.span])) {
                 label.get_or_insert(m.label);
             }
         }
@@ -238,6 +241,9 @@ fn lexicon_str<'a>(s: &Cow<'static, str>) -> Cow<'a, str> {
         Cow::Owned(o) => Cow::Owned(o.clone()),
     }
 }
+
+// The cue-word lists below are read with `is_among`, so each word starts
+// with a lower-case ASCII letter (`cue_word_lists_start_lower_case` checks).
 
 /// Speech verbs next to which an unknown capitalised word is a speaker's name
 /// (`“…,” Obama said`, `said O'Neill`).
@@ -271,16 +277,16 @@ const TEAM_BEFORE: &[&str] = &["against", "beat", "beating", "defeated", "v", "v
 /// Words after a team's name in a match report: `Leicestershire beat Somerset`.
 const TEAM_AFTER: &[&str] = &["beat", "defeated", "drew", "v", "v.", "vs", "vs."];
 
-/// Whether `word` is one of `words`, which all start with a lower-case
-/// letter: a word that does not (a name, a mark, a number) is ruled out
-/// before any comparison.
+/// Whether `word` is one of `words`, which must all start with a lower-case
+/// ASCII letter: a word that does not (a name, a mark, a number) is ruled
+/// out before any comparison.
 fn is_among(word: &str, words: &[&str]) -> bool {
     word.as_bytes().first().is_some_and(u8::is_ascii_lowercase) && words.contains(&word)
 }
 
 /// Whether an unknown name stands where a match report puts a team.
 fn plays(cx: &Context<'_, '_>, c: &Candidate) -> bool {
-    let word_at = |k: usize| cx.tokens.get(k).map(|t| &cx.text[t.span]);
+    let word_at = |k: usize| (k < cx.tokens.len()).then(|| cx.word(k));
     let before = |n: usize| c.tokens.start.checked_sub(n).and_then(word_at);
     // An article may come between: `beat the Mets`.
     let cue = if before(1) == Some("the") { before(2) } else { before(1) };
@@ -297,25 +303,23 @@ fn guess(cx: &Context<'_, '_>, c: &Candidate) -> Guess {
 
 /// The label of an unknown candidate without function words, if it is worth keeping.
 fn label_of_unknown(cx: &Context<'_, '_>, c: &Candidate) -> Option<Label> {
-    let words = c.tokens.clone().map(|k| &cx.text[cx.tokens[k].span]);
+    let words = c.tokens.clone().map(|k| cx.word(k));
     let (count, first, last) = (c.tokens.len(), cx.word(c.tokens.start), cx.word(c.tokens.end - 1));
-    let word_at = |k: usize| cx.tokens.get(k).map(|t| &cx.text[t.span]);
+    let word_at = |k: usize| (k < cx.tokens.len()).then(|| cx.word(k));
     // A title in quote marks (`the song “Summer Rain”`) names a work, not a person.
     if is_quoted_title(cx, &c.tokens) {
         return None;
     }
     // Title case (`Smith`, also `smith`) and, besides, only letters, apostrophes and hyphens.
     let (title_case, name_like) = words.clone().fold((true, true), |(title_case, name_like), w| {
-        let (lower_rest, name_chars) = word_shape(w);
-        (title_case && lower_rest, name_like && lower_rest && name_chars)
+        let shape = word_shape(w);
+        (title_case && shape.title_case, name_like && shape.title_case && shape.name_chars)
     });
     let speaks = |k: Option<usize>| k.and_then(word_at).is_some_and(|w| is_among(w, SPEAKS));
-    // Next to a speech verb; a lone capital at a sentence start only if it is a known name (`Residents said`).
-    let known_name =
-        || count > 1 || !c.sentence_initial || cx.lists.is_surname(first) || cx.lists.given_name(first).is_some();
+    // Next to a speech verb, or before a place in brackets.
     if name_like
         && count <= 3
-        && (((speaks(Some(c.tokens.end)) || speaks(c.tokens.start.checked_sub(1))) && known_name())
+        && (((speaks(Some(c.tokens.end)) || speaks(c.tokens.start.checked_sub(1))) && may_be_a_speaker(cx, c))
             || (count >= 2 && place_in_brackets_after(cx, c)))
     {
         return Some(Label::Person);
@@ -356,32 +360,50 @@ fn label_of_unknown(cx: &Context<'_, '_>, c: &Candidate) -> Option<Label> {
     }
 }
 
-/// Whether every character of `word` after the first is a lower-case letter
-/// (`Smith`, `smith`), and whether it has only letters, apostrophes and
-/// hyphens (`O'Neill`, `Smith-Jones`), in one pass over it.
-fn word_shape(word: &str) -> (bool, bool) {
+/// Whether a candidate next to a speech verb may be the speaker's name: a
+/// lone capitalised word at a sentence start only if it is a known name
+/// (not `Residents said`).
+fn may_be_a_speaker(cx: &Context<'_, '_>, c: &Candidate) -> bool {
+    if c.tokens.len() > 1 || !c.sentence_initial {
+        return true;
+    }
+    let word = cx.word(c.tokens.start);
+    cx.lists.is_surname(word) || cx.lists.given_name(word).is_some()
+}
+
+/// What the characters of a word look like, as far as names go.
+struct WordShape {
+    /// Every character after the first is a lower-case letter (`Smith`, `smith`).
+    title_case: bool,
+    /// Only letters, apostrophes and hyphens (`O'Neill`, `Smith-Jones`).
+    name_chars: bool,
+}
+
+/// The shape of `word`, in one pass over it.
+fn word_shape(word: &str) -> WordShape {
     if word.is_ascii() {
         let bytes = word.as_bytes();
-        let lower_rest = bytes.iter().skip(1).all(u8::is_ascii_lowercase);
-        return (lower_rest, bytes.iter().all(|&b| b.is_ascii_alphabetic() || matches!(b, b'\'' | b'-')));
+        return WordShape {
+            title_case: bytes.iter().skip(1).all(u8::is_ascii_lowercase),
+            name_chars: bytes.iter().all(|&b| b.is_ascii_alphabetic() || matches!(b, b'\'' | b'-')),
+        };
     }
-    let (mut lower_rest, mut name_chars) = (true, true);
+    let mut shape = WordShape { title_case: true, name_chars: true };
     for (i, ch) in word.chars().enumerate() {
-        lower_rest &= i == 0 || ch.is_lowercase();
-        name_chars &= ch.is_alphabetic() || matches!(ch, '\'' | '’' | '-');
+        shape.title_case &= i == 0 || ch.is_lowercase();
+        shape.name_chars &= ch.is_alphabetic() || matches!(ch, '\'' | '’' | '-');
     }
-    (lower_rest, name_chars)
+    shape
 }
 
 /// Whether a country or place in brackets follows `c`, as after a
 /// competitor's name in results: `Sven Nylander ( Sweden )`.
 fn place_in_brackets_after(cx: &Context<'_, '_>, c: &Candidate) -> bool {
     let k = c.tokens.end;
-    let word = |j: usize| &cx.text[cx.tokens[j].span];
-    if k >= cx.tokens.len() || word(k) != "(" {
+    if k >= cx.tokens.len() || cx.word(k) != "(" {
         return false;
     }
-    let Some(close) = (k + 2..cx.tokens.len().min(k + 6)).find(|&j| word(j) == ")") else {
+    let Some(close) = (k + 2..cx.tokens.len().min(k + 6)).find(|&j| cx.word(j) == ")") else {
         return false;
     };
     let inside = cx.tokens[k + 1].span.cover(cx.tokens[close - 1].span);
@@ -407,7 +429,7 @@ fn acronym_after<'a>(cx: &Context<'_, 'a>, c: &Candidate, label: Label) -> Optio
     if acronym.len() < 2 || !acronym.chars().all(|ch| ch.is_ascii_uppercase()) {
         return None;
     }
-    let initials = c.tokens.clone().filter_map(|k| word(&cx.tokens[k]).chars().next().filter(|ch| ch.is_uppercase()));
+    let initials = c.tokens.clone().filter_map(|k| cx.word(k).chars().next().filter(|ch| ch.is_uppercase()));
     let named_org = label == Label::Org && c.tokens.len() >= 2 && acronym.len() <= 6;
     (named_org || initials.eq(acronym.chars())).then_some(acronym)
 }

@@ -1,7 +1,7 @@
 //! Names as keys of the merge's maps, compared character by character
-//! without building strings: a [`Folded`] name does not tell curly from
-//! straight apostrophes (`O’Neill`, `O'Neill`); a [`Shouted`] one does not
-//! tell case either (`Leicestershire`, `LEICESTERSHIRE`).
+//! without building strings: a [`Straight`] name is read with its curly
+//! apostrophes straight (`O’Neill` is `O'Neill`); a [`Shouted`] one is read
+//! in capitals as well (`Leicestershire` is `LEICESTERSHIRE`).
 
 use std::hash::{Hash, Hasher};
 
@@ -14,17 +14,9 @@ fn straight(ch: char) -> char {
     }
 }
 
-/// Hashes the UTF-8 bytes of `s` with each `’` as `'`, one byte at a time
-/// so that where a key's parts join does not count.
-fn hash_straight(s: &str, state: &mut impl Hasher) {
-    if s.is_ascii() {
-        s.bytes().for_each(|b| state.write_u8(b));
-    } else {
-        s.chars().for_each(|ch| hash_char(straight(ch), state));
-    }
-}
-
-/// Hashes the UTF-8 bytes of `ch`, one at a time.
+/// Hashes the UTF-8 bytes of `ch`, one at a time. Both keys hash the
+/// characters they compare this way, so equal keys hash alike whatever
+/// parts they are made of; their ASCII shortcuts write the same bytes.
 fn hash_char(ch: char, state: &mut impl Hasher) {
     if ch.is_ascii() {
         state.write_u8(ch as u8);
@@ -37,20 +29,20 @@ fn hash_char(ch: char, state: &mut impl Hasher) {
 /// formal given name can stand in for a nickname without a new string:
 /// `William` and ` Clinton` make the key of `William Clinton`.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Folded<'k> {
+pub(super) struct Straight<'k> {
     head: &'k str,
     rest: &'k str,
 }
 
-impl<'k> Folded<'k> {
+impl<'k> Straight<'k> {
     /// The key of `name`.
-    pub(super) fn new(name: &'k str) -> Folded<'k> {
-        Folded { head: "", rest: name }
+    pub(super) fn new(name: &'k str) -> Straight<'k> {
+        Straight { head: "", rest: name }
     }
 
     /// The key of `head` followed by `rest`.
-    pub(super) fn joined(head: &'k str, rest: &'k str) -> Folded<'k> {
-        Folded { head, rest }
+    pub(super) fn joined(head: &'k str, rest: &'k str) -> Straight<'k> {
+        Straight { head, rest }
     }
 
     /// The characters the key compares.
@@ -59,32 +51,38 @@ impl<'k> Folded<'k> {
     }
 }
 
-impl Hash for Folded<'_> {
+impl Hash for Straight<'_> {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        // Most keys are a name as written, without a head.
-        if !self.head.is_empty() {
-            hash_straight(self.head, state);
+        // Most names are ASCII, with nothing to straighten.
+        if self.head.is_ascii() && self.rest.is_ascii() {
+            self.head.bytes().chain(self.rest.bytes()).for_each(|b| state.write_u8(b));
+        } else {
+            self.chars().for_each(|ch| hash_char(ch, state));
         }
-        hash_straight(self.rest, state);
     }
 }
 
-impl PartialEq for Folded<'_> {
+impl PartialEq for Straight<'_> {
     fn eq(&self, other: &Self) -> bool {
         // Most keys that meet are the same name written the same way.
         (self.head == other.head && self.rest == other.rest) || self.chars().eq(other.chars())
     }
 }
 
-impl Eq for Folded<'_> {}
+impl Eq for Straight<'_> {}
 
 /// A name as written in capitals, its apostrophes straight:
 /// `Leicestershire` and `LEICESTERSHIRE` are one key, and so are `O’Neill`
 /// and `O'NEILL`.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Shouted<'k>(pub(super) &'k str);
+pub(super) struct Shouted<'k>(&'k str);
 
 impl<'k> Shouted<'k> {
+    /// The key of `name`.
+    pub(super) fn new(name: &'k str) -> Shouted<'k> {
+        Shouted(name)
+    }
+
     /// The characters the key compares.
     fn chars(self) -> impl Iterator<Item = char> + 'k {
         self.0.chars().map(straight).flat_map(char::to_uppercase)
@@ -93,17 +91,11 @@ impl<'k> Shouted<'k> {
 
 impl Hash for Shouted<'_> {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        // The UTF-8 bytes of `chars`, one at a time; ASCII names need no case tables.
+        // ASCII names need no case tables.
         if self.0.is_ascii() {
             self.0.bytes().for_each(|b| state.write_u8(b.to_ascii_uppercase()));
         } else {
-            for ch in self.0.chars().map(straight) {
-                if ch.is_ascii() {
-                    state.write_u8(ch.to_ascii_uppercase() as u8);
-                } else {
-                    ch.to_uppercase().for_each(|upper| hash_char(upper, state));
-                }
-            }
+            self.chars().for_each(|ch| hash_char(ch, state));
         }
     }
 }
@@ -125,23 +117,105 @@ impl Eq for Shouted<'_> {}
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+    use proptest::sample::{select, Index};
     use rustc_hash::FxHashSet;
+    use std::hash::DefaultHasher;
 
     #[test]
-    fn folded_keys_ignore_apostrophes_and_where_the_parts_join() {
-        let names: FxHashSet<Folded> =
-            [Folded::new("O’Neill"), Folded::joined("William", " Clinton")].into_iter().collect();
-        assert!(names.contains(&Folded::new("O'Neill")));
-        assert!(names.contains(&Folded::joined("O", "’Neill")));
-        assert!(names.contains(&Folded::new("William Clinton")));
-        assert!(!names.contains(&Folded::new("O'NEILL")));
+    fn straight_keys_ignore_apostrophes_and_where_the_parts_join() {
+        let names: FxHashSet<Straight> =
+            [Straight::new("O’Neill"), Straight::joined("William", " Clinton")].into_iter().collect();
+        assert!(names.contains(&Straight::new("O'Neill")));
+        assert!(names.contains(&Straight::joined("O", "’Neill")));
+        assert!(names.contains(&Straight::new("William Clinton")));
+        assert!(!names.contains(&Straight::new("O'NEILL")));
     }
 
     #[test]
     fn shouted_keys_ignore_case_and_apostrophes() {
-        let names: FxHashSet<Shouted> = [Shouted("O’Neill"), Shouted("Straße")].into_iter().collect();
-        assert!(names.contains(&Shouted("O'NEILL")));
-        assert!(names.contains(&Shouted("STRASSE")));
-        assert!(!names.contains(&Shouted("ONeill")));
+        let names: FxHashSet<Shouted> = [Shouted::new("O’Neill"), Shouted::new("Straße")].into_iter().collect();
+        assert!(names.contains(&Shouted::new("O'NEILL")));
+        assert!(names.contains(&Shouted::new("STRASSE")));
+        assert!(!names.contains(&Shouted::new("ONeill")));
+    }
+
+    /// Letters whose case is odd (`İ` and `ı`, `ſ` and `s`, the ligature `ﬀ`,
+    /// the title-case `ǅ`, three sigmas, `ß`), both apostrophes, ASCII
+    /// letters and the combining dot that lower-case `İ` ends in.
+    const ALPHABET: &[char] = &[
+        'İ', 'ı', 'ſ', 'ﬀ', 'ǅ', 'Ǆ', 'σ', 'ς', 'Σ', 'ß', '’', '\'', 'a', 'A', 'f', 'F', 'i', 'I', 's', 'S', 'z',
+        '\u{307}',
+    ];
+
+    /// A short name drawn from [`ALPHABET`].
+    fn name() -> impl Strategy<Value = String> {
+        prop::collection::vec(select(ALPHABET), 0..6).prop_map(String::from_iter)
+    }
+
+    /// Two names, half the time one name and that name respelled: some
+    /// characters in capitals or lower case, some apostrophes swapped.
+    fn two_names() -> impl Strategy<Value = (String, String)> {
+        let respelled = name().prop_flat_map(|name| {
+            let chars: Vec<char> = name.chars().collect();
+            let ways = prop::collection::vec(0..4u8, chars.len());
+            (Just(name), ways.prop_map(move |ways| respell(&chars, &ways)))
+        });
+        prop_oneof![(name(), name()), respelled]
+    }
+
+    /// `chars` with each character in capitals (way 0), in lower case (1),
+    /// with the other apostrophe (2) or as it is.
+    fn respell(chars: &[char], ways: &[u8]) -> String {
+        let respell_one = |(&ch, way): (&char, &u8)| -> String {
+            match (way, ch) {
+                (0, _) => ch.to_uppercase().collect(),
+                (1, _) => ch.to_lowercase().collect(),
+                (2, '’') => "'".into(),
+                (2, '\'') => "’".into(),
+                _ => ch.into(),
+            }
+        };
+        chars.iter().zip(ways).map(respell_one).collect()
+    }
+
+    /// `name` in two parts, cut before one of its characters or at its end.
+    fn cut(name: &str, at: Index) -> (&str, &str) {
+        let cuts: Vec<usize> = name.char_indices().map(|(i, _)| i).chain([name.len()]).collect();
+        name.split_at(cuts[at.index(cuts.len())])
+    }
+
+    fn hash(key: impl Hash) -> u64 {
+        let mut state = DefaultHasher::new();
+        key.hash(&mut state);
+        state.finish()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn straight_keys_are_names_with_straight_apostrophes((a, b) in two_names(), at_a: Index, at_b: Index) {
+            let (a_head, a_rest) = cut(&a, at_a);
+            let (b_head, b_rest) = cut(&b, at_b);
+            let keys = [Straight::new(&a), Straight::joined(a_head, a_rest)];
+            let other_keys = [Straight::new(&b), Straight::joined(b_head, b_rest)];
+            let equal = a.replace('’', "'") == b.replace('’', "'");
+            prop_assert!(keys[0] == keys[1] && hash(keys[0]) == hash(keys[1]));
+            for key in keys {
+                for other in other_keys {
+                    prop_assert_eq!(key == other, equal);
+                    prop_assert!(!equal || hash(key) == hash(other));
+                }
+            }
+        }
+
+        #[test]
+        fn shouted_keys_are_names_in_capitals_with_straight_apostrophes((a, b) in two_names()) {
+            let equal = a.replace('’', "'").to_uppercase() == b.replace('’', "'").to_uppercase();
+            let (key, other) = (Shouted::new(&a), Shouted::new(&b));
+            prop_assert_eq!(key == other, equal);
+            prop_assert!(!equal || hash(key) == hash(other));
+        }
     }
 }
