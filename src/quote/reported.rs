@@ -52,7 +52,7 @@ pub fn find(
     for sentence in &scene.segments.sentences {
         let range = sentence.tokens.clone();
         let mut k = range.start;
-        while let Some(at) = next_speech_start(scene, k, range.end) {
+        while let Some(at) = scene.next_cue_start(k, range.end) {
             k = at;
             let step = speech_at(scene, k, range.clone()).filter(|s| !in_direct(s.cue_span) && !in_direct(s.content));
             let Some(speech) = step else {
@@ -428,14 +428,6 @@ fn verb_cue_at(scene: &Scene<'_, '_>, k: usize) -> Option<Cue> {
         && (scene.is_article_or_possessive(k - 1)
             || (k > 1 && matches!(scene.lower_bytes(k - 2), b"the" | b"a" | b"an")));
     (!adjectival && !gerund).then_some(cue)
-}
-
-/// The first token in `from..end` where speech may start: a word that may
-/// be a cue, or `according`. A tight scan: most tokens open no speech (kept
-/// out of line, where the scan has the registers to itself).
-#[inline(never)]
-fn next_speech_start(scene: &Scene<'_, '_>, from: usize, end: usize) -> Option<usize> {
-    (from..end).find(|&k| scene.may_be_cue(k) || scene.is(k, "according"))
 }
 
 fn speech_at(scene: &Scene<'_, '_>, k: usize, sentence: Range<usize>) -> Option<Speech> {
