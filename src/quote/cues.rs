@@ -2,7 +2,7 @@
 //! speakers (`analysts`, `a spokesman`, `the report`).
 
 use crate::lexicon::{bundled, rows};
-use crate::word_map::WordMap;
+use crate::word_map::{WordFilter, WordMap};
 
 /// What a cue form is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,6 +56,9 @@ pub struct CueLexicon {
     /// Phrases by their first word: the rest of the words, longest first.
     phrases: WordMap<Vec<(Vec<&'static str>, Cue)>>,
     speakers: WordMap<SpeakerKind>,
+    /// The words speech may start at: every single-word cue, and
+    /// `according` (of `according to`).
+    speech_starts: WordFilter,
 }
 
 impl CueLexicon {
@@ -84,6 +87,7 @@ impl CueLexicon {
             };
             let words: Vec<&'static str> = form.split(' ').collect();
             if words.len() == 1 {
+                lexicon.speech_starts.insert(form.as_bytes());
                 // A form that is both a verb and a noun keeps the verb's flags and notes the noun.
                 lexicon
                     .words
@@ -100,6 +104,7 @@ impl CueLexicon {
                 lexicon.phrases.entry(words[0]).or_default().push((words[1..].to_vec(), cue));
             }
         }
+        lexicon.speech_starts.insert(b"according");
         for list in lexicon.phrases.values_mut() {
             list.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
         }
@@ -123,11 +128,12 @@ impl CueLexicon {
         self.words.get(word).copied()
     }
 
-    /// Whether a single lower-case word with these bytes may be a cue: a
-    /// cheap test that rejects most words before [`CueLexicon::word`].
+    /// Whether speech may start at a lower-case word with these bytes: a
+    /// single-word cue or `according` (`false` is sure). A cheap test that
+    /// rejects most words before [`CueLexicon::word`].
     #[inline(always)]
-    pub fn may_be_word(&self, word: &[u8]) -> bool {
-        self.words.may_contain(word)
+    pub fn may_start_speech(&self, word: &[u8]) -> bool {
+        self.speech_starts.may_contain(word)
     }
 
     /// The longest cue phrase starting with `words[0]`: its length in words and the cue.

@@ -52,7 +52,7 @@ pub fn find(
     for sentence in &scene.segments.sentences {
         let range = sentence.tokens.clone();
         let mut k = range.start;
-        while let Some(at) = next_speech_start(scene, k, range.end) {
+        while let Some(at) = scene.next_cue_start(k, range.end) {
             k = at;
             let step = speech_at(scene, k, range.clone()).filter(|s| !in_direct(s.cue_span) && !in_direct(s.content));
             let Some(speech) = step else {
@@ -430,14 +430,6 @@ fn verb_cue_at(scene: &Scene<'_, '_>, k: usize) -> Option<Cue> {
     (!adjectival && !gerund).then_some(cue)
 }
 
-/// The first token in `from..end` where speech may start: a word that may
-/// be a cue, or `according`. A tight scan: most tokens open no speech (kept
-/// out of line, where the scan has the registers to itself).
-#[inline(never)]
-fn next_speech_start(scene: &Scene<'_, '_>, from: usize, end: usize) -> Option<usize> {
-    (from..end).find(|&k| scene.may_be_cue(k) || scene.is(k, "according"))
-}
-
 fn speech_at(scene: &Scene<'_, '_>, k: usize, sentence: Range<usize>) -> Option<Speech> {
     if scene.is(k, "according") && k + 1 < sentence.end && scene.is(k + 1, "to") {
         return according_to(scene, k, sentence);
@@ -558,10 +550,7 @@ fn clause_end(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> usize
             TokenKind::Dash if !scene.is(k, "-") && k > c && t.span.start() > scene.tokens[k - 1].span.end() => {
                 return k
             }
-            TokenKind::Word
-                if k > c + 1
-                    && matches!(scene.lower_bytes(k), b"but" | b"and" | b"while" | b"although" | b"whereas") =>
-            {
+            TokenKind::Word if k > c + 1 && is_clause_conjunction(scene.lower_bytes(k)) => {
                 let next = k + 1;
                 let new_verb = next < sentence.end
                     && scene.tokens[next].kind == TokenKind::Word
@@ -602,6 +591,45 @@ fn clause_end(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> usize
         k += 1;
     }
     sentence.end
+}
+
+/// The conjunctions that may end a reported clause.
+const CLAUSE_CONJUNCTIONS: [&[u8]; 5] = [b"but", b"and", b"while", b"although", b"whereas"];
+
+/// A word's length and first and last bytes, in one number (0 for no word).
+const fn ends_key(word: &[u8]) -> u32 {
+    match word {
+        [first, .., last] => (word.len() as u32) << 16 | (*first as u32) << 8 | *last as u32,
+        [only] => 1 << 16 | (*only as u32) << 8 | *only as u32,
+        [] => 0,
+    }
+}
+
+/// The slot of 64 an [`ends_key`] is kept in.
+const fn conjunction_slot(key: u32) -> usize {
+    (key.wrapping_mul(0x9E37_79B9) >> 26) as usize
+}
+
+/// The [`ends_key`] of each of [`CLAUSE_CONJUNCTIONS`] in its slot, 0 elsewhere.
+const CONJUNCTION_SLOTS: [u32; 64] = {
+    let mut slots = [0; 64];
+    let mut i = 0;
+    while i < CLAUSE_CONJUNCTIONS.len() {
+        let key = ends_key(CLAUSE_CONJUNCTIONS[i]);
+        assert!(slots[conjunction_slot(key)] == 0, "two conjunctions share a slot");
+        slots[conjunction_slot(key)] = key;
+        i += 1;
+    }
+    slots
+};
+
+/// Whether a lower-case word is one of [`CLAUSE_CONJUNCTIONS`]. Most words
+/// are none: one table probe on their length and end bytes rules them out
+/// with a single, well-predicted branch (a `match` switches on the length,
+/// which mispredicts from word to word).
+fn is_clause_conjunction(word: &[u8]) -> bool {
+    let key = ends_key(word);
+    CONJUNCTION_SLOTS[conjunction_slot(key)] == key && CLAUSE_CONJUNCTIONS.contains(&word)
 }
 
 /// Whether a speaker phrase and a speech verb with its clause start at `k`:
