@@ -144,11 +144,37 @@ fn push_sentence(tokens: &[Token], range: Range<usize>, out: &mut Vec<Sentence>)
     out.push(Sentence { span, tokens: range });
 }
 
-/// Short lowercase words a title-case headline leaves uncapitalised.
-const MINOR_WORDS: &[&str] = &[
-    "a", "an", "and", "as", "at", "but", "by", "for", "from", "if", "in", "into", "nor", "of", "on", "or", "over",
-    "per", "the", "to", "up", "via", "vs", "with",
-];
+/// Whether `word` is a short lowercase word a title-case headline leaves
+/// uncapitalised. A `match`: a switch on the length and a comparison or
+/// two, not a scan of the list.
+fn is_minor_word(word: &str) -> bool {
+    matches!(
+        word,
+        "a" | "an"
+            | "and"
+            | "as"
+            | "at"
+            | "but"
+            | "by"
+            | "for"
+            | "from"
+            | "if"
+            | "in"
+            | "into"
+            | "nor"
+            | "of"
+            | "on"
+            | "or"
+            | "over"
+            | "per"
+            | "the"
+            | "to"
+            | "up"
+            | "via"
+            | "vs"
+            | "with"
+    )
+}
 
 /// Whether a line reads as a headline: in title case with no final
 /// punctuation, or, as the document's first line, with every word
@@ -193,7 +219,7 @@ fn capitalised_words(text: &str, tokens: &[Token]) -> (usize, usize) {
     let mut capitalised = 0;
     for token in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
         let word = &text[token.span];
-        if MINOR_WORDS.contains(&word) {
+        if is_minor_word(word) {
             continue;
         }
         words += 1;
