@@ -168,13 +168,15 @@ impl WordLists {
     }
 
     /// Whether `word` in title case (`JULY` → `July`) is a function word.
-    /// Short ASCII words, as function words are, are title-cased on the stack.
+    /// ASCII words up to [`SHORT_WORD_BYTES`] long, as function words are,
+    /// are title-cased on the stack; others take an allocated copy.
     fn is_function_word_in_title_case(&self, word: &str) -> bool {
-        let mut buffer = [0; 16];
+        let mut buffer = [0; SHORT_WORD_BYTES];
         match buffer.get_mut(..word.len()) {
             Some(titled) if word.is_ascii() => {
                 titled.copy_from_slice(word.as_bytes());
                 titled.iter_mut().skip(1).for_each(u8::make_ascii_lowercase);
+                // ASCII bytes are always UTF-8: the check cannot fail.
                 std::str::from_utf8(titled).is_ok_and(|titled| self.function_words.contains(titled))
             }
             _ => self.function_words.contains(&title_case(word)),
@@ -191,6 +193,10 @@ impl WordLists {
         self.ambiguous.contains(surface)
     }
 }
+
+/// The longest word [`WordLists::is_function_word`] title-cases on the
+/// stack; the longest bundled function word has 15 bytes.
+const SHORT_WORD_BYTES: usize = 16;
 
 /// Whether `word` has two letters or more and no lower-case one: `LONDON`, `ST.`.
 #[inline] // most words fail at their second byte: cheaper than a call
