@@ -155,15 +155,72 @@ fn general_chunk<'t>(
     pieces: &mut Vec<Piece<'t>>,
     out: &mut Vec<Token>,
 ) -> usize {
-    pieces.clear();
-    let chunk_end = simple_pieces(text, start, pieces).unwrap_or_else(|| {
-        let end = chunk_end(text, start);
+    chunk_in_rounds(text, start, line_start, PIECES_PER_ROUND, pieces, out)
+}
+
+/// How many pieces a chunk gathers before those already settled are joined
+/// into tokens, so a long chunk (a megabyte without spaces) keeps a small
+/// buffer instead of one piece per character of it.
+const PIECES_PER_ROUND: usize = 256;
+
+/// [`general_chunk`], joining the pieces gathered so far whenever a round
+/// holds `round` of them and ends at a [settling mark](is_settling_mark).
+fn chunk_in_rounds<'t>(
+    text: &'t str,
+    start: usize,
+    line_start: bool,
+    round: usize,
+    pieces: &mut Vec<Piece<'t>>,
+    out: &mut Vec<Token>,
+) -> usize {
+    let mut from = start;
+    loop {
         pieces.clear();
-        unicode_pieces(&text[start..end], start, pieces);
-        end
-    });
-    join_pieces(pieces, line_start, chunk_end, out);
-    chunk_end
+        // Only the chunk's first piece can be a list bullet.
+        let first = from == start && line_start;
+        match simple_pieces(text, from, round, pieces) {
+            Cut::End(end) => {
+                join_pieces(pieces, first, end, out);
+                return end;
+            }
+            Cut::Settled(at) => {
+                // The chunk goes on: no piece of this round ends it.
+                join_pieces(pieces, first, usize::MAX, out);
+                from = at;
+            }
+            Cut::Unicode => {
+                let end = chunk_end(text, from);
+                pieces.clear();
+                unicode_pieces(&text[from..end], from, pieces);
+                join_pieces(pieces, first, end, out);
+                return end;
+            }
+        }
+    }
+}
+
+/// Where [`simple_pieces`] stopped.
+#[derive(Debug, PartialEq, Eq)]
+enum Cut {
+    /// At the chunk's end.
+    End(usize),
+    /// After a settling mark, the round being full: the pieces so far join
+    /// into the same tokens whatever follows, and the rest starts here.
+    Settled(usize),
+    /// At a non-ASCII word character, where the Unicode word boundaries must
+    /// decide (the pieces so far are partial).
+    Unicode,
+}
+
+/// Whether no joining rule reaches across mark `c` and Unicode word
+/// boundaries never depend on what precedes it (its UAX #29 Word_Break is
+/// Other): the pieces before it join into the same tokens whatever follows,
+/// and the text after it is cut as if it started a chunk.
+fn is_settling_mark(c: char) -> bool {
+    matches!(
+        c,
+        '/' | '(' | ')' | '[' | ']' | '!' | '?' | '“' | '”' | '&' | '+' | '=' | '<' | '>' | '@' | '#' | '%' | '*'
+    )
 }
 
 /// The fast path for the commonest chunks: ASCII letters and digits, with
@@ -308,16 +365,17 @@ impl Piece<'_> {
 
 /// The pieces of the chunk starting at `start`, when its only word
 /// characters are ASCII letters and digits: runs of them, and every other
-/// character alone. Returns the chunk's end (the next whitespace or the
-/// end of the text), or `None` (leaving `out` partly filled) at the first
-/// non-ASCII word character, where the Unicode word boundaries must decide.
+/// character alone. Stops at the chunk's end (the next whitespace or the
+/// end of the text), after a settling mark followed by an ASCII character
+/// once `out` holds `round` pieces, or at the first non-ASCII word
+/// character, where the Unicode word boundaries must decide.
 ///
 /// This gives the same pieces as [`unicode_pieces`] on such chunks: UAX #29
 /// never breaks between two ASCII letters or digits (WB5, WB8–WB10), and
 /// both paths emit every non-word character as a piece of its own. News
 /// chunks with curly quotes, dashes and ellipses (`“Yes,”`, `leaders’`)
 /// take this path.
-fn simple_pieces<'t>(text: &'t str, start: usize, out: &mut Vec<Piece<'t>>) -> Option<usize> {
+fn simple_pieces<'t>(text: &'t str, start: usize, round: usize, out: &mut Vec<Piece<'t>>) -> Cut {
     let bytes = text.as_bytes();
     let mut i = start;
     while i < bytes.len() {
@@ -330,24 +388,28 @@ fn simple_pieces<'t>(text: &'t str, start: usize, out: &mut Vec<Piece<'t>>) -> O
         }
         let c = if b < 0x80 {
             if b.is_ascii_whitespace() {
-                return Some(i);
+                return Cut::End(i);
             }
             char::from(b)
         } else {
             let c = text[i..].chars().next().unwrap_or(' ');
             if is_space(c) {
-                return Some(i);
+                return Cut::End(i);
             }
             if is_word_char(c) {
-                return None;
+                return Cut::Unicode;
             }
             c
         };
         let len = c.len_utf8();
         out.push(Piece { span: Span::new(i, i + len), text: &text[i..i + len], mark: Some(c) });
         i += len;
+        let next_ascii = bytes.get(i).is_some_and(|&b| b < 0x80 && !b.is_ascii_whitespace());
+        if out.len() >= round && next_ascii && is_settling_mark(c) {
+            return Cut::Settled(i);
+        }
     }
-    Some(i)
+    Cut::End(i)
 }
 
 fn unicode_pieces<'t>(chunk: &'t str, offset: usize, out: &mut Vec<Piece<'t>>) {
@@ -575,7 +637,7 @@ mod tests {
             let (mut a, mut b) = (Vec::new(), Vec::new());
             unicode_pieces(&chunk, 3, &mut b);
             let text = format!("   {chunk}");
-            if simple_pieces(&text, 3, &mut a) == Some(text.len()) {
+            if simple_pieces(&text, 3, usize::MAX, &mut a) == Cut::End(text.len()) {
                 simple += 1;
                 let a: Vec<_> = a.iter().map(|p| (p.span, p.mark)).collect();
                 let b: Vec<_> = b.iter().map(|p| (p.span, p.mark)).collect();
@@ -602,6 +664,36 @@ mod tests {
                     for start in 0..=len + 1 {
                         assert_eq!(ascii_word_end(&bytes, start), by_bytes(&bytes, start), "{bytes:?} from {start}");
                     }
+                }
+            }
+        }
+    }
+
+    /// Joining a long chunk's pieces round by round gives the tokens that
+    /// joining them all at once gives, also when a non-ASCII word character
+    /// sends the rest of the chunk to the Unicode path.
+    #[test]
+    fn chunks_joined_in_rounds_match_chunks_joined_whole() {
+        let palette = [
+            "a", "Zq", "7", "09", "U", ".", ",", "'", "’", "“", "”", "\"", "-", "—", "…", "/", "(", ")", "!", "?", "%",
+            "&", "#", "*", "é", "\u{301}", "\u{200d}", "中", "🙂", "s", "n", ":", ";", "•", "_",
+        ];
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        for _ in 0..3_000 {
+            let mut chunk = String::new();
+            for _ in 0..1 + seed % 40 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                chunk.push_str(palette[(seed >> 33) as usize % palette.len()]);
+            }
+            for line_start in [false, true] {
+                let (mut whole, mut rounds) = (Vec::new(), Vec::new());
+                let end = chunk_in_rounds(&chunk, 0, line_start, usize::MAX, &mut Vec::new(), &mut whole);
+                for round in 1..4 {
+                    rounds.clear();
+                    assert_eq!(chunk_in_rounds(&chunk, 0, line_start, round, &mut Vec::new(), &mut rounds), end);
+                    assert_eq!(rounds, whole, "{chunk:?} in rounds of {round}");
                 }
             }
         }
@@ -703,7 +795,7 @@ mod tests {
     fn plain_chunks_match_the_general_path() {
         let general = |chunk: &str| {
             let mut pieces = Vec::new();
-            assert_eq!(simple_pieces(chunk, 0, &mut pieces), Some(chunk.len()));
+            assert_eq!(simple_pieces(chunk, 0, usize::MAX, &mut pieces), Cut::End(chunk.len()));
             let mut out = Vec::new();
             join_pieces(&pieces, false, chunk.len(), &mut out);
             out
