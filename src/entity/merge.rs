@@ -66,22 +66,26 @@ pub fn merge<'a>(cx: &Context<'_, 'a>, candidates: Vec<Candidate>) -> Vec<Mentio
         .map(|(c, guessed)| resolve(cx, c, guessed.and_then(Guess::label), &short_forms, &teams))
         .collect();
     let known = known_labels(cx, &candidates, &guesses, &resolved);
-    let mut mentions: Vec<Mention<'a>> = Vec::with_capacity(candidates.len());
-    for ((c, m), guessed) in candidates.iter().zip(resolved).zip(guesses) {
-        let mention = m.or_else(|| {
-            if guessed == Some(Guess::Never) {
-                return None;
-            }
-            let label = known.get(&Shouted::new(&cx.text[c.span])).copied().flatten()?;
-            Some(Mention { label, ..plain(cx, c, Gender::Unknown) })
-        });
-        if let Some(m) = mention {
-            if mentions.last().is_none_or(|p| p.span.end() <= m.span.start()) {
-                mentions.push(m);
-            }
-        }
-    }
-    mentions
+    // The end of the last mention kept: a mention never overlaps the one before.
+    let mut kept_end = 0;
+    // Collected from `resolved` itself, so the mentions reuse its buffer.
+    resolved
+        .into_iter()
+        .zip(candidates.iter().zip(guesses))
+        .filter_map(|(m, (c, guessed))| {
+            let m = m.or_else(|| {
+                if guessed == Some(Guess::Never) {
+                    return None;
+                }
+                let label = known.get(&Shouted::new(&cx.text[c.span])).copied().flatten()?;
+                Some(Mention { label, ..plain(cx, c, Gender::Unknown) })
+            })?;
+            (kept_end <= m.span.start()).then(|| {
+                kept_end = m.span.end();
+                m
+            })
+        })
+        .collect()
 }
 
 /// Short forms of full names and acronyms: surface -> (canonical, label, gender).
