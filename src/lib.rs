@@ -60,6 +60,7 @@ pub mod span;
 #[cfg(test)]
 mod test_support;
 pub mod token;
+mod token_bits;
 mod word_map;
 
 pub use document::{

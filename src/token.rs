@@ -143,10 +143,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
-/// The general path for the chunk starting at `start`: cut into pieces (by
-/// byte class, or by Unicode word boundaries when it holds a non-ASCII word
-/// character), joined into tokens by the news rules. Returns the chunk's
-/// end. Kept out of line so the fast path's loop stays small.
+/// The general path for the chunk starting at `start`, out of line so the
+/// fast path's loop stays small: [`chunk_in_rounds`] with
+/// [`PIECES_PER_ROUND`]. Returns the chunk's end.
 #[inline(never)]
 fn general_chunk<'t>(
     text: &'t str,
@@ -159,12 +158,17 @@ fn general_chunk<'t>(
 }
 
 /// How many pieces a chunk gathers before those already settled are joined
-/// into tokens, so a long chunk (a megabyte without spaces) keeps a small
-/// buffer instead of one piece per character of it.
+/// into tokens. A long chunk (a megabyte without spaces) keeps a small
+/// buffer when it has settling marks followed by ASCII characters (`/`,
+/// `“`, brackets); one without them (`a.a.a.…`, or holding a non-ASCII
+/// word character) still gathers a piece per mark.
 const PIECES_PER_ROUND: usize = 256;
 
-/// [`general_chunk`], joining the pieces gathered so far whenever a round
-/// holds `round` of them and ends at a [settling mark](is_settling_mark).
+/// The chunk starting at `start` cut into pieces (by byte class, or by
+/// Unicode word boundaries once a non-ASCII word character turns up) and
+/// joined into tokens by the news rules, the pieces gathered so far being
+/// joined whenever a round holds `round` of them and ends at a
+/// [settling mark](is_settling_mark). Returns the chunk's end.
 fn chunk_in_rounds<'t>(
     text: &'t str,
     start: usize,
@@ -357,6 +361,7 @@ struct Piece<'t> {
 }
 
 impl Piece<'_> {
+    /// Whether the piece is a run of word characters (it has no mark).
     #[inline]
     fn is_word(&self) -> bool {
         self.mark.is_none()
@@ -460,6 +465,7 @@ fn is_word_char(c: char) -> bool {
 /// no letter, digit or combining mark among them.
 pub(crate) const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2010}'..='\u{205e}';
 
+/// Whether a piece's mark is an apostrophe: straight, curly or modifier letter.
 #[inline]
 fn is_apostrophe(mark: Option<char>) -> bool {
     matches!(mark, Some('\'' | '’' | 'ʼ'))

@@ -27,6 +27,7 @@ use crate::gazetteer::{Gazetteer, Hit};
 use crate::lexicon::Entry;
 use crate::segment::Segments;
 use crate::token::{Token, TokenKind};
+use crate::token_bits::TokenBits;
 use crate::{Label, Span};
 
 use super::{lists, shouted, sports, Gender, WordLists};
@@ -163,46 +164,29 @@ fn hits_by_token(cx: &Context<'_, '_>, hits: &[Hit], starts: &mut NameStarts) ->
 /// starts, and words whose first byte is no ASCII lower-case letter (every
 /// capitalised word, every word in capitals). Most tokens are neither, and
 /// the passes over a document's names skip them a word of bits at a time.
-pub(crate) struct NameStarts {
-    bits: Vec<u64>,
-}
+pub(crate) struct NameStarts(TokenBits);
 
 impl NameStarts {
     /// The words of `cx` that may start a name (hits are marked by [`NameStarts::insert`]).
     fn of_words(cx: &Context<'_, '_>) -> NameStarts {
         // Both tests are taken, with `&`: a branch on the kind of each token
         // would be mispredicted about as often as it is taken.
-        let may_start = |token: &Token| {
+        let bytes = cx.text.as_bytes();
+        NameStarts(TokenBits::of(cx.tokens, |token| {
             matches!(token.kind, TokenKind::Word | TokenKind::Abbreviation)
-                & !cx.text.as_bytes()[token.span.start()].is_ascii_lowercase()
-        };
-        let bits = cx
-            .tokens
-            .chunks(64)
-            .map(|chunk| chunk.iter().enumerate().fold(0, |bits, (i, t)| bits | u64::from(may_start(t)) << i))
-            .collect();
-        NameStarts { bits }
+                & bytes.get(token.span.start()).is_some_and(|b| !b.is_ascii_lowercase())
+        }))
     }
 
     /// Marks token `k` as a possible start.
     fn insert(&mut self, k: usize) {
-        self.bits[k / 64] |= 1 << (k % 64);
+        self.0.insert(k);
     }
 
     /// The first token from `k` on, before `limit`, that a name may start at (`limit` when none).
     #[inline]
     pub(crate) fn next(&self, k: usize, limit: usize) -> usize {
-        let mut chunk = k / 64;
-        // The bits of the first chunk, from `k` on.
-        let mut bits = self.bits.get(chunk).map_or(0, |&b| b >> (k % 64) << (k % 64));
-        while bits == 0 {
-            chunk += 1;
-            if chunk * 64 >= limit {
-                return limit;
-            }
-            bits = self.bits[chunk];
-        }
-        (chunk * 64 + bits.trailing_zeros() as usize).min(limit)
+        self.0.next(k, limit).unwrap_or(limit)
     }
 }
 

@@ -56,8 +56,10 @@ pub struct CueLexicon {
     /// Phrases by their first word: the rest of the words, longest first.
     phrases: WordMap<Vec<(Vec<&'static str>, Cue)>>,
     speakers: WordMap<SpeakerKind>,
-    /// The words speech may start at: every single-word cue, and
-    /// `according` (of `according to`).
+    /// The words speech may start at: every single-word cue (each key of
+    /// `words` must be inserted here too), and `according` (of `according
+    /// to`). Phrase cues are not in it: `Scene::next_cue_start` would skip
+    /// their first words if the speech rules ever read phrases.
     speech_starts: WordFilter,
 }
 

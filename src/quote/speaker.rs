@@ -6,6 +6,7 @@ use std::ops::Range;
 use crate::entity::{Gender, Mention, WordLists};
 use crate::segment::Segments;
 use crate::token::{Token, TokenKind};
+use crate::token_bits::TokenBits;
 use crate::{Label, Span};
 
 use super::cues::{Cue, CueKind, CueLexicon, SpeakerKind};
@@ -59,7 +60,7 @@ pub struct Scene<'s, 'a> {
     /// The lower-case text of every token (see [`Scene::lower`]).
     lowered: Lowered,
     /// One bit per token that may open a cue (see [`Scene::may_be_cue`]).
-    cue_starts: Vec<u64>,
+    cue_starts: TokenBits,
     /// Cue words and nominal speakers.
     pub cues: &'s CueLexicon,
     /// Entity word lists (titles, given names).
@@ -302,9 +303,10 @@ struct Lowered {
     /// The text with its ASCII capitals in lower case: same offsets, so an
     /// ASCII token's lower-case text is at its own span.
     ascii: String,
-    /// One bit per token, set when its lower-case text is in `unicode` (it
-    /// holds a non-ASCII character and is no mark, dash or bullet) rather than in `ascii`.
-    in_unicode: Vec<u64>,
+    /// The tokens whose lower-case text is in `unicode` rather than in
+    /// `ascii`: those with a non-ASCII character that are no quote mark,
+    /// dash, ellipsis or bullet.
+    in_unicode: TokenBits,
     /// The lower-case text of those tokens, one after the other.
     unicode: String,
     /// Those tokens, in order, each with where its lower-case text is in `unicode`.
@@ -312,11 +314,12 @@ struct Lowered {
 }
 
 impl Lowered {
+    /// The lower-case text of `tokens`, cut from `text`.
     fn new(text: &str, tokens: &[Token]) -> Lowered {
         // One pass over the whole text lower-cases every ASCII token at once.
         let mut lowered = Lowered {
             ascii: text.to_ascii_lowercase(),
-            in_unicode: vec![0; tokens.len().div_ceil(64)],
+            in_unicode: TokenBits::empty(tokens.len()),
             unicode: String::new(),
             unicode_spans: Vec::new(),
         };
@@ -337,7 +340,7 @@ impl Lowered {
                 let start = lowered.unicode.len();
                 push_lower_case(&mut lowered.unicode, &lowered.ascii.as_str()[t.span]);
                 lowered.unicode_spans.push((k, Span::new(start, lowered.unicode.len())));
-                lowered.in_unicode[k / 64] |= 1 << (k % 64);
+                lowered.in_unicode.insert(k);
             }
             k += 1;
         }
@@ -348,7 +351,7 @@ impl Lowered {
     /// many documents all in ASCII: one test, before any bit is looked up).
     #[inline]
     fn in_unicode(&self, k: usize) -> bool {
-        !self.unicode_spans.is_empty() && self.in_unicode[k / 64] & (1 << (k % 64)) != 0
+        !self.unicode_spans.is_empty() && self.in_unicode.contains(k)
     }
 
     /// The lower-case text of token `k`, one whose bit is set in `in_unicode`.
@@ -362,14 +365,15 @@ impl Lowered {
 /// The bits of [`Scene::may_be_cue`], 64 tokens at a time: first which
 /// are words, then the cue filter on those words alone (the filter's own
 /// test of the word's length would mispredict on every punctuation mark).
-fn cue_starts(tokens: &[Token], lowered: &Lowered, cues: &CueLexicon) -> Vec<u64> {
+fn cue_starts(tokens: &[Token], lowered: &Lowered, cues: &CueLexicon) -> TokenBits {
     let ascii = lowered.ascii.as_bytes();
-    tokens
-        .chunks(64)
-        .zip(&lowered.in_unicode)
-        .map(|(chunk, &in_unicode)| {
-            let words =
-                chunk.iter().enumerate().fold(0, |bits, (i, t)| bits | u64::from(t.kind == TokenKind::Word) << i);
+    let words = TokenBits::of(tokens, |t| t.kind == TokenKind::Word);
+    let starts = words
+        .words()
+        .iter()
+        .zip(tokens.chunks(64))
+        .zip(lowered.in_unicode.words())
+        .map(|((&words, chunk), &in_unicode)| {
             // A word outside ASCII has its lower case elsewhere: let it through.
             let mut starts = words & in_unicode;
             let mut rest = words & !in_unicode;
@@ -380,7 +384,8 @@ fn cue_starts(tokens: &[Token], lowered: &Lowered, cues: &CueLexicon) -> Vec<u64
             }
             starts
         })
-        .collect()
+        .collect();
+    TokenBits::from_words(starts)
 }
 
 impl<'s, 'a> Scene<'s, 'a> {
@@ -421,27 +426,14 @@ impl<'s, 'a> Scene<'s, 'a> {
     /// lexicon's [`CueLexicon::may_start_speech`]. `false` is sure.
     #[inline]
     pub fn may_be_cue(&self, k: usize) -> bool {
-        self.cue_starts[k / 64] & (1 << (k % 64)) != 0
+        self.cue_starts.contains(k)
     }
 
     /// The first token in `from..end` that may open a cue (see
     /// [`Scene::may_be_cue`]): a scan of 64 tokens at a time, whose only
     /// data-dependent branch is finding one.
     pub fn next_cue_start(&self, from: usize, end: usize) -> Option<usize> {
-        let mut w = from / 64;
-        // The bits of `from` and after in the first word.
-        let mut bits = self.cue_starts.get(w)? & (u64::MAX << (from % 64));
-        loop {
-            if bits != 0 {
-                let k = w * 64 + bits.trailing_zeros() as usize;
-                return (k < end).then_some(k);
-            }
-            w += 1;
-            if w * 64 >= end {
-                return None;
-            }
-            bits = self.cue_starts[w];
-        }
+        self.cue_starts.next(from, end)
     }
 
     /// The cue word token `k` is, if any.
@@ -491,6 +483,7 @@ impl<'s, 'a> Scene<'s, 'a> {
     /// The sentence holding token `k`: a binary search, as the rules ask
     /// once per quote or cue, too rarely to pay for a table per token.
     pub fn sentence_of(&self, k: usize) -> usize {
+        debug_assert!(k < self.tokens.len(), "token {k} is past the document's end");
         self.segments.sentences.partition_point(|s| s.tokens.end <= k)
     }
 
