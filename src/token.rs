@@ -622,6 +622,19 @@ mod tests {
         tokenize(text).iter().map(|t| &text[t.span]).collect()
     }
 
+    /// A chunk of 1 to `most` strings of `palette`, drawn with an xorshift
+    /// generator whose state is `seed`.
+    fn random_chunk(seed: &mut u64, palette: &[&str], most: u64) -> String {
+        let mut chunk = String::new();
+        for _ in 0..1 + *seed % most {
+            *seed ^= *seed << 13;
+            *seed ^= *seed >> 7;
+            *seed ^= *seed << 17;
+            chunk.push_str(palette[(*seed >> 33) as usize % palette.len()]);
+        }
+        chunk
+    }
+
     /// The fast path cuts exactly where the Unicode path would.
     #[test]
     fn simple_pieces_match_unicode_pieces() {
@@ -633,13 +646,7 @@ mod tests {
         let mut seed = 0x2545_f491_4f6c_dd1d_u64;
         let (mut simple, mut fallback) = (0, 0);
         for _ in 0..20_000 {
-            let mut chunk = String::new();
-            for _ in 0..1 + seed % 7 {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                chunk.push_str(palette[(seed >> 33) as usize % palette.len()]);
-            }
+            let chunk = random_chunk(&mut seed, &palette, 7);
             let (mut a, mut b) = (Vec::new(), Vec::new());
             unicode_pieces(&chunk, 3, &mut b);
             let text = format!("   {chunk}");
@@ -686,13 +693,7 @@ mod tests {
         ];
         let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
         for _ in 0..3_000 {
-            let mut chunk = String::new();
-            for _ in 0..1 + seed % 40 {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                chunk.push_str(palette[(seed >> 33) as usize % palette.len()]);
-            }
+            let chunk = random_chunk(&mut seed, &palette, 40);
             for line_start in [false, true] {
                 let (mut whole, mut rounds) = (Vec::new(), Vec::new());
                 let end = chunk_in_rounds(&chunk, 0, line_start, usize::MAX, &mut Vec::new(), &mut whole);
