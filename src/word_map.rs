@@ -91,6 +91,11 @@ impl<V> WordMap<V> {
         self.map_get(word)
     }
 
+    /// The filter in front of the map: it lets every word of the map through.
+    pub fn filter(&self) -> &WordFilter {
+        &self.filter
+    }
+
     /// Whether the word with these bytes may be in the map: the filter test
     /// alone, for callers that have bytes, not yet a `str` (`false` is sure).
     #[inline(always)]

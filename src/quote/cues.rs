@@ -56,10 +56,10 @@ pub struct CueLexicon {
     /// Phrases by their first word: the rest of the words, longest first.
     phrases: WordMap<Vec<(Vec<&'static str>, Cue)>>,
     speakers: WordMap<SpeakerKind>,
-    /// The words speech may start at: every single-word cue (each key of
-    /// `words` must be inserted here too), and `according` (of `according
-    /// to`). Phrase cues are not in it: `Scene::next_cue_start` would skip
-    /// their first words if the speech rules ever read phrases.
+    /// The words speech may start at: `words`' own filter, with `according`
+    /// (of `according to`) let through too; one test where two would each
+    /// cost a branch. Phrase cues are not in it: `Scene::next_cue_start`
+    /// would skip their first words if the speech rules ever read phrases.
     speech_starts: WordFilter,
 }
 
@@ -89,7 +89,6 @@ impl CueLexicon {
             };
             let words: Vec<&'static str> = form.split(' ').collect();
             if words.len() == 1 {
-                lexicon.speech_starts.insert(form.as_bytes());
                 // A form that is both a verb and a noun keeps the verb's flags and notes the noun.
                 lexicon
                     .words
@@ -106,6 +105,7 @@ impl CueLexicon {
                 lexicon.phrases.entry(words[0]).or_default().push((words[1..].to_vec(), cue));
             }
         }
+        lexicon.speech_starts = lexicon.words.filter().clone();
         lexicon.speech_starts.insert(b"according");
         for list in lexicon.phrases.values_mut() {
             list.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
