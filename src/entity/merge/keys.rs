@@ -14,14 +14,83 @@ fn straight(ch: char) -> char {
     }
 }
 
-/// Hashes the UTF-8 bytes of `ch`, one at a time. Both keys hash the
-/// characters they compare this way, so equal keys hash alike whatever
-/// parts they are made of; their ASCII shortcuts write the same bytes.
-fn hash_char(ch: char, state: &mut impl Hasher) {
-    if ch.is_ascii() {
-        state.write_u8(ch as u8);
+/// Folds a word of eight bytes into a digest. Both keys hash a digest of
+/// the bytes they compare, folded eight at a time: read from one slice
+/// ([`ascii_digest`]) or pushed one by one ([`Digester`]), the same bytes
+/// make the same words, so equal keys have equal digests whatever parts
+/// they are made of.
+fn mix(digest: u64, word: u64) -> u64 {
+    (digest ^ word).wrapping_mul(0xf135_7aea_2e62_a9c5).rotate_left(26)
+}
+
+/// The high bit of each byte of a word: set in a byte that is not ASCII.
+const NOT_ASCII: u64 = 0x8080_8080_8080_8080;
+
+/// The digest of `bytes`, each word masked by `mask`, if they are all ASCII.
+fn ascii_digest(bytes: &[u8], mask: u64) -> Option<u64> {
+    let chunks = bytes.chunks_exact(8);
+    let tail = tail_word(bytes);
+    let (mut digest, mut seen) = (0, tail);
+    for chunk in chunks {
+        let word = u64::from_le_bytes(chunk.try_into().expect("a chunk of eight bytes"));
+        seen |= word;
+        digest = mix(digest, word & mask);
+    }
+    if bytes.len() % 8 != 0 {
+        digest = mix(digest, tail & mask);
+    }
+    (seen & NOT_ASCII == 0).then_some(digest)
+}
+
+/// The last `bytes.len() % 8` bytes as a little-endian word, zero-padded,
+/// read without a loop over them.
+fn tail_word(bytes: &[u8]) -> u64 {
+    let n = bytes.len() % 8;
+    let u64_at = |i: usize| u64::from_le_bytes(bytes[i..i + 8].try_into().expect("eight bytes"));
+    let u32_at = |i: usize| u64::from(u32::from_le_bytes(bytes[i..i + 4].try_into().expect("four bytes")));
+    if n == 0 {
+        0
+    } else if bytes.len() > 8 {
+        // The word that ends the slice, its first bytes shifted out.
+        u64_at(bytes.len() - 8) >> (8 * (8 - n))
+    } else if n >= 4 {
+        // Two words of four that overlap in the middle.
+        u32_at(0) | u32_at(n - 4) << (8 * (n - 4))
     } else {
-        ch.encode_utf8(&mut [0; 4]).bytes().for_each(|b| state.write_u8(b));
+        let byte = |i: usize| u64::from(bytes[i]) << (8 * i);
+        byte(0) | byte(n / 2) | byte(n - 1)
+    }
+}
+
+/// Folds bytes pushed one at a time into the digest [`ascii_digest`]
+/// gives the same bytes in one slice.
+#[derive(Default)]
+struct Digester {
+    digest: u64,
+    word: u64,
+    filled: u32,
+}
+
+impl Digester {
+    /// Pushes the UTF-8 bytes of `ch`, each masked by `mask`.
+    fn push(&mut self, ch: char, mask: u8) {
+        for &b in ch.encode_utf8(&mut [0; 4]).as_bytes() {
+            self.word |= u64::from(b & mask) << (8 * self.filled);
+            self.filled += 1;
+            if self.filled == 8 {
+                self.digest = mix(self.digest, self.word);
+                (self.word, self.filled) = (0, 0);
+            }
+        }
+    }
+
+    /// The digest of the bytes pushed.
+    fn finish(self) -> u64 {
+        if self.filled == 0 {
+            self.digest
+        } else {
+            mix(self.digest, self.word)
+        }
     }
 }
 
@@ -53,12 +122,13 @@ impl<'k> Straight<'k> {
 
 impl Hash for Straight<'_> {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        // Most names are ASCII, with nothing to straighten.
-        if self.head.is_ascii() && self.rest.is_ascii() {
-            self.head.bytes().chain(self.rest.bytes()).for_each(|b| state.write_u8(b));
-        } else {
-            self.chars().for_each(|ch| hash_char(ch, state));
-        }
+        // Most names are ASCII and in one part, with nothing to straighten.
+        let ascii = if self.head.is_empty() { ascii_digest(self.rest.as_bytes(), !0) } else { None };
+        state.write_u64(ascii.unwrap_or_else(|| {
+            let mut digester = Digester::default();
+            self.chars().for_each(|ch| digester.push(ch, !0));
+            digester.finish()
+        }));
     }
 }
 
@@ -89,14 +159,19 @@ impl<'k> Shouted<'k> {
     }
 }
 
+/// Clears the bit that tells an ASCII letter's lower case from its upper
+/// case (and changes other bytes alike): a byte and its upper case agree
+/// under it, so a [`Shouted`] key's digest needs no case tables for ASCII.
+const CASELESS: u8 = !0x20;
+
 impl Hash for Shouted<'_> {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        // ASCII names need no case tables.
-        if self.0.is_ascii() {
-            self.0.bytes().for_each(|b| state.write_u8(b.to_ascii_uppercase()));
-        } else {
-            self.chars().for_each(|ch| hash_char(ch, state));
-        }
+        let caseless = u64::from_ne_bytes([CASELESS; 8]);
+        state.write_u64(ascii_digest(self.0.as_bytes(), caseless).unwrap_or_else(|| {
+            let mut digester = Digester::default();
+            self.chars().for_each(|ch| digester.push(ch, CASELESS));
+            digester.finish()
+        }));
     }
 }
 
@@ -148,9 +223,13 @@ mod tests {
         '\u{307}',
     ];
 
-    /// A short name drawn from [`ALPHABET`].
+    /// The ASCII characters of [`ALPHABET`], for long ASCII names.
+    const ASCII: &[char] = &['\'', 'a', 'A', 'f', 'F', 'i', 'I', 's', 'S', 'z'];
+
+    /// A name of up to 20 characters drawn from [`ALPHABET`] or, half the time, from [`ASCII`].
     fn name() -> impl Strategy<Value = String> {
-        prop::collection::vec(select(ALPHABET), 0..6).prop_map(String::from_iter)
+        let from = |alphabet: &'static [char]| prop::collection::vec(select(alphabet), 0..20);
+        prop_oneof![from(ALPHABET), from(ASCII)].prop_map(String::from_iter)
     }
 
     /// Two names, half the time one name and that name respelled: some
