@@ -28,18 +28,19 @@ const NOT_ASCII: u64 = 0x8080_8080_8080_8080;
 
 /// The digest of `bytes`, each word masked by `mask`, if they are all ASCII.
 fn ascii_digest(bytes: &[u8], mask: u64) -> Option<u64> {
-    let chunks = bytes.chunks_exact(8);
-    let tail = tail_word(bytes);
-    let (mut digest, mut seen) = (0, tail);
-    for chunk in chunks {
+    let mut digest = 0;
+    for chunk in bytes.chunks_exact(8) {
         let word = u64::from_le_bytes(chunk.try_into().expect("a chunk of eight bytes"));
-        seen |= word;
+        if word & NOT_ASCII != 0 {
+            return None;
+        }
         digest = mix(digest, word & mask);
     }
-    if bytes.len() % 8 != 0 {
-        digest = mix(digest, tail & mask);
+    if bytes.len() % 8 == 0 {
+        return Some(digest);
     }
-    (seen & NOT_ASCII == 0).then_some(digest)
+    let tail = tail_word(bytes);
+    (tail & NOT_ASCII == 0).then(|| mix(digest, tail & mask))
 }
 
 /// The last `bytes.len() % 8` bytes as a little-endian word, zero-padded,
@@ -74,13 +75,20 @@ struct Digester {
 impl Digester {
     /// Pushes the UTF-8 bytes of `ch`, each masked by `mask`.
     fn push(&mut self, ch: char, mask: u8) {
-        for &b in ch.encode_utf8(&mut [0; 4]).as_bytes() {
-            self.word |= u64::from(b & mask) << (8 * self.filled);
-            self.filled += 1;
-            if self.filled == 8 {
-                self.digest = mix(self.digest, self.word);
-                (self.word, self.filled) = (0, 0);
-            }
+        if ch.is_ascii() {
+            self.push_byte(ch as u8 & mask);
+        } else {
+            ch.encode_utf8(&mut [0; 4]).bytes().for_each(|b| self.push_byte(b & mask));
+        }
+    }
+
+    /// Pushes one byte.
+    fn push_byte(&mut self, b: u8) {
+        self.word |= u64::from(b) << (8 * self.filled);
+        self.filled += 1;
+        if self.filled == 8 {
+            self.digest = mix(self.digest, self.word);
+            (self.word, self.filled) = (0, 0);
         }
     }
 
