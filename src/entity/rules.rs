@@ -431,7 +431,7 @@ fn classify_run(
 /// Whether token `k` is a speech verb or a possessive, which make the name
 /// before it an actor: `Apple said`, `Apple's`, not `Apple pie`.
 fn acts(cx: &Context<'_, '_>, k: usize) -> bool {
-    cx.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Possessive || super::merge::SPEAKS.contains(&cx.word(k)))
+    cx.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Possessive || super::merge::is_speech_verb(cx.word(k)))
 }
 
 /// Whether the words start with a known given name or an initial (`Tony
