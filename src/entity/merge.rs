@@ -30,7 +30,7 @@ use crate::Label;
 
 use super::rules::{is_quoted_title, Candidate, Context, Evidence};
 use super::{Gender, Mention};
-use keys::{Shouted, Straight};
+use keys::{EndsFilter, Shouted, Straight};
 
 /// What [`guess`] makes of an unknown candidate on its own evidence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -224,12 +224,18 @@ fn known_labels<'a>(
     }
     let mut known: FxHashMap<Shouted<'a>, Option<Label>> =
         FxHashMap::with_capacity_and_hasher(keys, Default::default());
+    // Most resolved names are no key: their ends tell without hashing them.
+    let mut ends = EndsFilter::default();
     for ((c, _), _) in open() {
-        known.entry(Shouted::new(&cx.text[c.span])).or_insert(None);
+        let name = Shouted::new(&cx.text[c.span]);
+        ends.insert(name.ends());
+        known.entry(name).or_insert(None);
     }
     for (c, m) in candidates.iter().zip(resolved) {
-        if let Some(m) = m {
-            if let Some(label) = known.get_mut(&Shouted::new(&cx.text[c.span])) {
+        let Some(m) = m else { continue };
+        let name = Shouted::new(&cx.text[c.span]);
+        if ends.may_hold(name.ends()) {
+            if let Some(label) = known.get_mut(&name) {
                 label.get_or_insert(m.label);
             }
         }

@@ -183,6 +183,44 @@ impl Hash for Shouted<'_> {
     }
 }
 
+impl Shouted<'_> {
+    /// The first and last bytes of the name in capitals, when both are
+    /// ASCII: equal keys with such ends have equal ends.
+    pub(super) fn ends(self) -> Option<(u8, u8)> {
+        let bytes = self.0.as_bytes();
+        let (&first, &last) = (bytes.first()?, bytes.last()?);
+        // An ASCII character is one in capitals too, its case bit cleared as in the digest.
+        (first.is_ascii() && last.is_ascii()).then_some((first & CASELESS, last & CASELESS))
+    }
+}
+
+/// The ends (first and last bytes) of some names, a bit for each pair: a
+/// name whose ends no bit stands for is none of them, and need not be
+/// hashed to find that out. All bits are set once ends that are not ASCII
+/// are in, as such names may have any ends.
+#[derive(Default)]
+pub(super) struct EndsFilter(u64);
+
+impl EndsFilter {
+    /// The bit of a pair of ends; all bits for ends that are not ASCII.
+    fn bits(ends: Option<(u8, u8)>) -> u64 {
+        ends.map_or(!0, |(first, last)| {
+            let pair = u64::from(first) << 8 | u64::from(last);
+            1 << (pair.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 58)
+        })
+    }
+
+    /// Adds the ends of a name.
+    pub(super) fn insert(&mut self, ends: Option<(u8, u8)>) {
+        self.0 |= Self::bits(ends);
+    }
+
+    /// Whether a name with these ends may be among those added.
+    pub(super) fn may_hold(&self, ends: Option<(u8, u8)>) -> bool {
+        self.0 & Self::bits(ends) != 0
+    }
+}
+
 impl PartialEq for Shouted<'_> {
     fn eq(&self, other: &Self) -> bool {
         if self.0 == other.0 {
@@ -272,6 +310,13 @@ mod tests {
         name.split_at(cuts[at.index(cuts.len())])
     }
 
+    /// Whether a filter holding the ends of `key` lets `other` through.
+    fn passes(key: Shouted, other: Shouted) -> bool {
+        let mut filter = EndsFilter::default();
+        filter.insert(key.ends());
+        filter.may_hold(other.ends())
+    }
+
     fn hash(key: impl Hash) -> u64 {
         let mut state = DefaultHasher::new();
         key.hash(&mut state);
@@ -303,6 +348,7 @@ mod tests {
             let (key, other) = (Shouted::new(&a), Shouted::new(&b));
             prop_assert_eq!(key == other, equal);
             prop_assert!(!equal || hash(key) == hash(other));
+            prop_assert!(!equal || passes(key, other));
         }
     }
 }
