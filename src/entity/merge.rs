@@ -204,7 +204,9 @@ fn plain<'a>(cx: &Context<'_, 'a>, c: &Candidate, gender: Gender) -> Mention<'a>
 /// for other mentions of the same name that have none: a sentence-initial
 /// `Pirelli`, a headline `LEICESTERSHIRE`. The first label wins. Only the
 /// names of unresolved candidates that may be names are keys (`None` while
-/// no label is known), so the other names need no key of their own.
+/// no label is known), so the other names need no key of their own; the
+/// names still without a label are dropped at the end, which leaves most
+/// documents an empty map, where a lookup hashes nothing.
 fn known_labels<'a>(
     cx: &Context<'_, 'a>,
     candidates: &[Candidate],
@@ -240,6 +242,7 @@ fn known_labels<'a>(
             }
         }
     }
+    known.retain(|_, label| label.is_some());
     known
 }
 
