@@ -397,8 +397,10 @@ fn word_shape(word: &str) -> WordShape {
         if !b.is_ascii() {
             return word_shape_of_chars(word);
         }
+        // An ASCII byte in lower case after its case bit is set is a letter in either case.
+        let letter = (b | 0x20).is_ascii_lowercase();
         shape.title_case &= (i == 0) | b.is_ascii_lowercase();
-        shape.name_chars &= b.is_ascii_alphabetic() | (b == b'\'') | (b == b'-');
+        shape.name_chars &= letter | (b == b'\'') | (b == b'-');
     }
     shape
 }
