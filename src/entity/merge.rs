@@ -440,11 +440,12 @@ fn acronym_after<'a>(cx: &Context<'_, 'a>, c: &Candidate, label: Label) -> Optio
     let [open, acronym, close] = cx.tokens.get(k..k + 3)? else {
         return None;
     };
-    let word = |t: &crate::token::Token| &cx.text[t.span];
-    if word(open) != "(" || word(close) != ")" || acronym.kind != TokenKind::Word {
+    // A bracket is one ASCII byte: its first byte tells, before its length and with no slicing.
+    let is_mark = |t: &crate::token::Token, mark: u8| cx.text.as_bytes()[t.span.start()] == mark && t.span.len() == 1;
+    if !is_mark(open, b'(') || !is_mark(close, b')') || acronym.kind != TokenKind::Word {
         return None;
     }
-    let acronym = word(acronym);
+    let acronym = &cx.text[acronym.span];
     if acronym.len() < 2 || !acronym.chars().all(|ch| ch.is_ascii_uppercase()) {
         return None;
     }
