@@ -77,8 +77,9 @@ pub fn merge<'a>(cx: &Context<'_, 'a>, candidates: Vec<Candidate>) -> Vec<Mentio
                 if guessed == Some(Guess::Never) {
                     return None;
                 }
-                let label = known.get(&Shouted::new(&cx.text[c.span])).copied().flatten()?;
-                Some(Mention { label, ..plain(cx, c, Gender::Unknown) })
+                let surface = &cx.text[c.span];
+                let label = known.get(&Shouted::new(surface)).copied().flatten()?;
+                Some(Mention { label, ..plain(c, surface, Gender::Unknown) })
             })?;
             (kept_end <= m.span.start()).then(|| {
                 kept_end = m.span.end();
@@ -166,34 +167,37 @@ fn resolve<'a>(
         short_forms.get(&Straight::new(surface)).or_else(|| nickname_keys(cx, c).find_map(|k| short_forms.get(&k)));
     match (c.evidence, short) {
         (_, Some((canonical, label, gender))) if canonical != surface => {
-            Some(Mention { label: *label, canonical: canonical.clone(), ..plain(cx, c, *gender) })
+            Some(Mention { label: *label, canonical: canonical.clone(), ..plain(c, surface, *gender) })
         }
         (Evidence::Lexicon(entry), _) => {
             let entry = &cx.gazetteer.entries()[entry];
             if matches!(entry.label, Label::Gpe | Label::Loc) && teams.contains(surface) {
-                return Some(Mention { label: Label::Org, title: None, ..plain(cx, c, Gender::Unknown) });
+                return Some(Mention { label: Label::Org, title: None, ..plain(c, surface, Gender::Unknown) });
             }
             Some(Mention {
                 label: entry.label,
                 canonical: lexicon_str(&entry.canonical),
                 id: entry.id.as_ref().map(lexicon_str),
                 title: None,
-                ..plain(cx, c, Gender::Unknown)
+                ..plain(c, surface, Gender::Unknown)
             })
         }
-        (Evidence::Rule(label), _) => Some(Mention { label, ..plain(cx, c, c.gender) }),
-        (Evidence::Team, _) => Some(Mention { label: Label::Org, ..plain(cx, c, Gender::Unknown) }),
-        (Evidence::Unknown, _) => guessed.map(|label| Mention { label, title: None, ..plain(cx, c, Gender::Unknown) }),
+        (Evidence::Rule(label), _) => Some(Mention { label, ..plain(c, surface, c.gender) }),
+        (Evidence::Team, _) => Some(Mention { label: Label::Org, ..plain(c, surface, Gender::Unknown) }),
+        (Evidence::Unknown, _) => {
+            guessed.map(|label| Mention { label, title: None, ..plain(c, surface, Gender::Unknown) })
+        }
     }
 }
 
-/// A person mention of the candidate under its own name; callers set the label.
-fn plain<'a>(cx: &Context<'_, 'a>, c: &Candidate, gender: Gender) -> Mention<'a> {
+/// A person mention of the candidate, whose text is `surface`, under its
+/// own name; callers set the label.
+fn plain<'a>(c: &Candidate, surface: &'a str, gender: Gender) -> Mention<'a> {
     Mention {
         span: c.span,
         tokens: c.tokens.clone(),
         label: Label::Person,
-        canonical: Cow::Borrowed(&cx.text[c.span]),
+        canonical: Cow::Borrowed(surface),
         title: c.title,
         id: None,
         gender,
