@@ -1,7 +1,9 @@
 //! Names as keys of the merge's maps, compared character by character
 //! without building strings: a [`Straight`] name is read with its curly
 //! apostrophes straight (`O’Neill` is `O'Neill`); a [`Shouted`] one is read
-//! in capitals as well (`Leicestershire` is `LEICESTERSHIRE`).
+//! in capitals as well (`Leicestershire` is `LEICESTERSHIRE`). Both hash a
+//! digest of their bytes folded eight at a time; an [`EndsFilter`] rules out
+//! most names a map does not hold by their first and last bytes alone.
 
 use std::hash::{Hash, Hasher};
 
@@ -67,12 +69,22 @@ fn tail_word(bytes: &[u8]) -> u64 {
 /// gives the same bytes in one slice.
 #[derive(Default)]
 struct Digester {
+    /// The words folded so far.
     digest: u64,
+    /// The bytes pushed since, as a little-endian word.
     word: u64,
+    /// How many bytes `word` holds.
     filled: u32,
 }
 
 impl Digester {
+    /// The digest of the UTF-8 bytes of `chars`, each masked by `mask`.
+    fn digest(chars: impl Iterator<Item = char>, mask: u8) -> u64 {
+        let mut digester = Digester::default();
+        chars.for_each(|ch| digester.push(ch, mask));
+        digester.finish()
+    }
+
     /// Pushes the UTF-8 bytes of `ch`, each masked by `mask`.
     fn push(&mut self, ch: char, mask: u8) {
         if ch.is_ascii() {
@@ -132,11 +144,7 @@ impl Hash for Straight<'_> {
     fn hash<H: Hasher>(&self, state: &mut H) {
         // Most names are ASCII and in one part, with nothing to straighten.
         let ascii = if self.head.is_empty() { ascii_digest(self.rest.as_bytes(), !0) } else { None };
-        state.write_u64(ascii.unwrap_or_else(|| {
-            let mut digester = Digester::default();
-            self.chars().for_each(|ch| digester.push(ch, !0));
-            digester.finish()
-        }));
+        state.write_u64(ascii.unwrap_or_else(|| Digester::digest(self.chars(), !0)));
     }
 }
 
@@ -165,6 +173,16 @@ impl<'k> Shouted<'k> {
     fn chars(self) -> impl Iterator<Item = char> + 'k {
         self.0.chars().map(straight).flat_map(char::to_uppercase)
     }
+
+    /// The first and last bytes of the name in capitals, for an
+    /// [`EndsFilter`], when both are ASCII: equal keys with such ends have
+    /// equal ends.
+    pub(super) fn ends(self) -> Option<(u8, u8)> {
+        let bytes = self.0.as_bytes();
+        let (&first, &last) = (bytes.first()?, bytes.last()?);
+        // An ASCII character is one in capitals too, its case bit cleared as in the digest.
+        (first.is_ascii() && last.is_ascii()).then_some((first & CASELESS, last & CASELESS))
+    }
 }
 
 /// Clears the bit that tells an ASCII letter's lower case from its upper
@@ -175,24 +193,24 @@ const CASELESS: u8 = !0x20;
 impl Hash for Shouted<'_> {
     fn hash<H: Hasher>(&self, state: &mut H) {
         let caseless = u64::from_ne_bytes([CASELESS; 8]);
-        state.write_u64(ascii_digest(self.0.as_bytes(), caseless).unwrap_or_else(|| {
-            let mut digester = Digester::default();
-            self.chars().for_each(|ch| digester.push(ch, CASELESS));
-            digester.finish()
-        }));
+        let ascii = ascii_digest(self.0.as_bytes(), caseless);
+        state.write_u64(ascii.unwrap_or_else(|| Digester::digest(self.chars(), CASELESS)));
     }
 }
 
-impl Shouted<'_> {
-    /// The first and last bytes of the name in capitals, when both are
-    /// ASCII: equal keys with such ends have equal ends.
-    pub(super) fn ends(self) -> Option<(u8, u8)> {
-        let bytes = self.0.as_bytes();
-        let (&first, &last) = (bytes.first()?, bytes.last()?);
-        // An ASCII character is one in capitals too, its case bit cleared as in the digest.
-        (first.is_ascii() && last.is_ascii()).then_some((first & CASELESS, last & CASELESS))
+impl PartialEq for Shouted<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        if self.0 == other.0 {
+            true
+        } else if self.0.is_ascii() && other.0.is_ascii() {
+            self.0.eq_ignore_ascii_case(other.0)
+        } else {
+            self.chars().eq(other.chars())
+        }
     }
 }
+
+impl Eq for Shouted<'_> {}
 
 /// The ends (first and last bytes) of some names, a bit for each pair: a
 /// name whose ends no bit stands for is none of them, and need not be
@@ -220,20 +238,6 @@ impl EndsFilter {
         self.0 & Self::bits(ends) != 0
     }
 }
-
-impl PartialEq for Shouted<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        if self.0 == other.0 {
-            true
-        } else if self.0.is_ascii() && other.0.is_ascii() {
-            self.0.eq_ignore_ascii_case(other.0)
-        } else {
-            self.chars().eq(other.chars())
-        }
-    }
-}
-
-impl Eq for Shouted<'_> {}
 
 #[cfg(test)]
 mod tests {
