@@ -183,7 +183,7 @@ fn near_fragment(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Speech> {
         // `…, saying …`: the main clause's subject, never an appositive before the comma.
         before.filter(|&b| !scene.is(b, ",")).and_then(|_| scene.np_ending_at(v, sentence.start))
     } else {
-        subject_of(scene, v, sentence.start)
+        subject_of(scene, scene.skip_back_adverbs(v, sentence.start), sentence.start)
     }
     .or_else(|| scene.main_speaker(sentence.start, v))?;
     let (addressee, mut c) = scene.addressee_after(v, cue, open);
@@ -213,13 +213,13 @@ fn subject_fragment(scene: &Scene<'_, '_>, q: &Quoted, sentence: &Range<usize>) 
     Some(Speech::new(subject, cue_span, content, Rule::MixedSubject, end))
 }
 
-/// The speaker of cue verb `v` in the sentence from `floor`: the phrase
-/// right before it (adverbs skipped), lifted to its outermost reporter
-/// ([`Scene::outermost`]); after `and`/`but`, the subject of the verb
-/// coordinated with it, the nearest one named before with a verb
-/// (`… after she attacked the police and blamed …` gives `she`).
-fn subject_of(scene: &Scene<'_, '_>, v: usize, floor: usize) -> Option<Np> {
-    let adjacent = scene.skip_back_adverbs(v, floor);
+/// The speaker of a cue verb in the sentence from `floor`, where
+/// `adjacent` is where the adverbs before the verb start
+/// ([`Scene::skip_back_adverbs`]): the phrase right before them, lifted to
+/// its outermost reporter ([`Scene::outermost`]); after `and`/`but`, the
+/// subject of the verb coordinated with it, the nearest one named before
+/// with a verb (`… after she attacked the police and blamed …` gives `she`).
+fn subject_of(scene: &Scene<'_, '_>, adjacent: usize, floor: usize) -> Option<Np> {
     if adjacent > floor && matches!(scene.lower_bytes(adjacent - 1), b"and" | b"but" | b"or") {
         let window = floor.max(adjacent.saturating_sub(COORDINATION_WINDOW));
         return subject_with_verb(scene, window, adjacent - 1).map(|(np, _)| np);
@@ -669,9 +669,10 @@ fn verb(scene: &Scene<'_, '_>, v: usize, cue: Cue, sentence: Range<usize>) -> Op
     if v > floor && matches!(scene.lower_bytes(v - 1), b"to" | b"without") {
         return None;
     }
-    let subject = subject_of(scene, v, floor)
+    let adjacent = scene.skip_back_adverbs(v, floor);
+    let subject = subject_of(scene, adjacent, floor)
         .map(|np| if cue.belief { scene.reporter_of_belief(&np, floor).unwrap_or(np) } else { np })
-        .or_else(|| scene.described_ending_at(scene.skip_back_adverbs(v, floor), floor));
+        .or_else(|| scene.described_ending_at(adjacent, floor));
     let cue_span = scene.tokens[v].span;
     // Trailing attribution: `CLAUSE, X said.` / `CLAUSE, said X.`
     if let Some(speech) = trailing(scene, v, cue, subject.as_ref(), &sentence) {
