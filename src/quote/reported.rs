@@ -537,10 +537,15 @@ fn clause_end(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> usize
     let mut quoting = false;
     while k < sentence.end {
         let t = scene.tokens[k];
+        // Most tokens are words that end nothing: one test, not a jump on the kind.
+        if t.kind == TokenKind::Word && (quoting || k <= c + 1 || !is_clause_conjunction(scene.lower_bytes(k))) {
+            k += 1;
+            continue;
+        }
         match t.kind {
             // Single marks are too often apostrophes (`teachers’ pay`) to count.
             TokenKind::Quote if !super::marks::is_single(scene.word(k)) => quoting = !quoting,
-            TokenKind::Dash | TokenKind::Word | TokenKind::Punct if quoting => {}
+            TokenKind::Dash | TokenKind::Punct if quoting => {}
             TokenKind::Terminal | TokenKind::Ellipsis
                 if k + 1 >= sentence.end || !scene.tokens[k + 1].is_wordlike() =>
             {
@@ -550,7 +555,8 @@ fn clause_end(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> usize
             TokenKind::Dash if !scene.is(k, "-") && k > c && t.span.start() > scene.tokens[k - 1].span.end() => {
                 return k
             }
-            TokenKind::Word if k > c + 1 && is_clause_conjunction(scene.lower_bytes(k)) => {
+            // A conjunction, the only word that gets this far.
+            TokenKind::Word => {
                 let next = k + 1;
                 let new_verb = next < sentence.end
                     && scene.tokens[next].kind == TokenKind::Word
