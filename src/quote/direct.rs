@@ -27,7 +27,8 @@ const BEFORE_WINDOW: usize = 12;
 /// Splits quoted stretches into attributed direct quotes and the fragments
 /// left for reported speech (by index into `quoted`).
 pub fn attribute(scene: &Scene<'_, '_>, quoted: &[Quoted]) -> (Vec<Found>, Vec<usize>) {
-    let mut found: Vec<Found> = Vec::new();
+    // Room for every stretch at once: quotes are large, and growing moves them.
+    let mut found: Vec<Found> = Vec::with_capacity(quoted.len());
     let mut fragments = Vec::new();
     let mut consumed = vec![false; quoted.len()];
     for (i, q) in quoted.iter().enumerate() {

@@ -119,11 +119,12 @@ pub fn find(scene: &Scene<'_, '_>) -> Vec<Found> {
             }
         }
     }
+    // Room for the speech and the scare quotes at once: quotes are large, and growing moves them.
+    found.reserve(reported.len() + fragments.len());
     found.extend(reported);
     found.sort_by_key(|f| (f.span.start(), f.span.end()));
     continue_after_trailing_attribution(scene.text, &mut found);
     let taken = SpanIndex::new(found.iter().map(|f| f.span).collect());
-    let mut scare = Vec::new();
     for (f, &i) in fragments.iter().enumerate() {
         let q = &quoted[i];
         if used[f] || q.content.is_empty() || taken.overlapping(q.span).any(|j| found[j].span.covers(q.span)) {
@@ -136,7 +137,7 @@ pub fn find(scene: &Scene<'_, '_>) -> Vec<Found> {
         if naming {
             continue;
         }
-        scare.push(Found {
+        found.push(Found {
             kind: QuoteKind::Scare,
             span: q.span,
             content: q.content,
@@ -148,7 +149,6 @@ pub fn find(scene: &Scene<'_, '_>) -> Vec<Found> {
             rule: Rule::Scare,
         });
     }
-    found.extend(scare);
     found.sort_by_key(|f| (f.span.start(), f.span.end()));
     found
 }

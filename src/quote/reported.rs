@@ -183,7 +183,7 @@ fn near_fragment(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Speech> {
         // `…, saying …`: the main clause's subject, never an appositive before the comma.
         before.filter(|&b| !scene.is(b, ",")).and_then(|_| scene.np_ending_at(v, sentence.start))
     } else {
-        subject_of(scene, v, sentence.start)
+        subject_of(scene, scene.skip_back_adverbs(v, sentence.start), sentence.start)
     }
     .or_else(|| scene.main_speaker(sentence.start, v))?;
     let (addressee, mut c) = scene.addressee_after(v, cue, open);
@@ -213,13 +213,13 @@ fn subject_fragment(scene: &Scene<'_, '_>, q: &Quoted, sentence: &Range<usize>) 
     Some(Speech::new(subject, cue_span, content, Rule::MixedSubject, end))
 }
 
-/// The speaker of cue verb `v` in the sentence from `floor`: the phrase
-/// right before it (adverbs skipped), lifted to its outermost reporter
-/// ([`Scene::outermost`]); after `and`/`but`, the subject of the verb
-/// coordinated with it, the nearest one named before with a verb
-/// (`… after she attacked the police and blamed …` gives `she`).
-fn subject_of(scene: &Scene<'_, '_>, v: usize, floor: usize) -> Option<Np> {
-    let adjacent = scene.skip_back_adverbs(v, floor);
+/// The speaker of a cue verb in the sentence from `floor`, where
+/// `adjacent` is where the adverbs before the verb start
+/// ([`Scene::skip_back_adverbs`]): the phrase right before them, lifted to
+/// its outermost reporter ([`Scene::outermost`]); after `and`/`but`, the
+/// subject of the verb coordinated with it, the nearest one named before
+/// with a verb (`… after she attacked the police and blamed …` gives `she`).
+fn subject_of(scene: &Scene<'_, '_>, adjacent: usize, floor: usize) -> Option<Np> {
     if adjacent > floor && matches!(scene.lower_bytes(adjacent - 1), b"and" | b"but" | b"or") {
         let window = floor.max(adjacent.saturating_sub(COORDINATION_WINDOW));
         return subject_with_verb(scene, window, adjacent - 1).map(|(np, _)| np);
@@ -537,10 +537,15 @@ fn clause_end(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> usize
     let mut quoting = false;
     while k < sentence.end {
         let t = scene.tokens[k];
+        // Most tokens are words that end nothing: one test, not a jump on the kind.
+        if t.kind == TokenKind::Word && (quoting || k <= c + 1 || !is_clause_conjunction(scene.lower_bytes(k))) {
+            k += 1;
+            continue;
+        }
         match t.kind {
             // Single marks are too often apostrophes (`teachers’ pay`) to count.
             TokenKind::Quote if !super::marks::is_single(scene.word(k)) => quoting = !quoting,
-            TokenKind::Dash | TokenKind::Word | TokenKind::Punct if quoting => {}
+            TokenKind::Dash | TokenKind::Punct if quoting => {}
             TokenKind::Terminal | TokenKind::Ellipsis
                 if k + 1 >= sentence.end || !scene.tokens[k + 1].is_wordlike() =>
             {
@@ -550,7 +555,8 @@ fn clause_end(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> usize
             TokenKind::Dash if !scene.is(k, "-") && k > c && t.span.start() > scene.tokens[k - 1].span.end() => {
                 return k
             }
-            TokenKind::Word if k > c + 1 && is_clause_conjunction(scene.lower_bytes(k)) => {
+            // A conjunction, the only word that gets this far.
+            TokenKind::Word => {
                 let next = k + 1;
                 let new_verb = next < sentence.end
                     && scene.tokens[next].kind == TokenKind::Word
@@ -669,9 +675,10 @@ fn verb(scene: &Scene<'_, '_>, v: usize, cue: Cue, sentence: Range<usize>) -> Op
     if v > floor && matches!(scene.lower_bytes(v - 1), b"to" | b"without") {
         return None;
     }
-    let subject = subject_of(scene, v, floor)
+    let adjacent = scene.skip_back_adverbs(v, floor);
+    let subject = subject_of(scene, adjacent, floor)
         .map(|np| if cue.belief { scene.reporter_of_belief(&np, floor).unwrap_or(np) } else { np })
-        .or_else(|| scene.described_ending_at(scene.skip_back_adverbs(v, floor), floor));
+        .or_else(|| scene.described_ending_at(adjacent, floor));
     let cue_span = scene.tokens[v].span;
     // Trailing attribution: `CLAUSE, X said.` / `CLAUSE, said X.`
     if let Some(speech) = trailing(scene, v, cue, subject.as_ref(), &sentence) {
