@@ -35,6 +35,8 @@ pub struct Gazetteer {
     pattern_entry: Vec<u32>,
     /// The entry of each pattern, by its text (for exact lookups).
     by_surface: FxHashMap<Box<str>, u32>,
+    /// The runs of ASCII letters and digits that patterns start with.
+    first_runs: FxHashMap<Box<[u8]>, FirstRun>,
     entries: Vec<Entry<'static>>,
 }
 
@@ -59,6 +61,18 @@ impl Gazetteer {
         // kind finds the same matches. Searches are anchored (see `find`).
         let by_surface = patterns.iter().zip(&pattern_entry).map(|(p, &e)| (p.as_str().into(), e)).collect();
         let starts = StartBytes::new(&patterns);
+        let mut first_runs: FxHashMap<Box<[u8]>, FirstRun> = FxHashMap::default();
+        for (p, &entry) in patterns.iter().zip(&pattern_entry) {
+            let run = &p.as_bytes()[..ascii_word_end(p.as_bytes(), 0)];
+            if !run.is_empty() {
+                let first_run = first_runs.entry(run.into()).or_default();
+                match p.as_bytes().get(run.len()) {
+                    None => first_run.entry = Some(entry),
+                    Some(b' ') => first_run.on_with_space = true,
+                    Some(_) => first_run.on_otherwise = true,
+                }
+            }
+        }
         let builder = || {
             let mut builder = AhoCorasick::builder();
             builder.match_kind(MatchKind::LeftmostLongest).start_kind(StartKind::Anchored);
@@ -69,7 +83,7 @@ impl Gazetteer {
             .build(&patterns)
             .or_else(|_| builder().build(&patterns))
             .map_err(|e| Error::Lexicon { name: "gazetteer".into(), line: 0, message: e.to_string() })?;
-        Ok(Gazetteer { automaton, starts, pattern_entry, by_surface, entries })
+        Ok(Gazetteer { automaton, starts, pattern_entry, by_surface, first_runs, entries })
     }
 
     /// The lexicon entries, indexed by [`Hit::entry`].
@@ -118,15 +132,38 @@ impl Gazetteer {
                 if !self.starts.may_start(bytes, start, word_end) || !is_word_boundary(text, start) {
                     continue;
                 }
-                let input = Input::new(text).range(start..).anchored(Anchored::Yes);
-                if let Some(m) = self.automaton.find(input).filter(|m| is_word_boundary(text, m.end())) {
-                    let entry = self.pattern_entry[m.pattern().as_usize()] as usize;
-                    hits.push(Hit { span: Span::new(m.start(), m.end()), entry });
-                    at = m.end();
+                if let Some((end, entry)) =
+                    self.longest_at(text, start, word_end).filter(|&(end, _)| is_word_boundary(text, end))
+                {
+                    hits.push(Hit { span: Span::new(start, end), entry });
+                    at = end;
                 }
             }
         }
         hits
+    }
+
+    /// The longest pattern at `start` (where the run of ASCII letters and
+    /// digits ends at `word_end`): where it ends, and its entry.
+    #[inline]
+    fn longest_at(&self, text: &str, start: usize, word_end: usize) -> Option<(usize, usize)> {
+        // A pattern that starts at a run holds it whole, or ends inside it
+        // (where no hit ends). Where no longer pattern goes on from the run
+        // with the byte after it, the run is the pattern or none is: one
+        // lookup, no automaton walk.
+        if word_end > start {
+            let run = self.first_runs.get(&text.as_bytes()[start..word_end])?;
+            let longer = match text.as_bytes().get(word_end) {
+                None => false,
+                Some(b' ') => run.on_with_space,
+                Some(_) => run.on_otherwise,
+            };
+            if !longer {
+                return run.entry.map(|e| (word_end, e as usize));
+            }
+        }
+        let m = self.automaton.find(Input::new(text).range(start..).anchored(Anchored::Yes))?;
+        Some((m.end(), self.pattern_entry[m.pattern().as_usize()] as usize))
     }
 
     /// The entry whose surface (or apostrophe variant) is exactly `surface`.
@@ -140,6 +177,7 @@ impl Gazetteer {
             + self.starts.memory_usage()
             + self.pattern_entry.len() * 4
             + self.by_surface.keys().map(|k| k.len() + size_of::<(Box<str>, u32)>()).sum::<usize>()
+            + self.first_runs.keys().map(|k| k.len() + size_of::<(Box<[u8]>, FirstRun)>()).sum::<usize>()
             + self
                 .entries
                 .iter()
@@ -151,6 +189,17 @@ impl Gazetteer {
                 })
                 .sum::<usize>()
     }
+}
+
+/// The patterns that start with one run of ASCII letters and digits.
+#[derive(Debug, Clone, Copy, Default)]
+struct FirstRun {
+    /// The entry of the pattern that is the run alone (`Paris`), if one is.
+    entry: Option<u32>,
+    /// Whether longer patterns go on from the run with a space (`New York` from `New`).
+    on_with_space: bool,
+    /// Whether longer patterns go on from the run with another byte (`U.S.` from `U`).
+    on_otherwise: bool,
 }
 
 /// Heap bytes of a lexicon string (bundled ones live in the binary).
@@ -438,6 +487,15 @@ mod tests {
             gazetteer("The Hague\tGPE\tThe Hague\nNew York\tGPE\tNew York\nNew York Times\tORG\tThe New York Times");
         let text = "The court in The Hague; The New York Times; New Yorkers";
         assert_eq!(found(&g, text), ["The Hague", "New York Times"]);
+    }
+
+    /// A run no longer surface goes on from (with the byte after it) is
+    /// looked up whole; where one may, the automaton decides, and a longer
+    /// surface that ends inside a word hides the shorter one.
+    #[test]
+    fn runs_are_looked_up_whole_unless_a_longer_surface_may_go_on() {
+        let g = gazetteer("New\tGPE\tNew\nNew Yor\tGPE\tNew Yor\nU\tORG\tU\nU.S.\tGPE\tUnited States");
+        assert_eq!(found(&g, "New, New York; New Yor, U, U.S. and U.K"), ["New", "New Yor", "U", "U.S.", "U"]);
     }
 
     #[test]
