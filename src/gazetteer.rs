@@ -65,12 +65,7 @@ impl Gazetteer {
         for (p, &entry) in patterns.iter().zip(&pattern_entry) {
             let run = &p.as_bytes()[..ascii_word_end(p.as_bytes(), 0)];
             if !run.is_empty() {
-                let first_run = first_runs.entry(run.into()).or_default();
-                match p.as_bytes().get(run.len()) {
-                    None => first_run.entry = Some(entry),
-                    Some(b' ') => first_run.on_with_space = true,
-                    Some(_) => first_run.on_otherwise = true,
-                }
+                first_runs.entry(run.into()).or_default().add(p.as_bytes(), run.len(), entry);
             }
         }
         let builder = || {
@@ -148,14 +143,27 @@ impl Gazetteer {
     #[inline]
     fn longest_at(&self, text: &str, start: usize, word_end: usize) -> Option<(usize, usize)> {
         // A pattern that starts at a run holds it whole, or ends inside it
-        // (where no hit ends). Where no longer pattern goes on from the run
-        // with the byte after it, the run is the pattern or none is: one
+        // (where no hit ends). Where no longer pattern may go on from the
+        // run as the text does, the run is the pattern or none is: one
         // lookup, no automaton walk.
         if word_end > start {
-            let run = self.first_runs.get(&text.as_bytes()[start..word_end])?;
-            let longer = match text.as_bytes().get(word_end) {
+            let bytes = text.as_bytes();
+            let run = self.first_runs.get(&bytes[start..word_end])?;
+            let longer = match bytes.get(word_end) {
                 None => false,
-                Some(b' ') => run.on_with_space,
+                Some(b' ') => {
+                    // A longer pattern holds the text's second run whole (the
+                    // first two runs are one the patterns start with), or ends
+                    // inside it (one with a shorter second run ends there).
+                    let second_end = ascii_word_end(bytes, word_end + 1);
+                    let second = second_end - (word_end + 1);
+                    let shorter = 1u64.checked_shl(second.min(64) as u32).map_or(u64::MAX, |bit| bit - 1);
+                    run.on_with_space_otherwise
+                        || (second > 0
+                            && run.on_with_second_run
+                            && (run.ending_second_runs & shorter != 0
+                                || self.starts.first_two_words.may_contain(&bytes[start..second_end])))
+                }
                 Some(_) => run.on_otherwise,
             };
             if !longer {
@@ -196,10 +204,38 @@ impl Gazetteer {
 struct FirstRun {
     /// The entry of the pattern that is the run alone (`Paris`), if one is.
     entry: Option<u32>,
-    /// Whether longer patterns go on from the run with a space (`New York` from `New`).
-    on_with_space: bool,
-    /// Whether longer patterns go on from the run with another byte (`U.S.` from `U`).
+    /// Whether longer patterns go on from the run with a byte other than a space (`U.S.` from `U`).
     on_otherwise: bool,
+    /// Whether longer patterns go on from the run with a space and no run
+    /// of letters and digits after it (`Marks & Spencer` from `Marks`).
+    on_with_space_otherwise: bool,
+    /// Whether longer patterns go on from the run with a space and a second
+    /// run (`New York` and `New York Times` from `New`).
+    on_with_second_run: bool,
+    /// The lengths of the second runs of the patterns that end with them
+    /// (4 for `York` of `New York`), a bit each; bit 63 for 63 and longer.
+    ending_second_runs: u64,
+}
+
+impl FirstRun {
+    /// Adds the pattern `p` that starts with the run `p[..run]`.
+    fn add(&mut self, p: &[u8], run: usize, entry: u32) {
+        match p.get(run) {
+            None => self.entry = Some(entry),
+            Some(b' ') => {
+                let second = ascii_word_end(p, run + 1) - (run + 1);
+                if second == 0 {
+                    self.on_with_space_otherwise = true;
+                } else {
+                    self.on_with_second_run = true;
+                    if run + 1 + second == p.len() {
+                        self.ending_second_runs |= 1 << second.min(63);
+                    }
+                }
+            }
+            Some(_) => self.on_otherwise = true,
+        }
+    }
 }
 
 /// Heap bytes of a lexicon string (bundled ones live in the binary).
@@ -496,6 +532,85 @@ mod tests {
     fn runs_are_looked_up_whole_unless_a_longer_surface_may_go_on() {
         let g = gazetteer("New\tGPE\tNew\nNew Yor\tGPE\tNew Yor\nU\tORG\tU\nU.S.\tGPE\tUnited States");
         assert_eq!(found(&g, "New, New York; New Yor, U, U.S. and U.K"), ["New", "New Yor", "U", "U.S.", "U"]);
+        let g = gazetteer(
+            "New\tGPE\tNew\nNew York\tGPE\tNew York\nNew Yor\tGPE\tNew Yor\nMarks\tORG\tMarks\n\
+             Marks & Spencer\tORG\tM&S\nParis\tGPE\tParis\nParis Saint-Germain\tORG\tPSG",
+        );
+        let text = "New Yorker; New York; New said; New Yor; Marks & Spencer; Marks said; Marks &; \
+                    Paris said; Paris Saint-Germain; Paris Saints";
+        let expected = [
+            "New York",
+            "New",
+            "New Yor",
+            "Marks & Spencer",
+            "Marks",
+            "Marks",
+            "Paris",
+            "Paris Saint-Germain",
+            "Paris",
+        ];
+        assert_eq!(found(&g, text), expected);
+    }
+
+    /// The filters and the lookups of whole runs find what the automaton
+    /// alone finds, tried at every word boundary, on random texts made of
+    /// pieces of the surfaces.
+    #[test]
+    fn find_matches_the_automaton_at_every_boundary() {
+        let g = gazetteer(
+            "New\tGPE\tNew\nNew York\tGPE\tNew York\nNew Yor\tGPE\tNew Yor\nNew York Times\tORG\tNYT\n\
+             Marks\tORG\tMarks\nMarks & Spencer\tORG\tM&S\nU.S.\tGPE\tUS\nU\tORG\tU\nCôte d'Ivoire\tGPE\tCIV\neasyJet\tORG\teasyJet\n\
+             A\tORG\tA\nÉcole\tORG\tÉcole\n7\tORG\t7",
+        );
+        let palette = [
+            "New",
+            "York",
+            "Yor",
+            "Yorker",
+            "Times",
+            " ",
+            " ",
+            ",",
+            ".",
+            "Marks",
+            "Marks ",
+            "& Spencer",
+            "U",
+            "S",
+            "Côte",
+            "d'Ivoire",
+            "d’Ivoire",
+            "easy",
+            "Jet",
+            "A",
+            "École",
+            "é",
+            "7",
+            "x",
+            "-",
+        ];
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        for _ in 0..2_000 {
+            let mut text = String::new();
+            while text.len() < 60 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                text.push_str(palette[(seed >> 33) as usize % palette.len()]);
+            }
+            let mut expected = Vec::new();
+            let mut at = 0;
+            for start in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+                if start < at || !is_word_boundary(&text, start) {
+                    continue;
+                }
+                let input = Input::new(&text).range(start..).anchored(Anchored::Yes);
+                if let Some(m) = g.automaton.find(input).filter(|m| is_word_boundary(&text, m.end())) {
+                    expected
+                        .push(Hit { span: Span::new(start, m.end()), entry: g.pattern_entry[m.pattern()] as usize });
+                    at = m.end();
+                }
+            }
+            assert_eq!(g.find(&text), expected, "{text:?}");
+        }
     }
 
     #[test]
