@@ -11,7 +11,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, Sta
 use rustc_hash::FxHashMap;
 
 use crate::lexicon::Entry;
-use crate::token::{ascii_word_end, is_ascii_word_byte, GENERAL_PUNCTUATION};
+use crate::token::{ascii_word_bytes, ascii_word_end, is_ascii_word_byte, GENERAL_PUNCTUATION, HIGH_BITS};
 use crate::word_map::WordFilter;
 use crate::{Error, Span};
 
@@ -35,6 +35,8 @@ pub struct Gazetteer {
     pattern_entry: Vec<u32>,
     /// The entry of each pattern, by its text (for exact lookups).
     by_surface: FxHashMap<Box<str>, u32>,
+    /// The runs of ASCII letters and digits that patterns start with.
+    first_runs: FxHashMap<Box<[u8]>, FirstRun>,
     entries: Vec<Entry<'static>>,
 }
 
@@ -59,6 +61,13 @@ impl Gazetteer {
         // kind finds the same matches. Searches are anchored (see `find`).
         let by_surface = patterns.iter().zip(&pattern_entry).map(|(p, &e)| (p.as_str().into(), e)).collect();
         let starts = StartBytes::new(&patterns);
+        let mut first_runs: FxHashMap<Box<[u8]>, FirstRun> = FxHashMap::default();
+        for (p, &entry) in patterns.iter().zip(&pattern_entry) {
+            let run = &p.as_bytes()[..ascii_word_end(p.as_bytes(), 0)];
+            if !run.is_empty() {
+                first_runs.entry(run.into()).or_default().add(p.as_bytes(), run.len(), entry);
+            }
+        }
         let builder = || {
             let mut builder = AhoCorasick::builder();
             builder.match_kind(MatchKind::LeftmostLongest).start_kind(StartKind::Anchored);
@@ -69,7 +78,7 @@ impl Gazetteer {
             .build(&patterns)
             .or_else(|_| builder().build(&patterns))
             .map_err(|e| Error::Lexicon { name: "gazetteer".into(), line: 0, message: e.to_string() })?;
-        Ok(Gazetteer { automaton, starts, pattern_entry, by_surface, entries })
+        Ok(Gazetteer { automaton, starts, pattern_entry, by_surface, first_runs, entries })
     }
 
     /// The lexicon entries, indexed by [`Hit::entry`].
@@ -91,41 +100,78 @@ impl Gazetteer {
         // Scanning left to right, the longest surface that starts at a word
         // boundary and ends at one is a hit, and the scan goes on after it.
         // The automaton is only tried, anchored, where a surface could
-        // start: at a word boundary, on three bytes some surface starts with,
-        // and on a whole run of ASCII letters and digits some surface starts
-        // with (with the run after it, where those surfaces go on with one).
-        // (A surface's first byte starts a character, so every such position
-        // is a character boundary.) Inside a run of ASCII letters and digits
-        // there is no word boundary, so runs are skipped whole.
+        // start: on a byte some surface starts with, not inside a run of
+        // ASCII letters and digits (there is no word boundary there), on
+        // three bytes some surface starts with, on a whole run some surface
+        // starts with (with the run after it, where those surfaces go on
+        // with one), and at a word boundary. (A surface's first byte starts
+        // a character, so every such position is a character boundary.)
+        // The first two tests take a block of text at a time, with no
+        // branch per word; most words fail them.
         let bytes = text.as_bytes();
         let mut hits = Vec::with_capacity(text.len() / 64);
+        // Where the scan goes on: after the last hit.
         let mut at = 0;
-        while at < bytes.len() {
-            let start = at;
-            let b = bytes[start];
-            at += 1;
-            // The end of the run of ASCII letters and digits at `start` (none: `start`).
-            let mut word_end = start;
-            if is_ascii_word_byte(b) {
-                at = ascii_word_end(bytes, at);
-                word_end = at;
-                // The byte after a word (mostly a space) needs no trip round the
-                // loop when it starts no surface: it is not a word byte either.
-                if bytes.get(at).is_some_and(|&b| !self.starts.first[usize::from(b)]) {
-                    at += 1;
+        for base in (0..bytes.len()).step_by(BLOCK) {
+            let Block { mut starts, words } = self.starts.in_block(bytes, base);
+            while starts != 0 {
+                let i = starts.trailing_zeros() as usize;
+                starts &= starts - 1;
+                let start = base + i;
+                if start < at {
+                    continue;
                 }
-            }
-            if !self.starts.may_start(bytes, start, word_end) || !is_word_boundary(text, start) {
-                continue;
-            }
-            let input = Input::new(text).range(start..).anchored(Anchored::Yes);
-            if let Some(m) = self.automaton.find(input).filter(|m| is_word_boundary(text, m.end())) {
-                let entry = self.pattern_entry[m.pattern().as_usize()] as usize;
-                hits.push(Hit { span: Span::new(m.start(), m.end()), entry });
-                at = m.end();
+                // The end of the run of ASCII letters and digits at `start` (none: `start`).
+                let run = (words >> i).trailing_ones() as usize;
+                let word_end = if i + run < BLOCK { start + run } else { ascii_word_end(bytes, base + BLOCK) };
+                if !self.starts.may_start(bytes, start, word_end) || !is_word_boundary(text, start) {
+                    continue;
+                }
+                if let Some((end, entry)) =
+                    self.longest_at(text, start, word_end).filter(|&(end, _)| is_word_boundary(text, end))
+                {
+                    hits.push(Hit { span: Span::new(start, end), entry });
+                    at = end;
+                }
             }
         }
         hits
+    }
+
+    /// The longest pattern at `start` (where the run of ASCII letters and
+    /// digits ends at `word_end`): where it ends, and its entry.
+    #[inline]
+    fn longest_at(&self, text: &str, start: usize, word_end: usize) -> Option<(usize, usize)> {
+        // A pattern that starts at a run holds it whole, or ends inside it
+        // (where no hit ends). Where no longer pattern may go on from the
+        // run as the text does, the run is the pattern or none is: one
+        // lookup, no automaton walk.
+        if word_end > start {
+            let bytes = text.as_bytes();
+            let run = self.first_runs.get(&bytes[start..word_end])?;
+            let longer = match bytes.get(word_end) {
+                None => false,
+                Some(b' ') => {
+                    // A longer pattern holds the text's second run whole (the
+                    // first two runs are one the patterns start with), or ends
+                    // inside it (one with a shorter second run ends there).
+                    let second_end = ascii_word_end(bytes, word_end + 1);
+                    let second = second_end - (word_end + 1);
+                    let shorter = 1u64.checked_shl(second.min(64) as u32).map_or(u64::MAX, |bit| bit - 1);
+                    run.on_with_space_otherwise
+                        || (second > 0
+                            && run.on_with_second_run
+                            && (run.ending_second_runs & shorter != 0
+                                || self.starts.first_two_words.may_contain(&bytes[start..second_end])))
+                }
+                Some(_) => run.on_otherwise,
+            };
+            if !longer {
+                return run.entry.map(|e| (word_end, e as usize));
+            }
+        }
+        let m = self.automaton.find(Input::new(text).range(start..).anchored(Anchored::Yes))?;
+        Some((m.end(), self.pattern_entry[m.pattern().as_usize()] as usize))
     }
 
     /// The entry whose surface (or apostrophe variant) is exactly `surface`.
@@ -139,6 +185,7 @@ impl Gazetteer {
             + self.starts.memory_usage()
             + self.pattern_entry.len() * 4
             + self.by_surface.keys().map(|k| k.len() + size_of::<(Box<str>, u32)>()).sum::<usize>()
+            + self.first_runs.keys().map(|k| k.len() + size_of::<(Box<[u8]>, FirstRun)>()).sum::<usize>()
             + self
                 .entries
                 .iter()
@@ -152,6 +199,45 @@ impl Gazetteer {
     }
 }
 
+/// The patterns that start with one run of ASCII letters and digits.
+#[derive(Debug, Clone, Copy, Default)]
+struct FirstRun {
+    /// The entry of the pattern that is the run alone (`Paris`), if one is.
+    entry: Option<u32>,
+    /// Whether longer patterns go on from the run with a byte other than a space (`U.S.` from `U`).
+    on_otherwise: bool,
+    /// Whether longer patterns go on from the run with a space and no run
+    /// of letters and digits after it (`Marks & Spencer` from `Marks`).
+    on_with_space_otherwise: bool,
+    /// Whether longer patterns go on from the run with a space and a second
+    /// run (`New York` and `New York Times` from `New`).
+    on_with_second_run: bool,
+    /// The lengths of the second runs of the patterns that end with them
+    /// (4 for `York` of `New York`), a bit each; bit 63 for 63 and longer.
+    ending_second_runs: u64,
+}
+
+impl FirstRun {
+    /// Adds the pattern `p` that starts with the run `p[..run]`.
+    fn add(&mut self, p: &[u8], run: usize, entry: u32) {
+        match p.get(run) {
+            None => self.entry = Some(entry),
+            Some(b' ') => {
+                let second = ascii_word_end(p, run + 1) - (run + 1);
+                if second == 0 {
+                    self.on_with_space_otherwise = true;
+                } else {
+                    self.on_with_second_run = true;
+                    if run + 1 + second == p.len() {
+                        self.ending_second_runs |= 1 << second.min(63);
+                    }
+                }
+            }
+            Some(_) => self.on_otherwise = true,
+        }
+    }
+}
+
 /// Heap bytes of a lexicon string (bundled ones live in the binary).
 #[allow(clippy::ptr_arg)] // the Cow's variant tells whether the text is on the heap
 fn owned_len(s: &std::borrow::Cow<'_, str>) -> usize {
@@ -161,12 +247,20 @@ fn owned_len(s: &std::borrow::Cow<'_, str>) -> usize {
     }
 }
 
+/// The bytes of text [`Gazetteer::find`] scans at a time: a bit each in a `u64`.
+const BLOCK: usize = 64;
+
 /// The first bytes of the patterns: a cheap test that rules out most
 /// positions before the automaton is tried.
 #[derive(Debug, Clone)]
 struct StartBytes {
     /// Whether some pattern starts with this byte.
     first: [bool; 256],
+    /// [`HIGH_BITS`] when some pattern starts with an ASCII byte that is no
+    /// letter or digit (a space, a punctuation mark), else 0: such bytes are
+    /// then looked at, as bytes that start a run of letters and digits and
+    /// bytes that start a multi-byte character always are.
+    ascii_other_first: u64,
     /// The first three bytes of the patterns (a shorter pattern stands for
     /// every continuation), hashed into a set of `2^TRIPLE_BITS` bits.
     triples: Box<[u64]>,
@@ -193,6 +287,7 @@ impl StartBytes {
         let words = (1 << Self::TRIPLE_BITS) / 64;
         let mut set = StartBytes {
             first: [false; 256],
+            ascii_other_first: 0,
             triples: vec![0; words].into_boxed_slice(),
             first_words: WordFilter::default(),
             open_first_words: WordFilter::default(),
@@ -218,6 +313,9 @@ impl StartBytes {
                 [a, b, c, ..] => set.insert([a, b, c]),
             }
         }
+        if (0..0x80).any(|b: u8| set.first[usize::from(b)] && !is_ascii_word_byte(b)) {
+            set.ascii_other_first = HIGH_BITS;
+        }
         set
     }
 
@@ -234,18 +332,62 @@ impl StartBytes {
         (packed.wrapping_mul(0x9E37_79B1) >> (32 - Self::TRIPLE_BITS)) as usize
     }
 
-    /// Whether a pattern may start at `at`, where the run of ASCII letters
-    /// and digits ends at `word_end` (`at` when there is none). Near the end
-    /// of the text the missing bytes read as 0, and a pattern that ends there
-    /// stands for every continuation, 0 included.
+    /// The [`Block`] of the [`BLOCK`] bytes of `bytes` from `base` (fewer at
+    /// the end). Its runs of ASCII letters and digits are found eight bytes
+    /// at a time, and its first bytes are tested without a branch, so the
+    /// words of the block cost no mispredicted jumps.
+    #[inline]
+    fn in_block(&self, bytes: &[u8], base: usize) -> Block {
+        let padded;
+        let block: &[u8; BLOCK] = match bytes.get(base..base + BLOCK) {
+            Some(block) => block.try_into().expect("a block"),
+            None => {
+                padded = padded_block(&bytes[base..]);
+                &padded
+            }
+        };
+        // The masks of eight bytes mark a byte by its high bit, as `ascii_word_bytes`
+        // does; `after_word` marks the first of the eight when the byte before is a letter or digit.
+        let mut after_word = if base > 0 && is_ascii_word_byte(bytes[base - 1]) { 0x80 } else { 0 };
+        let (mut maybe, mut words) = (0, 0);
+        for (i, eight) in block.chunks_exact(8).enumerate() {
+            let x = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+            let word = ascii_word_bytes(x);
+            let run_starts = word & !(word << 8 | after_word);
+            after_word = word >> 56;
+            // Bytes from 0xC0 up: the first bytes of multi-byte characters.
+            let multi_byte_starts = x & (x << 1) & HIGH_BITS;
+            let other_ascii = !x & !word & self.ascii_other_first;
+            maybe |= gather_high_bits(run_starts | multi_byte_starts | other_ascii) << (8 * i);
+            words |= gather_high_bits(word) << (8 * i);
+        }
+        let len = (bytes.len() - base).min(BLOCK);
+        if len < BLOCK {
+            maybe &= (1 << len) - 1;
+        }
+        // Only the bytes some pattern starts with: a bit cleared for each other byte.
+        let mut rest = maybe;
+        while rest != 0 {
+            let i = rest.trailing_zeros();
+            rest &= rest - 1;
+            maybe &= !(u64::from(!self.first[usize::from(block[i as usize])]) << i);
+        }
+        Block { starts: maybe, words }
+    }
+
+    /// Whether a pattern may start at `at`, a start of a [`Block`], where the
+    /// run of ASCII letters and digits ends at `word_end` (`at` when there is
+    /// none). Near the end of the text the missing bytes read as 0, and a
+    /// pattern that ends there stands for every continuation, 0 included.
     #[inline]
     fn may_start(&self, bytes: &[u8], at: usize, word_end: usize) -> bool {
-        if !self.first[usize::from(bytes[at])] {
+        // The word filters first: they rule out more, and are smaller.
+        if word_end > at && !self.may_start_words(bytes, at, word_end) {
             return false;
         }
         let byte = |i: usize| bytes.get(i).copied().unwrap_or(0);
         let i = Self::index([bytes[at], byte(at + 1), byte(at + 2)]);
-        self.triples[i / 64] & (1 << (i % 64)) != 0 && (word_end == at || self.may_start_words(bytes, at, word_end))
+        self.triples[i / 64] & (1 << (i % 64)) != 0
     }
 
     /// Whether a pattern may start with the run of ASCII letters and digits
@@ -264,6 +406,30 @@ impl StartBytes {
             + self.open_first_words.memory_usage()
             + self.first_two_words.memory_usage()
     }
+}
+
+/// A block of text, a bit for each of its bytes.
+struct Block {
+    /// The positions where a pattern may start: the bytes some pattern
+    /// starts with, except inside runs of ASCII letters and digits.
+    starts: u64,
+    /// The ASCII letters and digits.
+    words: u64,
+}
+
+/// The last bytes of a text, fewer than a [`BLOCK`], padded with zeros.
+#[cold]
+fn padded_block(tail: &[u8]) -> [u8; BLOCK] {
+    let mut block = [0; BLOCK];
+    block[..tail.len()].copy_from_slice(tail);
+    block
+}
+
+/// The high bits of the eight bytes of `x`, gathered into the low eight bits
+/// (byte `i`'s in bit `i`): one multiplication moves each to its place.
+#[inline]
+fn gather_high_bits(x: u64) -> u64 {
+    ((x & HIGH_BITS) >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
 }
 
 /// The surface and its apostrophe and dash variants (`Côte d'Ivoire` /
@@ -359,10 +525,141 @@ mod tests {
         assert_eq!(found(&g, text), ["The Hague", "New York Times"]);
     }
 
+    /// A run no longer surface goes on from (with the byte after it) is
+    /// looked up whole; where one may, the automaton decides, and a longer
+    /// surface that ends inside a word hides the shorter one.
+    #[test]
+    fn runs_are_looked_up_whole_unless_a_longer_surface_may_go_on() {
+        let g = gazetteer("New\tGPE\tNew\nNew Yor\tGPE\tNew Yor\nU\tORG\tU\nU.S.\tGPE\tUnited States");
+        assert_eq!(found(&g, "New, New York; New Yor, U, U.S. and U.K"), ["New", "New Yor", "U", "U.S.", "U"]);
+        let g = gazetteer(
+            "New\tGPE\tNew\nNew York\tGPE\tNew York\nNew Yor\tGPE\tNew Yor\nMarks\tORG\tMarks\n\
+             Marks & Spencer\tORG\tM&S\nParis\tGPE\tParis\nParis Saint-Germain\tORG\tPSG",
+        );
+        let text = "New Yorker; New York; New said; New Yor; Marks & Spencer; Marks said; Marks &; \
+                    Paris said; Paris Saint-Germain; Paris Saints";
+        let expected = [
+            "New York",
+            "New",
+            "New Yor",
+            "Marks & Spencer",
+            "Marks",
+            "Marks",
+            "Paris",
+            "Paris Saint-Germain",
+            "Paris",
+        ];
+        assert_eq!(found(&g, text), expected);
+    }
+
+    /// The filters and the lookups of whole runs find what the automaton
+    /// alone finds, tried at every word boundary, on random texts made of
+    /// pieces of the surfaces.
+    #[test]
+    fn find_matches_the_automaton_at_every_boundary() {
+        let g = gazetteer(
+            "New\tGPE\tNew\nNew York\tGPE\tNew York\nNew Yor\tGPE\tNew Yor\nNew York Times\tORG\tNYT\n\
+             Marks\tORG\tMarks\nMarks & Spencer\tORG\tM&S\nU.S.\tGPE\tUS\nU\tORG\tU\nCôte d'Ivoire\tGPE\tCIV\neasyJet\tORG\teasyJet\n\
+             A\tORG\tA\nÉcole\tORG\tÉcole\n7\tORG\t7",
+        );
+        let palette = [
+            "New",
+            "York",
+            "Yor",
+            "Yorker",
+            "Times",
+            " ",
+            " ",
+            ",",
+            ".",
+            "Marks",
+            "Marks ",
+            "& Spencer",
+            "U",
+            "S",
+            "Côte",
+            "d'Ivoire",
+            "d’Ivoire",
+            "easy",
+            "Jet",
+            "A",
+            "École",
+            "é",
+            "7",
+            "x",
+            "-",
+        ];
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        for _ in 0..2_000 {
+            let mut text = String::new();
+            while text.len() < 60 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                text.push_str(palette[(seed >> 33) as usize % palette.len()]);
+            }
+            let mut expected = Vec::new();
+            let mut at = 0;
+            for start in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+                if start < at || !is_word_boundary(&text, start) {
+                    continue;
+                }
+                let input = Input::new(&text).range(start..).anchored(Anchored::Yes);
+                if let Some(m) = g.automaton.find(input).filter(|m| is_word_boundary(&text, m.end())) {
+                    expected
+                        .push(Hit { span: Span::new(start, m.end()), entry: g.pattern_entry[m.pattern()] as usize });
+                    at = m.end();
+                }
+            }
+            assert_eq!(g.find(&text), expected, "{text:?}");
+        }
+    }
+
     #[test]
     fn dash_variants() {
         let g = gazetteer("Guinea-Bissau\tGPE\tGuinea-Bissau");
         assert_eq!(found(&g, "Guinea–Bissau and Guinea-Bissau"), ["Guinea–Bissau", "Guinea-Bissau"]);
+    }
+
+    /// The block scan gives the positions the byte-by-byte rule gives: a
+    /// byte some pattern starts with, unless it is an ASCII letter or digit
+    /// after another (and the letters and digits). With and without patterns
+    /// that start with punctuation.
+    #[test]
+    fn block_scan_matches_the_byte_rule() {
+        let palette = ["a", "e", "Pa", "ris", "7", " ", ".", "(", "’", "É", "é", "中", "easy", "Jet", "\n"];
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        for rows in ["Paris\tGPE\tParis\neasyJet\tORG\teasyJet\nÉcole\tORG\tÉcole", "(ISC)2\tORG\tISC\n7\tORG\t7"] {
+            let starts = &gazetteer(rows).starts;
+            for _ in 0..300 {
+                let mut text = String::new();
+                while text.len() < 150 {
+                    seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                    text.push_str(palette[(seed >> 33) as usize % palette.len()]);
+                }
+                let bytes = text.as_bytes();
+                for base in (0..bytes.len()).step_by(BLOCK) {
+                    let expected = (base..bytes.len().min(base + BLOCK))
+                        .filter(|&i| {
+                            starts.first[usize::from(bytes[i])]
+                                && !(i > 0 && is_ascii_word_byte(bytes[i - 1]) && is_ascii_word_byte(bytes[i]))
+                        })
+                        .fold(0u64, |bits, i| bits | 1 << (i - base));
+                    let words = (base..bytes.len().min(base + BLOCK))
+                        .filter(|&i| is_ascii_word_byte(bytes[i]))
+                        .fold(0u64, |bits, i| bits | 1 << (i - base));
+                    let block = starts.in_block(bytes, base);
+                    assert_eq!((block.starts, block.words), (expected, words), "{text:?} at {base}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn high_bits_gather_in_order() {
+        for byte in 0..8 {
+            assert_eq!(gather_high_bits(0x80 << (8 * byte)), 1 << byte);
+        }
+        assert_eq!(gather_high_bits(HIGH_BITS), 0xFF);
+        assert_eq!(gather_high_bits(!HIGH_BITS), 0);
     }
 
     #[test]

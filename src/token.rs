@@ -303,12 +303,12 @@ pub(crate) fn ascii_word_end(bytes: &[u8], start: usize) -> usize {
 }
 
 /// Every byte's high bit.
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+pub(crate) const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
 /// Each byte of `x` becomes `0x80` where it is an ASCII letter or digit and
 /// `0x00` elsewhere (the low seven bits of every byte are cleared).
 #[inline]
-fn ascii_word_bytes(x: u64) -> u64 {
+pub(crate) fn ascii_word_bytes(x: u64) -> u64 {
     const fn splat(b: u8) -> u64 {
         u64::from_le_bytes([b; 8])
     }

@@ -134,30 +134,53 @@ impl<'c, 'a> Context<'c, 'a> {
     }
 }
 
-/// Gazetteer hits that start and end on token boundaries, by start token;
-/// their starts are marked in `starts`.
-fn hits_by_token(cx: &Context<'_, '_>, hits: &[Hit], starts: &mut NameStarts) -> Vec<Option<(usize, usize)>> {
-    let mut by_token = vec![None; cx.tokens.len()];
-    let mut k = 0;
-    for hit in hits {
-        // The first token not before the hit: one of the next few where hits
-        // are dense, else a binary search.
-        let before = |t: &Token| t.span.start() < hit.span.start();
-        let near = cx.tokens[k..].iter().take(4).position(|t| !before(t));
-        k += near.unwrap_or_else(|| cx.tokens[k..].partition_point(before));
-        if k == cx.tokens.len() || cx.tokens[k].span.start() != hit.span.start() {
-            continue;
+/// The lexicon hits of a document by start token: where each ends, and its
+/// entry. Four bytes a token, so the table of a long document stays small.
+pub(crate) struct TokenHits {
+    /// For each token, 1 + the index in `hits` of the hit that starts there (0: none does).
+    by_token: Vec<u32>,
+    /// The end token and the entry of each hit.
+    hits: Vec<(usize, usize)>,
+}
+
+impl TokenHits {
+    /// Gazetteer hits that start and end on token boundaries; their starts are marked in `starts`.
+    fn of(cx: &Context<'_, '_>, hits: &[Hit], starts: &mut NameStarts) -> TokenHits {
+        let mut table = TokenHits { by_token: vec![0; cx.tokens.len()], hits: Vec::with_capacity(hits.len()) };
+        let mut k = 0;
+        for hit in hits {
+            // The first token not before the hit: one of the next few where hits
+            // are dense, else a binary search.
+            let before = |t: &Token| t.span.start() < hit.span.start();
+            let near = cx.tokens[k..].iter().take(4).position(|t| !before(t));
+            k += near.unwrap_or_else(|| cx.tokens[k..].partition_point(before));
+            if k == cx.tokens.len() || cx.tokens[k].span.start() != hit.span.start() {
+                continue;
+            }
+            let mut end = k;
+            while end < cx.tokens.len() && cx.tokens[end].span.end() <= hit.span.end() {
+                end += 1;
+            }
+            if end > k && cx.tokens[end - 1].span.end() == hit.span.end() {
+                table.insert(k, end, hit.entry);
+                starts.insert(k);
+            }
         }
-        let mut end = k;
-        while end < cx.tokens.len() && cx.tokens[end].span.end() <= hit.span.end() {
-            end += 1;
-        }
-        if end > k && cx.tokens[end - 1].span.end() == hit.span.end() {
-            by_token[k] = Some((end, hit.entry));
-            starts.insert(k);
-        }
+        table
     }
-    by_token
+
+    /// The end token and the entry of the hit that starts at token `k`, if one does.
+    #[inline]
+    pub(crate) fn at(&self, k: usize) -> Option<(usize, usize)> {
+        let i = self.by_token[k] as usize;
+        (i > 0).then(|| self.hits[i - 1])
+    }
+
+    /// Records a hit of tokens `k..end` on `entry`.
+    pub(crate) fn insert(&mut self, k: usize, end: usize, entry: usize) {
+        self.hits.push((end, entry));
+        self.by_token[k] = u32::try_from(self.hits.len()).expect("fewer than 2^32 hits");
+    }
 }
 
 /// The tokens a name may start at, one bit each: where a gazetteer hit
@@ -193,7 +216,7 @@ impl NameStarts {
 /// Finds the candidate mentions of a document, in text order.
 pub fn candidates(cx: &Context<'_, '_>) -> Vec<Candidate> {
     let mut starts = NameStarts::of_words(cx);
-    let mut hits = hits_by_token(cx, &cx.gazetteer.find(cx.text), &mut starts);
+    let mut hits = TokenHits::of(cx, &cx.gazetteer.find(cx.text), &mut starts);
     shouted::add_hits(cx, &starts, &mut hits);
     let mut out = Vec::with_capacity(cx.tokens.len() / 8);
     // The parts of the current run, in one buffer for all runs.
@@ -227,13 +250,13 @@ pub fn candidates(cx: &Context<'_, '_>) -> Vec<Candidate> {
 }
 
 /// The end of the run of name tokens starting at `k` (== `k` when none starts there).
-fn run_end(cx: &Context<'_, '_>, hits: &[Option<(usize, usize)>], k: usize, limit: usize) -> usize {
+fn run_end(cx: &Context<'_, '_>, hits: &TokenHits, k: usize, limit: usize) -> usize {
     let mut end = k;
     loop {
         if end >= limit {
             return end;
         }
-        if let Some((hit_end, _)) = hits[end] {
+        if let Some((hit_end, _)) = hits.at(end) {
             end = hit_end.min(limit);
             continue;
         }
@@ -243,7 +266,7 @@ fn run_end(cx: &Context<'_, '_>, hits: &[Option<(usize, usize)>], k: usize, limi
         }
         let joins = end > k
             && end + 1 < limit
-            && (hits[end + 1].is_some() || cx.is_capitalised(end + 1))
+            && (hits.at(end + 1).is_some() || cx.is_capitalised(end + 1))
             && is_connector(cx.word(end));
         if joins {
             end += 1;
@@ -261,7 +284,7 @@ fn run_end(cx: &Context<'_, '_>, hits: &[Option<(usize, usize)>], k: usize, limi
 /// sides after a given name (`Jean-Marc`, `Doris Crouse-Mays`), or a syllable no lexicon knows before
 /// a lower-case one (`Ki-moon`, `Geun-hye`, but not `Obama-era`). The hyphen
 /// touches both pieces.
-fn joins_hyphenated_name(cx: &Context<'_, '_>, hits: &[Option<(usize, usize)>], h: usize) -> bool {
+fn joins_hyphenated_name(cx: &Context<'_, '_>, hits: &TokenHits, h: usize) -> bool {
     let (before, hyphen, after) = (cx.tokens[h - 1], cx.tokens[h], cx.tokens[h + 1]);
     let touching = before.span.end() == hyphen.span.start() && hyphen.span.end() == after.span.start();
     if !touching || cx.word(h) != "-" || after.kind != TokenKind::Word {
@@ -271,9 +294,9 @@ fn joins_hyphenated_name(cx: &Context<'_, '_>, hits: &[Option<(usize, usize)>], 
     // name (`Doris Crouse-Mays`); two names side by side are two entities
     // (`Israel-Hamas`, `Trump-Putin`).
     let given = |k: usize| cx.lists.given_name(cx.word(k)).is_some();
-    let both_known = hits[h - 1].is_some() && hits[h + 1].is_some();
+    let both_known = hits.at(h - 1).is_some() && hits.at(h + 1).is_some();
     let compound = cx.is_capitalised(h + 1) && !both_known && (given(h - 1) || (h >= 2 && given(h - 2)));
-    let syllable = |k: usize| cx.word(k).len() <= 4 && hits[k].is_none() && !cx.lists.is_function_word(cx.word(k));
+    let syllable = |k: usize| cx.word(k).len() <= 4 && hits.at(k).is_none() && !cx.lists.is_function_word(cx.word(k));
     compound || (syllable(h - 1) && syllable(h + 1))
 }
 
@@ -316,18 +339,12 @@ enum Part {
     Words(Range<usize>),
 }
 
-fn classify_run(
-    cx: &Context<'_, '_>,
-    hits: &[Option<(usize, usize)>],
-    run: &Run,
-    parts: &mut Vec<Part>,
-    out: &mut Vec<Candidate>,
-) {
+fn classify_run(cx: &Context<'_, '_>, hits: &TokenHits, run: &Run, parts: &mut Vec<Part>, out: &mut Vec<Candidate>) {
     let mut start = run.tokens.start;
     // A capital at the sentence start proves nothing: drop leading function words.
     while start < run.tokens.end
         && (run.sentence_initial || run.headline)
-        && hits[start].is_none()
+        && hits.at(start).is_none()
         && cx.lists.is_function_word(cx.word(start))
     {
         start += 1;
@@ -454,20 +471,15 @@ fn part_start(part: &Part) -> usize {
 }
 
 /// `Miami Herald`, `Acme Corp`, `Ministry of Defence`, `Bank of England`.
-fn whole_run_org(
-    cx: &Context<'_, '_>,
-    hits: &[Option<(usize, usize)>],
-    tokens: &Range<usize>,
-    initial: bool,
-) -> Option<Candidate> {
+fn whole_run_org(cx: &Context<'_, '_>, hits: &TokenHits, tokens: &Range<usize>, initial: bool) -> Option<Candidate> {
     // A run that is one lexicon name is that name (`West Bank`, `Bank of America`).
-    if tokens.len() < 2 || hits[tokens.start].is_some_and(|(end, _)| end == tokens.end) {
+    if tokens.len() < 2 || hits.at(tokens.start).is_some_and(|(end, _)| end == tokens.end) {
         return None;
     }
     let last = cx.word(tokens.end - 1);
     // A lexicon name at the end of the run is more specific than a suffix
     // (`Shares of Acme Corp`, `West Bank`).
-    let last_in_hit = tokens.clone().any(|k| hits[k].is_some_and(|(end, _)| end == tokens.end));
+    let last_in_hit = tokens.clone().any(|k| hits.at(k).is_some_and(|(end, _)| end == tokens.end));
     let suffix = !last_in_hit && (cx.lists.is_org_suffix(last) || cx.lists.is_org_suffix(last.trim_end_matches('.')));
     // A prefix needs a name after it: `Bank of England`, `National Bank of Poland`.
     let prefix = cx.lists.starts_org_prefix(cx.word(tokens.start))
@@ -549,7 +561,7 @@ fn place_led_name(
 }
 
 /// Cuts a run into hits, titles and word pieces: `parts` (cleared first).
-fn cut_into_parts(cx: &Context<'_, '_>, hits: &[Option<(usize, usize)>], tokens: &Range<usize>, parts: &mut Vec<Part>) {
+fn cut_into_parts(cx: &Context<'_, '_>, hits: &TokenHits, tokens: &Range<usize>, parts: &mut Vec<Part>) {
     parts.clear();
     let mut k = tokens.start;
     let mut words_start = None;
@@ -560,7 +572,7 @@ fn cut_into_parts(cx: &Context<'_, '_>, hits: &[Option<(usize, usize)>], tokens:
     };
     while k < tokens.end {
         // A lexicon name that starts with a title is the name: `Sri Lanka`, not `Sri` + `Lanka`.
-        let hit_len = hits[k].map_or(0, |(end, _)| end.saturating_sub(k));
+        let hit_len = hits.at(k).map_or(0, |(end, _)| end.saturating_sub(k));
         if let Some(len) = title_at(cx, k, tokens.end).filter(|&len| len >= hit_len) {
             flush(parts, &mut words_start, k);
             let gender = cx.lists.title(&joined(cx, k..k + len)).unwrap_or(Gender::Unknown);
@@ -568,7 +580,7 @@ fn cut_into_parts(cx: &Context<'_, '_>, hits: &[Option<(usize, usize)>], tokens:
             k += len;
             continue;
         }
-        if let Some((hit_end, entry)) = hits[k] {
+        if let Some((hit_end, entry)) = hits.at(k) {
             if hit_end <= tokens.end {
                 flush(parts, &mut words_start, k);
                 parts.push(Part::Hit(k..hit_end, entry));

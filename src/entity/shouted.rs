@@ -12,7 +12,7 @@
 use crate::token::TokenKind;
 
 use super::lists;
-use super::rules::{Context, NameStarts};
+use super::rules::{Context, NameStarts, TokenHits};
 
 /// The most words a name in capitals is looked up with.
 const LONGEST: usize = 4;
@@ -20,12 +20,12 @@ const LONGEST: usize = 4;
 /// Adds gazetteer hits for names written in capitals to `hits` (by start
 /// token: `(end token, entry)`), where no hit covers the tokens yet. Names
 /// in capitals start where `starts` says names may.
-pub(crate) fn add_hits(cx: &Context<'_, '_>, starts: &NameStarts, hits: &mut [Option<(usize, usize)>]) {
+pub(crate) fn add_hits(cx: &Context<'_, '_>, starts: &NameStarts, hits: &mut TokenHits) {
     let mut key = String::new();
     let n = cx.tokens.len();
     let mut k = starts.next(0, n);
     while k < n {
-        if let Some((end, _)) = hits[k] {
+        if let Some((end, _)) = hits.at(k) {
             k = starts.next(end.max(k + 1), n);
             continue;
         }
@@ -33,11 +33,12 @@ pub(crate) fn add_hits(cx: &Context<'_, '_>, starts: &NameStarts, hits: &mut [Op
             k = starts.next(k + 1, n);
             continue;
         }
-        let shouted = 1 + (k + 1..n.min(k + LONGEST)).take_while(|&j| is_shouted(cx, j) && hits[j].is_none()).count();
+        let shouted =
+            1 + (k + 1..n.min(k + LONGEST)).take_while(|&j| is_shouted(cx, j) && hits.at(j).is_none()).count();
         let found = (1..=shouted).rev().find_map(|len| lookup(cx, k, len, &mut key).map(|entry| (len, entry)));
         let next = match found {
             Some((len, entry)) => {
-                hits[k] = Some((k + len, entry));
+                hits.insert(k, k + len, entry);
                 k + len
             }
             None => k + 1,
