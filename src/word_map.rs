@@ -1,65 +1,152 @@
-//! Word lookups for the word lists: a hash map behind a filter.
+//! Word lookups for the word lists: a hash table behind a filter.
 //!
 //! The rules ask the word lists about nearly every token (a cue verb? a
 //! given name? a function word?), and the answer is nearly always no. A
-//! [`WordMap`] first tests a [`WordFilter`]: 64 Kbit keyed on the word's
-//! length and its first two and last two bytes, one multiplication that
-//! rules out most absent words (nine text words in ten for the cue list)
-//! before any hashing. The filter only ever says "maybe" for a word in the
-//! map, so lookups give exactly what the map alone gives.
+//! [`WordMap`] first tests a [`WordFilter`]: a bit per filter key (the
+//! word's length and its first two and last two bytes), one multiplication
+//! that rules out most absent words before any hashing. The filter only
+//! ever says "maybe" for a word in the map, so lookups give exactly what
+//! the map alone gives. A map's filter has 32 to 64 bits per word, up to
+//! 64 Kbit, so the filters of the short lists, several of which are asked
+//! about each token, take a few cache lines each rather than 8 KB.
+//!
+//! The words that pass are looked up in a table whose slots hold each
+//! word's first 16 bytes next to its length: a word of up to 16 bytes is
+//! found by comparing two numbers, without reading the lexicon text the
+//! stored word points into.
 
-use std::collections::hash_map::Entry;
 use std::fmt;
-
-use rustc_hash::FxHashMap;
 
 /// Words and their values, behind a filter that rules most absent words out cheaply.
 #[derive(Clone)]
 pub(crate) struct WordMap<V> {
-    map: FxHashMap<&'static str, V>,
+    /// Open addressing with linear probing: a power of two of slots, at
+    /// most half of them taken, so every probe ends at an empty slot.
+    slots: Box<[Slot<V>]>,
+    /// How many slots are taken.
+    len: usize,
+    /// Lets every word of the map through; rebuilt to size when the table grows.
     filter: WordFilter,
 }
 
+/// A slot of a [`WordMap`]'s table: a word and its value, or empty.
+#[derive(Clone)]
+struct Slot<V> {
+    /// The word's [`head`], or [`EMPTY_HEAD`].
+    head: [u64; 2],
+    /// The word (`""` in an empty slot).
+    word: &'static str,
+    /// The word's value: `None` exactly in an empty slot.
+    value: Option<V>,
+}
+
+/// The head of an empty slot, which no word has: UTF-8 has no byte 0xFF.
+const EMPTY_HEAD: [u64; 2] = [u64::MAX; 2];
+
+impl<V> Slot<V> {
+    /// A slot that holds no word.
+    const EMPTY: Slot<V> = Slot { head: EMPTY_HEAD, word: "", value: None };
+
+    /// Whether a probe for `word`, whose head is `head`, ends here: the slot
+    /// holds `word` or is empty. Words of up to 16 bytes with the same
+    /// length and head are equal: their test reads the slot alone, and
+    /// gives both outcomes from one comparison, so the probe's one branch
+    /// is whether it goes on, not whether the word is there.
+    #[inline(always)]
+    fn ends_probe(&self, word: &str, head: [u64; 2]) -> bool {
+        // 0 exactly when the slot's word has the length and head of `word`.
+        let differs = (self.head[0] ^ head[0]) | (self.head[1] ^ head[1]) | (self.word.len() ^ word.len()) as u64;
+        // 0 exactly when the slot is empty.
+        let taken = self.head[0] ^ EMPTY_HEAD[0];
+        if word.len() <= HEAD_BYTES {
+            differs.min(taken) == 0
+        } else {
+            (differs == 0 && self.word == word) || taken == 0
+        }
+    }
+}
+
+/// How many of a word's bytes its [`head`] holds.
+const HEAD_BYTES: usize = 16;
+
+/// The fewest slots a table has.
+const MIN_SLOTS: usize = 16;
+
+/// How many filter bits a map has for each slot of its table (the filter
+/// of a map of `n` words has `32 n` to `64 n` bits), up to [`FILTER_BITS`].
+const FILTER_BITS_PER_SLOT: usize = 16;
+
+/// The most bits a filter has, and the bits of a filter built by inserting
+/// words one by one without a map.
+const FILTER_BITS: usize = 1 << 16;
+
 impl<V> Default for WordMap<V> {
     fn default() -> Self {
-        WordMap { map: FxHashMap::default(), filter: WordFilter::default() }
+        WordMap { slots: empty_slots(MIN_SLOTS), len: 0, filter: WordFilter::for_slots(MIN_SLOTS) }
     }
+}
+
+/// `n` empty slots.
+fn empty_slots<V>(n: usize) -> Box<[Slot<V>]> {
+    (0..n).map(|_| Slot::EMPTY).collect()
 }
 
 /// A set of words: a [`WordMap`] without values.
 pub(crate) type WordSet = WordMap<()>;
 
 /// A cheap test that rules out most words absent from a set: one bit per
-/// filter key (a word's length and its first two and last two bytes), set
-/// when a word of the set has that key. It says "maybe" for every word of
-/// the set, and for a few others.
+/// filter key (a word's length and its first two and last two bytes,
+/// hashed to as many bits as the filter has), set when a word of the set
+/// has that key. It says "maybe" for every word of the set, and for a few
+/// others.
 #[derive(Clone)]
 pub(crate) struct WordFilter {
-    /// A fixed-size array, so the test needs no bounds check.
+    /// Room for [`FILTER_BITS`] bits, of which the filter uses the first
+    /// `FILTER_BITS >> narrowing`: a fixed size, so the test needs no bounds
+    /// check, and the filter of a short list only touches the first few cache lines.
     bits: Box<[u64; FILTER_BITS / 64]>,
+    /// How many bits fewer than [`FILTER_BITS`]'s 16 a bit's index has.
+    narrowing: u32,
 }
 
-/// How many filter keys there are.
-const FILTER_BITS: usize = 1 << 16;
-
 impl Default for WordFilter {
+    /// A filter of [`FILTER_BITS`] bits, for a set of any size.
     fn default() -> Self {
-        WordFilter { bits: Box::new([0; FILTER_BITS / 64]) }
+        WordFilter::with_bits(FILTER_BITS)
     }
 }
 
 impl WordFilter {
+    /// A filter that lets nothing through yet, of `n` bits (a power of two, at least 64).
+    fn with_bits(n: usize) -> WordFilter {
+        WordFilter {
+            bits: Box::new([0; FILTER_BITS / 64]),
+            narrowing: FILTER_BITS.trailing_zeros() - n.trailing_zeros(),
+        }
+    }
+
+    /// A filter that lets nothing through yet, sized for a table of `slots` slots.
+    fn for_slots(slots: usize) -> WordFilter {
+        WordFilter::with_bits((slots * FILTER_BITS_PER_SLOT).clamp(64, FILTER_BITS))
+    }
+
+    /// The bit of `word`.
+    #[inline(always)]
+    fn bit(&self, word: &[u8]) -> usize {
+        ((filter_hash(word) >> (64 - FILTER_BITS.trailing_zeros())) >> self.narrowing) as usize
+    }
+
     /// Lets `word` through from now on.
     pub fn insert(&mut self, word: &[u8]) {
-        let key = filter_key(word);
-        self.bits[key / 64] |= 1 << (key % 64);
+        let bit = self.bit(word);
+        self.bits[bit / 64] |= 1 << (bit % 64);
     }
 
     /// Whether `word` may be in the set: always when it is.
     #[inline(always)]
     pub fn may_contain(&self, word: &[u8]) -> bool {
-        let key = filter_key(word);
-        self.bits[key / 64] & (1 << (key % 64)) != 0
+        let bit = self.bit(word);
+        self.bits[bit / 64] & (1 << (bit % 64)) != 0
     }
 
     /// Heap bytes used.
@@ -70,25 +157,25 @@ impl WordFilter {
 
 impl<V: fmt::Debug> fmt::Debug for WordMap<V> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.map.fmt(f)
+        f.debug_map().entries(self.slots.iter().filter_map(|slot| Some((slot.word, slot.value.as_ref()?)))).finish()
     }
 }
 
 impl fmt::Debug for WordFilter {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let set = self.bits.iter().map(|w| w.count_ones()).sum::<u32>();
-        write!(f, "WordFilter({set} of {FILTER_BITS} keys)")
+        write!(f, "WordFilter({set} of {} keys)", FILTER_BITS >> self.narrowing)
     }
 }
 
 impl<V> WordMap<V> {
     /// The value of `word`, if it is in the map.
-    #[inline(always)] // the filter test at the call site; the map behind a call
+    #[inline(always)] // the filter test at the call site; the table behind a call
     pub fn get(&self, word: &str) -> Option<&V> {
         if !self.filter.may_contain(word.as_bytes()) {
             return None;
         }
-        self.map_get(word)
+        self.table_get(word)
     }
 
     /// The filter in front of the map: it lets every word of the map through.
@@ -105,8 +192,31 @@ impl<V> WordMap<V> {
 
     /// The lookup behind the filter, kept out of line so `get` inlines small.
     #[inline(never)]
-    fn map_get(&self, word: &str) -> Option<&V> {
-        self.map.get(word)
+    fn table_get(&self, word: &str) -> Option<&V> {
+        if word.len() > HEAD_BYTES {
+            return self.long_word_get(word);
+        }
+        self.slots[self.position(word)].value.as_ref()
+    }
+
+    /// The lookup of a word longer than a head, which compares text: apart,
+    /// as the call that takes would cost short words saved registers.
+    #[cold]
+    #[inline(never)]
+    fn long_word_get(&self, word: &str) -> Option<&V> {
+        self.slots[self.position(word)].value.as_ref()
+    }
+
+    /// The index of the slot that holds `word`, or of the empty slot where it would go.
+    #[inline(always)]
+    fn position(&self, word: &str) -> usize {
+        let head = head(word.as_bytes());
+        let mask = self.slots.len() - 1;
+        let mut i = table_hash(head, word.len()) & mask;
+        while !self.slots[i].ends_probe(word, head) {
+            i = (i + 1) & mask;
+        }
+        i
     }
 
     /// Whether `word` is in the map.
@@ -117,23 +227,48 @@ impl<V> WordMap<V> {
 
     /// Sets the value of `word`.
     pub fn insert(&mut self, word: &'static str, value: V) {
-        self.entry(word).insert_entry(value);
+        match self.entry(word) {
+            Entry::Occupied(old) => *old = value,
+            Entry::Vacant(slot) => {
+                slot.insert(value);
+            }
+        }
     }
 
-    /// The entry of `word`, to fill in place; `word` counts as in the map from now on.
-    pub fn entry(&mut self, word: &'static str) -> Entry<'_, &'static str, V> {
-        self.filter.insert(word.as_bytes());
-        self.map.entry(word)
+    /// The entry of `word`, to fill or change in place.
+    pub fn entry(&mut self, word: &'static str) -> Entry<'_, V> {
+        self.reserve(1);
+        let i = self.position(word);
+        let WordMap { slots, len, filter } = self;
+        let slot = &mut slots[i];
+        match slot.value {
+            Some(ref mut value) => Entry::Occupied(value),
+            None => Entry::Vacant(VacantEntry { slot, word, len, filter }),
+        }
     }
 
     /// The values, to change in place.
     pub fn values_mut(&mut self) -> impl Iterator<Item = &mut V> {
-        self.map.values_mut()
+        self.slots.iter_mut().filter_map(|slot| slot.value.as_mut())
     }
 
     /// Makes room for `additional` more words.
     pub fn reserve(&mut self, additional: usize) {
-        self.map.reserve(additional);
+        let needed = 2 * (self.len + additional);
+        if needed > self.slots.len() {
+            self.grow_to(needed.next_power_of_two());
+        }
+    }
+
+    /// Moves the words to a table of `n` slots, behind a filter sized for it.
+    fn grow_to(&mut self, n: usize) {
+        let old = std::mem::replace(&mut self.slots, empty_slots(n));
+        self.filter = WordFilter::for_slots(n);
+        for slot in old.into_vec().into_iter().filter(|slot| slot.value.is_some()) {
+            self.filter.insert(slot.word.as_bytes());
+            let i = self.position(slot.word);
+            self.slots[i] = slot;
+        }
     }
 }
 
@@ -144,10 +279,92 @@ impl WordSet {
     }
 }
 
-/// The filter key of a word: its length and its first two and last two
-/// bytes, mixed into 16 bits.
+/// A word's place in a [`WordMap`], to fill or change in place.
+pub(crate) enum Entry<'m, V> {
+    /// The word is in the map, with this value.
+    Occupied(&'m mut V),
+    /// The word is not in the map yet.
+    Vacant(VacantEntry<'m, V>),
+}
+
+/// The empty slot where a word goes, and what else of its map changes when it is filled.
+pub(crate) struct VacantEntry<'m, V> {
+    slot: &'m mut Slot<V>,
+    word: &'static str,
+    len: &'m mut usize,
+    filter: &'m mut WordFilter,
+}
+
+impl<'m, V> VacantEntry<'m, V> {
+    /// Puts the word in the map with `value`.
+    fn insert(self, value: V) -> &'m mut V {
+        self.filter.insert(self.word.as_bytes());
+        *self.len += 1;
+        self.slot.head = head(self.word.as_bytes());
+        self.slot.word = self.word;
+        self.slot.value.insert(value)
+    }
+}
+
+impl<'m, V> Entry<'m, V> {
+    /// Changes the value in place if the word is in the map.
+    pub fn and_modify(mut self, change: impl FnOnce(&mut V)) -> Self {
+        if let Entry::Occupied(value) = &mut self {
+            change(value);
+        }
+        self
+    }
+
+    /// The value, after putting the word in the map with `value` if it is not there yet.
+    pub fn or_insert(self, value: V) -> &'m mut V {
+        match self {
+            Entry::Occupied(old) => old,
+            Entry::Vacant(slot) => slot.insert(value),
+        }
+    }
+
+    /// The value, after putting the word in the map with the default value if it is not there yet.
+    pub fn or_default(self) -> &'m mut V
+    where
+        V: Default,
+    {
+        self.or_insert(V::default())
+    }
+}
+
+/// A word's bytes as two numbers that tell words of the same length apart
+/// when they have at most [`HEAD_BYTES`] bytes (of longer words, the first
+/// 16 bytes): four overlapping loads of 4 bytes from the ends of the first
+/// 16 bytes and 4 bytes in, or the first, middle and last of 1 to 3 bytes.
 #[inline(always)]
-fn filter_key(bytes: &[u8]) -> usize {
+fn head(word: &[u8]) -> [u64; 2] {
+    let n = word.len();
+    if n >= 4 {
+        let n = n.min(HEAD_BYTES);
+        let u32_at = |i: usize| u64::from(u32::from_le_bytes(word[i..i + 4].try_into().unwrap_or_default()));
+        // 0 below 8 bytes (the loads then cover bytes 0..4 and n-4..n), 4 from 8 on (0..8 and n-8..n).
+        let inner = (n >> 3) << 2;
+        [u32_at(0) | u32_at(inner) << 32, u32_at(n - 4) | u32_at(n - 4 - inner) << 32]
+    } else if n > 0 {
+        [u64::from(word[0]) | u64::from(word[n / 2]) << 8 | u64::from(word[n - 1]) << 16, 0]
+    } else {
+        [0, 0]
+    }
+}
+
+/// The hash a [`WordMap`] table places a word by, from its head and length.
+#[inline(always)]
+fn table_hash(head: [u64; 2], len: usize) -> usize {
+    const MIX: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mixed = ((head[0] ^ len as u64).wrapping_mul(MIX) ^ head[1]).wrapping_mul(MIX);
+    // The high half is the best mixed; tables have far fewer than 2^32 slots.
+    (mixed >> 32) as usize
+}
+
+/// The hash of a word's filter key (its length and its first two and last
+/// two bytes), whose high bits give its filter bit.
+#[inline(always)]
+fn filter_hash(bytes: &[u8]) -> u64 {
     let n = bytes.len();
     let ends = if n >= 2 {
         u32::from_le_bytes([bytes[0], bytes[1], bytes[n - 2], bytes[n - 1]])
@@ -155,24 +372,55 @@ fn filter_key(bytes: &[u8]) -> usize {
         bytes.first().map_or(0, |&b| u32::from(b))
     };
     let packed = u64::from(ends) | (n as u64) << 32;
-    (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
+    packed.wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+    use std::collections::HashMap;
 
     #[test]
     fn finds_what_it_holds_and_nothing_else() {
         let mut map = WordMap::default();
-        let words = ["", "a", "of", "said", "Prime", "Minister", "São", "’s"];
+        let words = [
+            "",
+            "a",
+            "of",
+            "said",
+            "Prime",
+            "Minister",
+            "São",
+            "’s",
+            "exactly16bytes!!",
+            "seventeen bytes!!",
+            "internationalisation",
+            "internationalization",
+        ];
         for (i, w) in words.iter().enumerate() {
             map.insert(w, i);
         }
         for (i, w) in words.iter().enumerate() {
             assert_eq!(map.get(w), Some(&i), "{w:?}");
         }
-        for w in ["b", "sa", "says", "Prim", "minister", "Sao", "'s", "said "] {
+        let absent = [
+            "b",
+            "sa",
+            "says",
+            "Prim",
+            "minister",
+            "Sao",
+            "'s",
+            "said ",
+            "said\0",
+            "exactly16bytes!?",
+            "seventeen bytes!?",
+            "internationalisatio",
+            "internationalisation!",
+            "internationalizatioN",
+        ];
+        for w in absent {
             assert_eq!(map.get(w), None, "{w:?}");
         }
     }
@@ -183,7 +431,54 @@ mod tests {
         set.add("told");
         let mut lists: WordMap<Vec<&str>> = WordMap::default();
         lists.entry("Bill").or_default().push("William");
+        lists.entry("Bill").or_default().push("Billy");
         assert!(set.contains("told") && !set.contains("tell"));
-        assert_eq!(lists.get("Bill").map(Vec::as_slice), Some(&["William"][..]));
+        assert_eq!(lists.get("Bill").map(Vec::as_slice), Some(&["William", "Billy"][..]));
+        let mut counts = WordMap::default();
+        for w in ["a", "b", "a"] {
+            counts.entry(w).and_modify(|n| *n += 1).or_insert(1);
+        }
+        assert_eq!((counts.get("a"), counts.get("b"), counts.get("c")), (Some(&2), Some(&1), None));
+    }
+
+    #[test]
+    fn the_filter_lets_every_word_through_as_the_table_grows() {
+        let words: Vec<&'static str> = (0..5000).map(|i| &*format!("w{i}").leak()).collect();
+        let mut set = WordSet::default();
+        for (n, w) in words.iter().enumerate() {
+            set.add(w);
+            assert!(words[..=n].iter().all(|w| set.filter().may_contain(w.as_bytes())), "after {n}");
+        }
+        assert!(set.filter.narrowing == 0 && set.slots.len() >= 2 * words.len());
+    }
+
+    /// Words short and long, ASCII and not, that share beginnings and ends
+    /// often: one to four pieces from a small stock.
+    fn word() -> impl Strategy<Value = String> {
+        let piece =
+            prop::sample::select(vec!["", "a", "e", "é", "on", "Ka", "ß", "sixteen-bytes-ab", "’", "\0", "xyz"]);
+        prop::collection::vec(piece, 0..5).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+
+        #[test]
+        fn agrees_with_a_hash_map(
+            inserted in prop::collection::vec((word(), any::<u8>()), 0..80),
+            asked in prop::collection::vec(word(), 0..80),
+        ) {
+            let mut map = WordMap::default();
+            let mut model = HashMap::new();
+            for (w, v) in inserted {
+                let w: &'static str = w.leak();
+                map.insert(w, v);
+                model.insert(w, v);
+            }
+            for w in model.keys().copied().chain(asked.iter().map(String::as_str)) {
+                prop_assert_eq!(map.get(w), model.get(w), "{:?}", w);
+            }
+            prop_assert_eq!(map.len, model.len());
+        }
     }
 }
