@@ -21,47 +21,61 @@ use std::fmt;
 #[derive(Clone)]
 pub(crate) struct WordMap<V> {
     /// Open addressing with linear probing: a power of two of slots, at
-    /// most half of them taken, so every probe ends at an empty slot.
-    slots: Box<[Slot<V>]>,
-    /// How many slots are taken.
-    len: usize,
+    /// least [`SLOTS_PER_WORD`] for each word, so probes are short and
+    /// every probe ends at an empty slot.
+    slots: Box<[Slot]>,
+    /// The words, numbered in the order they came.
+    words: Vec<&'static str>,
+    /// The value of each word, by its number.
+    values: Vec<V>,
     /// Lets every word of the map through; rebuilt to size when the table grows.
     filter: WordFilter,
 }
 
-/// A slot of a [`WordMap`]'s table: a word and its value, or empty.
-#[derive(Clone)]
-struct Slot<V> {
+/// A slot of a [`WordMap`]'s table: a word's head, length and number, or empty.
+#[derive(Clone, Copy)]
+struct Slot {
     /// The word's [`head`], or [`EMPTY_HEAD`].
     head: [u64; 2],
-    /// The word (`""` in an empty slot).
-    word: &'static str,
-    /// The word's value: `None` exactly in an empty slot.
-    value: Option<V>,
+    /// The word's number times 256 plus its [`length_class`]; all ones when
+    /// empty, a number past any word's.
+    tag: u64,
 }
 
 /// The head of an empty slot, which no word has: UTF-8 has no byte 0xFF.
 const EMPTY_HEAD: [u64; 2] = [u64::MAX; 2];
 
-impl<V> Slot<V> {
+impl Slot {
     /// A slot that holds no word.
-    const EMPTY: Slot<V> = Slot { head: EMPTY_HEAD, word: "", value: None };
+    const EMPTY: Slot = Slot { head: EMPTY_HEAD, tag: u64::MAX };
+
+    /// The slot of word number `number`.
+    fn new(word: &str, number: usize) -> Slot {
+        Slot { head: head(word.as_bytes()), tag: (number as u64) << 8 | length_class(word) }
+    }
+
+    /// The number of the slot's word (past any word's when the slot is empty).
+    #[inline(always)]
+    fn number(self) -> usize {
+        (self.tag >> 8) as usize
+    }
 
     /// Whether a probe for `word`, whose head is `head`, ends here: the slot
     /// holds `word` or is empty. Words of up to 16 bytes with the same
     /// length and head are equal: their test reads the slot alone, and
     /// gives both outcomes from one comparison, so the probe's one branch
-    /// is whether it goes on, not whether the word is there.
+    /// is whether it goes on, not whether the word is there. Longer words
+    /// also compare their text, looked up in `words`.
     #[inline(always)]
-    fn ends_probe(&self, word: &str, head: [u64; 2]) -> bool {
-        // 0 exactly when the slot's word has the length and head of `word`.
-        let differs = (self.head[0] ^ head[0]) | (self.head[1] ^ head[1]) | (self.word.len() ^ word.len()) as u64;
+    fn ends_probe(self, word: &str, head: [u64; 2], words: &[&str]) -> bool {
+        // 0 exactly when the slot's word has the length class and head of `word`.
+        let differs = (self.head[0] ^ head[0]) | (self.head[1] ^ head[1]) | ((self.tag & 0xFF) ^ length_class(word));
         // 0 exactly when the slot is empty.
         let taken = self.head[0] ^ EMPTY_HEAD[0];
         if word.len() <= HEAD_BYTES {
             differs.min(taken) == 0
         } else {
-            (differs == 0 && self.word == word) || taken == 0
+            (differs == 0 && words[self.number()] == word) || taken == 0
         }
     }
 }
@@ -69,12 +83,22 @@ impl<V> Slot<V> {
 /// How many of a word's bytes its [`head`] holds.
 const HEAD_BYTES: usize = 16;
 
+/// The length a slot notes: exact up to [`HEAD_BYTES`], one more for every
+/// longer word (those compare their text).
+#[inline(always)]
+fn length_class(word: &str) -> u64 {
+    word.len().min(HEAD_BYTES + 1) as u64
+}
+
+/// The fewest slots a table has for each word.
+const SLOTS_PER_WORD: usize = 4;
+
 /// The fewest slots a table has.
 const MIN_SLOTS: usize = 16;
 
 /// How many filter bits a map has for each slot of its table (the filter
 /// of a map of `n` words has `32 n` to `64 n` bits), up to [`FILTER_BITS`].
-const FILTER_BITS_PER_SLOT: usize = 16;
+const FILTER_BITS_PER_SLOT: usize = 8;
 
 /// The most bits a filter has, and the bits of a filter built by inserting
 /// words one by one without a map.
@@ -82,13 +106,13 @@ const FILTER_BITS: usize = 1 << 16;
 
 impl<V> Default for WordMap<V> {
     fn default() -> Self {
-        WordMap { slots: empty_slots(MIN_SLOTS), len: 0, filter: WordFilter::for_slots(MIN_SLOTS) }
+        WordMap {
+            slots: vec![Slot::EMPTY; MIN_SLOTS].into_boxed_slice(),
+            words: Vec::new(),
+            values: Vec::new(),
+            filter: WordFilter::for_slots(MIN_SLOTS),
+        }
     }
-}
-
-/// `n` empty slots.
-fn empty_slots<V>(n: usize) -> Box<[Slot<V>]> {
-    (0..n).map(|_| Slot::EMPTY).collect()
 }
 
 /// A set of words: a [`WordMap`] without values.
@@ -157,7 +181,7 @@ impl WordFilter {
 
 impl<V: fmt::Debug> fmt::Debug for WordMap<V> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_map().entries(self.slots.iter().filter_map(|slot| Some((slot.word, slot.value.as_ref()?)))).finish()
+        f.debug_map().entries(self.words.iter().zip(&self.values)).finish()
     }
 }
 
@@ -196,7 +220,7 @@ impl<V> WordMap<V> {
         if word.len() > HEAD_BYTES {
             return self.long_word_get(word);
         }
-        self.slots[self.position(word)].value.as_ref()
+        self.values.get(self.slots[self.position(word)].number())
     }
 
     /// The lookup of a word longer than a head, which compares text: apart,
@@ -204,7 +228,7 @@ impl<V> WordMap<V> {
     #[cold]
     #[inline(never)]
     fn long_word_get(&self, word: &str) -> Option<&V> {
-        self.slots[self.position(word)].value.as_ref()
+        self.values.get(self.slots[self.position(word)].number())
     }
 
     /// The index of the slot that holds `word`, or of the empty slot where it would go.
@@ -213,7 +237,7 @@ impl<V> WordMap<V> {
         let head = head(word.as_bytes());
         let mask = self.slots.len() - 1;
         let mut i = table_hash(head, word.len()) & mask;
-        while !self.slots[i].ends_probe(word, head) {
+        while !self.slots[i].ends_probe(word, head, &self.words) {
             i = (i + 1) & mask;
         }
         i
@@ -238,23 +262,23 @@ impl<V> WordMap<V> {
     /// The entry of `word`, to fill or change in place.
     pub fn entry(&mut self, word: &'static str) -> Entry<'_, V> {
         self.reserve(1);
-        let i = self.position(word);
-        let WordMap { slots, len, filter } = self;
-        let slot = &mut slots[i];
-        match slot.value {
-            Some(ref mut value) => Entry::Occupied(value),
-            None => Entry::Vacant(VacantEntry { slot, word, len, filter }),
+        let slot = self.position(word);
+        let number = self.slots[slot].number();
+        if number < self.values.len() {
+            Entry::Occupied(&mut self.values[number])
+        } else {
+            Entry::Vacant(VacantEntry { map: self, slot, word })
         }
     }
 
     /// The values, to change in place.
     pub fn values_mut(&mut self) -> impl Iterator<Item = &mut V> {
-        self.slots.iter_mut().filter_map(|slot| slot.value.as_mut())
+        self.values.iter_mut()
     }
 
     /// Makes room for `additional` more words.
     pub fn reserve(&mut self, additional: usize) {
-        let needed = 2 * (self.len + additional);
+        let needed = SLOTS_PER_WORD * (self.words.len() + additional);
         if needed > self.slots.len() {
             self.grow_to(needed.next_power_of_two());
         }
@@ -262,12 +286,12 @@ impl<V> WordMap<V> {
 
     /// Moves the words to a table of `n` slots, behind a filter sized for it.
     fn grow_to(&mut self, n: usize) {
-        let old = std::mem::replace(&mut self.slots, empty_slots(n));
+        self.slots = vec![Slot::EMPTY; n].into_boxed_slice();
         self.filter = WordFilter::for_slots(n);
-        for slot in old.into_vec().into_iter().filter(|slot| slot.value.is_some()) {
-            self.filter.insert(slot.word.as_bytes());
-            let i = self.position(slot.word);
-            self.slots[i] = slot;
+        for (number, &word) in self.words.iter().enumerate() {
+            self.filter.insert(word.as_bytes());
+            let i = self.position(word);
+            self.slots[i] = Slot::new(word, number);
         }
     }
 }
@@ -287,22 +311,23 @@ pub(crate) enum Entry<'m, V> {
     Vacant(VacantEntry<'m, V>),
 }
 
-/// The empty slot where a word goes, and what else of its map changes when it is filled.
+/// A word not in a map yet, and the empty slot where it goes.
 pub(crate) struct VacantEntry<'m, V> {
-    slot: &'m mut Slot<V>,
+    map: &'m mut WordMap<V>,
+    slot: usize,
     word: &'static str,
-    len: &'m mut usize,
-    filter: &'m mut WordFilter,
 }
 
 impl<'m, V> VacantEntry<'m, V> {
     /// Puts the word in the map with `value`.
     fn insert(self, value: V) -> &'m mut V {
-        self.filter.insert(self.word.as_bytes());
-        *self.len += 1;
-        self.slot.head = head(self.word.as_bytes());
-        self.slot.word = self.word;
-        self.slot.value.insert(value)
+        let map = self.map;
+        let number = map.words.len();
+        map.slots[self.slot] = Slot::new(self.word, number);
+        map.filter.insert(self.word.as_bytes());
+        map.words.push(self.word);
+        map.values.push(value);
+        &mut map.values[number]
     }
 }
 
@@ -449,7 +474,7 @@ mod tests {
             set.add(w);
             assert!(words[..=n].iter().all(|w| set.filter().may_contain(w.as_bytes())), "after {n}");
         }
-        assert!(set.filter.narrowing == 0 && set.slots.len() >= 2 * words.len());
+        assert!(set.filter.narrowing == 0 && set.slots.len() >= SLOTS_PER_WORD * words.len());
     }
 
     /// Words short and long, ASCII and not, that share beginnings and ends
@@ -478,7 +503,7 @@ mod tests {
             for w in model.keys().copied().chain(asked.iter().map(String::as_str)) {
                 prop_assert_eq!(map.get(w), model.get(w), "{:?}", w);
             }
-            prop_assert_eq!(map.len, model.len());
+            prop_assert_eq!(map.words.len(), model.len());
         }
     }
 }
