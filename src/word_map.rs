@@ -10,10 +10,11 @@
 //! 64 Kbit, so the filters of the short lists, several of which are asked
 //! about each token, take a few cache lines each rather than 8 KB.
 //!
-//! The words that pass are looked up in a table whose slots hold each
-//! word's first 16 bytes next to its length: a word of up to 16 bytes is
-//! found by comparing two numbers, without reading the lexicon text the
-//! stored word points into.
+//! The words that pass are looked up in an open-addressing table whose
+//! 24-byte slots hold each word's first 16 bytes next to its length and
+//! number: a word of up to 16 bytes is found by comparing a few numbers on
+//! one cache line, without hashing it byte by byte or reading the lexicon
+//! text the stored word points into. The value is then read by number.
 
 use std::fmt;
 
