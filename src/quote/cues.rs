@@ -130,6 +130,14 @@ impl CueLexicon {
         self.words.get(word).copied()
     }
 
+    /// The cue a single lower-case word is, if any, for a word that passed
+    /// [`CueLexicon::may_start_speech`] already: that test is the cue
+    /// words' own filter (and more), so it is not made again. Exact for
+    /// any word; only slower on words the filter would have rejected.
+    pub fn word_at_speech_start(&self, word: &str) -> Option<Cue> {
+        self.words.get_past_filter(word).copied()
+    }
+
     /// Whether speech may start at a lower-case word with these bytes: a
     /// single-word cue or `according` (`false` is sure). A cheap test that
     /// rejects most words before [`CueLexicon::word`].

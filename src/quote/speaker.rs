@@ -439,11 +439,12 @@ impl<'s, 'a> Scene<'s, 'a> {
     /// The cue word token `k` is, if any.
     #[inline]
     pub fn cue(&self, k: usize) -> Option<Cue> {
-        // Most words are no cue: the filter rejects them cheaply.
+        // Most words are no cue: the filter rejects them cheaply. The words
+        // it lets through (and the few outside ASCII) go to the table alone.
         if !self.may_be_cue(k) {
             return None;
         }
-        self.cues.word(self.lower(k))
+        self.cues.word_at_speech_start(self.lower(k))
     }
 
     /// The kind of nominal speaker word token `k` is, if any (`analysts`,
