@@ -124,9 +124,9 @@ impl Extractor {
         ExtractorBuilder { bundled: true, ..ExtractorBuilder::default() }
     }
 
-    /// Heap bytes held by the compiled lexicons.
+    /// Heap bytes held by the compiled lexicons and word lists.
     pub fn memory_usage(&self) -> usize {
-        self.gazetteer.memory_usage()
+        self.gazetteer.memory_usage() + self.lists.memory_usage() + self.cues.memory_usage()
     }
 
     /// Finds the entities and reported speech of `text`. Never fails: any

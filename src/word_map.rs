@@ -6,15 +6,14 @@
 //! length and its first two and last two bytes, one multiplication that
 //! rules out most absent words (nine text words in ten for the cue list)
 //! before any hashing. The filter only ever says "maybe" for a word in the
-//! map, so lookups give exactly what the map alone gives. (Filters sized
-//! to their lists, 1-4 KB for the short ones, cost more in the shift the
-//! test then needs than they saved in cache misses.)
+//! map, so lookups give exactly what the map alone gives. One size for
+//! every filter keeps the test a fixed shift and mask.
 //!
 //! The words that pass are looked up in an open-addressing table whose
 //! 24-byte slots hold each word's first 16 bytes next to its length and
-//! number: a word of up to 16 bytes is found by comparing a few numbers on
-//! one cache line, without hashing it byte by byte or reading the lexicon
-//! text the stored word points into. The value is then read by number.
+//! number: a word of up to 16 bytes is found by comparing a few numbers in
+//! one slot, without hashing it byte by byte or reading the lexicon text
+//! the stored word points into. The value is then read by number.
 
 use std::fmt;
 
@@ -177,7 +176,7 @@ impl<V> WordMap<V> {
     /// for a word that has passed this map's filter, or one that lets
     /// through more, already.
     #[inline]
-    pub fn get_past_filter(&self, word: &str) -> Option<&V> {
+    pub fn get_unfiltered(&self, word: &str) -> Option<&V> {
         self.table_get(word)
     }
 
@@ -199,14 +198,20 @@ impl<V> WordMap<V> {
         if word.len() > HEAD_BYTES {
             return self.long_word_get(word);
         }
-        self.values.get(self.slots[self.position(word)].number())
+        self.lookup(word)
     }
 
-    /// The lookup of a word longer than a head, which compares text: apart,
-    /// as the call that takes would cost short words saved registers.
+    /// [`WordMap::table_get`] for a word longer than a head, which compares
+    /// text: kept out of line, so the short words' path stays small.
     #[cold]
     #[inline(never)]
     fn long_word_get(&self, word: &str) -> Option<&V> {
+        self.lookup(word)
+    }
+
+    /// The value in the slot where the probe for `word` ends.
+    #[inline(always)]
+    fn lookup(&self, word: &str) -> Option<&V> {
         self.values.get(self.slots[self.position(word)].number())
     }
 
@@ -250,6 +255,11 @@ impl<V> WordMap<V> {
         }
     }
 
+    /// The values, in the order their words came.
+    pub fn values(&self) -> impl Iterator<Item = &V> {
+        self.values.iter()
+    }
+
     /// The values, to change in place.
     pub fn values_mut(&mut self) -> impl Iterator<Item = &mut V> {
         self.values.iter_mut()
@@ -257,10 +267,19 @@ impl<V> WordMap<V> {
 
     /// Makes room for `additional` more words.
     pub fn reserve(&mut self, additional: usize) {
-        let needed = SLOTS_PER_WORD * (self.words.len() + additional);
+        let needed = self.words.len().saturating_add(additional).saturating_mul(SLOTS_PER_WORD);
         if needed > self.slots.len() {
-            self.grow_to(needed.next_power_of_two());
+            // Past `usize`'s largest power of two no table fits in memory anyway.
+            self.grow_to(needed.checked_next_power_of_two().unwrap_or(needed));
         }
+    }
+
+    /// Heap bytes used: the table, the word and value lists, and the filter.
+    pub fn memory_usage(&self) -> usize {
+        self.slots.len() * size_of::<Slot>()
+            + self.words.capacity() * size_of::<&str>()
+            + self.values.capacity() * size_of::<V>()
+            + self.filter.memory_usage()
     }
 
     /// Moves the words to a table of `n` slots.
@@ -290,8 +309,11 @@ pub(crate) enum Entry<'m, V> {
 
 /// A word not in a map yet, and the empty slot where it goes.
 pub(crate) struct VacantEntry<'m, V> {
+    /// The map the word goes in.
     map: &'m mut WordMap<V>,
+    /// The empty slot where its probe ended.
     slot: usize,
+    /// The word.
     word: &'static str,
 }
 

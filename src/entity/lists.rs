@@ -192,6 +192,30 @@ impl WordLists {
     pub fn is_ambiguous(&self, surface: &str) -> bool {
         self.ambiguous.contains(surface)
     }
+
+    /// Heap bytes held by the lists (the words themselves live in the binary).
+    pub fn memory_usage(&self) -> usize {
+        let sets = [
+            &self.surnames,
+            &self.title_starts,
+            &self.org_suffixes,
+            &self.org_prefixes,
+            &self.org_prefix_starts,
+            &self.function_words,
+            &self.ambiguous,
+            &self.common_words,
+        ];
+        let nicknames: usize = self.nicknames.values().map(|v| v.capacity() * size_of::<&str>()).sum();
+        // A hash table slot per entry and a control byte, and each key's text.
+        let shouted = self.shouted.capacity() * (size_of::<(String, &str)>() + 1)
+            + self.shouted.keys().map(String::capacity).sum::<usize>();
+        sets.iter().map(|set| set.memory_usage()).sum::<usize>()
+            + self.given.memory_usage()
+            + self.nicknames.memory_usage()
+            + nicknames
+            + self.titles.memory_usage()
+            + shouted
+    }
 }
 
 /// The longest word [`WordLists::is_function_word`] title-cases on the

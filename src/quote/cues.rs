@@ -64,6 +64,21 @@ pub struct CueLexicon {
 }
 
 impl CueLexicon {
+    /// Heap bytes held by the lists (the words themselves live in the binary).
+    pub fn memory_usage(&self) -> usize {
+        let phrases: usize = self
+            .phrases
+            .values()
+            .flatten()
+            .map(|(rest, _)| size_of::<(Vec<&str>, Cue)>() + rest.capacity() * size_of::<&str>())
+            .sum();
+        self.words.memory_usage()
+            + self.phrases.memory_usage()
+            + phrases
+            + self.speakers.memory_usage()
+            + self.speech_starts.memory_usage()
+    }
+
     /// Loads the bundled cue and speaker lists.
     pub fn bundled() -> CueLexicon {
         let mut lexicon = CueLexicon::default();
@@ -134,8 +149,8 @@ impl CueLexicon {
     /// [`CueLexicon::may_start_speech`] already: that test is the cue
     /// words' own filter (and more), so it is not made again. Exact for
     /// any word; only slower on words the filter would have rejected.
-    pub fn word_at_speech_start(&self, word: &str) -> Option<Cue> {
-        self.words.get_past_filter(word).copied()
+    pub fn word_unfiltered(&self, word: &str) -> Option<Cue> {
+        self.words.get_unfiltered(word).copied()
     }
 
     /// Whether speech may start at a lower-case word with these bytes: a

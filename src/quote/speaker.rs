@@ -444,7 +444,7 @@ impl<'s, 'a> Scene<'s, 'a> {
         if !self.may_be_cue(k) {
             return None;
         }
-        self.cues.word_at_speech_start(self.lower(k))
+        self.cues.word_unfiltered(self.lower(k))
     }
 
     /// The kind of nominal speaker word token `k` is, if any (`analysts`,
