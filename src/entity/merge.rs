@@ -309,26 +309,36 @@ fn plays(cx: &Context<'_, '_>, c: &Candidate) -> bool {
 
 /// What an unknown candidate is on its own evidence.
 fn guess(cx: &Context<'_, '_>, c: &Candidate) -> Guess {
-    if c.tokens.clone().any(|k| cx.lists.is_function_word(cx.word(k))) {
-        return Guess::Never;
+    // One pass over the words, each sliced once: a function word rules the name out, the shapes add up.
+    let mut shape = WordShape { title_case: true, name_chars: true };
+    let (mut first, mut last) = ("", "");
+    for k in c.tokens.clone() {
+        let word = cx.word(k);
+        if cx.lists.is_function_word(word) {
+            return Guess::Never;
+        }
+        let word_shape = word_shape(word);
+        shape.title_case &= word_shape.title_case;
+        shape.name_chars &= word_shape.name_chars;
+        if k == c.tokens.start {
+            first = word;
+        }
+        last = word;
     }
-    label_of_unknown(cx, c).map_or(Guess::Open, Guess::Label)
+    label_of_unknown(cx, c, first, last, shape).map_or(Guess::Open, Guess::Label)
 }
 
-/// The label of an unknown candidate without function words, if it is worth keeping.
-fn label_of_unknown(cx: &Context<'_, '_>, c: &Candidate) -> Option<Label> {
-    let words = c.tokens.clone().map(|k| cx.word(k));
-    let (count, first, last) = (c.tokens.len(), cx.word(c.tokens.start), cx.word(c.tokens.end - 1));
+/// The label of an unknown candidate without function words, if it is worth
+/// keeping, given its `first` and `last` words and the `shape` they all share.
+fn label_of_unknown(cx: &Context<'_, '_>, c: &Candidate, first: &str, last: &str, shape: WordShape) -> Option<Label> {
+    let count = c.tokens.len();
     let word_at = |k: usize| (k < cx.tokens.len()).then(|| cx.word(k));
     // A title in quote marks (`the song “Summer Rain”`) names a work, not a person.
     if is_quoted_title(cx, &c.tokens) {
         return None;
     }
     // Title case (`Smith`, also `smith`) and, besides, only letters, apostrophes and hyphens.
-    let (title_case, name_like) = words.clone().fold((true, true), |(title_case, name_like), w| {
-        let shape = word_shape(w);
-        (title_case && shape.title_case, name_like && shape.title_case && shape.name_chars)
-    });
+    let (title_case, name_like) = (shape.title_case, shape.title_case && shape.name_chars);
     let speaks = |k: Option<usize>| k.and_then(word_at).is_some_and(is_speech_verb);
     // Next to a speech verb, or before a place in brackets.
     if name_like
@@ -362,7 +372,7 @@ fn label_of_unknown(cx: &Context<'_, '_>, c: &Candidate) -> Option<Label> {
         2..=4 => {
             if super::rules::is_event_word(last) {
                 None
-            } else if words.clone().any(|w| matches!(w, "of" | "&" | "for" | "and")) {
+            } else if c.tokens.clone().any(|k| matches!(cx.word(k), "of" | "&" | "for" | "and")) {
                 Some(Label::Org)
             } else if title_case {
                 Some(Label::Person)
