@@ -201,11 +201,28 @@ impl<'k> Shouted<'k> {
 /// under it, so a [`Shouted`] key's digest needs no case tables for ASCII.
 const CASELESS: u8 = !0x20;
 
+impl Shouted<'_> {
+    /// The digest of a name that is not all ASCII, character by character.
+    #[inline(never)] // rare: kept out of the ASCII path it would crowd
+    fn digest_of_chars(self) -> u64 {
+        // An ASCII character and its capital agree under the mask: only the others need their capitals.
+        let mut digester = Digester::default();
+        for ch in self.0.chars().map(straight) {
+            if ch.is_ascii() {
+                digester.push(ch, CASELESS);
+            } else {
+                ch.to_uppercase().for_each(|upper| digester.push(upper, CASELESS));
+            }
+        }
+        digester.finish()
+    }
+}
+
 impl Hash for Shouted<'_> {
     fn hash<H: Hasher>(&self, state: &mut H) {
         let caseless = u64::from_ne_bytes([CASELESS; 8]);
-        let ascii = ascii_digest(self.0.as_bytes(), caseless);
-        state.write_u64(ascii.unwrap_or_else(|| Digester::digest(self.chars(), CASELESS)));
+        let digest = ascii_digest(self.0.as_bytes(), caseless).unwrap_or_else(|| self.digest_of_chars());
+        state.write_u64(digest);
     }
 }
 
