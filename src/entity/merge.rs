@@ -55,10 +55,7 @@ impl Guess {
 
 /// Resolves `candidates` (in text order) into non-overlapping mentions.
 pub fn merge<'a>(cx: &Context<'_, 'a>, candidates: Vec<Candidate>) -> Vec<Mention<'a>> {
-    // Each unknown candidate's guess, made once (`None` for the others): short forms and resolution both use it.
-    let guesses: Vec<Option<Guess>> =
-        candidates.iter().map(|c| (c.evidence == Evidence::Unknown).then(|| guess(cx, c))).collect();
-    let short_forms = short_forms(cx, &candidates, &guesses);
+    let (guesses, short_forms) = guesses_and_short_forms(cx, &candidates);
     let teams = teams(cx, &candidates);
     let resolved: Vec<Option<Mention<'a>>> = candidates
         .iter()
@@ -92,46 +89,58 @@ pub fn merge<'a>(cx: &Context<'_, 'a>, candidates: Vec<Candidate>) -> Vec<Mentio
 /// Short forms of full names and acronyms: surface -> (canonical, label, gender).
 type ShortForms<'a> = FxHashMap<Straight<'a>, (Cow<'a, str>, Label, Gender)>;
 
-/// Every tail of a person's full name (`Trump`, `de Vries`) and every
-/// acronym defined in brackets (`(FAA)`), with the name they stand for.
-fn short_forms<'a>(cx: &Context<'_, 'a>, candidates: &[Candidate], guesses: &[Option<Guess>]) -> ShortForms<'a> {
-    let text = cx.text;
+/// Each unknown candidate's guess, made once (`None` for the others), and
+/// the short forms the candidates define, in one pass that reads each
+/// candidate's evidence once: short forms and resolution both use the guesses.
+fn guesses_and_short_forms<'a>(cx: &Context<'_, 'a>, candidates: &[Candidate]) -> (Vec<Option<Guess>>, ShortForms<'a>) {
+    let mut guesses = Vec::with_capacity(candidates.len());
     let mut short_forms = ShortForms::with_capacity_and_hasher(candidates.len(), Default::default());
-    for (c, guessed) in candidates.iter().zip(guesses) {
-        let label = match c.evidence {
-            Evidence::Rule(label) => label,
-            Evidence::Team => Label::Org,
-            Evidence::Lexicon(entry) => cx.gazetteer.entries()[entry].label,
-            Evidence::Unknown => match guessed.and_then(Guess::label) {
-                Some(label) => label,
-                None => continue,
-            },
+    for c in candidates {
+        let (guessed, label) = match c.evidence {
+            Evidence::Rule(label) => (None, Some(label)),
+            Evidence::Team => (None, Some(Label::Org)),
+            Evidence::Lexicon(entry) => (None, Some(cx.gazetteer.entries()[entry].label)),
+            Evidence::Unknown => {
+                let guessed = guess(cx, c);
+                (Some(guessed), guessed.label())
+            }
         };
-        if label == Label::Person && c.tokens.len() >= 2 {
-            // The full name under each formal given name its first word is a nickname of
-            // (`Bill Clinton` as `William Clinton`), and itself, for later nickname forms.
-            let canonical = Cow::Borrowed(&text[c.span]);
-            for key in nickname_keys(cx, c).chain([Straight::new(&text[c.span])]) {
-                short_forms.entry(key).or_insert((canonical.clone(), Label::Person, c.gender));
-            }
-            // Every tail of the name that starts a word is a short form: `de Vries`, `Vries`.
-            for k in c.tokens.start + 1..c.tokens.end {
-                let tail = &text[cx.tokens[k].span.start()..c.span.end()];
-                let starts_name = tail.chars().next().is_some_and(char::is_uppercase) || k + 1 < c.tokens.end;
-                if starts_name {
-                    short_forms.entry(Straight::new(tail)).or_insert((canonical.clone(), Label::Person, c.gender));
-                }
-            }
-        }
-        if let Some(acronym) = acronym_after(cx, c, label) {
-            let canonical = match c.evidence {
-                Evidence::Lexicon(entry) => lexicon_str(&cx.gazetteer.entries()[entry].canonical),
-                _ => Cow::Borrowed(&text[c.span]),
-            };
-            short_forms.entry(Straight::new(acronym)).or_insert((canonical, label, Gender::Unknown));
+        guesses.push(guessed);
+        if let Some(label) = label {
+            add_short_forms(cx, c, label, &mut short_forms);
         }
     }
-    short_forms
+    (guesses, short_forms)
+}
+
+/// Adds the short forms a candidate labelled `label` defines: every tail of
+/// a person's full name (`Trump`, `de Vries`) and an acronym defined in
+/// brackets after it (`(FAA)`), with the name they stand for.
+fn add_short_forms<'a>(cx: &Context<'_, 'a>, c: &Candidate, label: Label, short_forms: &mut ShortForms<'a>) {
+    let text = cx.text;
+    if label == Label::Person && c.tokens.len() >= 2 {
+        // The full name under each formal given name its first word is a nickname of
+        // (`Bill Clinton` as `William Clinton`), and itself, for later nickname forms.
+        let canonical = Cow::Borrowed(&text[c.span]);
+        for key in nickname_keys(cx, c).chain([Straight::new(&text[c.span])]) {
+            short_forms.entry(key).or_insert((canonical.clone(), Label::Person, c.gender));
+        }
+        // Every tail of the name that starts a word is a short form: `de Vries`, `Vries`.
+        for k in c.tokens.start + 1..c.tokens.end {
+            let tail = &text[cx.tokens[k].span.start()..c.span.end()];
+            let starts_name = tail.chars().next().is_some_and(char::is_uppercase) || k + 1 < c.tokens.end;
+            if starts_name {
+                short_forms.entry(Straight::new(tail)).or_insert((canonical.clone(), Label::Person, c.gender));
+            }
+        }
+    }
+    if let Some(acronym) = acronym_after(cx, c, label) {
+        let canonical = match c.evidence {
+            Evidence::Lexicon(entry) => lexicon_str(&cx.gazetteer.entries()[entry].canonical),
+            _ => Cow::Borrowed(&text[c.span]),
+        };
+        short_forms.entry(Straight::new(acronym)).or_insert((canonical, label, Gender::Unknown));
+    }
 }
 
 /// A multi-word name with its first word replaced by each formal given name
@@ -309,26 +318,36 @@ fn plays(cx: &Context<'_, '_>, c: &Candidate) -> bool {
 
 /// What an unknown candidate is on its own evidence.
 fn guess(cx: &Context<'_, '_>, c: &Candidate) -> Guess {
-    if c.tokens.clone().any(|k| cx.lists.is_function_word(cx.word(k))) {
-        return Guess::Never;
+    // One pass over the words, each sliced once: a function word rules the name out, the shapes add up.
+    let mut shape = WordShape { title_case: true, name_chars: true };
+    let (mut first, mut last) = ("", "");
+    for k in c.tokens.clone() {
+        let word = cx.word(k);
+        if cx.lists.is_function_word(word) {
+            return Guess::Never;
+        }
+        let word_shape = word_shape(word);
+        shape.title_case &= word_shape.title_case;
+        shape.name_chars &= word_shape.name_chars;
+        if k == c.tokens.start {
+            first = word;
+        }
+        last = word;
     }
-    label_of_unknown(cx, c).map_or(Guess::Open, Guess::Label)
+    label_of_unknown(cx, c, first, last, shape).map_or(Guess::Open, Guess::Label)
 }
 
-/// The label of an unknown candidate without function words, if it is worth keeping.
-fn label_of_unknown(cx: &Context<'_, '_>, c: &Candidate) -> Option<Label> {
-    let words = c.tokens.clone().map(|k| cx.word(k));
-    let (count, first, last) = (c.tokens.len(), cx.word(c.tokens.start), cx.word(c.tokens.end - 1));
+/// The label of an unknown candidate without function words, if it is worth
+/// keeping, given its `first` and `last` words and the `shape` they all share.
+fn label_of_unknown(cx: &Context<'_, '_>, c: &Candidate, first: &str, last: &str, shape: WordShape) -> Option<Label> {
+    let count = c.tokens.len();
     let word_at = |k: usize| (k < cx.tokens.len()).then(|| cx.word(k));
     // A title in quote marks (`the song “Summer Rain”`) names a work, not a person.
     if is_quoted_title(cx, &c.tokens) {
         return None;
     }
     // Title case (`Smith`, also `smith`) and, besides, only letters, apostrophes and hyphens.
-    let (title_case, name_like) = words.clone().fold((true, true), |(title_case, name_like), w| {
-        let shape = word_shape(w);
-        (title_case && shape.title_case, name_like && shape.title_case && shape.name_chars)
-    });
+    let (title_case, name_like) = (shape.title_case, shape.title_case && shape.name_chars);
     let speaks = |k: Option<usize>| k.and_then(word_at).is_some_and(is_speech_verb);
     // Next to a speech verb, or before a place in brackets.
     if name_like
@@ -362,7 +381,7 @@ fn label_of_unknown(cx: &Context<'_, '_>, c: &Candidate) -> Option<Label> {
         2..=4 => {
             if super::rules::is_event_word(last) {
                 None
-            } else if words.clone().any(|w| matches!(w, "of" | "&" | "for" | "and")) {
+            } else if c.tokens.clone().any(|k| matches!(cx.word(k), "of" | "&" | "for" | "and")) {
                 Some(Label::Org)
             } else if title_case {
                 Some(Label::Person)

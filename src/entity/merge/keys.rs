@@ -29,39 +29,50 @@ fn mix(digest: u64, word: u64) -> u64 {
 const NOT_ASCII: u64 = 0x8080_8080_8080_8080;
 
 /// The digest of `bytes`, each word masked by `mask`, if they are all ASCII.
+/// They are read in blocks of two words; most names are shorter than one
+/// block, and the words of that last block are read without a loop.
 fn ascii_digest(bytes: &[u8], mask: u64) -> Option<u64> {
     let mut digest = 0;
-    for chunk in bytes.chunks_exact(8) {
-        let word = u64::from_le_bytes(chunk.try_into().expect("a chunk of eight bytes"));
-        if word & NOT_ASCII != 0 {
+    let mut blocks = bytes.chunks_exact(16);
+    for block in &mut blocks {
+        let (first, second) = (u64_at(block, 0), u64_at(block, 8));
+        if (first | second) & NOT_ASCII != 0 {
             return None;
         }
-        digest = mix(digest, word & mask);
+        digest = mix(mix(digest, first & mask), second & mask);
     }
-    if bytes.len() % 8 == 0 {
+    let tail = blocks.remainder();
+    if tail.is_empty() {
         return Some(digest);
     }
-    let tail = tail_word(bytes);
-    (tail & NOT_ASCII == 0).then(|| mix(digest, tail & mask))
+    let (first, second) = padded_block(tail);
+    if (first | second) & NOT_ASCII != 0 {
+        return None;
+    }
+    let digest = mix(digest, first & mask);
+    Some(if tail.len() > 8 { mix(digest, second & mask) } else { digest })
 }
 
-/// The last `bytes.len() % 8` bytes as a little-endian word, zero-padded,
-/// read without a loop over them.
-fn tail_word(bytes: &[u8]) -> u64 {
-    let n = bytes.len() % 8;
-    let u64_at = |i: usize| u64::from_le_bytes(bytes[i..i + 8].try_into().expect("eight bytes"));
-    let u32_at = |i: usize| u64::from(u32::from_le_bytes(bytes[i..i + 4].try_into().expect("four bytes")));
-    if n == 0 {
-        0
-    } else if bytes.len() > 8 {
-        // The word that ends the slice, its first bytes shifted out.
-        u64_at(bytes.len() - 8) >> (8 * (8 - n))
+/// The eight bytes of `bytes` from `at` as a little-endian word.
+fn u64_at(bytes: &[u8], at: usize) -> u64 {
+    u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"))
+}
+
+/// One to fifteen bytes as two little-endian words, zero-padded: the second
+/// one is all padding when there are eight bytes or fewer.
+fn padded_block(bytes: &[u8]) -> (u64, u64) {
+    let n = bytes.len();
+    if n >= 8 {
+        // The word that ends the bytes, its first bytes shifted out: all of them when it is the first word.
+        let end = u64_at(bytes, n - 8).checked_shr(8 * (16 - n) as u32).unwrap_or(0);
+        (u64_at(bytes, 0), end)
     } else if n >= 4 {
         // Two words of four that overlap in the middle.
-        u32_at(0) | u32_at(n - 4) << (8 * (n - 4))
+        let u32_at = |i: usize| u64::from(u32::from_le_bytes(bytes[i..i + 4].try_into().expect("four bytes")));
+        (u32_at(0) | u32_at(n - 4) << (8 * (n - 4)), 0)
     } else {
         let byte = |i: usize| u64::from(bytes[i]) << (8 * i);
-        byte(0) | byte(n / 2) | byte(n - 1)
+        (byte(0) | byte(n / 2) | byte(n - 1), 0)
     }
 }
 
@@ -190,11 +201,28 @@ impl<'k> Shouted<'k> {
 /// under it, so a [`Shouted`] key's digest needs no case tables for ASCII.
 const CASELESS: u8 = !0x20;
 
+impl Shouted<'_> {
+    /// The digest of a name that is not all ASCII, character by character.
+    #[inline(never)] // rare: kept out of the ASCII path it would crowd
+    fn digest_of_chars(self) -> u64 {
+        // An ASCII character and its capital agree under the mask: only the others need their capitals.
+        let mut digester = Digester::default();
+        for ch in self.0.chars().map(straight) {
+            if ch.is_ascii() {
+                digester.push(ch, CASELESS);
+            } else {
+                ch.to_uppercase().for_each(|upper| digester.push(upper, CASELESS));
+            }
+        }
+        digester.finish()
+    }
+}
+
 impl Hash for Shouted<'_> {
     fn hash<H: Hasher>(&self, state: &mut H) {
         let caseless = u64::from_ne_bytes([CASELESS; 8]);
-        let ascii = ascii_digest(self.0.as_bytes(), caseless);
-        state.write_u64(ascii.unwrap_or_else(|| Digester::digest(self.chars(), CASELESS)));
+        let digest = ascii_digest(self.0.as_bytes(), caseless).unwrap_or_else(|| self.digest_of_chars());
+        state.write_u64(digest);
     }
 }
 
