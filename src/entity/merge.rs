@@ -25,7 +25,7 @@ use std::borrow::Cow;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::token::TokenKind;
+use crate::token::{Token, TokenKind};
 use crate::Label;
 
 use super::rules::{is_quoted_title, Candidate, Context, Evidence};
@@ -216,10 +216,11 @@ fn plain<'a>(c: &Candidate, surface: &'a str, gender: Gender) -> Mention<'a> {
 /// The label each name (in capitals) got where its own evidence decided it,
 /// for other mentions of the same name that have none: a sentence-initial
 /// `Pirelli`, a headline `LEICESTERSHIRE`. The first label wins. Only the
-/// names of unresolved candidates that may be names are keys (`None` while
-/// no label is known), so the other names need no key of their own; the
-/// names still without a label are dropped at the end, which leaves most
-/// documents an empty map, where a lookup hashes nothing.
+/// names of unresolved candidates that may be names are keys, so the other
+/// names need no key of their own. Every value returned is `Some`: the names
+/// that got no label are dropped, which leaves most documents an empty map,
+/// where a lookup hashes nothing. (`None` marks a key still without a label
+/// while the map is built.)
 fn known_labels<'a>(
     cx: &Context<'_, 'a>,
     candidates: &[Candidate],
@@ -464,7 +465,7 @@ fn acronym_after<'a>(cx: &Context<'_, 'a>, c: &Candidate, label: Label) -> Optio
         return None;
     };
     // A bracket is one ASCII byte: its first byte tells, before its length and with no slicing.
-    let is_mark = |t: &crate::token::Token, mark: u8| cx.text.as_bytes()[t.span.start()] == mark && t.span.len() == 1;
+    let is_mark = |t: &Token, mark: u8| cx.text.as_bytes().get(t.span.start()) == Some(&mark) && t.span.len() == 1;
     if !is_mark(open, b'(') || !is_mark(close, b')') || acronym.kind != TokenKind::Word {
         return None;
     }
