@@ -200,6 +200,9 @@ impl Gazetteer {
         run_start: usize,
         run_end: usize,
     ) -> Result<Option<(usize, usize)>, ()> {
+        if node.ending_next_first_bytes & first_byte_bit(bytes[run_start]) == 0 {
+            return Ok(None);
+        }
         let run = run_end - run_start;
         let mut lengths = node.ending_next_runs & 1u64.checked_shl(run as u32).map_or(u64::MAX, |bit| bit - 1);
         while lengths != 0 {
@@ -264,6 +267,8 @@ struct RunEnd {
     /// The lengths of the next runs of the patterns that end with them (4
     /// for `York` of `New York`), a bit each; bit 63 for 63 and longer.
     ending_next_runs: u64,
+    /// The first bytes of those runs, a bit each by [`first_byte_bit`].
+    ending_next_first_bytes: u64,
 }
 
 impl RunEnd {
@@ -281,6 +286,7 @@ impl RunEnd {
                     self.on_with_next_run = true;
                     if next_end == p.len() {
                         self.ending_next_runs |= 1 << next.min(63);
+                        self.ending_next_first_bytes |= first_byte_bit(p[end + 1]);
                     }
                     return next_end;
                 }
@@ -289,6 +295,12 @@ impl RunEnd {
         }
         0
     }
+}
+
+/// The bit of a byte in a set of 64 (a letter or digit: `b % 64`; digits
+/// share theirs with lower-case letters from `p` on).
+fn first_byte_bit(b: u8) -> u64 {
+    1 << (b % 64)
 }
 
 /// Heap bytes of a lexicon string (bundled ones live in the binary).
