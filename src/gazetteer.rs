@@ -35,8 +35,10 @@ pub struct Gazetteer {
     pattern_entry: Vec<u32>,
     /// The entry of each pattern, by its text (for exact lookups).
     by_surface: FxHashMap<Box<str>, u32>,
-    /// The runs of ASCII letters and digits that patterns start with.
-    first_runs: FxHashMap<Box<[u8]>, FirstRun>,
+    /// The beginnings of the patterns that end with a run of ASCII letters
+    /// and digits, runs before it joined by single spaces (`New`, `New York`,
+    /// `New York Times`; `U` but not `U.S`).
+    run_ends: FxHashMap<Box<[u8]>, RunEnd>,
     entries: Vec<Entry<'static>>,
 }
 
@@ -61,11 +63,12 @@ impl Gazetteer {
         // kind finds the same matches. Searches are anchored (see `find`).
         let by_surface = patterns.iter().zip(&pattern_entry).map(|(p, &e)| (p.as_str().into(), e)).collect();
         let starts = StartBytes::new(&patterns);
-        let mut first_runs: FxHashMap<Box<[u8]>, FirstRun> = FxHashMap::default();
+        let mut run_ends: FxHashMap<Box<[u8]>, RunEnd> = FxHashMap::default();
         for (p, &entry) in patterns.iter().zip(&pattern_entry) {
-            let run = &p.as_bytes()[..ascii_word_end(p.as_bytes(), 0)];
-            if !run.is_empty() {
-                first_runs.entry(run.into()).or_default().add(p.as_bytes(), run.len(), entry);
+            let p = p.as_bytes();
+            let mut end = ascii_word_end(p, 0);
+            while end > 0 {
+                end = run_ends.entry(p[..end].into()).or_default().add(p, end, entry);
             }
         }
         let builder = || {
@@ -78,7 +81,7 @@ impl Gazetteer {
             .build(&patterns)
             .or_else(|_| builder().build(&patterns))
             .map_err(|e| Error::Lexicon { name: "gazetteer".into(), line: 0, message: e.to_string() })?;
-        Ok(Gazetteer { automaton, starts, pattern_entry, by_surface, first_runs, entries })
+        Ok(Gazetteer { automaton, starts, pattern_entry, by_surface, run_ends, entries })
     }
 
     /// The lexicon entries, indexed by [`Hit::entry`].
@@ -139,37 +142,85 @@ impl Gazetteer {
     }
 
     /// The longest pattern at `start` (where the run of ASCII letters and
-    /// digits ends at `word_end`): where it ends, and its entry.
+    /// digits ends at `word_end`): where it ends, and its entry. None also
+    /// where the longest ends inside the run at `start` (it is no hit).
     #[inline]
     fn longest_at(&self, text: &str, start: usize, word_end: usize) -> Option<(usize, usize)> {
         // A pattern that starts at a run holds it whole, or ends inside it
-        // (where no hit ends). Where no longer pattern may go on from the
-        // run as the text does, the run is the pattern or none is: one
-        // lookup, no automaton walk.
-        if word_end > start {
-            let bytes = text.as_bytes();
-            let run = self.first_runs.get(&bytes[start..word_end])?;
-            let longer = match bytes.get(word_end) {
+        // (where no hit ends), and so on run by run. While the patterns go
+        // on from the text's runs only with a space and a run, the longest
+        // is found by looking up the text's runs, a run more each time,
+        // with no automaton walk.
+        if word_end == start {
+            return self.automaton_at(text, start);
+        }
+        let bytes = text.as_bytes();
+        let mut node = self.run_ends.get(&bytes[start..word_end])?;
+        let mut end = word_end;
+        // The longest pattern that ends before `end`.
+        let mut shorter = None;
+        loop {
+            let found = node.entry.map(|e| (end, e as usize)).or(shorter);
+            let longer = match bytes.get(end) {
                 None => false,
                 Some(b' ') => {
-                    // A longer pattern holds the text's second run whole (the
-                    // first two runs are one the patterns start with), or ends
-                    // inside it (one with a shorter second run ends there).
-                    let second_end = ascii_word_end(bytes, word_end + 1);
-                    let second = second_end - (word_end + 1);
-                    let shorter = 1u64.checked_shl(second.min(64) as u32).map_or(u64::MAX, |bit| bit - 1);
-                    run.on_with_space_otherwise
-                        || (second > 0
-                            && run.on_with_second_run
-                            && (run.ending_second_runs & shorter != 0
-                                || self.starts.first_two_words.may_contain(&bytes[start..second_end])))
+                    let next_end = ascii_word_end(bytes, end + 1);
+                    if next_end == end + 1 {
+                        node.on_with_space_otherwise
+                    } else if node.on_with_next_run {
+                        // Patterns that end inside the text's next run hide the shorter ones.
+                        shorter = match self.ending_inside(bytes, start, node, end + 1, next_end) {
+                            Ok(inside) => inside.or(found),
+                            Err(()) => return self.automaton_at(text, start),
+                        };
+                        match self.run_ends.get(&bytes[start..next_end]) {
+                            Some(next) => (node, end) = (next, next_end),
+                            None => return shorter,
+                        }
+                        continue;
+                    } else {
+                        false
+                    }
                 }
-                Some(_) => run.on_otherwise,
+                Some(_) => node.on_otherwise,
             };
-            if !longer {
-                return run.entry.map(|e| (word_end, e as usize));
+            return if longer { self.automaton_at(text, start) } else { found };
+        }
+    }
+
+    /// The longest pattern that ends inside the text's run at
+    /// `run_start..run_end`, which follows a space after `node`'s run (each
+    /// length of a next run some pattern ends with is looked up): Err where
+    /// such a length is 63 or more, which share a bit, for the automaton.
+    fn ending_inside(
+        &self,
+        bytes: &[u8],
+        start: usize,
+        node: &RunEnd,
+        run_start: usize,
+        run_end: usize,
+    ) -> Result<Option<(usize, usize)>, ()> {
+        if node.ending_next_first_bytes & first_byte_bit(bytes[run_start]) == 0 {
+            return Ok(None);
+        }
+        let run = run_end - run_start;
+        let mut lengths = node.ending_next_runs & 1u64.checked_shl(run as u32).map_or(u64::MAX, |bit| bit - 1);
+        while lengths != 0 {
+            let len = 63 - lengths.leading_zeros() as usize;
+            if len == 63 {
+                return Err(());
+            }
+            lengths &= !(1 << len);
+            let end = run_start + len;
+            if let Some(e) = self.run_ends.get(&bytes[start..end]).and_then(|n| n.entry) {
+                return Ok(Some((end, e as usize)));
             }
         }
+        Ok(None)
+    }
+
+    /// The longest pattern at `start`, by the automaton: where it ends, and its entry.
+    fn automaton_at(&self, text: &str, start: usize) -> Option<(usize, usize)> {
         let m = self.automaton.find(Input::new(text).range(start..).anchored(Anchored::Yes))?;
         Some((m.end(), self.pattern_entry[m.pattern().as_usize()] as usize))
     }
@@ -185,7 +236,7 @@ impl Gazetteer {
             + self.starts.memory_usage()
             + self.pattern_entry.len() * 4
             + self.by_surface.keys().map(|k| k.len() + size_of::<(Box<str>, u32)>()).sum::<usize>()
-            + self.first_runs.keys().map(|k| k.len() + size_of::<(Box<[u8]>, FirstRun)>()).sum::<usize>()
+            + self.run_ends.keys().map(|k| k.len() + size_of::<(Box<[u8]>, RunEnd)>()).sum::<usize>()
             + self
                 .entries
                 .iter()
@@ -199,43 +250,57 @@ impl Gazetteer {
     }
 }
 
-/// The patterns that start with one run of ASCII letters and digits.
+/// The patterns that begin with a run end (see [`Gazetteer::run_ends`]):
+/// how they go on after it.
 #[derive(Debug, Clone, Copy, Default)]
-struct FirstRun {
-    /// The entry of the pattern that is the run alone (`Paris`), if one is.
+struct RunEnd {
+    /// The entry of the pattern that ends there (`Paris`), if one does.
     entry: Option<u32>,
-    /// Whether longer patterns go on from the run with a byte other than a space (`U.S.` from `U`).
+    /// Whether longer patterns go on with a byte other than a space (`U.S.` from `U`).
     on_otherwise: bool,
-    /// Whether longer patterns go on from the run with a space and no run
-    /// of letters and digits after it (`Marks & Spencer` from `Marks`).
+    /// Whether longer patterns go on with a space and no run of letters and
+    /// digits after it (`Marks & Spencer` from `Marks`).
     on_with_space_otherwise: bool,
-    /// Whether longer patterns go on from the run with a space and a second
-    /// run (`New York` and `New York Times` from `New`).
-    on_with_second_run: bool,
-    /// The lengths of the second runs of the patterns that end with them
-    /// (4 for `York` of `New York`), a bit each; bit 63 for 63 and longer.
-    ending_second_runs: u64,
+    /// Whether longer patterns go on with a space and a run (`New York`
+    /// and `New York Times` from `New`).
+    on_with_next_run: bool,
+    /// The lengths of the next runs of the patterns that end with them (4
+    /// for `York` of `New York`), a bit each; bit 63 for 63 and longer.
+    ending_next_runs: u64,
+    /// The first bytes of those runs, a bit each by [`first_byte_bit`].
+    ending_next_first_bytes: u64,
 }
 
-impl FirstRun {
-    /// Adds the pattern `p` that starts with the run `p[..run]`.
-    fn add(&mut self, p: &[u8], run: usize, entry: u32) {
-        match p.get(run) {
+impl RunEnd {
+    /// Adds the pattern `p` that begins with this run end, `p[..end]`: the
+    /// next run end of `p` to add it to, or 0 for none.
+    fn add(&mut self, p: &[u8], end: usize, entry: u32) -> usize {
+        match p.get(end) {
             None => self.entry = Some(entry),
             Some(b' ') => {
-                let second = ascii_word_end(p, run + 1) - (run + 1);
-                if second == 0 {
+                let next_end = ascii_word_end(p, end + 1);
+                let next = next_end - (end + 1);
+                if next == 0 {
                     self.on_with_space_otherwise = true;
                 } else {
-                    self.on_with_second_run = true;
-                    if run + 1 + second == p.len() {
-                        self.ending_second_runs |= 1 << second.min(63);
+                    self.on_with_next_run = true;
+                    if next_end == p.len() {
+                        self.ending_next_runs |= 1 << next.min(63);
+                        self.ending_next_first_bytes |= first_byte_bit(p[end + 1]);
                     }
+                    return next_end;
                 }
             }
             Some(_) => self.on_otherwise = true,
         }
+        0
     }
+}
+
+/// The bit of a byte in a set of 64 (a letter or digit: `b % 64`; digits
+/// share theirs with lower-case letters from `p` on).
+fn first_byte_bit(b: u8) -> u64 {
+    1 << (b % 64)
 }
 
 /// Heap bytes of a lexicon string (bundled ones live in the binary).
@@ -560,7 +625,9 @@ mod tests {
         let g = gazetteer(
             "New\tGPE\tNew\nNew York\tGPE\tNew York\nNew Yor\tGPE\tNew Yor\nNew York Times\tORG\tNYT\n\
              Marks\tORG\tMarks\nMarks & Spencer\tORG\tM&S\nU.S.\tGPE\tUS\nU\tORG\tU\nCôte d'Ivoire\tGPE\tCIV\neasyJet\tORG\teasyJet\n\
-             A\tORG\tA\nÉcole\tORG\tÉcole\n7\tORG\t7",
+             A\tORG\tA\nÉcole\tORG\tÉcole\n7\tORG\t7\nBank of England\tORG\tBoE\nBank of Eng\tORG\tBoE\n\
+             Bank of America Merrill Lynch\tORG\tBAML\nBank\tORG\tBank\nStandard & Poor's\tORG\tS&P\n\
+             Standard Life\tORG\tSL\nUS Air\tORG\tUS Air\nUS\tGPE\tUS\nUS Airways\tORG\tUS Airways",
         );
         let palette = [
             "New",
@@ -588,6 +655,21 @@ mod tests {
             "7",
             "x",
             "-",
+            "Bank",
+            "Bank ",
+            "of ",
+            "England",
+            "Eng",
+            "America ",
+            "Merrill",
+            "Lynch",
+            "Standard",
+            "& Poor's",
+            "Life",
+            "US",
+            "US ",
+            "Air",
+            "Airways",
         ];
         let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
         for _ in 0..2_000 {
@@ -611,6 +693,14 @@ mod tests {
             }
             assert_eq!(g.find(&text), expected, "{text:?}");
         }
+    }
+
+    /// Next runs of 63 bytes and longer share a length bit: the automaton decides.
+    #[test]
+    fn a_surface_ending_inside_a_long_run_hides_the_shorter_one() {
+        let long = "x".repeat(70);
+        let g = gazetteer(&format!("A\tORG\tA\nA {long}\tORG\tAx"));
+        assert_eq!(found(&g, &format!("A {long}x; A {long}; A {}", &long[..63])), [format!("A {long}"), "A".into()]);
     }
 
     #[test]

@@ -63,10 +63,11 @@ pub struct Candidate {
 }
 
 /// Whether `word` may join two capitalised words inside one name: `of`, `de`, `van`, `bin`, `&`.
+/// Bytes, not a `str`: the token is compared without slicing the text on character boundaries.
 #[rustfmt::skip] // one line, as the words read
-fn is_connector(word: &str) -> bool {
+fn is_connector(word: &[u8]) -> bool {
     // A `match` compiles to a switch on the length, then a few comparisons.
-    matches!(word, "&" | "al" | "bin" | "da" | "de" | "del" | "der" | "di" | "du" | "el" | "ibn" | "la" | "le" | "of" | "van" | "von")
+    matches!(word, b"&" | b"al" | b"bin" | b"da" | b"de" | b"del" | b"der" | b"di" | b"du" | b"el" | b"ibn" | b"la" | b"le" | b"of" | b"van" | b"von")
 }
 
 /// Whether `word` is a lower-case noun that introduces a person's name by
@@ -109,6 +110,11 @@ impl<'c, 'a> Context<'c, 'a> {
     /// The text of token `k`.
     pub fn word(&self, k: usize) -> &'a str {
         &self.text[self.tokens[k].span]
+    }
+
+    /// The bytes of token `k`, for comparisons with ASCII words (no slicing on character boundaries).
+    pub fn word_bytes(&self, k: usize) -> &'a [u8] {
+        &self.text.as_bytes()[self.tokens[k].span.range()]
     }
 
     /// Whether token `k` is a word or abbreviation with a capital first letter.
@@ -264,10 +270,11 @@ fn run_end(cx: &Context<'_, '_>, hits: &TokenHits, k: usize, limit: usize) -> us
             end += 1;
             continue;
         }
+        // The connector first: it rules out most words, on their bytes alone.
         let joins = end > k
+            && is_connector(cx.word_bytes(end))
             && end + 1 < limit
-            && (hits.at(end + 1).is_some() || cx.is_capitalised(end + 1))
-            && is_connector(cx.word(end));
+            && (hits.at(end + 1).is_some() || cx.is_capitalised(end + 1));
         if joins {
             end += 1;
             continue;
@@ -351,7 +358,7 @@ fn classify_run(cx: &Context<'_, '_>, hits: &TokenHits, run: &Run, parts: &mut V
     }
     // Trailing connectors belong to no name (and are never capitalised).
     let mut end = run.tokens.end;
-    while end > start && !cx.is_capitalised(end - 1) && is_connector(cx.word(end - 1)) {
+    while end > start && !cx.is_capitalised(end - 1) && is_connector(cx.word_bytes(end - 1)) {
         end -= 1;
     }
     if start >= end {
@@ -614,8 +621,9 @@ fn title_at(cx: &Context<'_, '_>, k: usize, end: usize) -> Option<usize> {
         return None;
     }
     let longest = cx.lists.longest_title().min(end.saturating_sub(k + 1));
-    let name_follows =
-        |at: usize| cx.is_capitalised(at) || (is_connector(cx.word(at)) && at + 1 < end && cx.is_capitalised(at + 1));
+    let name_follows = |at: usize| {
+        cx.is_capitalised(at) || (is_connector(cx.word_bytes(at)) && at + 1 < end && cx.is_capitalised(at + 1))
+    };
     (1..=longest).rev().find(|&len| name_follows(k + len) && cx.lists.title(&joined(cx, k..k + len)).is_some())
 }
 
