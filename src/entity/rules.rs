@@ -182,10 +182,16 @@ impl TokenHits {
         (i > 0).then(|| self.hits[i - 1])
     }
 
-    /// Records a hit of tokens `k..end` on `entry`.
+    /// Records a hit of tokens `k..end` on `entry`, where no hit starts yet.
+    /// A document that has 2^32 − 1 hits already (over 4 GiB of text) records
+    /// no more: its later names are found by the rules alone.
     pub(crate) fn insert(&mut self, k: usize, end: usize, entry: usize) {
+        debug_assert_eq!(self.by_token[k], 0, "one hit per start token");
+        let Ok(number) = u32::try_from(self.hits.len() + 1) else {
+            return;
+        };
         self.hits.push((end, entry));
-        self.by_token[k] = u32::try_from(self.hits.len()).expect("fewer than 2^32 hits");
+        self.by_token[k] = number;
     }
 }
 
