@@ -11,7 +11,8 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, Sta
 use rustc_hash::FxHashMap;
 
 use crate::lexicon::Entry;
-use crate::token::{ascii_word_bytes, ascii_word_end, is_ascii_word_byte, GENERAL_PUNCTUATION, HIGH_BITS};
+use crate::swar::{ascii_word_bytes, gather_high_bits, u64_at, HIGH_BITS};
+use crate::token::{ascii_word_end, is_ascii_word_byte, GENERAL_PUNCTUATION};
 use crate::word_map::WordFilter;
 use crate::{Error, Span};
 
@@ -404,8 +405,8 @@ impl StartBytes {
     #[inline]
     fn in_block(&self, bytes: &[u8], base: usize) -> Block {
         let padded;
-        let block: &[u8; BLOCK] = match bytes.get(base..base + BLOCK) {
-            Some(block) => block.try_into().expect("a block"),
+        let block: &[u8; BLOCK] = match bytes.get(base..).and_then(<[u8]>::first_chunk) {
+            Some(block) => block,
             None => {
                 padded = padded_block(&bytes[base..]);
                 &padded
@@ -415,8 +416,8 @@ impl StartBytes {
         // does; `after_word` marks the first of the eight when the byte before is a letter or digit.
         let mut after_word = if base > 0 && is_ascii_word_byte(bytes[base - 1]) { 0x80 } else { 0 };
         let (mut maybe, mut words) = (0, 0);
-        for (i, eight) in block.chunks_exact(8).enumerate() {
-            let x = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+        for i in 0..BLOCK / 8 {
+            let x = u64_at(block, 8 * i);
             let word = ascii_word_bytes(x);
             let run_starts = word & !(word << 8 | after_word);
             after_word = word >> 56;
@@ -488,13 +489,6 @@ fn padded_block(tail: &[u8]) -> [u8; BLOCK] {
     let mut block = [0; BLOCK];
     block[..tail.len()].copy_from_slice(tail);
     block
-}
-
-/// The high bits of the eight bytes of `x`, gathered into the low eight bits
-/// (byte `i`'s in bit `i`): one multiplication moves each to its place.
-#[inline]
-fn gather_high_bits(x: u64) -> u64 {
-    ((x & HIGH_BITS) >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
 }
 
 /// The surface and its apostrophe and dash variants (`Côte d'Ivoire` /
@@ -741,15 +735,6 @@ mod tests {
                 }
             }
         }
-    }
-
-    #[test]
-    fn high_bits_gather_in_order() {
-        for byte in 0..8 {
-            assert_eq!(gather_high_bits(0x80 << (8 * byte)), 1 << byte);
-        }
-        assert_eq!(gather_high_bits(HIGH_BITS), 0xFF);
-        assert_eq!(gather_high_bits(!HIGH_BITS), 0);
     }
 
     #[test]

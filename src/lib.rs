@@ -57,6 +57,7 @@ pub mod lexicon;
 pub mod quote;
 pub mod segment;
 pub mod span;
+mod swar;
 #[cfg(test)]
 mod test_support;
 pub mod token;

@@ -15,6 +15,7 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::swar::{ascii_word_bytes, HIGH_BITS};
 use crate::Span;
 
 /// What a token is.
@@ -291,8 +292,8 @@ pub(crate) fn is_ascii_word_byte(b: u8) -> bool {
 #[inline]
 pub(crate) fn ascii_word_end(bytes: &[u8], start: usize) -> usize {
     let mut i = start;
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let word_bytes = ascii_word_bytes(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
+    while let Some(&chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk) {
+        let word_bytes = ascii_word_bytes(u64::from_le_bytes(chunk));
         if word_bytes != HIGH_BITS {
             // The first byte whose high bit is clear ends the run.
             return i + (!word_bytes & HIGH_BITS).trailing_zeros() as usize / 8;
@@ -300,25 +301,6 @@ pub(crate) fn ascii_word_end(bytes: &[u8], start: usize) -> usize {
         i += 8;
     }
     i + bytes.get(i..).map_or(0, |rest| rest.iter().take_while(|&&b| is_ascii_word_byte(b)).count())
-}
-
-/// Every byte's high bit.
-pub(crate) const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
-/// Each byte of `x` becomes `0x80` where it is an ASCII letter or digit and
-/// `0x00` elsewhere (the low seven bits of every byte are cleared).
-#[inline]
-pub(crate) fn ascii_word_bytes(x: u64) -> u64 {
-    const fn splat(b: u8) -> u64 {
-        u64::from_le_bytes([b; 8])
-    }
-    // With the high bits cleared, adding at most 0x50 never carries into the next byte,
-    // so `v + (0x80 - lo)` has its high bit set exactly when `v >= lo`.
-    let low = x & splat(0x7f);
-    let folded = low | splat(0x20); // ASCII letters folded to lower case
-    let letter = (folded + splat(0x80 - b'a')) & !(folded + splat(0x80 - (b'z' + 1)));
-    let digit = (low + splat(0x80 - b'0')) & !(low + splat(0x80 - (b'9' + 1)));
-    (letter | digit) & !x & HIGH_BITS
 }
 
 /// Whitespace for tokenizing: Unicode white space and the byte-order mark.

@@ -17,6 +17,8 @@
 
 use std::fmt;
 
+use crate::swar::{u32_at, GOLDEN};
+
 /// Words and their values, behind a filter that rules most absent words out cheaply.
 #[derive(Clone)]
 pub(crate) struct WordMap<V> {
@@ -365,10 +367,10 @@ fn head(word: &[u8]) -> [u64; 2] {
     let n = word.len();
     if n >= 4 {
         let n = n.min(HEAD_BYTES);
-        let u32_at = |i: usize| u64::from(u32::from_le_bytes(word[i..i + 4].try_into().unwrap_or_default()));
+        let four = |i: usize| u32_at(word, i);
         // 0 below 8 bytes (the loads then cover bytes 0..4 and n-4..n), 4 from 8 on (0..8 and n-8..n).
         let inner = (n >> 3) << 2;
-        [u32_at(0) | u32_at(inner) << 32, u32_at(n - 4) | u32_at(n - 4 - inner) << 32]
+        [four(0) | four(inner) << 32, four(n - 4) | four(n - 4 - inner) << 32]
     } else if n > 0 {
         [u64::from(word[0]) | u64::from(word[n / 2]) << 8 | u64::from(word[n - 1]) << 16, 0]
     } else {
@@ -379,8 +381,7 @@ fn head(word: &[u8]) -> [u64; 2] {
 /// The hash a [`WordMap`] table places a word by, from its head and length.
 #[inline(always)]
 fn table_hash(head: [u64; 2], len: usize) -> usize {
-    const MIX: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mixed = ((head[0] ^ len as u64).wrapping_mul(MIX) ^ head[1]).wrapping_mul(MIX);
+    let mixed = ((head[0] ^ len as u64).wrapping_mul(GOLDEN) ^ head[1]).wrapping_mul(GOLDEN);
     // The high half is the best mixed; tables have far fewer than 2^32 slots.
     (mixed >> 32) as usize
 }
@@ -396,7 +397,7 @@ fn filter_key(bytes: &[u8]) -> usize {
         bytes.first().map_or(0, |&b| u32::from(b))
     };
     let packed = u64::from(ends) | (n as u64) << 32;
-    (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
+    (packed.wrapping_mul(GOLDEN) >> 48) as usize
 }
 
 #[cfg(test)]

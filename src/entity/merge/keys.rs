@@ -7,6 +7,8 @@
 
 use std::hash::{Hash, Hasher};
 
+use crate::swar::{u32_at, u64_at, HIGH_BITS};
+
 /// `’` as `'`, so `O’Neill` and `O'Neill` are one name.
 fn straight(ch: char) -> char {
     if ch == '’' {
@@ -25,9 +27,6 @@ fn mix(digest: u64, word: u64) -> u64 {
     (digest ^ word).wrapping_mul(0xf135_7aea_2e62_a9c5).rotate_left(26)
 }
 
-/// The high bit of each byte of a word: set in a byte that is not ASCII.
-const NOT_ASCII: u64 = 0x8080_8080_8080_8080;
-
 /// The digest of `bytes`, each word masked by `mask`, if they are all ASCII.
 /// They are read in blocks of two words; most names are shorter than one
 /// block, and the words of that last block are read without a loop.
@@ -36,7 +35,7 @@ fn ascii_digest(bytes: &[u8], mask: u64) -> Option<u64> {
     let mut blocks = bytes.chunks_exact(16);
     for block in &mut blocks {
         let (first, second) = (u64_at(block, 0), u64_at(block, 8));
-        if (first | second) & NOT_ASCII != 0 {
+        if (first | second) & HIGH_BITS != 0 {
             return None;
         }
         digest = mix(mix(digest, first & mask), second & mask);
@@ -46,16 +45,11 @@ fn ascii_digest(bytes: &[u8], mask: u64) -> Option<u64> {
         return Some(digest);
     }
     let (first, second) = padded_block(tail);
-    if (first | second) & NOT_ASCII != 0 {
+    if (first | second) & HIGH_BITS != 0 {
         return None;
     }
     let digest = mix(digest, first & mask);
     Some(if tail.len() > 8 { mix(digest, second & mask) } else { digest })
-}
-
-/// The eight bytes of `bytes` from `at` as a little-endian word.
-fn u64_at(bytes: &[u8], at: usize) -> u64 {
-    u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"))
 }
 
 /// One to fifteen bytes as two little-endian words, zero-padded: the second
@@ -68,8 +62,7 @@ fn padded_block(bytes: &[u8]) -> (u64, u64) {
         (u64_at(bytes, 0), end)
     } else if n >= 4 {
         // Two words of four that overlap in the middle.
-        let u32_at = |i: usize| u64::from(u32::from_le_bytes(bytes[i..i + 4].try_into().expect("four bytes")));
-        (u32_at(0) | u32_at(n - 4) << (8 * (n - 4)), 0)
+        (u32_at(bytes, 0) | u32_at(bytes, n - 4) << (8 * (n - 4)), 0)
     } else {
         let byte = |i: usize| u64::from(bytes[i]) << (8 * i);
         (byte(0) | byte(n / 2) | byte(n - 1), 0)
