@@ -117,7 +117,7 @@ impl Gazetteer {
         // Where the scan goes on: after the last hit.
         let mut at = 0;
         for base in (0..bytes.len()).step_by(BLOCK) {
-            let Block { mut starts, words } = self.starts.in_block(bytes, base);
+            let Block { mut starts, words } = self.starts.block_at(bytes, base);
             while starts != 0 {
                 let i = starts.trailing_zeros() as usize;
                 starts &= starts - 1;
@@ -167,8 +167,8 @@ impl Gazetteer {
                 Some(b' ') => {
                     let next_end = ascii_word_end(bytes, end + 1);
                     if next_end == end + 1 {
-                        node.on_with_space_otherwise
-                    } else if node.on_with_next_run {
+                        node.goes_on_with_space_then_other
+                    } else if node.goes_on_with_space_and_run {
                         // Patterns that end inside the text's next run hide the shorter ones.
                         shorter = match self.ending_inside(bytes, start, node, end + 1, next_end) {
                             Ok(inside) => inside.or(found),
@@ -183,7 +183,7 @@ impl Gazetteer {
                         false
                     }
                 }
-                Some(_) => node.on_otherwise,
+                Some(_) => node.goes_on_with_other_byte,
             };
             return if longer { self.automaton_at(text, start) } else { found };
         }
@@ -258,13 +258,13 @@ struct RunEnd {
     /// The entry of the pattern that ends there (`Paris`), if one does.
     entry: Option<u32>,
     /// Whether longer patterns go on with a byte other than a space (`U.S.` from `U`).
-    on_otherwise: bool,
+    goes_on_with_other_byte: bool,
     /// Whether longer patterns go on with a space and no run of letters and
     /// digits after it (`Marks & Spencer` from `Marks`).
-    on_with_space_otherwise: bool,
+    goes_on_with_space_then_other: bool,
     /// Whether longer patterns go on with a space and a run (`New York`
     /// and `New York Times` from `New`).
-    on_with_next_run: bool,
+    goes_on_with_space_and_run: bool,
     /// The lengths of the next runs of the patterns that end with them (4
     /// for `York` of `New York`), a bit each; bit 63 for 63 and longer.
     ending_next_runs: u64,
@@ -282,9 +282,9 @@ impl RunEnd {
                 let next_end = ascii_word_end(p, end + 1);
                 let next = next_end - (end + 1);
                 if next == 0 {
-                    self.on_with_space_otherwise = true;
+                    self.goes_on_with_space_then_other = true;
                 } else {
-                    self.on_with_next_run = true;
+                    self.goes_on_with_space_and_run = true;
                     if next_end == p.len() {
                         self.ending_next_runs |= 1 << next.min(63);
                         self.ending_next_first_bytes |= first_byte_bit(p[end + 1]);
@@ -292,7 +292,7 @@ impl RunEnd {
                     return next_end;
                 }
             }
-            Some(_) => self.on_otherwise = true,
+            Some(_) => self.goes_on_with_other_byte = true,
         }
         0
     }
@@ -326,7 +326,7 @@ struct StartBytes {
     /// letter or digit (a space, a punctuation mark), else 0: such bytes are
     /// then looked at, as bytes that start a run of letters and digits and
     /// bytes that start a multi-byte character always are.
-    ascii_other_first: u64,
+    punctuation_start_mask: u64,
     /// The first three bytes of the patterns (a shorter pattern stands for
     /// every continuation), hashed into a set of `2^TRIPLE_BITS` bits.
     triples: Box<[u64]>,
@@ -353,7 +353,7 @@ impl StartBytes {
         let words = (1 << Self::TRIPLE_BITS) / 64;
         let mut set = StartBytes {
             first: [false; 256],
-            ascii_other_first: 0,
+            punctuation_start_mask: 0,
             triples: vec![0; words].into_boxed_slice(),
             first_words: WordFilter::default(),
             open_first_words: WordFilter::default(),
@@ -380,7 +380,7 @@ impl StartBytes {
             }
         }
         if (0..0x80).any(|b: u8| set.first[usize::from(b)] && !is_ascii_word_byte(b)) {
-            set.ascii_other_first = HIGH_BITS;
+            set.punctuation_start_mask = HIGH_BITS;
         }
         set
     }
@@ -400,10 +400,11 @@ impl StartBytes {
 
     /// The [`Block`] of the [`BLOCK`] bytes of `bytes` from `base` (fewer at
     /// the end). Its runs of ASCII letters and digits are found eight bytes
-    /// at a time, and its first bytes are tested without a branch, so the
-    /// words of the block cost no mispredicted jumps.
+    /// at a time, with no branch per byte; only the bytes that may start a
+    /// pattern (run starts, punctuation some pattern starts with, multi-byte
+    /// characters) are looked up in the first-byte table, one at a time.
     #[inline]
-    fn in_block(&self, bytes: &[u8], base: usize) -> Block {
+    fn block_at(&self, bytes: &[u8], base: usize) -> Block {
         let padded;
         let block: &[u8; BLOCK] = match bytes.get(base..).and_then(<[u8]>::first_chunk) {
             Some(block) => block,
@@ -423,7 +424,7 @@ impl StartBytes {
             after_word = word >> 56;
             // Bytes from 0xC0 up: the first bytes of multi-byte characters.
             let multi_byte_starts = x & (x << 1) & HIGH_BITS;
-            let other_ascii = !x & !word & self.ascii_other_first;
+            let other_ascii = !x & !word & self.punctuation_start_mask;
             maybe |= gather_high_bits(run_starts | multi_byte_starts | other_ascii) << (8 * i);
             words |= gather_high_bits(word) << (8 * i);
         }
@@ -441,7 +442,7 @@ impl StartBytes {
         Block { starts: maybe, words }
     }
 
-    /// Whether a pattern may start at `at`, a start of a [`Block`], where the
+    /// Whether a pattern may start at `at`, a start position of a [`Block`], where the
     /// run of ASCII letters and digits ends at `word_end` (`at` when there is
     /// none). Near the end of the text the missing bytes read as 0, and a
     /// pattern that ends there stands for every continuation, 0 included.
@@ -730,7 +731,7 @@ mod tests {
                     let words = (base..bytes.len().min(base + BLOCK))
                         .filter(|&i| is_ascii_word_byte(bytes[i]))
                         .fold(0u64, |bits, i| bits | 1 << (i - base));
-                    let block = starts.in_block(bytes, base);
+                    let block = starts.block_at(bytes, base);
                     assert_eq!((block.starts, block.words), (expected, words), "{text:?} at {base}");
                 }
             }
