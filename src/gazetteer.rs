@@ -63,7 +63,6 @@ impl Gazetteer {
         // ~64 MiB (~75 ms and ~67 MiB for anchored searches only). Every
         // kind finds the same matches. Searches are anchored (see `find`).
         let by_surface = patterns.iter().zip(&pattern_entry).map(|(p, &e)| (p.as_str().into(), e)).collect();
-        let starts = StartBytes::new(&patterns);
         let mut run_ends: FxHashMap<Box<[u8]>, RunEnd> = FxHashMap::default();
         for (p, &entry) in patterns.iter().zip(&pattern_entry) {
             let p = p.as_bytes();
@@ -72,6 +71,7 @@ impl Gazetteer {
                 end = run_ends.entry(p[..end].into()).or_default().add(p, end, entry);
             }
         }
+        let starts = StartBytes::new(&patterns, &run_ends);
         let builder = || {
             let mut builder = AhoCorasick::builder();
             builder.match_kind(MatchKind::LeftmostLongest).start_kind(StartKind::Anchored);
@@ -350,7 +350,9 @@ impl StartBytes {
     /// The bits of a triple's hash.
     const TRIPLE_BITS: u32 = 18;
 
-    fn new(patterns: &[String]) -> StartBytes {
+    /// The start tests of `patterns`, whose run ends are `run_ends`: the
+    /// word filters hold its keys of one run and of two.
+    fn new(patterns: &[String], run_ends: &FxHashMap<Box<[u8]>, RunEnd>) -> StartBytes {
         let words = (1 << Self::TRIPLE_BITS) / 64;
         let mut set = StartBytes {
             first: [false; 256],
@@ -360,18 +362,23 @@ impl StartBytes {
             open_first_words: WordFilter::default(),
             first_two_words: WordFilter::default(),
         };
-        for p in patterns {
-            let p_bytes = p.as_bytes();
-            let word = ascii_word_end(p_bytes, 0);
-            if word > 0 {
-                set.first_words.insert(&p_bytes[..word]);
-                let second = ascii_word_end(p_bytes, word + 1);
-                if p_bytes.get(word) == Some(&b' ') && second > word + 1 {
-                    set.first_two_words.insert(&p_bytes[..second]);
-                } else {
-                    set.open_first_words.insert(&p_bytes[..word]);
+        // A key of `run_ends` is a pattern's first runs, joined by single spaces.
+        for (runs, run_end) in run_ends {
+            match runs.iter().filter(|&&b| b == b' ').count() {
+                0 => {
+                    set.first_words.insert(runs);
+                    if run_end.entry.is_some()
+                        || run_end.goes_on_with_other_byte
+                        || run_end.goes_on_with_space_then_other
+                    {
+                        set.open_first_words.insert(runs);
+                    }
                 }
+                1 => set.first_two_words.insert(runs),
+                _ => {}
             }
+        }
+        for p in patterns {
             let all = 0..=u8::MAX;
             match *p.as_bytes() {
                 [] => {}
