@@ -202,6 +202,7 @@ fn assemble<'a>(
                 span: np.span,
                 text: Cow::Borrowed(&text[np.span]),
                 canonical: m.map(|m| mentions[m].canonical.clone()),
+                resolved_by: None,
             }
         };
         let speaker = f.speaker.as_ref().map(|np| reference(np, &mut resolver));
@@ -214,6 +215,7 @@ fn assemble<'a>(
                 span: np.span,
                 text: Cow::Borrowed(&text[np.span]),
                 canonical: m.map(|m| mentions[m].canonical.clone()),
+                resolved_by: None,
             }
         });
         if let Some(canonical) = speaker.as_ref().and_then(|s| s.canonical.as_deref()) {
