@@ -4,22 +4,17 @@
 //! parallel (rayon), and written in input order before the next batch is
 //! read, so memory stays bounded by the batch size whatever the corpus size.
 
-use std::fs::File;
-use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
+use std::io::{self, Write};
 use std::path::PathBuf;
-use std::time::Instant;
 
 use clap::ValueEnum;
 use rayon::prelude::*;
-use saywho::{decode, Document, Extractor, OffsetUnit};
+use saywho::{Document, Extractor, OffsetUnit};
 use serde_json::{Map, Value};
 
+use crate::input::{self, DocError, Input, Job, Progress};
 use crate::Failure;
 
-/// Documents per batch.
-const BATCH_DOCS: usize = 512;
-/// Bytes per batch (a batch ends at whichever limit comes first).
-const BATCH_BYTES: usize = 8 << 20;
 /// The fields saywho writes; input fields of these names are replaced.
 const OWN_FIELDS: &[&str] = &["schema_version", "offsets", "entities", "referents", "quotes", "text"];
 
@@ -66,21 +61,6 @@ enum Offsets {
     Chars,
 }
 
-/// One unit of work: a document's raw bytes and where it came from.
-struct Job {
-    /// The input file's name (`-` for standard input).
-    file: String,
-    /// The 1-based line number in JSON Lines input, or 0 for a whole file.
-    line: usize,
-    bytes: Vec<u8>,
-}
-
-/// A document that could not be processed.
-struct DocError {
-    id: Value,
-    message: String,
-}
-
 struct Settings<'e> {
     extractor: &'e Extractor,
     jsonl_input: bool,
@@ -100,7 +80,7 @@ pub fn run(args: ExtractArgs) -> Result<(), Failure> {
         builder = builder.lexicon_file(path);
     }
     let extractor = builder.build().map_err(|e| Failure::Input(e.to_string()))?;
-    let files: Vec<PathBuf> = if args.files.is_empty() { vec![PathBuf::from("-")] } else { args.files.clone() };
+    let files = input::files_or_stdin(&args.files);
     let jsonl_out = match args.format {
         Format::Jsonl => true,
         Format::Json => false,
@@ -123,14 +103,11 @@ pub fn run(args: ExtractArgs) -> Result<(), Failure> {
         .num_threads(args.threads.unwrap_or(0))
         .build()
         .map_err(|e| Failure::Input(format!("cannot start threads: {e}")))?;
-    let total_bytes: u64 = files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum();
-    let progress = Progress::new(total_bytes, args.jsonl_input || files.len() > 1);
+    let progress = Progress::new(&files, args.jsonl_input || files.len() > 1);
     let stdout = io::stdout();
     let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut failed = 0usize;
-    let mut batch: Vec<Job> = Vec::with_capacity(BATCH_DOCS);
-    let mut batch_bytes = 0;
-    let mut flush = |batch: &mut Vec<Job>, out: &mut io::BufWriter<io::StdoutLock<'_>>| -> Result<(), Failure> {
+    let flush = |batch: &mut Vec<Job>| -> Result<(), Failure> {
         let results: Vec<Result<String, DocError>> =
             pool.install(|| batch.par_iter().map(|job| process(&settings, job)).collect());
         for (job, result) in batch.iter().zip(results) {
@@ -141,9 +118,7 @@ pub fn run(args: ExtractArgs) -> Result<(), Failure> {
                 }
                 Err(error) => {
                     failed += 1;
-                    let place = if job.line > 0 { format!("{}:{}", job.file, job.line) } else { job.file.clone() };
-                    let id = if error.id.is_null() { String::new() } else { format!(" (id {})", error.id) };
-                    eprintln!("saywho: {place}{id}: {}", error.message);
+                    error.report(job);
                     if args.strict || !jsonl_out {
                         out.flush()?;
                         return Err(Failure::Documents);
@@ -155,63 +130,15 @@ pub fn run(args: ExtractArgs) -> Result<(), Failure> {
                     }
                     line.insert("line".into(), Value::from(job.line));
                     line.insert("error".into(), Value::from(error.message));
-                    serde_json::to_writer(&mut *out, &line).map_err(io::Error::from)?;
+                    serde_json::to_writer(&mut out, &line).map_err(io::Error::from)?;
                     out.write_all(b"\n")?;
                 }
             }
             progress.advance(job.bytes.len() as u64 + 1);
         }
-        batch.clear();
         Ok(())
     };
-    for file in &files {
-        let name = file.display().to_string();
-        let reader: Box<dyn Read> = if name == "-" {
-            Box::new(io::stdin().lock())
-        } else {
-            Box::new(File::open(file).map_err(|e| Failure::Input(format!("cannot read {name}: {e}")))?)
-        };
-        let mut reader = BufReader::with_capacity(1 << 16, reader);
-        if args.jsonl_input {
-            let mut line_no = 0;
-            loop {
-                let mut bytes = Vec::new();
-                let n = reader
-                    .read_until(b'\n', &mut bytes)
-                    .map_err(|e| Failure::Input(format!("cannot read {name}: {e}")))?;
-                if n == 0 {
-                    break;
-                }
-                line_no += 1;
-                // A byte-order mark (as Windows tools write one) is not part of the first line's JSON.
-                if line_no == 1 && bytes.starts_with(b"\xef\xbb\xbf") {
-                    bytes.drain(..3);
-                }
-                while bytes.last().is_some_and(|b| matches!(b, b'\n' | b'\r')) {
-                    bytes.pop();
-                }
-                if bytes.iter().all(u8::is_ascii_whitespace) {
-                    continue;
-                }
-                batch_bytes += bytes.len();
-                batch.push(Job { file: name.clone(), line: line_no, bytes });
-                if batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
-                    flush(&mut batch, &mut out)?;
-                    batch_bytes = 0;
-                }
-            }
-        } else {
-            let mut bytes = Vec::new();
-            reader.read_to_end(&mut bytes).map_err(|e| Failure::Input(format!("cannot read {name}: {e}")))?;
-            batch_bytes += bytes.len();
-            batch.push(Job { file: name.clone(), line: 0, bytes });
-            if batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
-                flush(&mut batch, &mut out)?;
-                batch_bytes = 0;
-            }
-        }
-    }
-    flush(&mut batch, &mut out)?;
+    input::for_each_batch(&files, args.jsonl_input, flush)?;
     out.flush()?;
     progress.finish(failed);
     if failed > 0 {
@@ -224,26 +151,17 @@ pub fn run(args: ExtractArgs) -> Result<(), Failure> {
 /// Extracts one document and renders its output line (or pretty JSON).
 fn process(settings: &Settings<'_>, job: &Job) -> Result<String, DocError> {
     let error = |id: Value, message: String| DocError { id, message };
-    // A line refused before it is read as a document still names its id when it has one.
-    let id_of_line = || if settings.jsonl_input { id_of(&job.bytes) } else { Value::Null };
-    if job.bytes.len() > settings.max_bytes {
-        return Err(error(
-            id_of_line(),
-            format!("document of {} bytes is larger than --max-bytes {}", job.bytes.len(), settings.max_bytes),
-        ));
-    }
-    let raw = decode(&job.bytes, settings.lossy)
-        .map_err(|e| error(id_of_line(), format!("{e} (use --lossy to replace invalid bytes)")))?;
-    if !settings.jsonl_input {
-        let doc = extract(settings, &raw);
-        let mut fields = Map::new();
-        if settings.file_field {
-            fields.insert("file".into(), Value::from(job.file.clone()));
+    let mut fields = match job.read(settings.jsonl_input, settings.lossy, settings.max_bytes)? {
+        Input::Text(raw) => {
+            let doc = extract(settings, &raw);
+            let mut fields = Map::new();
+            if settings.file_field {
+                fields.insert("file".into(), Value::from(job.file.clone()));
+            }
+            return Ok(render(settings, fields, &doc));
         }
-        return Ok(render(settings, fields, &doc));
-    }
-    let mut fields: Map<String, Value> =
-        serde_json::from_str(&raw).map_err(|e| error(Value::Null, format!("invalid JSON: {e}")))?;
+        Input::Line(fields) => fields,
+    };
     let id = fields.get("id").cloned().unwrap_or(Value::Null);
     let text = match fields.remove("text") {
         Some(Value::String(text)) => text,
@@ -253,17 +171,6 @@ fn process(settings: &Settings<'_>, job: &Job) -> Result<String, DocError> {
     fields.retain(|k, _| !OWN_FIELDS.contains(&k.as_str()));
     let doc = extract(settings, &text);
     Ok(render(settings, fields, &doc))
-}
-
-/// The `id` of a JSON line, read past invalid UTF-8 (replaced) and without
-/// keeping any other field; `null` when the line is no JSON object or has none.
-fn id_of(line: &[u8]) -> Value {
-    #[derive(serde::Deserialize)]
-    struct IdOnly {
-        #[serde(default)]
-        id: Value,
-    }
-    serde_json::from_str::<IdOnly>(&String::from_utf8_lossy(line)).map_or(Value::Null, |line| line.id)
 }
 
 fn extract<'a>(settings: &Settings<'a>, text: &'a str) -> Document<'a> {
@@ -286,58 +193,4 @@ fn render(settings: &Settings<'_>, fields: Map<String, Value>, doc: &Document<'_
     let head = serde_json::to_string(&fields).expect("JSON values serialize");
     // `{"id":…}` + `{"schema_version":…}` → `{"id":…,"schema_version":…}`
     format!("{},{}", &head[..head.len() - 1], &body[1..])
-}
-
-/// A progress bar on stderr when it is a terminal, and a summary line at the end.
-struct Progress {
-    bar: Option<indicatif::ProgressBar>,
-    started: Instant,
-    summary: bool,
-    done: std::cell::Cell<(u64, u64)>,
-}
-
-impl Progress {
-    fn new(total_bytes: u64, summary: bool) -> Progress {
-        let bar = (summary && io::stderr().is_terminal()).then(|| {
-            let bar = if total_bytes > 0 {
-                indicatif::ProgressBar::new(total_bytes)
-            } else {
-                indicatif::ProgressBar::new_spinner()
-            };
-            bar.set_style(
-                indicatif::ProgressStyle::with_template(
-                    "{spinner} {bytes}/{total_bytes} {binary_bytes_per_sec} {msg} [{elapsed_precise}]",
-                )
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-            );
-            bar
-        });
-        Progress { bar, started: Instant::now(), summary, done: std::cell::Cell::new((0, 0)) }
-    }
-
-    fn advance(&self, bytes: u64) {
-        let (docs, total) = self.done.get();
-        self.done.set((docs + 1, total + bytes));
-        if let Some(bar) = &self.bar {
-            bar.inc(bytes);
-            let secs = self.started.elapsed().as_secs_f64().max(1e-9);
-            bar.set_message(format!("{} docs, {:.0} docs/s", docs + 1, (docs + 1) as f64 / secs));
-        }
-    }
-
-    fn finish(&self, failed: usize) {
-        if let Some(bar) = &self.bar {
-            bar.finish_and_clear();
-        }
-        if self.summary {
-            let (docs, bytes) = self.done.get();
-            let secs = self.started.elapsed().as_secs_f64().max(1e-9);
-            eprintln!(
-                "saywho: {docs} documents ({failed} failed), {:.1} MB in {secs:.2} s: {:.1} MB/s, {:.0} docs/s",
-                bytes as f64 / 1e6,
-                bytes as f64 / 1e6 / secs,
-                docs as f64 / secs
-            );
-        }
-    }
 }

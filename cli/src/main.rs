@@ -4,6 +4,7 @@
 
 mod eval;
 mod extract;
+mod input;
 
 use std::io;
 use std::process::ExitCode;
