@@ -129,6 +129,11 @@ impl Extractor {
         self.gazetteer.memory_usage() + self.lists.memory_usage() + self.cues.memory_usage()
     }
 
+    /// The word lists (given names, titles) the extractor consults.
+    pub(crate) fn word_lists(&self) -> &WordLists {
+        &self.lists
+    }
+
     /// Finds the entities and reported speech of `text`. Never fails: any
     /// string gives a document, perhaps empty.
     pub fn extract<'t>(&self, text: &'t str) -> Document<'t> {

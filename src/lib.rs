@@ -56,6 +56,7 @@ mod gazetteer;
 mod lexicon;
 mod quote;
 mod segment;
+pub mod sources;
 mod span;
 mod swar;
 #[cfg(test)]
