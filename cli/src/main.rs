@@ -5,6 +5,7 @@
 mod eval;
 mod extract;
 mod input;
+mod sources;
 
 use std::io;
 use std::process::ExitCode;
@@ -25,6 +26,8 @@ enum Command {
     Extract(extract::ExtractArgs),
     /// Score saywho against annotated gold documents (JSON or JSON Lines).
     Eval(eval::EvalArgs),
+    /// Who gets quoted: a table of sources over text files or JSON Lines (CSV, JSON or an HTML report).
+    Sources(sources::SourcesArgs),
 }
 
 /// How a run ended.
@@ -53,6 +56,7 @@ fn main() -> ExitCode {
     let result = match args.command {
         Command::Extract(a) => extract::run(a),
         Command::Eval(a) => eval::run(a),
+        Command::Sources(a) => sources::run(a),
     };
     match result {
         Ok(()) | Err(Failure::BrokenPipe) => ExitCode::SUCCESS,

@@ -1,0 +1,274 @@
+//! `saywho sources`: who gets quoted, over a corpus. Reads documents as
+//! `extract` does (lines that already carry saywho's output are read as
+//! they are), summarises them in parallel, adds them to a
+//! [`saywho::sources::Audit`] in input order, and writes the table as CSV,
+//! JSON or an HTML report.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use clap::ValueEnum;
+use rayon::prelude::*;
+use saywho::sources::{self, Audit, DocumentSources, GenderRules, ReportOptions, Trail};
+use saywho::{Document, Extractor, OffsetUnit};
+use serde::Deserialize;
+use serde_json::{Map, Value};
+
+use crate::input::{self, DocError, Input, Job, Progress};
+use crate::Failure;
+
+/// Quotes per source the HTML report shows.
+const REPORT_QUOTES: usize = 20;
+/// Bytes of context around each quote in the HTML report.
+const REPORT_CONTEXT: usize = 160;
+
+#[derive(clap::Args, Debug)]
+pub struct SourcesArgs {
+    /// Input files (plain text, or JSON Lines with --jsonl-input); `-` or none reads standard input.
+    files: Vec<PathBuf>,
+    /// Read JSON Lines of {"id": ..., "text": ...}, or lines of saywho's own output (read as they are).
+    #[arg(long)]
+    jsonl_input: bool,
+    /// Group by an input field (`section`), or by the month of an ISO-8601 date field (`date:month`).
+    #[arg(long, value_name = "FIELD[:month]")]
+    by: Option<String>,
+    /// Give each person a gender, only from evidence (titles, pronouns linked by the text, the given-name list).
+    #[arg(long)]
+    gender: bool,
+    /// With --gender: never use the given-name list.
+    #[arg(long, requires = "gender")]
+    no_name_gender: bool,
+    /// With --gender: a list that overrides all evidence (TSV: canonical name, value).
+    #[arg(long, requires = "gender", value_name = "FILE")]
+    gender_list: Option<PathBuf>,
+    /// Output on standard output: CSV (the default without --html) or JSON with the audit trail.
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+    /// Write a self-contained HTML report to this file.
+    #[arg(long, value_name = "FILE")]
+    html: Option<PathBuf>,
+    /// How many sources the HTML report's table shows.
+    #[arg(long, default_value_t = 200)]
+    top: usize,
+    /// Replace invalid UTF-8 with U+FFFD instead of failing.
+    #[arg(long)]
+    lossy: bool,
+    /// An extra entity lexicon (TSV: surface, label, canonical[, id]); repeatable.
+    #[arg(long = "lexicon", value_name = "FILE")]
+    lexicons: Vec<PathBuf>,
+    /// Worker threads (default: all cores).
+    #[arg(long)]
+    threads: Option<usize>,
+    /// Stop at the first bad document instead of reporting it and going on.
+    #[arg(long)]
+    strict: bool,
+    /// The largest document accepted, in bytes; larger ones are errors.
+    #[arg(long, default_value_t = 32 << 20, value_name = "BYTES")]
+    max_bytes: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Csv,
+    Json,
+}
+
+/// The grouping: a field, and whether its value is a date to read the month of.
+struct By {
+    field: String,
+    month: bool,
+}
+
+impl By {
+    fn parse(spec: &str) -> By {
+        match spec.strip_suffix(":month") {
+            Some(field) => By { field: field.to_owned(), month: true },
+            None => By { field: spec.to_owned(), month: false },
+        }
+    }
+
+    /// The document's group value, `None` when it has none.
+    fn value(&self, fields: &Map<String, Value>) -> Option<String> {
+        let value = match fields.get(&self.field)? {
+            Value::Null => return None,
+            Value::String(s) if s.trim().is_empty() => return None,
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        if self.month {
+            sources::month_of(&value).map(str::to_owned)
+        } else {
+            Some(value)
+        }
+    }
+}
+
+struct Settings<'e> {
+    extractor: &'e Extractor,
+    jsonl_input: bool,
+    by: Option<By>,
+    trail: Trail,
+    lossy: bool,
+    max_bytes: usize,
+}
+
+/// One document, summarised: its id, group value and sources.
+struct Summary {
+    id: String,
+    group: Option<String>,
+    sources: DocumentSources,
+}
+
+pub fn run(args: SourcesArgs) -> Result<(), Failure> {
+    let mut builder = Extractor::builder();
+    for path in &args.lexicons {
+        builder = builder.lexicon_file(path);
+    }
+    let extractor = builder.build().map_err(|e| Failure::Input(e.to_string()))?;
+    let mut rules = None;
+    if args.gender {
+        let mut r = GenderRules::new(&extractor).given_names(!args.no_name_gender);
+        if let Some(path) = &args.gender_list {
+            let name = path.display().to_string();
+            let tsv = std::fs::read_to_string(path).map_err(|e| Failure::Input(format!("cannot read {name}: {e}")))?;
+            r = r.user_list(&name, &tsv).map_err(|e| Failure::Input(e.to_string()))?;
+        }
+        rules = Some(r);
+    }
+    let format = match (args.format, &args.html) {
+        (Some(format), _) => Some(format),
+        (None, None) => Some(Format::Csv),
+        (None, Some(_)) => None,
+    };
+    let trail = match (format == Some(Format::Json), args.html.is_some()) {
+        (true, html) => Trail { per_source: None, context: if html { REPORT_CONTEXT } else { 0 } },
+        (false, true) => Trail { per_source: Some(REPORT_QUOTES), context: REPORT_CONTEXT },
+        (false, false) => Trail::NONE,
+    };
+    let files = input::files_or_stdin(&args.files);
+    let settings = Settings {
+        extractor: &extractor,
+        jsonl_input: args.jsonl_input,
+        by: args.by.as_deref().map(By::parse),
+        trail,
+        lossy: args.lossy,
+        max_bytes: args.max_bytes,
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads.unwrap_or(0))
+        .build()
+        .map_err(|e| Failure::Input(format!("cannot start threads: {e}")))?;
+    let progress = Progress::new(&files, args.jsonl_input || files.len() > 1);
+    let mut audit = Audit::new(trail, settings.by.is_some());
+    let mut failed = 0usize;
+    let flush = |batch: &mut Vec<Job>| -> Result<(), Failure> {
+        let results: Vec<Result<Summary, DocError>> =
+            pool.install(|| batch.par_iter().map(|job| summarise(&settings, job)).collect());
+        for (job, result) in batch.iter().zip(results) {
+            match result {
+                Ok(s) => audit.add(&s.id, s.group.as_deref(), &s.sources),
+                Err(error) => {
+                    failed += 1;
+                    error.report(job);
+                    if args.strict {
+                        return Err(Failure::Documents);
+                    }
+                }
+            }
+            progress.advance(job.bytes.len() as u64 + 1);
+        }
+        Ok(())
+    };
+    input::for_each_batch(&files, args.jsonl_input, flush)?;
+    progress.finish(failed);
+    let table = audit.finish(rules.as_ref());
+    if let Some(path) = &args.html {
+        let options = ReportOptions { group_field: args.by.clone(), top: args.top, ..ReportOptions::default() };
+        std::fs::write(path, sources::report(&table, &options))
+            .map_err(|e| Failure::Input(format!("cannot write {}: {e}", path.display())))?;
+    }
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    match format {
+        Some(Format::Csv) => table.write_csv(&mut out)?,
+        Some(Format::Json) => {
+            #[derive(serde::Serialize)]
+            struct Output<'a> {
+                by: Option<&'a str>,
+                #[serde(flatten)]
+                table: &'a sources::SourceTable,
+            }
+            serde_json::to_writer(&mut out, &Output { by: args.by.as_deref(), table: &table })
+                .map_err(io::Error::from)?;
+            out.write_all(b"\n")?;
+        }
+        None => {}
+    }
+    out.flush()?;
+    if failed > 0 {
+        Err(Failure::Documents)
+    } else {
+        Ok(())
+    }
+}
+
+/// Reads one job and summarises its document: extracted from its text, or
+/// read as it is from a line that carries saywho's output.
+fn summarise(settings: &Settings<'_>, job: &Job) -> Result<Summary, DocError> {
+    let mut fields = match job.read(settings.jsonl_input, settings.lossy, settings.max_bytes)? {
+        Input::Text(raw) => {
+            let doc = settings.extractor.extract(&raw);
+            let sources = DocumentSources::new(&doc, Some(&raw), settings.trail);
+            return Ok(Summary { id: job.file.clone(), group: None, sources });
+        }
+        Input::Line(fields) => fields,
+    };
+    let id = match fields.get("id") {
+        Some(Value::String(id)) => id.clone(),
+        Some(id) if !id.is_null() => id.to_string(),
+        _ => format!("{}:{}", job.file, job.line),
+    };
+    let group = settings.by.as_ref().and_then(|by| by.value(&fields));
+    let id_value = fields.get("id").cloned().unwrap_or(Value::Null);
+    let error = |message: String| DocError { id: id_value.clone(), message };
+    let text = match fields.remove("text") {
+        Some(Value::String(text)) => Some(text),
+        Some(_) => return Err(error("\"text\" is not a string".into())),
+        None => None,
+    };
+    let text = text.as_deref();
+    let sources = if fields.contains_key("schema_version") && fields.contains_key("quotes") {
+        let object = Value::Object(fields);
+        let mut doc = Document::deserialize(&object).map_err(|e| error(format!("invalid saywho output: {e}")))?;
+        if doc.offsets != OffsetUnit::Bytes {
+            let text = text.ok_or_else(|| {
+                error("offsets are not bytes and the line has no \"text\" to convert them with".into())
+            })?;
+            doc.convert_offsets(text, OffsetUnit::Bytes);
+        }
+        let text = text.filter(|text| doc.validate(text).is_ok());
+        DocumentSources::new(&doc, text, settings.trail)
+    } else {
+        let text = text.ok_or_else(|| error("no \"text\" field and no saywho output".into()))?;
+        let doc = settings.extractor.extract(text);
+        DocumentSources::new(&doc, Some(text), settings.trail)
+    };
+    Ok(Summary { id, group, sources })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn by_reads_a_field_or_the_month_of_a_date() {
+        let fields: Map<String, Value> =
+            serde_json::from_str(r#"{"section": "sport", "date": "2024-03-05", "n": 3, "blank": " "}"#).unwrap();
+        assert_eq!(By::parse("section").value(&fields).as_deref(), Some("sport"));
+        assert_eq!(By::parse("date:month").value(&fields).as_deref(), Some("2024-03"));
+        assert_eq!(By::parse("section:month").value(&fields), None);
+        assert_eq!(By::parse("n").value(&fields).as_deref(), Some("3"));
+        assert_eq!(By::parse("blank").value(&fields), None);
+        assert_eq!(By::parse("author").value(&fields), None);
+    }
+}
