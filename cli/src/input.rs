@@ -147,7 +147,6 @@ pub fn for_each_batch(
             push(Job { file: name.clone(), line: 0, bytes }, &mut batch)?;
         }
     }
-    drop(push);
     flush(&mut batch)?;
     batch.clear();
     Ok(())
