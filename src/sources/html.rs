@@ -56,6 +56,23 @@ fn gender_colour(value: &str, other: usize) -> &'static str {
     }
 }
 
+/// `1 document`, `2 documents`.
+fn plural(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
+}
+
+/// The grouping as people read it: `section`, `month of date` (for `date:month`).
+fn group_label(options: &ReportOptions) -> String {
+    match options.group_field.as_deref() {
+        None => "group".into(),
+        Some(field) => field.strip_suffix(":month").map_or_else(|| field.to_owned(), |f| format!("month of {f}")),
+    }
+}
+
 /// Text escaped for HTML content and attribute values.
 fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -150,13 +167,13 @@ pub fn report(table: &SourceTable, options: &ReportOptions) -> String {
 <title>{title}</title>
 <style>{CSS}</style></head><body>
 <header><h1>{title}</h1>
-<p class="summary">{docs} documents, {quotes} quotes from {sources} sources{scare}. Made by saywho {version}.</p></header>
+<p class="summary">{docs}, {quotes} from {sources}{scare}. Made by saywho {version}.</p></header>
 <main>
 "#,
         title = esc(&options.title),
-        docs = table.documents,
-        quotes = table.quotes,
-        sources = table.sources.len(),
+        docs = plural(table.documents, "document"),
+        quotes = plural(table.quotes, "quote"),
+        sources = plural(table.sources.len(), "source"),
         scare = if table.scare_quotes > 0 {
             format!(" ({} scare quotes left out)", table.scare_quotes)
         } else {
@@ -182,14 +199,14 @@ pub fn report(table: &SourceTable, options: &ReportOptions) -> String {
         );
     }
     if !table.groups.is_empty() {
-        let field = options.group_field.as_deref().unwrap_or("group");
+        let field = group_label(options);
         let _ = write!(
             page,
             r#"<section id="groups"><h2>By {}</h2><p class="note">Each bar is one group's quotes, 100 % wide; grey is speech whose speaker is not known.</p><div class="groups">"#,
-            esc(field)
+            esc(&field)
         );
         for g in &table.groups {
-            let label = format!("{} ({} documents, {} quotes)", g.name, g.documents, g.quotes);
+            let label = format!("{} ({}, {})", g.name, plural(g.documents, "document"), plural(g.quotes, "quote"));
             let _ = write!(
                 page,
                 r#"<div class="glabel">{}</div><div class="gbar">{}</div>"#,
@@ -320,10 +337,10 @@ fn notes(page: &mut String, table: &SourceTable, options: &ReportOptions) {
         );
     }
     if !table.groups.is_empty() {
-        let field = esc(options.group_field.as_deref().unwrap_or("group"));
+        let field = esc(&group_label(options));
         note(
             &format!("By {field}"),
-            &format!("Documents are grouped by their <code>{field}</code> value (a month of an ISO-8601 date with <code>:month</code>); documents without one form the <q>{NO_GROUP}</q> group. Each bar is 100 % of the group's quotes."),
+            &format!("Documents are grouped by their {field} (the month of an ISO-8601 date with <code>--by FIELD:month</code>); documents without one form the <q>{NO_GROUP}</q> group. Each bar is 100 % of the group's quotes."),
         );
     }
     note(
