@@ -156,18 +156,25 @@ pub struct Trail {
     pub per_source: Option<usize>,
     /// Bytes of context kept on each side of a quote's words (cut back to a character boundary).
     pub context: usize,
+    /// Keep quotes only for the sources that may still be among this many
+    /// most quoted, so the trail's memory stays bounded however long the
+    /// input: when the kept quotes pass twice `top × per_source`, the
+    /// trails of the sources below the `top`-th count are dropped (such a
+    /// source keeps its later quotes again should it climb). `None` keeps
+    /// the trail of every source.
+    pub top: Option<usize>,
 }
 
 impl Default for Trail {
     /// All quotes, without context.
     fn default() -> Trail {
-        Trail { per_source: None, context: 0 }
+        Trail { per_source: None, context: 0, top: None }
     }
 }
 
 impl Trail {
     /// No quotes kept: counts only.
-    pub const NONE: Trail = Trail { per_source: Some(0), context: 0 };
+    pub const NONE: Trail = Trail { per_source: Some(0), context: 0, top: None };
 
     fn keeps_quotes(&self) -> bool {
         self.per_source != Some(0)
@@ -449,6 +456,8 @@ pub struct Audit {
     grouped: bool,
     documents: usize,
     scare: usize,
+    /// Trail quotes kept over all sources.
+    kept: usize,
 }
 
 impl Audit {
@@ -464,6 +473,7 @@ impl Audit {
             grouped,
             documents: 0,
             scare: 0,
+            kept: 0,
         }
     }
 
@@ -531,9 +541,11 @@ impl Audit {
             if let Some(quote) = &q.quote {
                 if self.trail.per_source.is_none_or(|n| t.trail.len() < n) {
                     t.trail.push(TrailQuote { document: id.to_owned(), ..quote.clone() });
+                    self.kept += 1;
                 }
             }
         }
+        self.prune_trails();
         for (name, clue) in &doc.clues {
             let key = Key { kind: SourceKind::Person, name: name.clone(), label: Some(Label::Person) };
             if let Some(&i) = self.index.get(&key) {
@@ -543,6 +555,25 @@ impl Audit {
                     t.last_clue_doc = doc_no;
                     t.clue_documents += 1;
                 }
+            }
+        }
+    }
+
+    /// With [`Trail::top`], drops the trails of the sources below the
+    /// `top`-th quote count once the kept quotes pass twice what the top
+    /// sources can hold.
+    fn prune_trails(&mut self) {
+        let (Some(top), Some(per_source)) = (self.trail.top, self.trail.per_source) else { return };
+        let top = top.max(1);
+        if self.kept <= 2 * top * per_source || self.tallies.len() <= top {
+            return;
+        }
+        let mut counts: Vec<usize> = self.tallies.iter().map(|t| t.counts.quotes).collect();
+        let (_, &mut threshold, _) = counts.select_nth_unstable_by(top - 1, |a, b| b.cmp(a));
+        for t in &mut self.tallies {
+            if t.counts.quotes < threshold && !t.trail.is_empty() {
+                self.kept -= t.trail.len();
+                t.trail = Vec::new();
             }
         }
     }
@@ -769,6 +800,23 @@ mod tests {
         assert!(table.sources.iter().all(|s| s.trail.is_empty()));
         let unnamed = table.by_source_kind.get(&SourceKind::Unnamed).copied();
         assert_eq!(unnamed, Some(2));
+    }
+
+    #[test]
+    fn a_top_bounded_trail_keeps_the_quotes_of_the_leading_sources() {
+        // Ann is quoted in every document, each of the others once: with room for the top 1 only, the
+        // others' trails are dropped as the kept quotes pass 2 × 1 × 3, and Ann keeps her first 3.
+        let names = ["Bea Lindqvist", "Cor Maas", "Dirk Voss", "Eva Holm", "Finn Ruud", "Gus Abel", "Hal Kerr"];
+        let texts: Vec<String> =
+            names.iter().map(|n| format!("Ann Mertens said the dam was safe.\n{n} said the river was high.")).collect();
+        let docs: Vec<(&str, Option<&str>, &str)> = texts.iter().map(|t| ("d", None, t.as_str())).collect();
+        let table = audit(&docs, Trail { per_source: Some(3), context: 0, top: Some(1) });
+        assert_eq!(source(&table, "Ann Mertens").trail.len(), 3);
+        let kept: usize = table.sources.iter().map(|s| s.trail.len()).sum();
+        assert!(kept <= 2 * 3 + 1, "{kept} quotes kept");
+        assert_eq!(source(&table, "Hal Kerr").trail.len(), 1, "the last one is kept until the next pruning");
+        assert!(source(&table, "Bea Lindqvist").trail.is_empty());
+        assert_eq!(source(&table, "Bea Lindqvist").counts.quotes, 1, "counts never pruned");
     }
 
     #[test]

@@ -141,8 +141,8 @@ pub fn run(args: SourcesArgs) -> Result<(), Failure> {
         (None, Some(_)) => None,
     };
     let trail = match (format == Some(Format::Json), args.html.is_some()) {
-        (true, html) => Trail { per_source: None, context: if html { REPORT_CONTEXT } else { 0 } },
-        (false, true) => Trail { per_source: Some(REPORT_QUOTES), context: REPORT_CONTEXT },
+        (true, html) => Trail { per_source: None, context: if html { REPORT_CONTEXT } else { 0 }, top: None },
+        (false, true) => Trail { per_source: Some(REPORT_QUOTES), context: REPORT_CONTEXT, top: Some(args.top) },
         (false, false) => Trail::NONE,
     };
     let files = input::files_or_stdin(&args.files);

@@ -345,7 +345,7 @@ fn notes(page: &mut String, table: &SourceTable, options: &ReportOptions) {
     }
     note(
         "Top sources",
-        "Sources by number of quotes, then documents. Documents count each document quoting the source once; first and last are in input order. Each source shows at most 20 of its quotes, the first in input order, with the text around them where the input had it.",
+        "Sources by number of quotes, then documents. Documents count each document quoting the source once; first and last are in input order. Each source shows at most 20 of its quotes with the text around them where the input had it: the first in input order, except for a source that joined the leaders late, whose earliest quotes were not kept (memory stays bounded), and which shows the ones after that.",
     );
     page.push_str("</dl></section>\n");
 }
@@ -436,7 +436,7 @@ mod tests {
 
     fn page(text: &str) -> String {
         let extractor = Extractor::new();
-        let trail = Trail { per_source: Some(20), context: 40 };
+        let trail = Trail { per_source: Some(20), context: 40, top: None };
         let mut audit = Audit::new(trail, true);
         let doc = extractor.extract(text);
         audit.add("doc <1>", Some("2024-03"), &DocumentSources::new(&doc, Some(text), trail));
