@@ -102,8 +102,7 @@ fn source_of_document(scene: &Scene<'_, '_>, np: &Np) -> Option<usize> {
         let mut j = k + 1;
         if j < scene.tokens.len() && matches!(scene.lower_bytes(j), b"by" | b"from" | b"of") {
             j += 1;
-            // One article (`by the Herald`); a run of them (`by the the the …`) names nothing.
-            if j < scene.tokens.len() && matches!(scene.lower_bytes(j), b"the" | b"a" | b"an") {
+            while j < scene.tokens.len() && matches!(scene.lower_bytes(j), b"the" | b"a" | b"an") {
                 j += 1;
             }
             if let Some(m) = scene.mention_at(j) {
