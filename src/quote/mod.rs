@@ -223,6 +223,20 @@ mod tests {
     }
 
     #[test]
+    fn a_continuing_quote_ends_its_sentence_within_a_few_tokens() {
+        let speakers = |tail: &str| -> Vec<Option<String>> {
+            quotes(&format!("Jane Smith said: “We are ready.” “We will win” {tail}."))
+                .into_iter()
+                .map(|q| q.2)
+                .collect()
+        };
+        let smith = Some("Jane Smith".to_string());
+        assert_eq!(speakers(") ) )"), [smith.clone(), smith.clone()]);
+        // Past a few marks the sentence is taken to go on: the quote continues nothing.
+        assert_eq!(speakers(&") ".repeat(8)), [smith, None]);
+    }
+
+    #[test]
     fn a_lone_carriage_return_ends_an_unclosed_quote() {
         let ready = (QuoteKind::Direct, "We are ready.".to_string(), Some("Jane Smith".to_string()));
         let lines = |end: &str| format!("The mayor said “the plan is dead.{end}Jane Smith said: “We are ready.”");
