@@ -71,3 +71,70 @@ fn two_thousand_capitalised_words() {
     let text: Vec<&str> = (0..2_000).map(|i| names[i % names.len()]).collect();
     check("2000 names", &text.join(" "));
 }
+
+/// Extracts and validates `text` as [`check`] does, and returns the quotes'
+/// `(kind, speaker text)`.
+fn quotes(name: &str, text: &str) -> Vec<(saywho::QuoteKind, Option<String>)> {
+    check(name, text);
+    let doc = EXTRACTOR.extract(text);
+    doc.quotes.iter().map(|q| (q.kind, q.speaker.as_ref().map(|s| s.text.to_string()))).collect()
+}
+
+#[test]
+fn a_speaker_qualified_six_thousand_times() {
+    // `officials in officials in …`: each qualifier once called the next one's phrase, 6000 deep.
+    let text = format!("{}officials said that the vote would be delayed.", "officials in ".repeat(6_000));
+    let found = quotes("officials in ×6000", &text);
+    let speakers: Vec<&str> = found.iter().filter_map(|(_, s)| s.as_deref()).collect();
+    assert_eq!(speakers.len(), 1, "{found:?}");
+    // A speaker phrase with its qualifiers is short, whatever the text before it.
+    assert!(speakers[0].split(' ').count() <= 24, "{}", speakers[0]);
+    assert!(speakers[0].ends_with("officials"));
+}
+
+#[test]
+fn runs_of_quote_marks() {
+    check("\"\" ×50000", &"\"\" ".repeat(50_000));
+    check("“” ×20000", &"“” ".repeat(20_000));
+    // Every mark style in a fixed pseudo-random order, with and without words between.
+    let marks = ["\"", "“", "”", "'", "‘", "’"];
+    let gaps = ["", " ", "a ", "  "];
+    let mut state = 12_345_u32;
+    let mut text = String::new();
+    for _ in 0..60_000 {
+        state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        text.push_str(marks[(state >> 16) as usize % marks.len()]);
+        text.push_str(gaps[(state >> 24) as usize % gaps.len()]);
+    }
+    check("random marks", &text);
+}
+
+#[test]
+fn reported_speech_retried_before_a_direct_quote() {
+    // Every `said` once computed its clause to the sentence's end, which crosses the quote.
+    let text = format!("Jane Smith said the plan {}: “We will not accept this.”", "said the plan ".repeat(5_000));
+    let found = quotes("said the plan ×5000", &text);
+    assert!(found.iter().any(|(kind, _)| *kind == saywho::QuoteKind::Direct), "{:?}", &found[found.len() - 3..]);
+    // Trailing attributions and participles in one endless sentence.
+    check("X said, Y ×3000", &"the plan failed, Jane Smith said, and the vote ".repeat(3_000));
+    check("saying ×3000", &"the mayor spoke saying that the plan ".repeat(3_000));
+    check("fragments ×3000", &"Jane Smith called the plan “dead” and ".repeat(3_000));
+}
+
+#[test]
+fn cue_verbs_ending_in_ly() {
+    // `reply` is a cue and ends in `-ly`: each one walked back over all the others.
+    let found = quotes("reply ×20000", &format!("{}that the plan failed.", "reply ".repeat(20_000)));
+    assert!(found.iter().all(|(_, speaker)| speaker.is_none()), "{found:?}");
+    check("quietly ×20000", &format!("Jane Smith {}said that the plan failed.", "quietly ".repeat(20_000)));
+}
+
+#[test]
+fn lone_carriage_returns_end_paragraphs() {
+    // An unclosed quote ends with its line; with `\r` line ends it once swallowed the rest.
+    let line = "“We are ready,” Jane Smith said.\r";
+    let text = format!("The mayor said “the plan is dead.\r{}", line.repeat(200));
+    let found = quotes("CR lines", &text);
+    let attributed = found.iter().filter(|(_, speaker)| speaker.as_deref() == Some("Jane Smith")).count();
+    assert_eq!(attributed, 200);
+}
