@@ -22,6 +22,9 @@ impl Default for ReportOptions {
     }
 }
 
+/// The most groups drawn as bars (those with the most quotes, in their order).
+const MAX_GROUP_BARS: usize = 60;
+
 /// Colours that stay distinct for colour-blind readers (Okabe–Ito), by kind of source.
 fn kind_colour(kind: SourceKind) -> &'static str {
     match kind {
@@ -202,10 +205,23 @@ pub fn report(table: &SourceTable, options: &ReportOptions) -> String {
         let field = group_label(options);
         let _ = write!(
             page,
-            r#"<section id="groups"><h2>By {}</h2><p class="note">Each bar is one group's quotes, 100 % wide; grey is speech whose speaker is not known.</p><div class="groups">"#,
-            esc(&field)
+            r#"<section id="groups"><h2>By {}</h2><p class="note">Each bar is one group's quotes, 100 % wide; grey is speech whose speaker is not known.{}</p><div class="groups">"#,
+            esc(&field),
+            if table.groups.len() > MAX_GROUP_BARS {
+                format!(" The {MAX_GROUP_BARS} groups with the most quotes of {} are drawn.", table.groups.len())
+            } else {
+                String::new()
+            }
         );
+        let mut by_quotes: Vec<usize> = table.groups.iter().map(|g| g.quotes).collect();
+        by_quotes.sort_unstable_by(|a, b| b.cmp(a));
+        let least = by_quotes.get(MAX_GROUP_BARS - 1).copied().unwrap_or(0);
+        let mut drawn = 0;
         for g in &table.groups {
+            if g.quotes < least || drawn == MAX_GROUP_BARS {
+                continue;
+            }
+            drawn += 1;
             let label = format!("{} ({}, {})", g.name, plural(g.documents, "document"), plural(g.quotes, "quote"));
             let _ = write!(
                 page,
@@ -452,6 +468,20 @@ mod tests {
         for remote in ["http://", "https://", " src=", "@import", "url("] {
             assert!(!html.contains(remote), "{remote}");
         }
+    }
+
+    #[test]
+    fn at_most_sixty_groups_are_drawn() {
+        let extractor = Extractor::new();
+        let mut audit = Audit::new(Trail::NONE, true);
+        let text = "Ilse Brandt said the gate was open.";
+        let summary = DocumentSources::new(&extractor.extract(text), Some(text), Trail::NONE);
+        for i in 0..100 {
+            audit.add(&format!("d{i}"), Some(&format!("g{i:03}")), &summary);
+        }
+        let html = report(&audit.finish(None), &ReportOptions::default());
+        assert_eq!(html.matches(r#"<div class="gbar">"#).count(), MAX_GROUP_BARS);
+        assert!(html.contains("The 60 groups with the most quotes of 100 are drawn."));
     }
 
     #[test]
