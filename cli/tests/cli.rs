@@ -845,9 +845,54 @@ fn eval_prints_per_label_precision_recall_and_f1() {
     assert_eq!(person[1..].join(" "), "1 1 1 1.000 1.000 1.000");
     assert!(out.stdout.contains("quotes P="), "{}", out.stdout);
 
-    dir.file("broken.jsonl", "{\"text\": \"a\"}\n{oops\n");
+    dir.file("broken.jsonl", "{\"text\": \"a\", \"entities\": []}\n{oops\n");
     let out = dir.run(&["eval", "broken.jsonl"]);
     assert!(out.expect_code(1).stderr.contains("broken.jsonl:2"), "{}", out.stderr);
+}
+
+#[test]
+fn eval_runs_on_the_example_gold_file() {
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/gold-example.jsonl");
+    let out = Scratch::new("eval-example").run(&["eval", example.to_str().unwrap()]);
+    assert!(out.expect_code(0).stdout.starts_with("3 documents\n"), "{}", out.stdout);
+    for row in ["PERSON", "direct", "indirect", "quotes P="] {
+        assert!(out.stdout.lines().any(|l| l.starts_with(row)), "no {row} row:\n{}", out.stdout);
+    }
+}
+
+#[test]
+fn eval_refuses_bad_gold_naming_the_line() {
+    let dir = Scratch::new("eval-bad");
+    let text = "Mayor Ana Ruiz of Bogotá said the bridge will reopen.";
+    let good = json!({"text": text, "entities": [{"start": 6, "end": 14, "label": "PERSON"}]});
+    // "Bogotá" is at bytes 18..25 and characters 18..24; a span ending at 24 cuts "á".
+    let cases = [
+        (json!({"text": text, "entities": [{"start": 18, "end": 24, "label": "GPE"}]}), "character offsets"),
+        (json!({"text": text, "entities": [{"start": 6, "end": 99, "label": "PERSON"}]}), "past the end"),
+        (
+            json!({"text": text, "entities": [{"start": 6, "end": 14, "label": "PERSON", "text": "Ana"}]}),
+            "the gold says",
+        ),
+        (json!({"text": text, "quotes": [{"kind": "indirect", "end": 52}]}), "missing field `start`"),
+        (
+            json!({"schema_version": 1, "offsets": "bytes", "entities": [], "referents": [], "quotes": []}),
+            "saywho's output",
+        ),
+    ];
+    for (bad, message) in cases {
+        dir.jsonl("gold.jsonl", &[good.clone(), good.clone(), bad]);
+        let out = dir.run(&["eval", "gold.jsonl"]);
+        out.expect_code(1);
+        assert!(out.stderr.contains("gold.jsonl:3: ") && out.stderr.contains(message), "{message}: {}", out.stderr);
+        assert!(out.stdout.is_empty());
+    }
+    // saywho's own output of a text file is refused too, and one pretty JSON object is gold.
+    dir.file("article.txt", ARTICLE);
+    let output = dir.run(&["extract", "article.txt"]).expect_code(0).stdout.clone();
+    dir.file("output.json", output);
+    assert!(dir.run(&["eval", "output.json"]).expect_code(1).stderr.contains("output.json:1: this is saywho's output"));
+    dir.file("pretty.json", serde_json::to_string_pretty(&good).unwrap());
+    assert!(dir.run(&["eval", "pretty.json"]).expect_code(0).stdout.starts_with("1 documents"));
 }
 
 #[test]
