@@ -167,26 +167,28 @@ where
             budget.close();
             result
         });
-        let hand_on = |group: Vec<T>, bytes: usize| {
-            if !budget.take(bytes) {
+        let hand_on = |group: Vec<T>, cost: usize| {
+            if !budget.take(cost) {
                 return false;
             }
             let (to_writer, from_worker) = sync_channel(CHUNKS_PER_GROUP);
-            order_tx.send((from_worker, bytes)).is_ok() && task_tx.send((group, to_writer)).is_ok()
+            order_tx.send((from_worker, cost)).is_ok() && task_tx.send((group, to_writer)).is_ok()
         };
-        let (mut group, mut bytes) = (Vec::new(), 0);
+        // The group being filled: its tasks, their input bytes, and what they count against the budget.
+        let (mut group, mut bytes, mut cost) = (Vec::new(), 0, 0);
         for task in tasks {
-            bytes += size(&task) + TASK_COST;
+            bytes += size(&task);
+            cost += size(&task) + TASK_COST;
             group.push(task);
-            if (bytes >= GROUP || group.len() >= GROUP_TASKS) && !hand_on(std::mem::take(&mut group), bytes) {
-                break;
-            }
-            if group.is_empty() {
+            if bytes >= GROUP || group.len() >= GROUP_TASKS {
+                if !hand_on(std::mem::take(&mut group), std::mem::take(&mut cost)) {
+                    break;
+                }
                 bytes = 0;
             }
         }
         if !group.is_empty() {
-            hand_on(group, bytes);
+            hand_on(group, cost);
         }
         drop(task_tx);
         drop(order_tx);
