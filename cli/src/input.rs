@@ -1,212 +1,221 @@
-//! Reading documents as `extract` and `sources` take them: text files or
-//! JSON Lines, from files or standard input, in bounded batches, with a
-//! progress bar on stderr.
+//! Reading the inputs into documents with bounded memory: files in order,
+//! one document per text file or per JSON line. A document longer than
+//! `--max-bytes` is skipped to its end without being held, and a file that
+//! cannot be read becomes a task of its own, so the run goes on.
 
-use std::borrow::Cow;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, IsTerminal, Read};
+use std::io::{self, BufRead, BufReader, Read};
 use std::path::PathBuf;
-use std::time::Instant;
+use std::sync::Arc;
 
-use saywho::decode;
-use serde_json::{Map, Value};
+/// How much of an over-long JSON line is kept to read its `id` from.
+pub const ID_WINDOW: usize = 64 << 10;
+/// Bytes a line may hold beyond `--max-bytes` that are no part of its
+/// document: a byte-order mark and line-ending CRs.
+const SLACK: usize = 4;
 
-use crate::Failure;
-
-/// Documents per batch.
-const BATCH_DOCS: usize = 512;
-/// Bytes per batch (a batch ends at whichever limit comes first).
-const BATCH_BYTES: usize = 8 << 20;
-
-/// One unit of work: a document's raw bytes and where it came from.
-pub struct Job {
+/// One document to process, or what stands in its place.
+pub struct Task {
     /// The input file's name (`-` for standard input).
-    pub file: String,
-    /// The 1-based line number in JSON Lines input, or 0 for a whole file.
-    pub line: usize,
-    pub bytes: Vec<u8>,
+    pub file: Arc<str>,
+    /// The 1-based line of a JSON Lines document; `None` for a whole file.
+    pub line: Option<usize>,
+    pub content: Content,
 }
 
-/// A document that could not be processed.
-pub struct DocError {
-    pub id: Value,
-    pub message: String,
+pub enum Content {
+    /// The document's bytes, within the limit.
+    Bytes(Vec<u8>),
+    /// A document over the limit: its length and at most [`ID_WINDOW`] of its first bytes.
+    TooLong { len: u64, start: Vec<u8> },
+    /// The file could not be read (the message names it).
+    Unreadable(String),
 }
 
-impl DocError {
-    /// Reports the error on stderr with the document's file, line and id.
-    pub fn report(&self, job: &Job) {
-        let place = if job.line > 0 { format!("{}:{}", job.file, job.line) } else { job.file.clone() };
-        let id = if self.id.is_null() { String::new() } else { format!(" (id {})", self.id) };
-        eprintln!("saywho: {place}{id}: {}", self.message);
-    }
-}
-
-/// A job's content, decoded: a whole text file, or one JSON Lines object.
-pub enum Input<'a> {
-    Text(Cow<'a, str>),
-    Line(Map<String, Value>),
-}
-
-impl Job {
-    /// Decodes the job (refusing it past `max_bytes`), and parses it as a JSON object when `jsonl`.
-    pub fn read(&self, jsonl: bool, lossy: bool, max_bytes: usize) -> Result<Input<'_>, DocError> {
-        let error = |id: Value, message: String| DocError { id, message };
-        // A line refused before it is read as a document still names its id when it has one.
-        let id_of_line = || if jsonl { id_of(&self.bytes) } else { Value::Null };
-        if self.bytes.len() > max_bytes {
-            return Err(error(
-                id_of_line(),
-                format!("document of {} bytes is larger than --max-bytes {max_bytes}", self.bytes.len()),
-            ));
+impl Task {
+    /// The input bytes the task holds.
+    pub fn held_bytes(&self) -> usize {
+        match &self.content {
+            Content::Bytes(bytes) | Content::TooLong { start: bytes, .. } => bytes.len(),
+            Content::Unreadable(message) => message.len(),
         }
-        let raw = decode(&self.bytes, lossy)
-            .map_err(|e| error(id_of_line(), format!("{e} (use --lossy to replace invalid bytes)")))?;
-        if !jsonl {
-            return Ok(Input::Text(raw));
-        }
-        serde_json::from_str(&raw).map(Input::Line).map_err(|e| error(Value::Null, format!("invalid JSON: {e}")))
     }
 }
 
-/// The `id` of a JSON line, read past invalid UTF-8 (replaced) and without
-/// keeping any other field; `null` when the line is no JSON object or has none.
-fn id_of(line: &[u8]) -> Value {
-    #[derive(serde::Deserialize)]
-    struct IdOnly {
-        #[serde(default)]
-        id: Value,
-    }
-    serde_json::from_str::<IdOnly>(&String::from_utf8_lossy(line)).map_or(Value::Null, |line| line.id)
-}
-
-/// The input files, `-` (standard input) when none are given.
-pub fn files_or_stdin(files: &[PathBuf]) -> Vec<PathBuf> {
-    if files.is_empty() {
-        vec![PathBuf::from("-")]
-    } else {
-        files.to_vec()
-    }
-}
-
-/// Reads every file (a whole text file, or with `jsonl` each non-blank
-/// line, without its line break or a leading byte-order mark, is a job) and
-/// hands the jobs to `flush` in batches, in input order. The batch is empty
-/// again when `flush` returns.
-pub fn for_each_batch(
-    files: &[PathBuf],
+/// The documents of a list of files, in order.
+pub struct Inputs {
+    files: std::vec::IntoIter<PathBuf>,
     jsonl: bool,
-    mut flush: impl FnMut(&mut Vec<Job>) -> Result<(), Failure>,
-) -> Result<(), Failure> {
-    let mut batch: Vec<Job> = Vec::with_capacity(BATCH_DOCS);
-    let mut batch_bytes = 0;
-    let mut push = |job: Job, batch: &mut Vec<Job>| -> Result<(), Failure> {
-        batch_bytes += job.bytes.len();
-        batch.push(job);
-        if batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
-            flush(batch)?;
-            batch.clear();
-            batch_bytes = 0;
-        }
-        Ok(())
-    };
-    for file in files {
-        let name = file.display().to_string();
-        let reader: Box<dyn Read> = if name == "-" {
-            Box::new(io::stdin().lock())
-        } else {
-            Box::new(File::open(file).map_err(|e| Failure::Input(format!("cannot read {name}: {e}")))?)
-        };
-        let mut reader = BufReader::with_capacity(1 << 16, reader);
-        if jsonl {
-            let mut line_no = 0;
-            loop {
-                let mut bytes = Vec::new();
-                let n = reader
-                    .read_until(b'\n', &mut bytes)
-                    .map_err(|e| Failure::Input(format!("cannot read {name}: {e}")))?;
-                if n == 0 {
-                    break;
+    max_bytes: usize,
+    /// The JSON Lines file being read, if any.
+    open: Option<OpenLines>,
+}
+
+struct OpenLines {
+    file: Arc<str>,
+    reader: BufReader<Box<dyn Read>>,
+    /// Lines read so far.
+    line: usize,
+}
+
+impl Inputs {
+    pub fn new(files: Vec<PathBuf>, jsonl: bool, max_bytes: usize) -> Inputs {
+        Inputs { files: files.into_iter(), jsonl, max_bytes, open: None }
+    }
+}
+
+impl Iterator for Inputs {
+    type Item = Task;
+
+    fn next(&mut self) -> Option<Task> {
+        loop {
+            if let Some(open) = &mut self.open {
+                match next_line(open, self.max_bytes) {
+                    Some(task) => return Some(task),
+                    None => self.open = None,
                 }
-                line_no += 1;
-                // A byte-order mark (as Windows tools write one) is not part of the first line's JSON.
-                if line_no == 1 && bytes.starts_with(b"\xef\xbb\xbf") {
-                    bytes.drain(..3);
-                }
-                while bytes.last().is_some_and(|b| matches!(b, b'\n' | b'\r')) {
-                    bytes.pop();
-                }
-                if bytes.iter().all(u8::is_ascii_whitespace) {
+            }
+            let path = self.files.next()?;
+            let file: Arc<str> = path.display().to_string().into();
+            let unreadable = |e: io::Error| Content::Unreadable(format!("cannot read: {e}"));
+            let opened: io::Result<(Box<dyn Read>, Option<u64>)> = if &*file == "-" {
+                Ok((Box::new(io::stdin().lock()), None))
+            } else {
+                File::open(&path).and_then(|f| {
+                    let len = f.metadata()?.is_file().then_some(f.metadata()?.len());
+                    Ok((Box::new(f) as Box<dyn Read>, len))
+                })
+            };
+            let content = match opened {
+                Err(e) => unreadable(e),
+                Ok((reader, _)) if self.jsonl => {
+                    self.open = Some(OpenLines { file, reader: BufReader::with_capacity(1 << 16, reader), line: 0 });
                     continue;
                 }
-                push(Job { file: name.clone(), line: line_no, bytes }, &mut batch)?;
-            }
-        } else {
-            let mut bytes = Vec::new();
-            reader.read_to_end(&mut bytes).map_err(|e| Failure::Input(format!("cannot read {name}: {e}")))?;
-            push(Job { file: name.clone(), line: 0, bytes }, &mut batch)?;
-        }
-    }
-    flush(&mut batch)?;
-    batch.clear();
-    Ok(())
-}
-
-/// A progress bar on stderr when it is a terminal, and a summary line at the end.
-pub struct Progress {
-    bar: Option<indicatif::ProgressBar>,
-    started: Instant,
-    summary: bool,
-    done: std::cell::Cell<(u64, u64)>,
-}
-
-impl Progress {
-    /// A bar over the files' total size (a spinner when it is unknown);
-    /// `summary` shows the bar and prints the summary line.
-    pub fn new(files: &[PathBuf], summary: bool) -> Progress {
-        let total_bytes: u64 = files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum();
-        let bar = (summary && io::stderr().is_terminal()).then(|| {
-            let bar = if total_bytes > 0 {
-                indicatif::ProgressBar::new(total_bytes)
-            } else {
-                indicatif::ProgressBar::new_spinner()
+                // A file known to be too large is refused before it is read.
+                Ok((_, Some(len))) if len > self.max_bytes as u64 => Content::TooLong { len, start: Vec::new() },
+                Ok((reader, len)) => {
+                    let mut bytes = Vec::with_capacity(len.map_or(0, |len| len as usize));
+                    match read_bounded(&mut BufReader::with_capacity(1 << 16, reader), None, self.max_bytes, &mut bytes)
+                    {
+                        Err(e) => unreadable(e),
+                        Ok(Some(len)) if len > self.max_bytes as u64 => Content::TooLong { len, start: Vec::new() },
+                        Ok(_) => Content::Bytes(bytes),
+                    }
+                }
             };
-            bar.set_style(
-                indicatif::ProgressStyle::with_template(
-                    "{spinner} {bytes}/{total_bytes} {binary_bytes_per_sec} {msg} [{elapsed_precise}]",
-                )
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-            );
-            bar
-        });
-        Progress { bar, started: Instant::now(), summary, done: std::cell::Cell::new((0, 0)) }
-    }
-
-    /// Counts one document of `bytes` bytes done.
-    pub fn advance(&self, bytes: u64) {
-        let (docs, total) = self.done.get();
-        self.done.set((docs + 1, total + bytes));
-        if let Some(bar) = &self.bar {
-            bar.inc(bytes);
-            let secs = self.started.elapsed().as_secs_f64().max(1e-9);
-            bar.set_message(format!("{} docs, {:.0} docs/s", docs + 1, (docs + 1) as f64 / secs));
+            return Some(Task { file, line: None, content });
         }
     }
+}
 
-    /// Clears the bar and prints the summary line.
-    pub fn finish(&self, failed: usize) {
-        if let Some(bar) = &self.bar {
-            bar.finish_and_clear();
+/// The next non-blank line of a JSON Lines file, or `None` at its end. A
+/// read error ends the file with a task that reports it.
+fn next_line(open: &mut OpenLines, max_bytes: usize) -> Option<Task> {
+    loop {
+        let mut bytes = Vec::new();
+        let read = read_bounded(&mut open.reader, Some(b'\n'), max_bytes.saturating_add(SLACK), &mut bytes);
+        let mut len = match read {
+            Ok(None) => return None,
+            Ok(Some(len)) => len,
+            Err(e) => {
+                let message = format!("cannot read after line {}: {e}", open.line);
+                // Nothing more is read from this file.
+                open.reader = BufReader::new(Box::new(io::empty()));
+                return Some(Task { file: open.file.clone(), line: None, content: Content::Unreadable(message) });
+            }
+        };
+        open.line += 1;
+        // A byte-order mark (as Windows tools write one) is not part of the first line's JSON.
+        if open.line == 1 && bytes.starts_with(b"\xef\xbb\xbf") {
+            bytes.drain(..3);
+            len -= 3;
         }
-        if self.summary {
-            let (docs, bytes) = self.done.get();
-            let secs = self.started.elapsed().as_secs_f64().max(1e-9);
-            eprintln!(
-                "saywho: {docs} documents ({failed} failed), {:.1} MB in {secs:.2} s: {:.1} MB/s, {:.0} docs/s",
-                bytes as f64 / 1e6,
-                bytes as f64 / 1e6 / secs,
-                docs as f64 / secs
-            );
+        let content = if len > bytes.len() as u64 || bytes.len() > max_bytes {
+            while bytes.last() == Some(&b'\r') {
+                bytes.pop();
+                len -= 1;
+            }
+            bytes.truncate(ID_WINDOW);
+            bytes.shrink_to_fit();
+            Content::TooLong { len, start: bytes }
+        } else {
+            while bytes.last() == Some(&b'\r') {
+                bytes.pop();
+            }
+            if bytes.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            Content::Bytes(bytes)
+        };
+        return Some(Task { file: open.file.clone(), line: Some(open.line), content });
+    }
+}
+
+/// Reads up to the next `delimiter` (consumed, not kept), or to the end of
+/// the input without one, and returns the length read (delimiter not
+/// counted), or `None` at the end of the input. At most `cap` bytes are kept
+/// in `buf`: the rest is skipped.
+pub fn read_bounded(
+    reader: &mut impl BufRead,
+    delimiter: Option<u8>,
+    cap: usize,
+    buf: &mut Vec<u8>,
+) -> io::Result<Option<u64>> {
+    let mut len = None;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(available) => available,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if available.is_empty() {
+            return Ok(len);
         }
+        let end = delimiter.and_then(|d| memchr::memchr(d, available));
+        let part = &available[..end.unwrap_or(available.len())];
+        let keep = cap.saturating_sub(buf.len()).min(part.len());
+        buf.extend_from_slice(&part[..keep]);
+        let total = len.unwrap_or(0) + part.len() as u64;
+        len = Some(total);
+        let used = part.len() + usize::from(end.is_some());
+        reader.consume(used);
+        if end.is_some() {
+            return Ok(len);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_all(input: &[u8], delimiter: Option<u8>, cap: usize) -> Vec<(u64, Vec<u8>)> {
+        let mut reader = BufReader::with_capacity(4, input);
+        let mut pieces = Vec::new();
+        loop {
+            let mut buf = Vec::new();
+            match read_bounded(&mut reader, delimiter, cap, &mut buf).unwrap() {
+                Some(len) => pieces.push((len, buf)),
+                None => return pieces,
+            }
+        }
+    }
+
+    #[test]
+    fn lines_within_the_cap_are_kept_whole_and_longer_ones_only_counted() {
+        let pieces = read_all(b"short\na line that is long\n\nend", Some(b'\n'), 6);
+        let expected: Vec<(u64, Vec<u8>)> =
+            vec![(5, b"short".to_vec()), (19, b"a line".to_vec()), (0, Vec::new()), (3, b"end".to_vec())];
+        assert_eq!(pieces, expected);
+        // A final line ending ends the last line; it starts no empty one.
+        assert_eq!(read_all(b"a\n", Some(b'\n'), 6), [(1, b"a".to_vec())]);
+        assert!(read_all(b"", Some(b'\n'), 6).is_empty());
+    }
+
+    #[test]
+    fn without_a_delimiter_the_whole_input_is_one_piece() {
+        assert_eq!(read_all(b"one\ntwo", None, 100), [(7, b"one\ntwo".to_vec())]);
+        assert_eq!(read_all(b"one\ntwo", None, 2), [(7, b"on".to_vec())]);
     }
 }

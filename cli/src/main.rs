@@ -5,6 +5,8 @@
 mod eval;
 mod extract;
 mod input;
+mod line;
+mod ordered;
 mod sources;
 
 use std::io;
@@ -32,6 +34,8 @@ enum Command {
 
 /// How a run ended.
 enum Failure {
+    /// A usage error clap cannot see (arguments that conflict): exit code 2.
+    Usage(String),
     /// Bad input: exit code 1.
     Input(String),
     /// Some documents failed (already reported): exit code 1.
@@ -61,6 +65,10 @@ fn main() -> ExitCode {
     match result {
         Ok(()) | Err(Failure::BrokenPipe) => ExitCode::SUCCESS,
         Err(Failure::Documents) => ExitCode::from(1),
+        Err(Failure::Usage(message)) => {
+            let _ = clap::Error::raw(clap::error::ErrorKind::ArgumentConflict, format!("{message}\n")).print();
+            ExitCode::from(2)
+        }
         Err(Failure::Input(message)) => {
             eprintln!("saywho: {message}");
             ExitCode::from(1)

@@ -5,16 +5,21 @@
 //! JSON or an HTML report.
 
 use std::io::{self, Write};
+use std::num::NonZeroUsize;
+use std::panic::{self, AssertUnwindSafe};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use clap::ValueEnum;
-use rayon::prelude::*;
 use saywho::sources::{self, Audit, DocumentSources, GenderRules, ReportOptions, Trail};
-use saywho::{Document, Extractor, OffsetUnit};
-use serde::Deserialize;
-use serde_json::{Map, Value};
+use saywho::{decode, Document, Extractor, OffsetUnit};
+use serde_json::value::RawValue;
+use serde_json::Value;
 
-use crate::input::{self, DocError, Input, Job, Progress};
+use crate::extract::{thread_count, Progress};
+use crate::input::{Content, Inputs, Task};
+use crate::line::{id_of, Line};
+use crate::ordered::{self, Sink};
 use crate::Failure;
 
 /// Quotes per source the HTML report shows.
@@ -50,19 +55,19 @@ pub struct SourcesArgs {
     /// How many sources the HTML report's table shows.
     #[arg(long, default_value_t = 200)]
     top: usize,
-    /// Replace invalid UTF-8 with U+FFFD instead of failing.
+    /// Replace invalid UTF-8 (and lone surrogate escapes in JSON text) with U+FFFD instead of failing.
     #[arg(long)]
     lossy: bool,
     /// An extra entity lexicon (TSV: surface, label, canonical[, id]); repeatable.
     #[arg(long = "lexicon", value_name = "FILE")]
     lexicons: Vec<PathBuf>,
-    /// Worker threads (default: all cores).
-    #[arg(long)]
-    threads: Option<usize>,
+    /// Worker threads, 1 or more (default: all cores).
+    #[arg(long, value_parser = thread_count)]
+    threads: Option<NonZeroUsize>,
     /// Stop at the first bad document instead of reporting it and going on.
     #[arg(long)]
     strict: bool,
-    /// The largest document accepted, in bytes; larger ones are errors.
+    /// The largest document accepted, in bytes (a JSON line counts whole); larger ones are errors, never read whole.
     #[arg(long, default_value_t = 32 << 20, value_name = "BYTES")]
     max_bytes: usize,
 }
@@ -88,11 +93,11 @@ impl By {
     }
 
     /// The document's group value, `None` when it has none.
-    fn value(&self, fields: &Map<String, Value>) -> Option<String> {
-        let value = match fields.get(&self.field)? {
+    fn value(&self, line: &Line<'_>) -> Option<String> {
+        let value = match serde_json::from_str::<Value>(line.field(&self.field)?.get()).ok()? {
             Value::Null => return None,
             Value::String(s) if s.trim().is_empty() => return None,
-            Value::String(s) => s.clone(),
+            Value::String(s) => s,
             other => other.to_string(),
         };
         if self.month {
@@ -117,6 +122,22 @@ struct Summary {
     id: String,
     group: Option<String>,
     sources: DocumentSources,
+}
+
+/// What a worker reports for one task.
+struct Outcome {
+    file: Arc<str>,
+    line: Option<usize>,
+    /// The input's length, for the progress figures.
+    bytes: u64,
+    summary: Result<Summary, DocError>,
+}
+
+/// A document that could not be read or summarised.
+struct DocError {
+    /// The line's `id` as written, if it could be read (JSON Lines only).
+    id: Option<Box<RawValue>>,
+    message: String,
 }
 
 pub fn run(args: SourcesArgs) -> Result<(), Failure> {
@@ -145,7 +166,7 @@ pub fn run(args: SourcesArgs) -> Result<(), Failure> {
         (false, true) => Trail { per_source: Some(REPORT_QUOTES), context: REPORT_CONTEXT, top: Some(args.top) },
         (false, false) => Trail::NONE,
     };
-    let files = input::files_or_stdin(&args.files);
+    let files: Vec<PathBuf> = if args.files.is_empty() { vec![PathBuf::from("-")] } else { args.files.clone() };
     let settings = Settings {
         extractor: &extractor,
         jsonl_input: args.jsonl_input,
@@ -154,32 +175,39 @@ pub fn run(args: SourcesArgs) -> Result<(), Failure> {
         lossy: args.lossy,
         max_bytes: args.max_bytes,
     };
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.threads.unwrap_or(0))
-        .build()
-        .map_err(|e| Failure::Input(format!("cannot start threads: {e}")))?;
-    let progress = Progress::new(&files, args.jsonl_input || files.len() > 1);
+    let threads = args.threads.or_else(|| std::thread::available_parallelism().ok()).unwrap_or(NonZeroUsize::MIN);
+    let total_bytes: u64 = files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum();
+    let mut progress = Progress::new(total_bytes, args.jsonl_input || files.len() > 1);
     let mut audit = Audit::new(trail, settings.by.is_some());
     let mut failed = 0usize;
-    let flush = |batch: &mut Vec<Job>| -> Result<(), Failure> {
-        let results: Vec<Result<Summary, DocError>> =
-            pool.install(|| batch.par_iter().map(|job| summarise(&settings, job)).collect());
-        for (job, result) in batch.iter().zip(results) {
-            match result {
+    let inputs = Inputs::new(files, args.jsonl_input, args.max_bytes);
+    // Workers summarise documents; the summaries reach the audit in input order. Nothing is written meanwhile.
+    ordered::run(
+        threads,
+        inputs,
+        Task::held_bytes,
+        |task, _: &mut Sink<Outcome>| process(&settings, task),
+        &mut io::sink(),
+        |_, outcome: Outcome| {
+            progress.advance(outcome.bytes + 1);
+            match outcome.summary {
                 Ok(s) => audit.add(&s.id, s.group.as_deref(), &s.sources),
                 Err(error) => {
                     failed += 1;
-                    error.report(job);
+                    let place = match outcome.line {
+                        Some(line) => format!("{}:{line}", outcome.file),
+                        None => outcome.file.to_string(),
+                    };
+                    let id = error.id.as_ref().map_or(String::new(), |id| format!(" (id {id})"));
+                    eprintln!("saywho: {place}{id}: {}", error.message);
                     if args.strict {
                         return Err(Failure::Documents);
                     }
                 }
             }
-            progress.advance(job.bytes.len() as u64 + 1);
-        }
-        Ok(())
-    };
-    input::for_each_batch(&files, args.jsonl_input, flush)?;
+            Ok(())
+        },
+    )?;
     progress.finish(failed);
     let table = audit.finish(rules.as_ref());
     if let Some(path) = &args.html {
@@ -212,46 +240,61 @@ pub fn run(args: SourcesArgs) -> Result<(), Failure> {
     }
 }
 
-/// Reads one job and summarises its document: extracted from its text, or
-/// read as it is from a line that carries saywho's output.
-fn summarise(settings: &Settings<'_>, job: &Job) -> Result<Summary, DocError> {
-    let mut fields = match job.read(settings.jsonl_input, settings.lossy, settings.max_bytes)? {
-        Input::Text(raw) => {
-            let doc = settings.extractor.extract(&raw);
-            let sources = DocumentSources::new(&doc, Some(&raw), settings.trail);
-            return Ok(Summary { id: job.file.clone(), group: None, sources });
+fn process(settings: &Settings<'_>, task: Task) -> Outcome {
+    let (bytes, summary) = match task.content {
+        Content::Unreadable(message) => (0, Err(DocError { id: None, message })),
+        Content::TooLong { len, start } => {
+            let message = format!("document of {len} bytes is larger than --max-bytes {}", settings.max_bytes);
+            (len, Err(DocError { id: if settings.jsonl_input { id_of(&start) } else { None }, message }))
         }
-        Input::Line(fields) => fields,
+        Content::Bytes(bytes) => (bytes.len() as u64, summarise(settings, &task.file, task.line, &bytes)),
     };
-    let id = match fields.get("id") {
-        Some(Value::String(id)) => id.clone(),
-        Some(id) if !id.is_null() => id.to_string(),
-        _ => format!("{}:{}", job.file, job.line),
+    Outcome { file: task.file, line: task.line, bytes, summary }
+}
+
+/// Summarises one document: extracted from its text, or read as it is from
+/// a line that carries saywho's output. A panic in the extractor costs the
+/// document, not the run.
+fn summarise(settings: &Settings<'_>, file: &str, line_no: Option<usize>, bytes: &[u8]) -> Result<Summary, DocError> {
+    let refuse = |message: String| DocError { id: if settings.jsonl_input { id_of(bytes) } else { None }, message };
+    let raw =
+        decode(bytes, settings.lossy).map_err(|e| refuse(format!("{e} (use --lossy to replace invalid bytes)")))?;
+    let extract = |text: &str| {
+        panic::catch_unwind(AssertUnwindSafe(|| {
+            let doc = settings.extractor.extract(text);
+            DocumentSources::new(&doc, Some(text), settings.trail)
+        }))
+        .map_err(|_| "internal error, please report it".to_owned())
     };
-    let group = settings.by.as_ref().and_then(|by| by.value(&fields));
-    let id_value = fields.get("id").cloned().unwrap_or(Value::Null);
-    let error = |message: String| DocError { id: id_value.clone(), message };
-    let text = match fields.remove("text") {
-        Some(Value::String(text)) => Some(text),
-        Some(_) => return Err(error("\"text\" is not a string".into())),
+    if !settings.jsonl_input {
+        let sources = extract(&raw).map_err(refuse)?;
+        return Ok(Summary { id: file.to_owned(), group: None, sources });
+    }
+    let line = Line::parse(&raw).map_err(|e| refuse(format!("invalid JSON: {e}")))?;
+    let refuse = |message: String| DocError { id: line.id(), message };
+    let id = match line.id() {
+        Some(id) => serde_json::from_str::<String>(id.get()).unwrap_or_else(|_| id.get().to_owned()),
+        None => format!("{file}:{}", line_no.unwrap_or(0)),
+    };
+    let group = settings.by.as_ref().and_then(|by| by.value(&line));
+    let text = match line.field("text") {
+        Some(_) => Some(line.text(settings.lossy).map_err(refuse)?),
         None => None,
     };
-    let text = text.as_deref();
-    let sources = if fields.contains_key("schema_version") && fields.contains_key("quotes") {
-        let object = Value::Object(fields);
-        let mut doc = Document::deserialize(&object).map_err(|e| error(format!("invalid saywho output: {e}")))?;
+    let sources = if line.field("schema_version").is_some() && line.field("quotes").is_some() {
+        let mut doc: Document<'_> =
+            serde_json::from_str(&raw).map_err(|e| refuse(format!("invalid saywho output: {e}")))?;
         if doc.offsets != OffsetUnit::Bytes {
-            let text = text.ok_or_else(|| {
-                error("offsets are not bytes and the line has no \"text\" to convert them with".into())
+            let text = text.as_deref().ok_or_else(|| {
+                refuse("offsets are not bytes and the line has no \"text\" to convert them with".into())
             })?;
             doc.convert_offsets(text, OffsetUnit::Bytes);
         }
-        let text = text.filter(|text| doc.validate(text).is_ok());
+        let text = text.as_deref().filter(|text| doc.validate(text).is_ok());
         DocumentSources::new(&doc, text, settings.trail)
     } else {
-        let text = text.ok_or_else(|| error("no \"text\" field and no saywho output".into()))?;
-        let doc = settings.extractor.extract(text);
-        DocumentSources::new(&doc, Some(text), settings.trail)
+        let text = text.ok_or_else(|| refuse("no \"text\" field and no saywho output".into()))?;
+        extract(&text).map_err(refuse)?
     };
     Ok(Summary { id, group, sources })
 }
@@ -262,13 +305,13 @@ mod tests {
 
     #[test]
     fn by_reads_a_field_or_the_month_of_a_date() {
-        let fields: Map<String, Value> =
-            serde_json::from_str(r#"{"section": "sport", "date": "2024-03-05", "n": 3, "blank": " "}"#).unwrap();
-        assert_eq!(By::parse("section").value(&fields).as_deref(), Some("sport"));
-        assert_eq!(By::parse("date:month").value(&fields).as_deref(), Some("2024-03"));
-        assert_eq!(By::parse("section:month").value(&fields), None);
-        assert_eq!(By::parse("n").value(&fields).as_deref(), Some("3"));
-        assert_eq!(By::parse("blank").value(&fields), None);
-        assert_eq!(By::parse("author").value(&fields), None);
+        let raw = r#"{"section": "sport", "date": "2024-03-05", "n": 3, "blank": " "}"#;
+        let line = Line::parse(raw).unwrap();
+        assert_eq!(By::parse("section").value(&line).as_deref(), Some("sport"));
+        assert_eq!(By::parse("date:month").value(&line).as_deref(), Some("2024-03"));
+        assert_eq!(By::parse("section:month").value(&line), None);
+        assert_eq!(By::parse("n").value(&line).as_deref(), Some("3"));
+        assert_eq!(By::parse("blank").value(&line), None);
+        assert_eq!(By::parse("author").value(&line), None);
     }
 }
