@@ -425,7 +425,7 @@ fn run_case(family: &str, bytes: usize, limit: Duration) -> Result<CaseResult, S
     // `sh` sets the memory and CPU limits, then becomes the case process.
     let mut child = Command::new("sh")
         .arg("-c")
-        .arg(format!("ulimit -v {CASE_MEMORY_KIB} -t {} && exec \"$0\"", limit.as_secs()))
+        .arg(format!("ulimit -v {CASE_MEMORY_KIB} && ulimit -t {} && exec \"$0\"", limit.as_secs()))
         .arg(&exe)
         .env(CASE_VAR, format!("{family}:{bytes}"))
         .stdout(Stdio::piped())
