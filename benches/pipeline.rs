@@ -450,8 +450,11 @@ fn run_case(family: &str, bytes: usize, limit: Duration) -> Result<CaseResult, S
     let stderr = String::from_utf8_lossy(&output.stderr);
     if !status.success() {
         use std::os::unix::process::ExitStatusExt;
+        // At the CPU limit the kernel sends SIGXCPU, or SIGKILL when the soft
+        // and hard limits are equal (as `ulimit -t` sets them).
+        const SIGKILL: i32 = 9;
         const SIGXCPU: i32 = 24;
-        let why = if status.signal() == Some(SIGXCPU) {
+        let why = if matches!(status.signal(), Some(SIGXCPU | SIGKILL)) {
             format!("did not finish within {} s of CPU time", limit.as_secs())
         } else if stderr.contains("overflowed its stack") {
             "stack overflow".to_owned()
