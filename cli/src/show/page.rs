@@ -1,0 +1,433 @@
+//! The pages of `saywho show`, as pure functions: one article with what
+//! saywho found in it ([`page`]), and the index of many ([`index`]).
+//!
+//! In the article, entities are boxed by label (colour, border style and a
+//! small label), each quote's words are tinted and underlined in its
+//! speaker's colour and underline style and open with the speaker's letter,
+//! speakers are bold and cues italic. A quote's words are focusable; its
+//! details (kind, rule, confidence, speaker and canonical name) show on
+//! hover, focus and tap. Beside the article (below it on narrow screens),
+//! the list of who said what links to every quote.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::fmt::Write;
+
+use saywho::{Document, Label, OffsetUnit, Quote, QuoteKind, Span};
+
+use super::markup::{self, Mark};
+use crate::html::{self, escape, GREY, PALETTE};
+
+/// Underline styles, cycled with the colours (7 × 4 distinct pairs), so a
+/// speaker never differs from the next by colour alone.
+const UNDERLINES: [&str; 4] = ["solid", "double", "dashed", "wavy"];
+/// Characters of a quote shown in the list of who said what.
+const PREVIEW_CHARS: usize = 140;
+
+/// Entity labels with their colour and border style, in legend order.
+const LABELS: [(Label, &str, &str); 5] = [
+    (Label::Person, "#0072B2", "solid"),
+    (Label::Org, "#D55E00", "dashed"),
+    (Label::Gpe, "#009E73", "dotted"),
+    (Label::Loc, "#CC79A7", "double"),
+    (Label::Norp, "#E69F00", "solid"),
+];
+
+/// Everybody a document quotes, in order of their first quote, then the
+/// quotes without a speaker and the scare quotes.
+struct Speakers {
+    groups: Vec<Group>,
+    /// The group of each quote.
+    of_quote: Vec<usize>,
+}
+
+/// The quotes of one speaker, or of nobody.
+struct Group {
+    /// The name shown: the canonical name, or the phrase as first written.
+    name: String,
+    /// What kind of group and speaker it is.
+    who: Who,
+    quotes: Vec<usize>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Who {
+    /// A speaker resolved to a referent, with its label where known.
+    Referent(Option<Label>),
+    /// A speaker phrase resolved to no referent (`he`, `analysts`).
+    Phrase,
+    /// Quotes nobody is named as saying.
+    Nobody,
+    /// Scare quotes.
+    Scare,
+}
+
+impl Speakers {
+    fn of(doc: &Document<'_>) -> Speakers {
+        let mut groups: Vec<Group> = Vec::new();
+        let mut by_key: HashMap<(Who, String), usize> = HashMap::new();
+        let mut of_quote = Vec::with_capacity(doc.quotes.len());
+        for (i, q) in doc.quotes.iter().enumerate() {
+            let (who, key, name) = match (&q.speaker, q.kind) {
+                (_, QuoteKind::Scare) => (Who::Scare, String::new(), "Scare quotes".to_owned()),
+                (None, _) => (Who::Nobody, String::new(), "No speaker named".to_owned()),
+                (Some(s), _) => match &s.canonical {
+                    Some(c) => {
+                        let label = doc.referents.iter().find(|r| r.canonical == *c).map(|r| r.label);
+                        (Who::Referent(label), c.to_string(), c.to_string())
+                    }
+                    None => (Who::Phrase, s.text.to_lowercase(), s.text.to_string()),
+                },
+            };
+            let next = groups.len();
+            let g = *by_key.entry((who, key)).or_insert(next);
+            if g == next {
+                groups.push(Group { name, who, quotes: Vec::new() });
+            }
+            groups[g].quotes.push(i);
+            of_quote.push(g);
+        }
+        // Speakers first, in order of their first quote; then nobody, then scare quotes.
+        let mut order: Vec<usize> = (0..groups.len()).collect();
+        order.sort_by_key(|&g| match groups[g].who {
+            Who::Nobody => 1,
+            Who::Scare => 2,
+            _ => 0,
+        });
+        let mut position = vec![0; groups.len()];
+        for (new, &old) in order.iter().enumerate() {
+            position[old] = new;
+        }
+        let mut sorted: Vec<Option<Group>> = groups.into_iter().map(Some).collect();
+        let groups = order.iter().filter_map(|&g| sorted[g].take()).collect();
+        Speakers { groups, of_quote: of_quote.into_iter().map(|g| position[g]).collect() }
+    }
+
+    /// The CSS class of a group's colour and underline: `s0`, `s1`, …, or `sx` for nobody.
+    fn class(&self, g: usize) -> String {
+        match self.groups[g].who {
+            Who::Nobody | Who::Scare => "sx".to_owned(),
+            _ => format!("s{}", g % (PALETTE.len() * UNDERLINES.len())),
+        }
+    }
+
+    /// The key shown at each quote and in the list: `A`, `B`, …, `Z`, `AA`, …; `?` for nobody, `~` for scare quotes.
+    fn letter(&self, g: usize) -> String {
+        match self.groups[g].who {
+            Who::Nobody => "?".to_owned(),
+            Who::Scare => "~".to_owned(),
+            _ => {
+                let (mut n, mut letters) = (g + 1, Vec::new());
+                while n > 0 {
+                    letters.push(b'A' + ((n - 1) % 26) as u8);
+                    n = (n - 1) / 26;
+                }
+                letters.iter().rev().map(|&b| b as char).collect()
+            }
+        }
+    }
+
+    /// The group's name as shown in the list: `Ann Lee`, `“he”`.
+    fn name(&self, g: usize) -> String {
+        let group = &self.groups[g];
+        match group.who {
+            Who::Phrase => format!("“{}”", group.name),
+            _ => group.name.clone(),
+        }
+    }
+
+    /// What the group's speaker is: its label, or that the phrase names nobody saywho knows.
+    fn what(&self, g: usize) -> &'static str {
+        match self.groups[g].who {
+            Who::Referent(Some(label)) => label.as_str(),
+            Who::Phrase => "not resolved to a name",
+            Who::Referent(None) | Who::Nobody | Who::Scare => "",
+        }
+    }
+}
+
+fn kind_name(kind: QuoteKind) -> &'static str {
+    match kind {
+        QuoteKind::Direct => "direct",
+        QuoteKind::Mixed => "mixed",
+        QuoteKind::Indirect => "indirect",
+        QuoteKind::Scare => "scare",
+        _ => "other",
+    }
+}
+
+/// The details of quote `i`, one fact a line.
+fn quote_details(i: usize, q: &Quote<'_>) -> String {
+    let mut tip = format!("Quote {} · {} · rule {} · confidence {:.2}", i + 1, kind_name(q.kind), q.rule, q.confidence);
+    match &q.speaker {
+        Some(s) => match &s.canonical {
+            Some(c) if *c != s.text => {
+                let _ = write!(tip, "\nSpeaker: “{}” → {c}", s.text);
+            }
+            Some(c) => {
+                let _ = write!(tip, "\nSpeaker: {c}");
+            }
+            None => {
+                let _ = write!(tip, "\nSpeaker: “{}” (not resolved to a name)", s.text);
+            }
+        },
+        None if q.kind == QuoteKind::Scare => tip.push_str("\nNobody is reported as saying it"),
+        None => tip.push_str("\nNo speaker named"),
+    }
+    if let Some(cue) = &q.cue {
+        let _ = write!(tip, "\nCue: “{}”", cue.text);
+    }
+    if let Some(a) = &q.addressee {
+        let _ = write!(tip, "\nTo: {}", a.canonical.as_deref().unwrap_or(&a.text));
+    }
+    tip
+}
+
+/// The marks of a document: entities, quotes' words, speakers and cues.
+fn marks(doc: &Document<'_>, speakers: &Speakers) -> Vec<Mark> {
+    let mut marks = Vec::with_capacity(doc.entities.len() + 3 * doc.quotes.len());
+    for (i, e) in doc.entities.iter().enumerate() {
+        let mut tip = format!("{} · {}", e.label, e.canonical);
+        if let Some(id) = &e.id {
+            let _ = write!(tip, " · {id}");
+        }
+        let attrs = format!(
+            r#"class="ent {}" data-e="{i}" data-label="{}" data-tip="{}""#,
+            e.label.as_str().to_lowercase(),
+            e.label,
+            escape(&tip)
+        );
+        marks.push(mark(e.span, 3, &format!(r#"id="e{i}" {attrs}"#), &format!(r#"{attrs} data-cont="""#)));
+    }
+    // A speaker or cue shared by several quotes (`“A,” she said. “B.”` then a continuation) is marked once.
+    let mut roles: Vec<(Span, u8, usize, Vec<usize>)> = Vec::new();
+    let mut role_at: HashMap<(Span, u8), usize> = HashMap::new();
+    for (i, q) in doc.quotes.iter().enumerate() {
+        let g = speakers.of_quote[i];
+        let class = speakers.class(g);
+        let attrs = format!(
+            r#"class="qw {class}" data-q="{i}" data-who="{}" data-tip="{}""#,
+            escape(&speakers.letter(g)),
+            escape(&quote_details(i, q))
+        );
+        for (j, words) in q.words().enumerate() {
+            let first = if j == 0 { format!(r#"id="q{i}" tabindex="0" data-first="" {attrs}"#) } else { attrs.clone() };
+            marks.push(mark(words.span, 0, &first, &format!(r#"{attrs} data-cont="""#)));
+        }
+        let speaker = q.speaker.as_ref().map(|s| (s.span, 1));
+        let cue = q.cue.as_ref().map(|c| (c.span, 2));
+        for (span, rank) in speaker.into_iter().chain(cue) {
+            let next = roles.len();
+            let r = *role_at.entry((span, rank)).or_insert(next);
+            if r == next {
+                roles.push((span, rank, g, Vec::new()));
+            }
+            roles[r].3.push(i);
+        }
+    }
+    for (span, rank, g, quotes) in roles {
+        let numbers: Vec<String> = quotes.iter().map(|i| (i + 1).to_string()).collect();
+        let (class, tip) = if rank == 1 {
+            let what = speakers.what(g);
+            let what = if what.is_empty() { String::new() } else { format!(" ({what})") };
+            ("spk", format!("Speaker of quote {}: {}{what}", numbers.join(", "), speakers.name(g)))
+        } else {
+            ("cue", format!("Cue of quote {}", numbers.join(", ")))
+        };
+        let attrs = format!(r#"class="{class} {}" data-tip="{}""#, speakers.class(g), escape(&tip));
+        marks.push(mark(span, rank, &attrs, &attrs));
+    }
+    marks
+}
+
+fn mark(span: Span, rank: u8, open: &str, reopen: &str) -> Mark {
+    Mark {
+        start: span.start(),
+        end: span.end(),
+        rank,
+        open: format!("<span {open}>"),
+        reopen: format!("<span {reopen}>"),
+        close: "</span>",
+    }
+}
+
+/// The start of `text`, at most `max` characters, with `…` when cut.
+fn preview(text: &str, max: usize) -> Cow<'_, str> {
+    let text = text.trim();
+    match text.char_indices().nth(max) {
+        Some((cut, _)) => Cow::Owned(format!("{}…", text[..cut].trim_end())),
+        None => Cow::Borrowed(text),
+    }
+}
+
+/// The page of one article: `doc` as extracted from `text` (in either
+/// offset unit), with `title`. Self-contained: inline style and script,
+/// nothing loaded from anywhere; everything from the input is escaped.
+pub fn page(doc: &Document<'_>, text: &str, title: &str) -> String {
+    let doc: Cow<'_, Document<'_>> = if doc.offsets == OffsetUnit::Bytes {
+        Cow::Borrowed(doc)
+    } else {
+        let mut bytes = doc.clone();
+        bytes.convert_offsets(text, OffsetUnit::Bytes);
+        Cow::Owned(bytes)
+    };
+    let speakers = Speakers::of(&doc);
+    let mut out = String::with_capacity(text.len() * 3 + (16 << 10));
+    html::head(&mut out, title, &page_css(&speakers));
+    let named = speakers.groups.iter().filter(|g| matches!(g.who, Who::Referent(_) | Who::Phrase)).count();
+    let _ = write!(
+        out,
+        r#"<header><h1>{}</h1><p class="summary">{} entities, {} quotes, {named} speakers. Made by saywho {}.</p>{}</header>
+<div class="layout"><main><div class="article" id="article">"#,
+        escape(title),
+        doc.entities.len(),
+        doc.quotes.len(),
+        env!("CARGO_PKG_VERSION"),
+        legend(),
+    );
+    markup::render(&mut out, text, &marks(&doc, &speakers));
+    out.push_str("</div></main>\n<aside class=\"who\" aria-labelledby=\"who\"><h2 id=\"who\">Who said what</h2>");
+    if doc.quotes.is_empty() {
+        out.push_str(r#"<p class="note">saywho found no quotes in this article.</p>"#);
+    }
+    out.push_str(r#"<ol class="speakers">"#);
+    for (g, group) in speakers.groups.iter().enumerate() {
+        let n = group.quotes.len();
+        let _ = write!(
+            out,
+            r#"<li class="{}"><span class="key" aria-hidden="true">{}</span> <b>{}</b> <small>{}{n} quote{}</small><ol class="quotes">"#,
+            speakers.class(g),
+            escape(&speakers.letter(g)),
+            escape(&speakers.name(g)),
+            match speakers.what(g) {
+                "" => String::new(),
+                what => format!("{what} · "),
+            },
+            if n == 1 { "" } else { "s" },
+        );
+        for &i in &group.quotes {
+            let q = &doc.quotes[i];
+            let words: Vec<&str> = q.words().map(|w| &*w.text).collect();
+            let _ = write!(
+                out,
+                r##"<li><a href="#q{i}" data-to="{i}">{}</a> <small>{} · {} · {:.2}</small></li>"##,
+                escape(&preview(&words.join(" … "), PREVIEW_CHARS)),
+                kind_name(q.kind),
+                escape(&q.rule),
+                q.confidence,
+            );
+        }
+        out.push_str("</ol></li>");
+    }
+    out.push_str("</ol></aside></div>\n");
+    html::foot(&mut out);
+    out
+}
+
+/// The legend of marks, above the article.
+fn legend() -> String {
+    let mut out = String::from(r#"<ul class="legend" aria-label="Legend">"#);
+    for (label, _, _) in LABELS {
+        let _ = write!(out, r#"<li><span class="ent {}" data-label="{label}">name</span></li>"#, label.as_str().to_lowercase());
+    }
+    out.push_str(
+        r#"<li><span class="qw s0" data-first="" data-who="A">quote</span> by speaker A</li><li><span class="spk s0">speaker</span></li><li><span class="cue s0">cue</span></li><li class="note">Focus, hover or tap a quote for its details.</li></ul>"#,
+    );
+    out
+}
+
+/// The page's style: the base style, the marks, and one class per speaker colour used.
+fn page_css(speakers: &Speakers) -> String {
+    let mut css = String::from(PAGE_CSS);
+    for (label, colour, style) in LABELS {
+        let _ = write!(css, ".ent.{}{{--ec:{colour};border-style:{style}}}", label.as_str().to_lowercase());
+    }
+    let used = speakers.groups.len().min(PALETTE.len() * UNDERLINES.len());
+    for g in 0..used.max(1) {
+        let (colour, on) = PALETTE[g % PALETTE.len()];
+        let underline = UNDERLINES[g % UNDERLINES.len()];
+        let _ = write!(css, ".s{g}{{--c:{colour};--t:{colour}2e;--f:{on};--u:{underline}}}");
+    }
+    let _ = write!(css, ".sx{{--c:{GREY};--t:{GREY}1f;--f:#fff;--u:dotted}}\n");
+    css
+}
+
+const PAGE_CSS: &str = r#"
+header{max-width:1160px;margin:0 auto;padding:0 16px}
+.layout{max-width:1160px;margin:0 auto;padding:0 16px 40px;display:grid;grid-template-columns:minmax(0,1fr) minmax(15em,21em);gap:8px 32px;align-items:start}
+.article{white-space:pre-wrap;overflow-wrap:anywhere;font-size:1.06em;line-height:1.95;max-width:46em}
+aside.who{position:sticky;top:0;max-height:100vh;overflow:auto;padding-bottom:16px}
+aside.who h2{margin-top:.6em}
+@media (max-width:860px){.layout{grid-template-columns:minmax(0,1fr)}aside.who{position:static;max-height:none}}
+.legend{list-style:none;padding:0;margin:.4em 0 .8em;display:flex;flex-wrap:wrap;gap:.2em 1.1em;font-size:.9em;line-height:1.9}
+.ent{border:2px solid var(--ec);border-radius:3px;padding:0 1px}
+.ent.loc{border-width:3px}
+.ent:not([data-cont])::after{content:attr(data-label);font-size:.6em;font-weight:700;color:var(--muted);margin-left:2px;vertical-align:.4em;line-height:1}
+.qw{background:var(--t);text-decoration:underline var(--u) var(--c);text-decoration-thickness:2px;text-underline-offset:.3em;text-decoration-skip-ink:none;cursor:pointer}
+.qw[data-first]::before{content:attr(data-who);display:inline-block;font:700 .66em/1.35 system-ui,sans-serif;color:var(--f);background:var(--c);border-radius:3px;padding:0 3px;margin-right:3px;vertical-align:.3em}
+.spk{font-weight:700;border-bottom:3px solid var(--c)}
+.cue{font-style:italic;border-bottom:2px dotted var(--c)}
+.qw:focus,.qw:target{outline:2px solid var(--accent);outline-offset:1px}
+[data-tip]{cursor:pointer}
+ol.speakers{list-style:none;padding:0;margin:0}
+ol.speakers>li{margin:.2em 0 .8em}
+.key{display:inline-block;min-width:1.5em;text-align:center;font-weight:700;font-size:.85em;color:var(--f);background:var(--c);border-radius:3px;padding:0 3px}
+ol.quotes{margin:.3em 0 0;padding-left:1.6em;border-left:3px var(--u) var(--c)}
+ol.quotes li{margin:.25em 0;overflow-wrap:anywhere}
+ol.quotes small,li small{color:var(--muted)}
+"#;
+
+/// One document of an index.
+pub struct IndexEntry {
+    /// The page's file name, relative to the index.
+    pub href: String,
+    pub title: String,
+    /// The document's `id`, if it had one.
+    pub id: Option<String>,
+    pub entities: usize,
+    pub quotes: usize,
+    /// Referents quoted at least once.
+    pub speakers: usize,
+}
+
+/// The index of a folder of pages; `failed` documents could not be shown.
+pub fn index(title: &str, entries: &[IndexEntry], failed: usize) -> String {
+    let mut out = String::with_capacity(256 * entries.len() + (8 << 10));
+    html::head(&mut out, title, INDEX_CSS);
+    let quotes: usize = entries.iter().map(|e| e.quotes).sum();
+    let _ = write!(
+        out,
+        r#"<header><h1>{}</h1><p class="summary">{} documents, {quotes} quotes{}. Made by saywho {}.</p></header>
+<main><div class="scroll"><table><thead><tr><th>#</th><th>Document</th><th>Entities</th><th>Quotes</th><th>Speakers</th></tr></thead><tbody>"#,
+        escape(title),
+        entries.len(),
+        if failed > 0 { format!("; {failed} documents could not be read (saywho named them on its error output)") } else { String::new() },
+        env!("CARGO_PKG_VERSION"),
+    );
+    for (n, e) in entries.iter().enumerate() {
+        let id = e.id.as_deref().filter(|id| *id != e.title).map_or(String::new(), |id| format!(" <small>{}</small>", escape(id)));
+        let _ = write!(
+            out,
+            r#"<tr><td class="n">{}</td><td><a href="{}">{}</a>{id}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td></tr>"#,
+            n + 1,
+            escape(&e.href),
+            escape(&e.title),
+            e.entities,
+            e.quotes,
+            e.speakers,
+        );
+    }
+    out.push_str("</tbody></table></div></main>\n");
+    html::foot(&mut out);
+    out
+}
+
+const INDEX_CSS: &str = r#"
+header,main{max-width:1160px;margin:0 auto;padding:0 16px}
+.scroll{overflow-x:auto}
+table{border-collapse:collapse;width:100%;font-size:.95em}
+th,td{padding:4px 6px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
+td:nth-child(2){overflow-wrap:anywhere}
+td.n{text-align:right;font-variant-numeric:tabular-nums}
+small{color:var(--muted);margin-left:.3em}
+"#;
