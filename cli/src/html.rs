@@ -121,7 +121,10 @@ mod tests {
 
     #[test]
     fn escaping_replaces_the_five_special_characters_and_keeps_the_rest() {
-        assert_eq!(escape(r#"<b class="x">Tom & Jerry's</b>"#), "&lt;b class=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/b&gt;");
+        assert_eq!(
+            escape(r#"<b class="x">Tom & Jerry's</b>"#),
+            "&lt;b class=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/b&gt;"
+        );
         assert_eq!(escape("Zoë said “no” — twice"), "Zoë said “no” — twice");
         assert_eq!(escape(""), "");
     }

@@ -182,7 +182,8 @@ fn document_of_line(bytes: &[u8], place: &str, args: &ShowArgs) -> Result<Input,
         return Err(format!("{place}: larger than --max-bytes {}", args.max_bytes));
     }
     let raw = decode(bytes, args.lossy).map_err(|e| format!("{place}: {e} (use --lossy to replace invalid bytes)"))?;
-    let mut fields: Map<String, Value> = serde_json::from_str(&raw).map_err(|e| format!("{place}: invalid JSON: {e}"))?;
+    let mut fields: Map<String, Value> =
+        serde_json::from_str(&raw).map_err(|e| format!("{place}: invalid JSON: {e}"))?;
     let id = fields.get("id").filter(|id| !id.is_null()).map(|id| match id {
         Value::String(s) => s.clone(),
         other => other.to_string(),

@@ -33,8 +33,9 @@ pub struct Mark {
 /// Time is linear in the text and in the marks (after sorting them) times
 /// the depth of nesting at a boundary where an element is split.
 pub fn render(out: &mut String, text: &str, marks: &[Mark]) {
-    let mut order: Vec<usize> =
-        (0..marks.len()).filter(|&i| marks[i].start < marks[i].end && text.get(marks[i].start..marks[i].end).is_some()).collect();
+    let mut order: Vec<usize> = (0..marks.len())
+        .filter(|&i| marks[i].start < marks[i].end && text.get(marks[i].start..marks[i].end).is_some())
+        .collect();
     order.sort_by_key(|&i| (marks[i].start, Reverse(marks[i].end), marks[i].rank));
     let mut ends: Vec<usize> = order.iter().map(|&i| marks[i].end).collect();
     ends.sort_unstable();

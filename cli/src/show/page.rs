@@ -328,7 +328,11 @@ pub fn page(doc: &Document<'_>, text: &str, title: &str) -> String {
 fn legend() -> String {
     let mut out = String::from(r#"<ul class="legend" aria-label="Legend">"#);
     for (label, _, _) in LABELS {
-        let _ = write!(out, r#"<li><span class="ent {}" data-label="{label}">name</span></li>"#, label.as_str().to_lowercase());
+        let _ = write!(
+            out,
+            r#"<li><span class="ent {}" data-label="{label}">name</span></li>"#,
+            label.as_str().to_lowercase()
+        );
     }
     out.push_str(
         r#"<li><span class="qw s0" data-first="" data-who="A">quote</span> by speaker A</li><li><span class="spk s0">speaker</span></li><li><span class="cue s0">cue</span></li><li class="note">Focus, hover or tap a quote for its details.</li></ul>"#,
@@ -348,7 +352,7 @@ fn page_css(speakers: &Speakers) -> String {
         let underline = UNDERLINES[g % UNDERLINES.len()];
         let _ = write!(css, ".s{g}{{--c:{colour};--t:{colour}2e;--f:{on};--u:{underline}}}");
     }
-    let _ = write!(css, ".sx{{--c:{GREY};--t:{GREY}1f;--f:#fff;--u:dotted}}\n");
+    let _ = writeln!(css, ".sx{{--c:{GREY};--t:{GREY}1f;--f:#fff;--u:dotted}}");
     css
 }
 
@@ -401,11 +405,18 @@ pub fn index(title: &str, entries: &[IndexEntry], failed: usize) -> String {
 <main><div class="scroll"><table><thead><tr><th>#</th><th>Document</th><th>Entities</th><th>Quotes</th><th>Speakers</th></tr></thead><tbody>"#,
         escape(title),
         entries.len(),
-        if failed > 0 { format!("; {failed} documents could not be read (saywho named them on its error output)") } else { String::new() },
+        if failed > 0 {
+            format!("; {failed} documents could not be read (saywho named them on its error output)")
+        } else {
+            String::new()
+        },
         env!("CARGO_PKG_VERSION"),
     );
     for (n, e) in entries.iter().enumerate() {
-        let id = e.id.as_deref().filter(|id| *id != e.title).map_or(String::new(), |id| format!(" <small>{}</small>", escape(id)));
+        let id =
+            e.id.as_deref()
+                .filter(|id| *id != e.title)
+                .map_or(String::new(), |id| format!(" <small>{}</small>", escape(id)));
         let _ = write!(
             out,
             r#"<tr><td class="n">{}</td><td><a href="{}">{}</a>{id}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td></tr>"#,
@@ -431,3 +442,199 @@ td:nth-child(2){overflow-wrap:anywhere}
 td.n{text-align:right;font-variant-numeric:tabular-nums}
 small{color:var(--muted);margin-left:.3em}
 "#;
+
+#[cfg(test)]
+mod tests {
+    use saywho::Extractor;
+
+    use super::*;
+
+    const TEXT: &str =
+        "“We will rebuild the bridge by spring,” said Jonas Øberg, the mayor of Tromsø. “The money is there.”\n\
+        He added that the council & its partners <b>agreed</b> on the cost.\n\
+        Critics in Oslo called the plan “a fantasy.” Greta Lind said that Jonas Øberg was wrong about Norway.\n";
+
+    /// An element of the page: its opening tag and the elements it is inside.
+    struct Element {
+        tag: String,
+        inside: Vec<String>,
+    }
+
+    /// The elements of `html` in order, checking that every one is closed in order.
+    fn elements(html: &str) -> Vec<Element> {
+        let (mut all, mut open): (Vec<Element>, Vec<String>) = (Vec::new(), Vec::new());
+        let mut rest = html;
+        while let Some(at) = rest.find('<') {
+            let end = at + rest[at..].find('>').expect("tags close");
+            let tag = &rest[at..=end];
+            rest = &rest[end + 1..];
+            let name: String =
+                tag[1..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '/' || *c == '!').collect();
+            match name.strip_prefix('/') {
+                Some(closed) => {
+                    let opened = open.pop().expect("a closing tag closes an open element");
+                    assert!(opened.starts_with(&format!("<{closed}")), "{tag} closes {opened}");
+                }
+                None if matches!(name.as_str(), "!DOCTYPE" | "meta" | "br") => {}
+                None => {
+                    all.push(Element { tag: tag.to_owned(), inside: open.clone() });
+                    open.push(tag.to_owned());
+                }
+            }
+        }
+        assert!(open.is_empty(), "unclosed: {open:?}");
+        all
+    }
+
+    /// The page's article as text: its tags removed, its escapes undone.
+    fn article_text(html: &str) -> String {
+        let start = html.find(r#"<div class="article" id="article">"#).unwrap();
+        let end = start + html[start..].find("</div></main>").unwrap();
+        let mut text = String::new();
+        let mut in_tag = false;
+        for c in html[start..end].chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' if in_tag => in_tag = false,
+                c if !in_tag => text.push(c),
+                _ => {}
+            }
+        }
+        text.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&amp;", "&")
+    }
+
+    /// The elements of the article with `attribute` in their tag.
+    fn count(elements: &[Element], attribute: &str) -> usize {
+        let in_article = |e: &&Element| e.inside.iter().any(|t| t.contains(r#"id="article""#));
+        elements.iter().filter(in_article).filter(|e| e.tag.contains(attribute)).count()
+    }
+
+    #[test]
+    fn every_entity_and_quote_is_marked_once_and_listed() {
+        let doc = Extractor::new().extract(TEXT);
+        assert_eq!((doc.entities.len(), doc.quotes.len()), (5, 4), "the sentences above, as saywho reads them");
+        let html = page(&doc, TEXT, "Bridge");
+        let elements = elements(&html);
+        for i in 0..doc.entities.len() {
+            assert_eq!(count(&elements, &format!(r#" id="e{i}" "#)), 1, "entity {i}");
+        }
+        for i in 0..doc.quotes.len() {
+            assert_eq!(count(&elements, &format!(r#" id="q{i}" "#)), 1, "quote {i}");
+            assert_eq!(html.matches(&format!(r##"href="#q{i}""##)).count(), 1, "quote {i} in the list");
+        }
+        assert_eq!(count(&elements, r#" id="e"#), doc.entities.len());
+        assert_eq!(count(&elements, r#" id="q"#), doc.quotes.len());
+        // Quote marks are focusable: one tab stop per quote.
+        assert_eq!(count(&elements, r#"tabindex="0""#), doc.quotes.len());
+        // The interrupted first quote is marked in its two parts, not over its attribution.
+        assert_eq!(count(&elements, r#"data-q="0""#), 2);
+        // Every speaker and cue is marked.
+        let speakers = doc.quotes.iter().filter(|q| q.speaker.is_some()).count();
+        assert_eq!(count(&elements, r#"class="spk "#), speakers);
+        assert_eq!(count(&elements, r#"class="cue "#), doc.quotes.iter().filter(|q| q.cue.is_some()).count());
+        // The article reads as the input did.
+        assert_eq!(article_text(&html), TEXT);
+    }
+
+    #[test]
+    fn entities_nest_inside_quotes_and_speakers() {
+        let doc = Extractor::new().extract(TEXT);
+        let html = page(&doc, TEXT, "Bridge");
+        let elements = elements(&html);
+        let inside = |id: &str| &elements.iter().find(|e| e.tag.contains(&format!(r#" id="{id}" "#))).unwrap().inside;
+        // `Greta Lind said that Jonas Øberg was wrong about Norway`: both entities in the last quote's words.
+        assert_eq!(doc.entities[3].text, "Jonas Øberg");
+        assert!(inside("e3").iter().any(|t| t.contains(r#"id="q3""#)), "{:?}", inside("e3"));
+        assert!(inside("e4").iter().any(|t| t.contains(r#"id="q3""#)));
+        // `Critics in Oslo`: the place inside its speaker phrase.
+        assert!(inside("e1").iter().any(|t| t.contains(r#"class="spk "#)));
+        // `Greta Lind`, a speaker and an entity of the same span: the speaker outside.
+        assert!(inside("e2").iter().any(|t| t.contains(r#"class="spk "#)));
+        // Outside any quote: the first name is only inside its speaker mark and the article.
+        assert!(!inside("e0").iter().any(|t| t.contains("data-q=")));
+    }
+
+    #[test]
+    fn everything_from_the_input_is_escaped() {
+        let text = "“<script>alert('x')</script> & more,” said Ilse <i>Brandt</i>.";
+        let doc = Extractor::new().extract(text);
+        let html = page(&doc, text, "A <title> & \"more\"");
+        assert_eq!(html.matches("<script>").count(), 1, "only saywho's own script");
+        assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more"));
+        assert!(!html.contains("<i>"));
+        assert!(html.contains("<title>A &lt;title&gt; &amp; &quot;more&quot;</title>"));
+        assert_eq!(article_text(&html), text);
+        elements(&html);
+        for remote in ["http://", "https://", " src=", "@import", "url("] {
+            assert!(!html.contains(remote), "{remote}");
+        }
+    }
+
+    #[test]
+    fn a_document_in_character_offsets_renders_as_in_bytes() {
+        let doc = Extractor::new().extract(TEXT);
+        let mut chars = doc.clone();
+        chars.convert_offsets(TEXT, OffsetUnit::Chars);
+        assert_ne!(chars.entities[0].span, doc.entities[0].span, "Øberg is after a curly quote");
+        assert_eq!(page(&chars, TEXT, "Bridge"), page(&doc, TEXT, "Bridge"));
+    }
+
+    #[test]
+    fn speakers_get_letters_and_colours_in_order_and_nobody_is_grey() {
+        let text = "“Rain is coming,” said Ana Ruiz. “Bring coats,” said Ben Ode.\n\
+                    “It will pass,” Ana Ruiz said.\n\
+                    Everyone loved the “surprise” party.\n";
+        let doc = Extractor::new().extract(text);
+        let speakers = Speakers::of(&doc);
+        let names: Vec<String> = (0..speakers.groups.len()).map(|g| speakers.name(g)).collect();
+        assert_eq!(names, ["Ana Ruiz", "Ben Ode", "Scare quotes"]);
+        assert_eq!(speakers.of_quote, [0, 1, 0, 2]);
+        assert_eq!(
+            (0..3).map(|g| (speakers.letter(g), speakers.class(g))).collect::<Vec<_>>(),
+            [("A".into(), "s0".into()), ("B".into(), "s1".into()), ("~".into(), "sx".into())]
+        );
+    }
+
+    #[test]
+    fn letters_run_past_z() {
+        let doc = Extractor::new().extract("");
+        let mut speakers = Speakers::of(&doc);
+        for n in 0..28 {
+            speakers.groups.push(Group { name: n.to_string(), who: Who::Referent(None), quotes: Vec::new() });
+        }
+        assert_eq!([0, 25, 26, 27].map(|g| speakers.letter(g)), ["A", "Z", "AA", "AB"]);
+        // Colour and underline pairs repeat only after 28 speakers.
+        assert_eq!(speakers.class(27), "s27");
+        assert_eq!(page_css(&speakers).matches("--u:").count(), 28 + 1);
+    }
+
+    #[test]
+    fn an_empty_article_is_a_page_that_says_so() {
+        let doc = Extractor::new().extract("");
+        let html = page(&doc, "", "Nothing");
+        assert!(html.contains("no quotes"));
+        assert_eq!(article_text(&html), "");
+        elements(&html);
+    }
+
+    #[test]
+    fn the_index_links_every_page_and_escapes_titles() {
+        let entry = |n: usize, title: &str| IndexEntry {
+            href: format!("{n:04}-doc.html"),
+            title: title.into(),
+            id: Some(format!("id/{n}")),
+            entities: n,
+            quotes: 2 * n,
+            speakers: 1,
+        };
+        let html = index("Pages", &[entry(1, "One <b>"), entry(2, "Two")], 1);
+        elements(&html);
+        assert_eq!(html.matches(r#"<a href="000"#).count(), 2);
+        assert!(html.contains("One &lt;b&gt;") && html.contains("id/2"));
+        assert!(html.contains("2 documents, 6 quotes; 1 documents could not be read"));
+    }
+}
