@@ -5,25 +5,32 @@
 //! Spans that nest become nested elements (the longer outside; for equal
 //! spans, the lower [`Mark::rank`]). An element whose span crosses the end
 //! of another is closed before that end and opened again after it, as a
-//! second piece ([`Mark::reopen`]), so the HTML is always well formed. Text
+//! second piece (without [`Mark::first`]), so the HTML is always well formed. Text
 //! between boundaries is escaped.
 
 use std::cmp::Reverse;
 
 use crate::html::escape_into;
 
-/// An element to put around `start..end` (byte offsets) of the text.
+/// A `<span>` to put around `start..end` (byte offsets) of the text.
 pub struct Mark {
     pub start: usize,
     pub end: usize,
     /// Among marks with equal spans, lower ranks go outside.
     pub rank: u8,
-    /// The opening tag of the element's first piece.
-    pub open: String,
-    /// The opening tag of any later piece (without the first piece's `id`).
-    pub reopen: String,
-    /// The closing tag.
-    pub close: &'static str,
+    /// The attributes of every piece of the element (` class="…"`, each with its leading space).
+    pub attrs: String,
+    /// The attributes of its first piece only (` id="…"`); later pieces get ` data-cont=""` instead.
+    pub first: String,
+}
+
+impl Mark {
+    fn open(&self, out: &mut String, first: bool) {
+        out.push_str("<span");
+        out.push_str(if first { &self.first } else { r#" data-cont="""# });
+        out.push_str(&self.attrs);
+        out.push('>');
+    }
 }
 
 /// Appends `text`, escaped, with every mark's element around its span.
@@ -55,19 +62,19 @@ pub fn render(out: &mut String, text: &str, marks: &[Mark]) {
             let lowest = open.iter().position(|&i| marks[i].end == at).unwrap_or(open.len());
             reopened.clear();
             for &i in open[lowest..].iter().rev() {
-                out.push_str(marks[i].close);
+                out.push_str("</span>");
                 if marks[i].end > at {
                     reopened.push(i);
                 }
             }
             open.truncate(lowest);
             for &i in reopened.iter().rev() {
-                out.push_str(&marks[i].reopen);
+                marks[i].open(out, false);
                 open.push(i);
             }
         }
         while let Some(&i) = order.get(next_open).filter(|&&i| marks[i].start == at) {
-            out.push_str(&marks[i].open);
+            marks[i].open(out, true);
             open.push(i);
             next_open += 1;
         }
@@ -79,53 +86,61 @@ pub fn render(out: &mut String, text: &str, marks: &[Mark]) {
 mod tests {
     use super::*;
 
-    /// A mark drawn as `<n>…</n>` for its first piece and `<n+>…</n>` for the others
-    /// (the closing tag leaked: a few bytes per test).
+    /// A mark drawn, once [`short`]ened, as `<name>…</>` for its first piece and `<+name>…</>` for later ones.
     fn mark(name: &str, start: usize, end: usize, rank: u8) -> Mark {
-        let close: &'static str = Box::leak(format!("</{name}>").into_boxed_str());
-        Mark { start, end, rank, open: format!("<{name}>"), reopen: format!("<{name}+>"), close }
+        Mark { start, end, rank, attrs: format!(" {name}"), first: String::new() }
     }
 
+    /// The text with `marks`, its tags shortened: `<span a>` → `<a>`, `<span data-cont="" a>` → `<+a>`, `</span>` → `</>`.
     fn html(text: &str, marks: &[Mark]) -> String {
         let mut out = String::new();
         render(&mut out, text, marks);
-        out
+        out.replace(r#"<span data-cont="" "#, "<+").replace("<span ", "<").replace("</span>", "</>")
     }
 
     #[test]
     fn nested_spans_nest_the_longer_outside_whatever_their_order() {
         let text = "Ann said no.";
-        assert_eq!(html(text, &[mark("e", 0, 3, 0), mark("q", 0, 12, 0)]), "<q><e>Ann</e> said no.</q>");
-        assert_eq!(html(text, &[mark("q", 0, 12, 0), mark("e", 0, 3, 0)]), "<q><e>Ann</e> said no.</q>");
-        assert_eq!(html(text, &[mark("c", 4, 8, 0), mark("q", 0, 12, 0)]), "<q>Ann <c>said</c> no.</q>");
+        assert_eq!(html(text, &[mark("e", 0, 3, 0), mark("q", 0, 12, 0)]), "<q><e>Ann</> said no.</>");
+        assert_eq!(html(text, &[mark("q", 0, 12, 0), mark("e", 0, 3, 0)]), "<q><e>Ann</> said no.</>");
+        assert_eq!(html(text, &[mark("c", 4, 8, 0), mark("q", 0, 12, 0)]), "<q>Ann <c>said</> no.</>");
     }
 
     #[test]
     fn equal_spans_nest_by_rank() {
         let text = "Ann";
-        assert_eq!(html(text, &[mark("e", 0, 3, 2), mark("s", 0, 3, 1)]), "<s><e>Ann</e></s>");
-        assert_eq!(html(text, &[mark("e", 0, 3, 0), mark("s", 0, 3, 1)]), "<e><s>Ann</s></e>");
+        assert_eq!(html(text, &[mark("e", 0, 3, 2), mark("s", 0, 3, 1)]), "<s><e>Ann</></>");
+        assert_eq!(html(text, &[mark("e", 0, 3, 0), mark("s", 0, 3, 1)]), "<e><s>Ann</></>");
     }
 
     #[test]
     fn adjacent_spans_do_not_nest() {
-        assert_eq!(html("AnnBob", &[mark("a", 0, 3, 0), mark("b", 3, 6, 0)]), "<a>Ann</a><b>Bob</b>");
+        assert_eq!(html("AnnBob", &[mark("a", 0, 3, 0), mark("b", 3, 6, 0)]), "<a>Ann</><b>Bob</>");
     }
 
     #[test]
     fn a_crossing_span_is_split_into_pieces() {
         // "said no" crosses "Ann said": the later element is closed and reopened.
         let text = "Ann said no.";
-        assert_eq!(html(text, &[mark("a", 0, 8, 0), mark("b", 4, 11, 0)]), "<a>Ann <b>said</b></a><b+> no</b>.");
+        assert_eq!(html(text, &[mark("a", 0, 8, 0), mark("b", 4, 11, 0)]), "<a>Ann <b>said</></><+b> no</>.");
         // Two elements opened inside the one that ends are both reopened, in their order.
         let marks = [mark("a", 0, 5, 0), mark("b", 2, 9, 0), mark("c", 3, 8, 0)];
-        assert_eq!(html("0123456789", &marks), "<a>01<b>2<c>34</c></b></a><b+><c+>567</c>8</b>9");
+        assert_eq!(html("0123456789", &marks), "<a>01<b>2<c>34</></></><+b><+c>567</>8</>9");
+    }
+
+    #[test]
+    fn only_the_first_piece_has_the_first_attributes() {
+        let mut b = mark("b", 4, 11, 0);
+        b.first = r#" id="b""#.into();
+        let mut out = String::new();
+        render(&mut out, "Ann said no.", &[mark("a", 0, 8, 0), b]);
+        assert_eq!(out, r#"<span a>Ann <span id="b" b>said</span></span><span data-cont="" b> no</span>."#);
     }
 
     #[test]
     fn the_text_is_escaped_inside_and_outside_marks() {
         let text = "<b>&\"x\"";
-        assert_eq!(html(text, &[mark("m", 3, 4, 0)]), "&lt;b&gt;<m>&amp;</m>&quot;x&quot;");
+        assert_eq!(html(text, &[mark("m", 3, 4, 0)]), "&lt;b&gt;<m>&amp;</>&quot;x&quot;");
     }
 
     #[test]
@@ -133,7 +148,7 @@ mod tests {
         let text = "Zoë";
         // 3 is inside the two bytes of ë; 9 is past the end.
         let marks = [mark("a", 1, 1, 0), mark("b", 0, 3, 0), mark("c", 2, 9, 0), mark("d", 0, 4, 0)];
-        assert_eq!(html(text, &marks), "<d>Zoë</d>");
+        assert_eq!(html(text, &marks), "<d>Zoë</>");
         assert_eq!(html("", &[]), "");
     }
 
@@ -144,8 +159,8 @@ mod tests {
         let marks: Vec<Mark> = (0..20).map(|i| mark("m", i, (i + 5).min(26), (i % 3) as u8)).collect();
         let out = html(text, &marks);
         assert_eq!(out.matches("<m>").count(), 20);
-        assert_eq!(out.matches("<m>").count() + out.matches("<m+>").count(), out.matches("</m>").count());
-        let stripped = out.replace("<m+>", "").replace("<m>", "").replace("</m>", "");
+        assert_eq!(out.matches("<m>").count() + out.matches("<+m>").count(), out.matches("</>").count());
+        let stripped = out.replace("<+m>", "").replace("<m>", "").replace("</>", "");
         assert_eq!(stripped, text);
     }
 }

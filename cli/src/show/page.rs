@@ -67,15 +67,16 @@ impl Speakers {
         let mut groups: Vec<Group> = Vec::new();
         let mut by_key: HashMap<(Who, String), usize> = HashMap::new();
         let mut of_quote = Vec::with_capacity(doc.quotes.len());
+        let mut labels: HashMap<&str, Label> = HashMap::with_capacity(doc.referents.len());
+        for r in &doc.referents {
+            labels.entry(&r.canonical).or_insert(r.label);
+        }
         for (i, q) in doc.quotes.iter().enumerate() {
             let (who, key, name) = match (&q.speaker, q.kind) {
                 (_, QuoteKind::Scare) => (Who::Scare, String::new(), "Scare quotes".to_owned()),
                 (None, _) => (Who::Nobody, String::new(), "No speaker named".to_owned()),
                 (Some(s), _) => match &s.canonical {
-                    Some(c) => {
-                        let label = doc.referents.iter().find(|r| r.canonical == *c).map(|r| r.label);
-                        (Who::Referent(label), c.to_string(), c.to_string())
-                    }
+                    Some(c) => (Who::Referent(labels.get(&**c).copied()), c.to_string(), c.to_string()),
                     None => (Who::Phrase, s.text.to_lowercase(), s.text.to_string()),
                 },
             };
@@ -192,12 +193,12 @@ fn marks(doc: &Document<'_>, speakers: &Speakers) -> Vec<Mark> {
             let _ = write!(tip, " · {id}");
         }
         let attrs = format!(
-            r#"class="ent {}" data-e="{i}" data-label="{}" data-tip="{}""#,
+            r#" class="ent {}" data-e="{i}" data-label="{}" data-tip="{}""#,
             e.label.as_str().to_lowercase(),
             e.label,
             escape(&tip)
         );
-        marks.push(mark(e.span, 3, &format!(r#"id="e{i}" {attrs}"#), &format!(r#"{attrs} data-cont="""#)));
+        marks.push(mark(e.span, 3, format!(r#" id="e{i}""#), attrs));
     }
     // A speaker or cue shared by several quotes (`“A,” she said. “B.”` then a continuation) is marked once.
     let mut roles: Vec<(Span, u8, usize, Vec<usize>)> = Vec::new();
@@ -206,13 +207,13 @@ fn marks(doc: &Document<'_>, speakers: &Speakers) -> Vec<Mark> {
         let g = speakers.of_quote[i];
         let class = speakers.class(g);
         let attrs = format!(
-            r#"class="qw {class}" data-q="{i}" data-who="{}" data-tip="{}""#,
+            r#" class="qw {class}" data-q="{i}" data-who="{}" data-tip="{}""#,
             escape(&speakers.letter(g)),
             escape(&quote_details(i, q))
         );
         for (j, words) in q.words().enumerate() {
-            let first = if j == 0 { format!(r#"id="q{i}" tabindex="0" data-first="" {attrs}"#) } else { attrs.clone() };
-            marks.push(mark(words.span, 0, &first, &format!(r#"{attrs} data-cont="""#)));
+            let first = if j == 0 { format!(r#" id="q{i}" tabindex="0" data-first="""#) } else { String::new() };
+            marks.push(mark(words.span, 0, first, attrs.clone()));
         }
         let speaker = q.speaker.as_ref().map(|s| (s.span, 1));
         let cue = q.cue.as_ref().map(|c| (c.span, 2));
@@ -234,21 +235,14 @@ fn marks(doc: &Document<'_>, speakers: &Speakers) -> Vec<Mark> {
         } else {
             ("cue", format!("Cue of quote {}", numbers.join(", ")))
         };
-        let attrs = format!(r#"class="{class} {}" data-tip="{}""#, speakers.class(g), escape(&tip));
-        marks.push(mark(span, rank, &attrs, &attrs));
+        let attrs = format!(r#" class="{class} {}" data-tip="{}""#, speakers.class(g), escape(&tip));
+        marks.push(mark(span, rank, String::new(), attrs));
     }
     marks
 }
 
-fn mark(span: Span, rank: u8, open: &str, reopen: &str) -> Mark {
-    Mark {
-        start: span.start(),
-        end: span.end(),
-        rank,
-        open: format!("<span {open}>"),
-        reopen: format!("<span {reopen}>"),
-        close: "</span>",
-    }
+fn mark(span: Span, rank: u8, first: String, attrs: String) -> Mark {
+    Mark { start: span.start(), end: span.end(), rank, attrs, first }
 }
 
 /// The start of `text`, at most `max` characters, with `…` when cut.
