@@ -67,7 +67,7 @@ def start_browser():
     """A headless Chromium with a fresh profile, driven by chromium-driver."""
     chromium = os.environ.get("CHROMIUM") or shutil.which("chromium")
     driver_path = os.environ.get("CHROMEDRIVER") or shutil.which("chromedriver")
-    if not chromium or not driver_path:
+    if not (chromium and Path(chromium).is_file() and driver_path and Path(driver_path).is_file()):
         unavailable("chromium or chromedriver is not installed (apt-get install chromium chromium-driver)")
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
