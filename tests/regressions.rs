@@ -138,3 +138,58 @@ fn lone_carriage_returns_end_paragraphs() {
     let attributed = found.iter().filter(|(_, speaker)| speaker.as_deref() == Some("Jane Smith")).count();
     assert_eq!(attributed, 200);
 }
+
+/// The bytes of the document's JSON, after checking that no entity, referent
+/// or speaker is longer than a name may be: each mention and speaker repeats
+/// its referent's canonical name, so an unbounded name made output and memory
+/// grow with the square of the input.
+fn json_bytes_of_bounded_names(name: &str, text: &str) -> usize {
+    use saywho::unstable::entity::MAX_NAME_BYTES;
+    check(name, text);
+    let doc = EXTRACTOR.extract(text);
+    let speakers = doc.quotes.iter().filter_map(|q| q.speaker.as_ref()).filter_map(|s| s.canonical.as_deref());
+    let names = doc.entities.iter().flat_map(|e| [&*e.text, &*e.canonical]);
+    let referents = doc.referents.iter().map(|r| &*r.canonical);
+    let longest = names.chain(referents).chain(speakers).map(str::len).max().unwrap_or(0);
+    assert!(longest <= MAX_NAME_BYTES, "{name}: a name of {longest} bytes");
+    serde_json::to_string(&doc).unwrap().len()
+}
+
+/// Output four times the input for four times as much input, give or take.
+fn assert_grows_linearly(name: &str, text: impl Fn(usize) -> String) {
+    let (small, large) = (json_bytes_of_bounded_names(name, &text(1)), json_bytes_of_bounded_names(name, &text(4)));
+    assert!(large <= 5 * small, "{name}: {small} bytes of JSON, then {large} for four times the input");
+}
+
+#[test]
+fn a_title_before_a_long_run_of_capitalised_words() {
+    assert_grows_linearly("Mr. + long run", |n| format!("Mr. {}", "Zorblax Quuxer ".repeat(3_000 * n)));
+}
+
+#[test]
+fn an_org_prefix_repeated() {
+    assert_grows_linearly("Ministry ×", |n| "Ministry ".repeat(20_000 * n));
+    assert_grows_linearly("Ministry of ×", |n| "Ministry of ".repeat(20_000 * n));
+}
+
+#[test]
+fn an_acronym_of_a_long_name_repeated() {
+    assert_grows_linearly("long name (ZQF), ZQF said no ×", |n| {
+        format!(
+            "The {}Corp (ZQF) said the plan was dead. {}",
+            "Zorblax Quuxer ".repeat(2_000 * n),
+            "ZQF said no. ".repeat(2_500 * n)
+        )
+    });
+    let long_word = format!("Z{}", "o".repeat(100_000));
+    assert_grows_linearly("long word Corp (ZC), ZC said no ×", |n| {
+        format!("The {long_word} Corp (ZC) said the plan was dead. {}", "ZC said no. ".repeat(2_500 * n))
+    });
+}
+
+#[test]
+fn places_with_scores_after_a_long_stretch() {
+    // Each place with a score once looked for another result from its sentence's start.
+    check("filler, then places with scores", &format!("{}{}", "x ".repeat(50_000), "Leicester 2 ".repeat(20_000)));
+    check("brackets, then results", &format!("{}{}", "( ".repeat(50_000), "Leicester 2 Chelsea 1 ".repeat(10_000)));
+}
