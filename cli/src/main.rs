@@ -7,6 +7,8 @@ mod extract;
 mod input;
 mod line;
 mod ordered;
+mod html;
+mod show;
 
 use std::io;
 use std::process::ExitCode;
@@ -27,6 +29,8 @@ enum Command {
     Extract(extract::ExtractArgs),
     /// Score saywho against annotated gold documents (JSON or JSON Lines).
     Eval(eval::EvalArgs),
+    /// An article as a web page: entities and quotes marked, who said what beside it.
+    Show(show::ShowArgs),
 }
 
 /// How a run ended.
@@ -57,6 +61,7 @@ fn main() -> ExitCode {
     let result = match args.command {
         Command::Extract(a) => extract::run(a),
         Command::Eval(a) => eval::run(a),
+        Command::Show(a) => show::run(a),
     };
     match result {
         Ok(()) | Err(Failure::BrokenPipe) => ExitCode::SUCCESS,
