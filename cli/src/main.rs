@@ -4,9 +4,11 @@
 
 mod eval;
 mod extract;
+mod html;
 mod input;
 mod line;
 mod ordered;
+mod show;
 mod sources;
 
 use std::io;
@@ -30,6 +32,8 @@ enum Command {
     Eval(eval::EvalArgs),
     /// Who gets quoted: a table of sources over text files or JSON Lines (CSV, JSON or an HTML report).
     Sources(sources::SourcesArgs),
+    /// An article as a web page: entities and quotes marked, who said what beside it.
+    Show(show::ShowArgs),
 }
 
 /// How a run ended.
@@ -61,6 +65,7 @@ fn main() -> ExitCode {
         Command::Extract(a) => extract::run(a),
         Command::Eval(a) => eval::run(a),
         Command::Sources(a) => sources::run(a),
+        Command::Show(a) => show::run(a),
     };
     match result {
         Ok(()) | Err(Failure::BrokenPipe) => ExitCode::SUCCESS,
