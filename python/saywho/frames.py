@@ -34,7 +34,8 @@ def quotes_frame(docs: Iterable["Document"], ids: Optional[Iterable[Any]] = None
 
     Columns: `doc_id` (from `ids`, else the document's position), `start`, `end` (the quote's offsets), `kind`,
     `text` (the quote's content), `speaker` (as written) and `canonical` (whom it resolves to), `cue`, `addressee`
-    (its canonical name, else as written), `rule` and `confidence`. Missing values are `None`.
+    (its canonical name, else as written), `rule` and `confidence`. A missing value is `None` (`NaN` in a column of
+    pandas' `str` dtype).
     """
     import pandas
 
@@ -62,8 +63,8 @@ def entities_frame(docs: Iterable["Document"], ids: Optional[Iterable[Any]] = No
     """One row per entity mention of `docs` (any iterable of `Document`), in document and text order.
 
     Columns: `doc_id` (from `ids`, else the document's position), `start`, `end`, `label`, `text`, `canonical`,
-    `title` (a person's title before the name) and `kb_id` (the lexicon's id, such as `ISO3166:VE`). Missing values
-    are `None`.
+    `title` (a person's title before the name) and `kb_id` (the lexicon's id, such as `ISO3166:VE`). A missing value
+    is `None` (`NaN` in a column of pandas' `str` dtype).
     """
     import pandas
 
