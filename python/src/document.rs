@@ -156,7 +156,8 @@ impl Speaker {
     }
 
     fn __repr__(&self) -> String {
-        format!("Speaker(start={}, end={}, text={:?}, canonical={:?})", self.start, self.end, self.text, self.canonical)
+        let canonical = self.canonical.as_ref().map_or("None".to_owned(), |c| format!("{c:?}"));
+        format!("Speaker(start={}, end={}, text={:?}, canonical={canonical})", self.start, self.end, self.text)
     }
 }
 
@@ -445,8 +446,8 @@ impl Quote {
 
     fn __repr__(&self) -> String {
         let content = &self.content.get().text;
-        let speaker = self.speaker.as_ref().map(|s| s.get().text.as_str());
-        format!("Quote(kind={:?}, content={content:?}, speaker={speaker:?}, rule={:?})", self.kind, self.rule)
+        let speaker = self.speaker.as_ref().map_or("None".to_owned(), |s| format!("{:?}", s.get().text));
+        format!("Quote(kind={:?}, content={content:?}, speaker={speaker}, rule={:?})", self.kind, self.rule)
     }
 }
 
