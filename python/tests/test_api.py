@@ -150,3 +150,22 @@ def test_an_unknown_offset_unit_is_a_value_error():
 def test_an_empty_text_gives_an_empty_document():
     doc = saywho.extract("")
     assert (doc.entities, doc.referents, doc.quotes) == ([], [], [])
+
+
+def test_fragments_of_mixed_speech_in_both_units():
+    text = "😀 Senator Zoë Ångström called the plan “a 北京 disgrace” on Monday."
+    quote = saywho.extract(text).quotes[0]
+    assert quote.kind == "mixed"
+    (fragment,) = quote.fragments
+    assert text[fragment.start:fragment.end] == fragment.text == "a 北京 disgrace"
+    assert quote.speaker.canonical == "Zoë Ångström"
+    (in_bytes,) = saywho.extract(text, offsets="bytes").quotes[0].fragments
+    assert text.encode()[in_bytes.start:in_bytes.end].decode() == "a 北京 disgrace"
+    assert in_bytes.start > fragment.start
+
+
+def test_reprs_name_the_parts():
+    quote = saywho.extract("The mayor said the plan was “a disgrace” and would fail.").quotes[0]
+    assert repr(quote).startswith('Quote(kind="mixed"')
+    assert repr(quote.speaker) == 'Speaker(start=0, end=9, text="The mayor", canonical=None)'
+    assert repr(saywho.extract("")) == 'Document(0 entities, 0 referents, 0 quotes, offsets="chars")'
