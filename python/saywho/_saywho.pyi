@@ -39,8 +39,14 @@ class Speaker:
     @property
     def canonical(self) -> Optional[str]:
         """The canonical name of the referent, or None when it is not clear."""
+    @property
+    def resolved_by(self) -> Optional[str]:
+        """How the phrase was linked to `canonical`: `"name"`, `"pronoun-text"`, `"pronoun-given-name"`,
+        `"pronoun-salience"`, `"description"` or `"relative"`; None when `canonical` is None, or when this version
+        of the library does not say."""
     def to_dict(self) -> Dict[str, Any]:
-        """`{"start", "end", "text", "canonical"}`, as in the command-line tool's JSON."""
+        """`{"start", "end", "text", "canonical"}` and, where known, `"resolved_by"`, as in the command-line tool's
+        JSON."""
 
 class Entity:
     """One mention of a named entity."""

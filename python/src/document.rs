@@ -102,6 +102,20 @@ pub struct Speaker {
     end: usize,
     text: String,
     canonical: Option<String>,
+    resolved_by: Option<String>,
+}
+
+/// How the library linked a reference to its referent (`"name"`, `"pronoun-text"`, ...), where it says. Read from
+/// the reference's JSON form, whose `resolved_by` field is optional in schema 1, so that the bindings follow the
+/// library whether or not its version reports it.
+fn resolved_by(reference: &Reference<'_>) -> Option<String> {
+    match serde_json::to_value(reference) {
+        Ok(serde_json::Value::Object(mut fields)) => match fields.remove("resolved_by") {
+            Some(serde_json::Value::String(how)) => Some(how),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 impl Speaker {
@@ -109,6 +123,7 @@ impl Speaker {
         Speaker {
             start: reference.span.start(),
             end: reference.span.end(),
+            resolved_by: resolved_by(&reference),
             text: reference.text.into_owned(),
             canonical: reference.canonical.map(|c| c.into_owned()),
         }
@@ -120,6 +135,9 @@ impl Speaker {
         dict.set_item("end", self.end)?;
         dict.set_item("text", &self.text)?;
         dict.set_item("canonical", &self.canonical)?;
+        if let Some(how) = &self.resolved_by {
+            dict.set_item("resolved_by", how)?;
+        }
         Ok(dict)
     }
 }
@@ -150,7 +168,15 @@ impl Speaker {
         self.canonical.as_deref()
     }
 
-    /// `{"start", "end", "text", "canonical"}`, as in the command-line tool's JSON.
+    /// How the phrase was linked to `canonical`: `"name"`, `"pronoun-text"`, `"pronoun-given-name"`,
+    /// `"pronoun-salience"`, `"description"` or `"relative"`; `None` when `canonical` is `None`, or when this
+    /// version of the library does not say.
+    #[getter]
+    fn resolved_by(&self) -> Option<&str> {
+        self.resolved_by.as_deref()
+    }
+
+    /// `{"start", "end", "text", "canonical"}` and, where known, `"resolved_by"`, as in the command-line tool's JSON.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         self.dict(py)
     }

@@ -169,3 +169,13 @@ def test_reprs_name_the_parts():
     assert repr(quote).startswith('Quote(kind="mixed"')
     assert repr(quote.speaker) == 'Speaker(start=0, end=9, text="The mayor", canonical=None)'
     assert repr(saywho.extract("")) == 'Document(0 entities, 0 referents, 0 quotes, offsets="chars")'
+
+
+def test_resolved_by_says_how_a_speaker_was_linked_where_the_library_says():
+    text = "President Nicolás Maduro arrived on Monday. “We will not leave,” he said. “Never,” said the crowd."
+    speakers = [q.speaker for q in saywho.extract(text).quotes if q.speaker is not None]
+    assert speakers
+    known = {"name", "pronoun-text", "pronoun-given-name", "pronoun-salience", "description", "relative"}
+    for speaker in speakers:
+        assert speaker.resolved_by is None or (speaker.resolved_by in known and speaker.canonical is not None)
+        assert ("resolved_by" in speaker.to_dict()) == (speaker.resolved_by is not None)
