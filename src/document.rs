@@ -13,7 +13,8 @@
 //!  "referents": [{"canonical": "Donald Trump", "label": "PERSON", "mentions": 7, "quotes": 4}],
 //!  "quotes": [{"kind": "direct", "start": 240, "end": 330,
 //!              "content": {"start": 243, "end": 327, "text": "..."},
-//!              "speaker": {"start": 200, "end": 205, "text": "Trump", "canonical": "Donald Trump"},
+//!              "speaker": {"start": 200, "end": 205, "text": "Trump", "canonical": "Donald Trump",
+//!                          "resolved_by": "name"},
 //!              "cue": {"start": 206, "end": 210, "text": "told"},
 //!              "addressee": null, "confidence": 0.9, "rule": "speaker-cue-colon"}]}
 //! ```
@@ -133,11 +134,41 @@ pub struct Reference<'t> {
     /// The canonical name of the referent, or `None` when it is not clear.
     #[serde(borrow)]
     pub canonical: Option<Cow<'t, str>>,
+    /// What linked the phrase to `canonical`; `None` exactly when `canonical` is `None`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolved_by: Option<Resolution>,
+}
+
+/// What linked a [`Reference`] to its referent, so a source audit can tell
+/// evidence in the text from guesses (serialized in kebab case: `"pronoun-given-name"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Resolution {
+    /// The phrase is a name of the referent or a short form of it (`Mr Harlow` for `James Harlow`).
+    Name,
+    /// A pronoun whose gender agreement was decided by the text: a gendered
+    /// title (`Mr`, `Ms`, `Sir`) on the referent, pronouns the article
+    /// already linked to it; or a pronoun that needed no gender (`they`, `it`).
+    PronounText,
+    /// A pronoun whose gender agreement was decided by the given-name list.
+    PronounGivenName,
+    /// A pronoun linked by salience alone: the referent's gender is unknown.
+    PronounSalience,
+    /// A description (`the company`, `the minister`, `the report`) linked to a compatible referent.
+    Description,
+    /// A relative `who` linked to the name before it.
+    Relative,
 }
 
 impl Reference<'_> {
     fn into_owned(self) -> Reference<'static> {
-        Reference { span: self.span, text: owned(self.text), canonical: self.canonical.map(owned) }
+        Reference {
+            span: self.span,
+            text: owned(self.text),
+            canonical: self.canonical.map(owned),
+            resolved_by: self.resolved_by,
+        }
     }
 }
 

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use rustc_hash::FxHashMap;
 
-use crate::document::{Document, Entity, Excerpt, Quote, Reference, Referent, SCHEMA_VERSION};
+use crate::document::{Document, Entity, Excerpt, Quote, Reference, Referent, Resolution, SCHEMA_VERSION};
 use crate::entity::{self, rules::Context, Mention, WordLists};
 use crate::gazetteer::Gazetteer;
 use crate::lexicon::{self, bundled};
@@ -197,11 +197,12 @@ fn assemble<'a>(
     let mut quotes = Vec::with_capacity(found.len());
     for f in found {
         let reference = |np: &quote::speaker::Np, resolver: &mut Resolver| {
-            let m = resolver.resolve(scene, np);
+            let resolved = resolver.resolve(scene, np);
             Reference {
                 span: np.span,
                 text: Cow::Borrowed(&text[np.span]),
-                canonical: m.map(|m| mentions[m].canonical.clone()),
+                canonical: resolved.map(|(m, _)| mentions[m].canonical.clone()),
+                resolved_by: resolved.map(|(_, by)| by),
             }
         };
         let speaker = f.speaker.as_ref().map(|np| reference(np, &mut resolver));
@@ -214,6 +215,7 @@ fn assemble<'a>(
                 span: np.span,
                 text: Cow::Borrowed(&text[np.span]),
                 canonical: m.map(|m| mentions[m].canonical.clone()),
+                resolved_by: m.map(|_| Resolution::Name),
             }
         });
         if let Some(canonical) = speaker.as_ref().and_then(|s| s.canonical.as_deref()) {

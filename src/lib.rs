@@ -65,7 +65,7 @@ mod token_bits;
 mod word_map;
 
 pub use document::{
-    Document, Entity, Excerpt, Label, OffsetUnit, Quote, QuoteKind, Reference, Referent, SCHEMA_VERSION,
+    Document, Entity, Excerpt, Label, OffsetUnit, Quote, QuoteKind, Reference, Referent, Resolution, SCHEMA_VERSION,
 };
 pub use error::{decode, Error};
 pub use extractor::{Extractor, ExtractorBuilder};

@@ -13,7 +13,7 @@
 
 use crate::entity::Gender;
 use crate::token::TokenKind;
-use crate::Label;
+use crate::{Label, Resolution};
 
 use super::cues::SpeakerKind;
 use super::speaker::{Np, Scene, SpeakerPhrase};
@@ -33,20 +33,28 @@ impl Resolver {
         Resolver { last_speaker: None }
     }
 
-    /// The mention a speaker phrase refers to, if known; call in text order.
-    pub fn resolve(&mut self, scene: &Scene<'_, '_>, np: &Np) -> Option<usize> {
-        let mention = match np.phrase {
-            SpeakerPhrase::Name(m) => Some(m),
-            SpeakerPhrase::Pronoun(gender, false) => self.person(scene, np.tokens.start, gender),
-            SpeakerPhrase::Pronoun(_, true) => self.last_speaker.filter(|&m| scene.mentions[m].label != Label::Person),
-            SpeakerPhrase::Relative => relative_antecedent(scene, np.tokens.start),
-            SpeakerPhrase::Nominal(SpeakerKind::Document) => source_of_document(scene, np),
+    /// The mention a speaker phrase refers to, if known, and what linked
+    /// them; call in text order.
+    pub fn resolve(&mut self, scene: &Scene<'_, '_>, np: &Np) -> Option<(usize, Resolution)> {
+        let resolved = match np.phrase {
+            SpeakerPhrase::Name(m) => Some((m, Resolution::Name)),
+            SpeakerPhrase::Pronoun(gender, false) => {
+                self.person(scene, np.tokens.start, gender).map(|m| (m, pronoun_resolution(scene, m, np.tokens.start)))
+            }
+            SpeakerPhrase::Pronoun(_, true) => self
+                .last_speaker
+                .filter(|&m| scene.mentions[m].label != Label::Person)
+                .map(|m| (m, Resolution::PronounText)),
+            SpeakerPhrase::Relative => relative_antecedent(scene, np.tokens.start).map(|m| (m, Resolution::Relative)),
+            SpeakerPhrase::Nominal(SpeakerKind::Document) => {
+                source_of_document(scene, np).map(|m| (m, Resolution::Description))
+            }
             SpeakerPhrase::Nominal(_) | SpeakerPhrase::Label => None,
         };
-        if mention.is_some() {
-            self.last_speaker = mention;
+        if let Some((m, _)) = resolved {
+            self.last_speaker = Some(m);
         }
-        mention
+        resolved
     }
 
     fn person(&self, scene: &Scene<'_, '_>, at: usize, gender: Gender) -> Option<usize> {
@@ -64,6 +72,31 @@ impl Resolver {
             .or_else(|| last.filter(|&m| compatible(m, false)))
             .or_else(|| preceding().find(|&m| compatible(m, false)))
     }
+}
+
+/// What decided a singular pronoun's link to mention `m` (before token `at`):
+/// a gendered title on some mention of the same referent before it is
+/// evidence in the text; a gender with no such title came from the given name.
+fn pronoun_resolution(scene: &Scene<'_, '_>, m: usize, at: usize) -> Resolution {
+    let referent = &scene.mentions[m];
+    if referent.gender == Gender::Unknown {
+        return Resolution::PronounSalience;
+    }
+    let titled = scene.mentions[..scene.mentions.partition_point(|x| x.tokens.start < at)]
+        .iter()
+        .rev()
+        .take_while(|x| at - x.tokens.start <= LOOKBACK)
+        .any(|x| x.canonical == referent.canonical && title_gender(scene, x) != Gender::Unknown);
+    if titled {
+        Resolution::PronounText
+    } else {
+        Resolution::PronounGivenName
+    }
+}
+
+/// The gender the title written before a mention implies (`Mr`, `Dame`), if any.
+fn title_gender(scene: &Scene<'_, '_>, mention: &crate::entity::Mention<'_>) -> Gender {
+    mention.title.and_then(|t| scene.lists.title(scene.text[t].trim_end_matches('.'))).unwrap_or(Gender::Unknown)
 }
 
 impl Default for Resolver {
@@ -119,4 +152,62 @@ fn source_of_document(scene: &Scene<'_, '_>, np: &Np) -> Option<usize> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::extractor;
+    use crate::Resolution;
+
+    /// `(speaker text, canonical, resolved_by)` of every quote's speaker in `text`.
+    fn speakers(text: &str) -> Vec<(String, Option<String>, Option<Resolution>)> {
+        let doc = extractor().extract(text);
+        doc.validate(text).unwrap();
+        doc.quotes
+            .iter()
+            .filter_map(|q| q.speaker.as_ref())
+            .map(|s| (s.text.to_string(), s.canonical.as_deref().map(str::to_string), s.resolved_by))
+            .collect()
+    }
+
+    fn last_resolution(text: &str) -> Option<Resolution> {
+        speakers(text).last().and_then(|s| s.2)
+    }
+
+    #[test]
+    fn a_name_is_resolved_by_name() {
+        let found = speakers("Jane Smith said the vote would be delayed.");
+        assert_eq!(found, [("Jane Smith".to_string(), Some("Jane Smith".to_string()), Some(Resolution::Name))]);
+    }
+
+    #[test]
+    fn a_pronoun_records_what_decided_its_gender() {
+        // A title in the text decides.
+        let text = "Mr Tom Kell spoke to the board. He said the vote would be delayed.";
+        assert_eq!(last_resolution(text), Some(Resolution::PronounText));
+        // Only the given name decides.
+        let text = "Tom Kell spoke to the board. He said the vote would be delayed.";
+        assert_eq!(last_resolution(text), Some(Resolution::PronounGivenName));
+    }
+
+    #[test]
+    fn an_unresolved_speaker_has_no_resolution() {
+        let found = speakers("Analysts said the vote would be delayed.");
+        assert_eq!(found, [("Analysts".to_string(), None, None)]);
+    }
+
+    #[test]
+    fn a_relative_who_is_resolved_as_a_relative() {
+        let text = "Voters backed Jane Smith, who said the plan was doomed.";
+        assert_eq!(last_resolution(text), Some(Resolution::Relative));
+    }
+
+    #[test]
+    fn resolved_by_is_kebab_case_and_absent_when_unresolved() {
+        let json = serde_json::to_string(&Resolution::PronounGivenName).unwrap();
+        assert_eq!(json, "\"pronoun-given-name\"");
+        let doc = extractor().extract("Analysts said the vote would be delayed.");
+        let json = serde_json::to_string(&doc).unwrap();
+        assert!(!json.contains("resolved_by"), "{json}");
+    }
 }
