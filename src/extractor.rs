@@ -157,9 +157,9 @@ fn new_referent<'a>(referents: &mut Vec<Referent<'a>>, m: &Mention<'a>) -> usize
 }
 
 /// Builds the output document from mentions and resolved quotes.
-fn assemble<'a>(
+fn assemble<'s, 'a>(
     text: &'a str,
-    scene: &Scene<'_, 'a>,
+    scene: &Scene<'s, 'a>,
     mentions: &[Mention<'a>],
     found: Vec<quote::Found>,
 ) -> Document<'a> {
@@ -196,8 +196,8 @@ fn assemble<'a>(
     let mut resolver = Resolver::new();
     let mut quotes = Vec::with_capacity(found.len());
     for f in found {
-        let reference = |np: &quote::speaker::Np, resolver: &mut Resolver| {
-            let resolved = resolver.resolve(scene, np);
+        let reference = |np: &quote::speaker::Np, resolver: &mut Resolver<'s>| {
+            let resolved = resolver.resolve(scene, np, f.content);
             Reference {
                 span: np.span,
                 text: Cow::Borrowed(&text[np.span]),

@@ -157,26 +157,28 @@ pub fn find(scene: &Scene<'_, '_>) -> Vec<Found> {
 /// between a trailing attribution and the quote that continues its speech.
 const MAX_ATTRIBUTION_REST: usize = 120;
 
-/// `The plan will fail, Smith said. “Nobody asked us.”`: an unattributed
-/// quote (or one continuing an earlier quote) opening right after speech
-/// whose attribution closed its sentence, in the same paragraph, continues
-/// that nearer speaker. `found` is in text order.
+/// `The plan will fail, Smith said. “Nobody asked us.”`, `Smith said the
+/// plan would fail. “Nobody asked us.”`: an unattributed quote (or one
+/// continuing an earlier quote) opening right after attributed speech whose
+/// sentence it follows, in the same paragraph or opening the next one,
+/// continues that nearer speaker. `found` is in text order.
 fn continue_after_trailing_attribution(text: &str, found: &mut [Found]) {
     for i in 1..found.len() {
         let (before, rest) = found.split_at_mut(i);
         let (previous, quote) = (&before[i - 1], &mut rest[0]);
+        let attributed = previous.speaker.is_some() && !matches!(previous.rule, Rule::Headline | Rule::Scare);
         if !matches!(quote.rule, Rule::DirectUnattributed | Rule::DirectContinuation)
-            || !matches!(previous.rule, Rule::IndirectCueAfter | Rule::DirectCueAfter)
+            || !attributed
             || previous.span.end() > quote.span.start()
         {
             continue;
         }
-        // Only the attribution's rest may stand between: no other sentence.
-        let between = &text[previous.span.end()..quote.span.start()];
+        // Only the attribution's rest (and a paragraph break) may stand between: no other sentence.
+        let between = text[previous.span.end()..quote.span.start()].trim_end();
         let rest_of_attribution = between.len() <= MAX_ATTRIBUTION_REST
-            && !between.contains(['\n', '"', '“', '”', '‘', '’', '«', '»'])
-            && between.trim_end().ends_with('.')
-            && between.matches(['.', '!', '?']).count() == 1;
+            && !between.contains(['\n', '\r', '"', '“', '”', '‘', '’', '«', '»'])
+            && (between.is_empty() || between.ends_with('.'))
+            && between.matches(['.', '!', '?']).count() <= 1;
         if rest_of_attribution {
             quote.apply(
                 Attribution { speaker: previous.speaker.clone(), cue: None, addressee: None },
@@ -572,6 +574,17 @@ mod tests {
         let text = "Jane Smith said the teachers' pay was low, but the mayor said the budget was tight.";
         let speakers: Vec<Option<String>> = quotes(text).into_iter().map(|q| q.2).collect();
         assert_eq!(speakers, [Some("Jane Smith".to_string()), Some("the mayor".to_string())]);
+    }
+
+    #[test]
+    fn a_quote_after_a_reported_clause_continues_its_speaker() {
+        let text = "Jane Smith said that the vote should be held. “Of course it should. We are ready.”";
+        assert_eq!(quotes(text).last().and_then(|q| q.2.clone()).as_deref(), Some("Jane Smith"));
+        let text = "Jane Smith said that the vote should be held.\n\n“Of course it should.”";
+        assert_eq!(quotes(text).last().and_then(|q| q.2.clone()).as_deref(), Some("Jane Smith"));
+        // Another sentence between: no speaker.
+        let text = "Jane Smith said that the vote should be held. The hall was full. “Of course it should.”";
+        assert_eq!(quotes(text).last().map(|q| q.2.clone()), Some(None));
     }
 
     #[test]
