@@ -577,6 +577,46 @@ mod tests {
     }
 
     #[test]
+    fn a_cue_phrase_before_a_quote() {
+        let text = "As the council pointed out, “The budget has not changed since May.”";
+        assert_eq!(first_speaker(text).as_deref(), Some("the council"));
+        let text = "Jane Smith hit back: “The budget has not changed since May.”";
+        assert_eq!(first_speaker(text).as_deref(), Some("Jane Smith"));
+        // A prepositional phrase is no verb: `in a statement` names nobody by itself.
+        let text = "In a statement, “The budget has not changed since May.”";
+        assert_eq!(first_speaker(text), None);
+    }
+
+    #[test]
+    fn an_inverted_cue_opening_the_sentence() {
+        let text = "Said the mayor, “The budget has not changed since May.”";
+        assert_eq!(first_speaker(text).as_deref(), Some("the mayor"));
+        // `Said` with nothing that speaks after it: no speaker.
+        assert_eq!(first_speaker("Said and done, “The budget has not changed.”"), None);
+    }
+
+    #[test]
+    fn a_person_with_an_affiliation() {
+        let doc = extract("Jane Smith of the union wrote, “We will not accept this offer.”");
+        let speaker = doc.quotes[0].speaker.as_ref().unwrap();
+        assert_eq!((&*speaker.text, speaker.canonical.as_deref()), ("Jane Smith of the union", Some("Jane Smith")));
+        // `officials of the union` stays a description.
+        let text = "Officials of the union wrote, “We will not accept this offer.”";
+        assert_eq!(first_speaker(text).as_deref(), Some("Officials of the union"));
+    }
+
+    #[test]
+    fn a_role_with_a_place_before_a_name_and_a_party_member() {
+        let text = "“We are ready,” said former Ohio congressman Tom Kell.";
+        assert_eq!(first_speaker(text).as_deref(), Some("former Ohio congressman Tom Kell"));
+        let text = "“We are ready,” said a Nevada Democrat.";
+        assert_eq!(first_speaker(text).as_deref(), Some("a Nevada Democrat"));
+        // A place alone speaks for nobody here.
+        let text = "“We are ready,” said a Nevada report.";
+        assert_ne!(first_speaker(text).as_deref(), Some("a Nevada"));
+    }
+
+    #[test]
     fn a_quote_after_a_reported_clause_continues_its_speaker() {
         let text = "Jane Smith said that the vote should be held. “Of course it should. We are ready.”";
         assert_eq!(quotes(text).last().and_then(|q| q.2.clone()).as_deref(), Some("Jane Smith"));
