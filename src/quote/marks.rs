@@ -76,6 +76,21 @@ pub(super) fn is_single(mark: &str) -> bool {
     matches!(mark, "‘" | "’" | "'" | "‚" | "‹" | "›")
 }
 
+/// How far either side of a mark a markup tag's `<` and `>` may be.
+const MAX_TAG: usize = 200;
+
+/// Whether a mark lies inside a markup tag (`<tweet id="42" author="@x">`),
+/// where it quotes an attribute value, not speech: a `<` and a letter or `/`
+/// before it, and a `>` after it, with no line break, `<` or `>` between.
+fn in_markup_tag(text: &str, mark: Span) -> bool {
+    let bytes = text.as_bytes();
+    let before = &bytes[mark.start().saturating_sub(MAX_TAG)..mark.start()];
+    let Some(open) = before.iter().rposition(|&b| matches!(b, b'<' | b'>' | b'\n')) else { return false };
+    let tag_start = before[open] == b'<' && before.get(open + 1).is_some_and(|b| b.is_ascii_alphabetic() || *b == b'/');
+    let after = &bytes[mark.end()..(mark.end() + MAX_TAG).min(bytes.len())];
+    tag_start && after.iter().find(|&&b| matches!(b, b'<' | b'>' | b'\n')) == Some(&b'>')
+}
+
 /// Finds all quoted stretches of a document, ordered by their opening mark.
 pub fn find(text: &str, tokens: &[Token], segments: &Segments) -> Vec<Quoted> {
     let mut out = Vec::new();
@@ -102,7 +117,7 @@ pub fn find(text: &str, tokens: &[Token], segments: &Segments) -> Vec<Quoted> {
         // The paragraph's tokens as a slice: a tight scan to its marks.
         let marks = (paragraph.tokens.start..)
             .zip(&tokens[paragraph.tokens.clone()])
-            .filter(|(_, t)| t.kind == TokenKind::Quote)
+            .filter(|(_, t)| t.kind == TokenKind::Quote && !in_markup_tag(text, t.span))
             .map(|(k, _)| k);
         // A continued quote's opening mark belongs to the quote already open.
         for k in marks.skip(usize::from(continued)) {

@@ -617,6 +617,24 @@ mod tests {
     }
 
     #[test]
+    fn quote_marks_inside_a_markup_tag_are_no_quotes() {
+        let text = "<post id=\"42\" author=\"@jsmith\">The vote is off</post>.";
+        assert!(quotes(text).is_empty(), "{:?}", quotes(text));
+        // The same marks outside a tag quote.
+        let text = "Jane Smith wrote: \"The vote is off.\"";
+        assert_eq!(quotes(text), one(QuoteKind::Direct, "The vote is off.", Some("Jane Smith")));
+    }
+
+    #[test]
+    fn state_the_noun_is_no_cue() {
+        assert!(quotes("Voters in swing states say the economy matters most.").is_empty());
+        assert!(quotes("The two states hold primaries that the party may move.").is_empty());
+        // After its subject, `state` is the verb.
+        let text = "The documents state that the plan was flawed.";
+        assert_eq!(quotes(text), one(QuoteKind::Indirect, "the plan was flawed", Some("The documents")));
+    }
+
+    #[test]
     fn a_quote_after_a_reported_clause_continues_its_speaker() {
         let text = "Jane Smith said that the vote should be held. “Of course it should. We are ready.”";
         assert_eq!(quotes(text).last().and_then(|q| q.2.clone()).as_deref(), Some("Jane Smith"));

@@ -449,7 +449,7 @@ impl<'s, 'a> Scene<'s, 'a> {
 
     /// The kind of nominal speaker word token `k` is, if any (`analysts`,
     /// `spokesman`): most words fail the list's filter on their lower-case bytes.
-    fn speaker_kind(&self, k: usize) -> Option<SpeakerKind> {
+    pub fn speaker_kind(&self, k: usize) -> Option<SpeakerKind> {
         if !self.cues.may_be_speaker(self.lower_bytes(k)) {
             return None;
         }
