@@ -225,7 +225,10 @@ fn role(text: &str, tokens: &[Token], k: usize, paragraph: Span) -> Role {
     };
     let left_flanking = open_side(before) && !after.is_some_and(char::is_whitespace);
     let right_flanking = close_side(after) && !before.is_some_and(char::is_whitespace);
+    // `Radio 4's`, `the 1990's`: a single mark between letters or digits is an apostrophe.
+    let inside_word = before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric);
     match &text[span] {
+        "'" | "’" if inside_word => Role { opens: false, closes: false },
         "“" | "„" | "«" | "‚" | "``" | "‹" => Role { opens: true, closes: right_flanking && !left_flanking },
         "”" | "»" | "''" | "›" => Role { opens: left_flanking && !right_flanking, closes: true },
         "‘" => Role { opens: true, closes: right_flanking && !left_flanking },
@@ -247,6 +250,13 @@ mod tests {
     fn contents(text: &str) -> Vec<&str> {
         let tokens = tokenize(text);
         find(text, &tokens, &segment(text, &tokens)).iter().map(|q| &text[q.content]).collect()
+    }
+
+    #[test]
+    fn a_single_mark_inside_a_word_is_an_apostrophe() {
+        assert_eq!(contents("He told Radio 4's listeners: \"We are ready.\""), ["We are ready."]);
+        // Between spaces and letters the same mark quotes.
+        assert_eq!(contents("He called it 'a mess' on Radio 4."), ["a mess"]);
     }
 
     #[test]
