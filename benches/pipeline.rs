@@ -7,6 +7,7 @@
 //! cargo bench --bench pipeline -- extract                       # only benches whose name matches
 //! SAYWHO_BENCH_ADVERSARIAL=0 cargo bench --bench pipeline       # skip the adversarial section
 //! SAYWHO_BENCH_ONCE=1 target/release/deps/pipeline-*            # profiling driver: extract the corpus once
+//! SAYWHO_BENCH_ADVERSARIAL_CASE=ministry_run:1048576 target/release/deps/pipeline-*  # one adversarial case
 //! ```
 //!
 //! Every stage runs article by article over the whole corpus; one sample is
@@ -14,8 +15,10 @@
 //! before timing, so a faster number can never come from doing less work.
 //! Divan prints the time per pass and the throughput in bytes/s and
 //! articles ("item")/s. The summary before the table gives `Extractor::new()`
-//! time, the lexicons' heap and the peak RSS; the section after it the
-//! adversarial inputs' throughput as a ratio to news of the same size.
+//! time, the lexicons' heap and the peak RSS; the section after it times
+//! the adversarial families (`synth::adversarial`) at 1 MB and 8 MB, each
+//! as a ratio to news of the same size, in a child process under a time and
+//! memory limit (about three minutes in all while some families are slow).
 
 mod common;
 
@@ -243,6 +246,9 @@ fn s0_extractor_new() -> Extractor {
 }
 
 fn main() {
+    if let Ok(case) = std::env::var(CASE_VAR) {
+        return adversarial_case(&case);
+    }
     let corpus = &*CORPUS;
     if std::env::var_os("SAYWHO_BENCH_ONCE").is_some() {
         return profile_once(corpus);
@@ -308,53 +314,224 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3
 }
 
-/// Each adversarial input against news of the same size, both as one
-/// document through `Extractor::extract`, each on a watchdog.
+/// The sizes each adversarial family runs at: linear cost keeps the
+/// throughput (and the ratio to news) the same at both.
+const ADVERSARIAL_SIZES: [usize; 2] = [1 << 20, 8 << 20];
+/// A case that takes more CPU time is stopped (`ulimit -t`) and reported far
+/// below goal; the wall-clock limit is four times as long, for a loaded machine.
+const CASE_LIMIT: [Duration; 2] = [Duration::from_secs(15), Duration::from_secs(40)];
+/// The larger size runs only when the smaller one extracted within this
+/// much CPU time (news takes about 0.05 s per MB), so a runaway family
+/// costs one `CASE_LIMIT[0]`, not eight times more.
+const LARGE_AFTER: Duration = Duration::from_secs(1);
+/// The JSON document is counted up to this many bytes per input byte
+/// (dense linear input writes up to about 100; a name repeated in every
+/// mention grows with the square of the input).
+const JSON_CAP_PER_BYTE: usize = 256;
+/// Address-space limit of a case process: a memory bomb fails there, not on the machine.
+const CASE_MEMORY_KIB: u64 = 4 << 20;
+/// The environment variable naming the case a child process runs.
+const CASE_VAR: &str = "SAYWHO_BENCH_ADVERSARIAL_CASE";
+
+/// One case's figures, as the child process prints them.
+struct CaseResult {
+    bytes: usize,
+    adversarial: Duration,
+    news: Duration,
+    entities: usize,
+    quotes: usize,
+    /// Bytes of the JSON document, `None` past `JSON_CAP_PER_BYTE` per input byte.
+    json: Option<usize>,
+    peak_rss: Option<usize>,
+}
+
+/// Each adversarial family at two sizes against news of the same size, as
+/// one document through `Extractor::extract`. Each case runs in a child
+/// process (this binary, with `SAYWHO_BENCH_ADVERSARIAL_CASE` set) under a
+/// time and memory limit, so a stack overflow, a memory bomb or a
+/// quadratic loop is reported as such and the next family still runs.
 fn adversarial() {
-    const LIMIT: Duration = Duration::from_secs(60);
-    println!("\nadversarial inputs (one document each; ratio = throughput / news of the same size; goal ≥ 0.5)");
     println!(
-        "{:<24} {:>9} {:>10} {:>10} {:>7} {:>9} {:>7}",
-        "input", "MB", "MB/s", "news MB/s", "ratio", "entities", "quotes"
+        "\nadversarial families (one document each, a process per case, CPU time; ratio = throughput / news of the same size, goal ≥ 0.5; growth = time per byte at {} MB / at {} MB, linear ≈ 1)",
+        ADVERSARIAL_SIZES[1] >> 20,
+        ADVERSARIAL_SIZES[0] >> 20
     );
-    let inputs = synth::adversarial(&NAMES, common::SEED);
-    let mut timed_out = false;
-    for (name, text) in inputs {
-        let news = synth::news_document(&NAMES, common::SEED, text.len());
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let extractor = &*EXTRACTOR;
-            let runs = if text.len() > 4 << 20 { 2 } else { 3 };
-            let counts = {
-                let doc = extractor.extract(&text);
-                (doc.entities.len(), doc.quotes.len())
-            };
-            let adv = common::fastest(runs, Duration::from_secs(20), || extractor.extract(&text).entities.len());
-            let reference = common::fastest(runs, Duration::from_secs(20), || extractor.extract(&news).entities.len());
-            let _ = tx.send((text.len(), adv, news.len(), reference, counts));
-        });
-        match rx.recv_timeout(LIMIT * 3) {
-            Ok((len, adv, news_len, reference, (e, q))) => {
-                let a = common::mb_per_s(len, adv);
-                let n = common::mb_per_s(news_len, reference);
-                println!(
-                    "{name:<24} {:>9.2} {a:>10.1} {n:>10.1} {:>7.2} {e:>9} {q:>7}{}",
-                    len as f64 / 1e6,
-                    a / n,
-                    if a / n < 0.5 { "  < goal" } else { "" }
-                );
+    println!(
+        "{:<22} {:>6} {:>9} {:>10} {:>6} {:>7} {:>9} {:>7} {:>8} {:>10}",
+        "family", "MB", "MB/s", "news MB/s", "ratio", "growth", "entities", "quotes", "JSON/in", "peak RSS"
+    );
+    for family in synth::adversarial() {
+        let mut small: Option<CaseResult> = None;
+        for (i, &size) in ADVERSARIAL_SIZES.iter().enumerate() {
+            if i > 0 {
+                match &small {
+                    Some(r) if r.adversarial <= LARGE_AFTER => {}
+                    Some(r) => {
+                        println!(
+                            "{:<22} {:>6} skipped: {:.1} s at {} MB, linear would be {:.0} s",
+                            family.name,
+                            size >> 20,
+                            r.adversarial.as_secs_f64(),
+                            ADVERSARIAL_SIZES[0] >> 20,
+                            r.adversarial.as_secs_f64() * (size / ADVERSARIAL_SIZES[0]) as f64
+                        );
+                        break;
+                    }
+                    None => break,
+                }
             }
-            Err(_) => {
-                println!("{name:<24} did not finish within {} s: far below goal", (LIMIT * 3).as_secs());
-                timed_out = true;
+            match run_case(family.name, size, CASE_LIMIT[i]) {
+                Ok(r) => {
+                    let a = common::mb_per_s(r.bytes, r.adversarial);
+                    let n = common::mb_per_s(r.bytes, r.news);
+                    let growth = small.as_ref().map_or(String::new(), |s| {
+                        let per_byte = |c: &CaseResult| c.adversarial.as_secs_f64() / c.bytes as f64;
+                        format!("{:.2}", per_byte(&r) / per_byte(s))
+                    });
+                    let json =
+                        r.json.map_or(format!(">{JSON_CAP_PER_BYTE}"), |j| format!("{:.1}", j as f64 / r.bytes as f64));
+                    println!(
+                        "{:<22} {:>6.2} {a:>9.1} {n:>10.1} {:>6.2} {growth:>7} {:>9} {:>7} {json:>8} {:>10}{}",
+                        family.name,
+                        r.bytes as f64 / 1e6,
+                        a / n,
+                        r.entities,
+                        r.quotes,
+                        common::mib(r.peak_rss),
+                        if a / n < 0.5 { "  < goal" } else { "" }
+                    );
+                    if i == 0 {
+                        small = Some(r);
+                    }
+                }
+                Err(why) => {
+                    println!("{:<22} {:>6} {why}: far below goal", family.name, size >> 20);
+                    break;
+                }
             }
         }
     }
-    common::reset_peak_rss();
-    println!("peak RSS at exit: {}", common::mib(common::proc_status_bytes("VmHWM")));
-    if timed_out {
-        // A runaway extraction thread cannot be stopped; end the process.
-        std::process::exit(0);
+}
+
+/// Runs one case in a child process within `limit`; the error says why it
+/// gave no figures (killed at the limit, crashed, out of memory).
+fn run_case(family: &str, bytes: usize, limit: Duration) -> Result<CaseResult, String> {
+    use std::process::{Command, Stdio};
+    let exe = std::env::current_exe().map_err(|e| format!("no bench binary path: {e}"))?;
+    // `sh` sets the memory and CPU limits, then becomes the case process.
+    let mut child = Command::new("sh")
+        .arg("-c")
+        .arg(format!("ulimit -v {CASE_MEMORY_KIB} && ulimit -t {} && exec \"$0\"", limit.as_secs()))
+        .arg(&exe)
+        .env(CASE_VAR, format!("{family}:{bytes}"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("could not start the case process: {e}"))?;
+    let started = Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) if started.elapsed() > limit * 4 => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(format!("did not finish within {} s of wall time", (limit * 4).as_secs()));
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(20)),
+            Err(e) => return Err(format!("lost the case process: {e}")),
+        }
+    };
+    let output = child.wait_with_output().map_err(|e| format!("lost the case output: {e}"))?;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    if !status.success() {
+        use std::os::unix::process::ExitStatusExt;
+        // At the CPU limit the kernel sends SIGXCPU, or SIGKILL when the soft
+        // and hard limits are equal (as `ulimit -t` sets them).
+        const SIGKILL: i32 = 9;
+        const SIGXCPU: i32 = 24;
+        let why = if matches!(status.signal(), Some(SIGXCPU | SIGKILL)) {
+            format!("did not finish within {} s of CPU time", limit.as_secs())
+        } else if stderr.contains("overflowed its stack") {
+            "stack overflow".to_owned()
+        } else if stderr.contains("memory allocation") {
+            format!("out of memory (limit {} GiB)", CASE_MEMORY_KIB >> 20)
+        } else {
+            format!("failed ({status}): {}", stderr.lines().last().unwrap_or(""))
+        };
+        return Err(why);
+    }
+    let fields: Vec<u128> = stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("case:"))
+        .map(|l| l.split_whitespace().filter_map(|f| f.parse().ok()).collect())
+        .unwrap_or_default();
+    let &[bytes, adversarial, news, entities, quotes, json, rss] = fields.as_slice() else {
+        return Err(format!("unreadable case output {stdout:?}"));
+    };
+    Ok(CaseResult {
+        bytes: bytes as usize,
+        adversarial: Duration::from_nanos(adversarial as u64),
+        news: Duration::from_nanos(news as u64),
+        entities: entities as usize,
+        quotes: quotes as usize,
+        json: (json > 0).then_some(json as usize),
+        peak_rss: (rss > 0).then_some(rss as usize),
+    })
+}
+
+/// The child process of one adversarial case (`family:bytes`): builds the
+/// input and news of the same size, extracts each (least CPU time of a few
+/// runs, within a budget), counts its JSON document (0 past the cap) and
+/// prints `case: bytes adversarial_ns news_ns entities quotes json peak_rss`.
+fn adversarial_case(case: &str) {
+    let (name, bytes) = case.rsplit_once(':').expect("family:bytes");
+    let bytes: usize = bytes.parse().expect("a byte count");
+    let family = synth::adversarial().into_iter().find(|f| f.name == name).expect("a known family");
+    let text = (family.build)(&NAMES, common::SEED, bytes);
+    let news = synth::news_document(&NAMES, common::SEED, text.len());
+    let extractor = Extractor::new();
+    let (doc, first) = common::cpu_time_of(|| extractor.extract(&text));
+    let (entities, quotes) = (doc.entities.len(), doc.quotes.len());
+    let mut json = CountingWriter { written: 0, cap: JSON_CAP_PER_BYTE * text.len() };
+    if serde_json::to_writer(&mut json, &doc).is_err() {
+        json.written = 0;
+    }
+    drop(doc);
+    // CPU time of this thread, so other jobs on the machine do not move the
+    // ratio. A slow family is timed once; a fast one, and news, are the best
+    // of up to five runs within a budget.
+    let best = |text: &str| common::fastest_cpu(5, Duration::from_secs(3), || extractor.extract(text).entities.len());
+    let adversarial = if first > Duration::from_secs(1) { first } else { first.min(best(&text)) };
+    let reference = best(&news);
+    println!(
+        "case: {} {} {} {entities} {quotes} {} {}",
+        text.len(),
+        adversarial.as_nanos(),
+        reference.as_nanos(),
+        json.written,
+        common::proc_status_bytes("VmHWM").unwrap_or(0)
+    );
+}
+
+/// Counts the bytes written to it, and fails once past `cap`, so an
+/// amplified document is measured without being held or written out.
+struct CountingWriter {
+    written: usize,
+    cap: usize,
+}
+
+impl std::io::Write for CountingWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.written += buf.len();
+        if self.written > self.cap {
+            return Err(std::io::Error::other("past the cap"));
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 

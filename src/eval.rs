@@ -3,11 +3,17 @@
 //!
 //! The gold format is that of saywho's evaluation sets: a JSON object with
 //! `text`, `entities` (`start`, `end`, `label`, where a label may list
-//! alternatives such as `GPE|LOC`) and `quotes` (`kind`, `start`, `end` of
-//! the content, `speaker_start`/`speaker_end`, `speaker_canonical`,
-//! `required`). Entities count when span and label match exactly. Quotes
-//! are paired one to one, best overlap first; a pair needs an overlap of
-//! half the shorter content and a tenth of the longer.
+//! alternatives such as `GPE|LOC`, and optionally `text`) and `quotes`
+//! (`kind`, `start`, `end` of the content, and optionally `content`,
+//! `speaker_start`/`speaker_end`, `speaker`, `speaker_canonical`,
+//! `required`). Offsets are UTF-8 byte offsets into `text`, end exclusive;
+//! the optional `text`, `content` and `speaker` are the text at their
+//! offsets, and are checked. `examples/gold-example.jsonl` is an example.
+//! [`Gold::from_value`] reads and checks a document.
+//!
+//! Entities count when span and label match exactly. Quotes are paired one
+//! to one, best overlap first; a pair needs an overlap of half the shorter
+//! content and a tenth of the longer.
 
 use std::collections::BTreeMap;
 
@@ -40,6 +46,9 @@ pub struct GoldEntity {
     pub end: usize,
     /// The label, or alternatives separated by `|`.
     pub label: String,
+    /// The text at the offsets, if the gold gives it (checked).
+    #[serde(default)]
+    pub text: Option<String>,
 }
 
 /// A gold quote.
@@ -51,12 +60,18 @@ pub struct GoldQuote {
     pub start: usize,
     /// End of the content.
     pub end: usize,
+    /// The content's text, if the gold gives it (checked).
+    #[serde(default)]
+    pub content: Option<String>,
     /// Start of the speaker span.
     #[serde(default)]
     pub speaker_start: Option<usize>,
     /// End of the speaker span.
     #[serde(default)]
     pub speaker_end: Option<usize>,
+    /// The speaker span's text, if the gold gives it (checked).
+    #[serde(default)]
+    pub speaker: Option<String>,
     /// The speaker's canonical name, when the gold gives one.
     #[serde(default)]
     pub speaker_canonical: Option<String>,
@@ -67,6 +82,104 @@ pub struct GoldQuote {
 
 fn yes() -> bool {
     true
+}
+
+/// The quote kinds a gold quote may have.
+const KINDS: &[&str] = &["direct", "mixed", "indirect", "scare"];
+
+impl Gold {
+    /// Reads one gold document and checks it: the fields it needs are
+    /// there, it is not saywho's own output, and every span lies inside the
+    /// text on character boundaries and matches the text the gold gives for
+    /// it. The error says what is wrong, and when the offsets would fit as
+    /// character offsets, says so.
+    pub fn from_value(value: serde_json::Value) -> Result<Gold, String> {
+        let Some(object) = value.as_object() else { return Err("a gold document is a JSON object".into()) };
+        if object.contains_key("schema_version") {
+            return Err("this is saywho's output (it has \"schema_version\"), not gold: a gold document has \
+                        \"text\" and the \"entities\" and \"quotes\" a person marked in it"
+                .into());
+        }
+        if object.get("offsets").and_then(|o| o.as_str()) == Some("chars") {
+            return Err("the offsets are characters (\"offsets\": \"chars\"); gold offsets are UTF-8 bytes".into());
+        }
+        if !object.contains_key("entities") && !object.contains_key("quotes") {
+            return Err("no \"entities\" and no \"quotes\": nothing to score against".into());
+        }
+        let gold: Gold = serde_json::from_value(value).map_err(|e| e.to_string())?;
+        gold.validate()?;
+        Ok(gold)
+    }
+
+    /// Checks every span against the text (see [`Gold::from_value`]).
+    pub fn validate(&self) -> Result<(), String> {
+        for q in &self.quotes {
+            if !KINDS.contains(&q.kind.as_str()) {
+                return Err(format!("quote kind {:?} is none of {}", q.kind, KINDS.join(", ")));
+            }
+            if q.speaker_start.is_some() != q.speaker_end.is_some() {
+                return Err("a quote has only one of speaker_start and speaker_end".into());
+            }
+        }
+        let spans = self.spans();
+        let Err(problem) = check_spans(&self.text, &spans, Some) else { return Ok(()) };
+        // Character offsets (as Python indexes strings) fit a non-ASCII text where byte offsets do not.
+        let boundaries: Vec<usize> = self.text.char_indices().map(|(i, _)| i).chain([self.text.len()]).collect();
+        let chars = |offset: usize| boundaries.get(offset).copied();
+        if !self.text.is_ascii() && check_spans(&self.text, &spans, chars).is_ok() {
+            return Err(format!(
+                "{problem}; the offsets fit as character offsets: gold offsets are UTF-8 byte offsets \
+                 (in Python, len(text[:i].encode()))"
+            ));
+        }
+        Err(problem)
+    }
+
+    /// Every span of the gold: what it is, its offsets, and its text if given.
+    fn spans(&self) -> Vec<(String, usize, usize, Option<&str>)> {
+        let mut spans = Vec::new();
+        for (i, e) in self.entities.iter().enumerate() {
+            spans.push((format!("entity {}", i + 1), e.start, e.end, e.text.as_deref()));
+        }
+        for (i, q) in self.quotes.iter().enumerate() {
+            spans.push((format!("quote {}", i + 1), q.start, q.end, q.content.as_deref()));
+            if let (Some(start), Some(end)) = (q.speaker_start, q.speaker_end) {
+                spans.push((format!("quote {} speaker", i + 1), start, end, q.speaker.as_deref()));
+            }
+        }
+        spans
+    }
+}
+
+/// The first span that is not inside `text` on character boundaries, or
+/// whose given text differs, with offsets read by `at` (to a byte offset).
+fn check_spans(
+    text: &str,
+    spans: &[(String, usize, usize, Option<&str>)],
+    at: impl Fn(usize) -> Option<usize>,
+) -> Result<(), String> {
+    for (what, start, end, given) in spans {
+        let place = format!("{what} ({start}..{end})");
+        if start > end {
+            return Err(format!("{place}: start is after end"));
+        }
+        let (Some(s), Some(e)) = (at(*start), at(*end)) else {
+            return Err(format!("{place}: past the end of the text"));
+        };
+        let Some(found) = text.get(s..e) else {
+            return Err(if e > text.len() {
+                format!("{place}: past the end of the text ({} bytes)", text.len())
+            } else {
+                format!("{place}: not on a character boundary")
+            });
+        };
+        if let Some(given) = given {
+            if found != *given {
+                return Err(format!("{place}: the text there is {found:?}, the gold says {given:?}"));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Counts for precision, recall and F1.
@@ -242,13 +355,15 @@ mod tests {
         let gold = Gold {
             id: None,
             text: text.into(),
-            entities: vec![GoldEntity { start: 19, end: 26, label: "GPE".into() }],
+            entities: vec![GoldEntity { start: 19, end: 26, label: "GPE".into(), text: None }],
             quotes: vec![GoldQuote {
                 kind: "indirect".into(),
                 start: 19,
                 end: 49,
+                content: None,
                 speaker_start: Some(0),
                 speaker_end: Some(8),
+                speaker: None,
                 speaker_canonical: None,
                 required: true,
             }],
@@ -258,5 +373,56 @@ mod tests {
         assert_eq!(scores.entities["GPE"], Counts { right: 1, predicted: 1, gold: 1 });
         assert_eq!(scores.quotes["indirect"], KindCounts { gold: 1, found: 1, strict: 1, speaker_right: 1 });
         assert_eq!(scores.entities["ALL"].f1(), 1.0);
+    }
+
+    fn read(value: serde_json::Value) -> Result<Gold, String> {
+        Gold::from_value(value)
+    }
+
+    #[test]
+    fn good_gold_reads_and_its_given_texts_are_checked() {
+        let text = "Mayor Ana Ruiz said the bridge will reopen.";
+        let gold = read(serde_json::json!({"text": text,
+            "entities": [{"start": 6, "end": 14, "label": "PERSON", "text": "Ana Ruiz"}],
+            "quotes": [{"kind": "indirect", "start": 20, "end": 42, "content": "the bridge will reopen",
+                        "speaker_start": 6, "speaker_end": 14, "speaker": "Ana Ruiz"}]}))
+        .unwrap();
+        assert_eq!((gold.entities.len(), gold.quotes.len()), (1, 1));
+        let wrong = read(serde_json::json!({"text": text,
+            "entities": [{"start": 6, "end": 14, "label": "PERSON", "text": "Ana Ruis"}]}))
+        .unwrap_err();
+        assert!(wrong.contains("entity 1 (6..14)") && wrong.contains("\"Ana Ruiz\""), "{wrong}");
+    }
+
+    #[test]
+    fn offsets_out_of_range_or_inside_a_character_are_errors_with_a_hint_for_character_offsets() {
+        let text = "José Núñez met Ana Ruiz in Bogotá.";
+        // Byte offsets of "Ana Ruiz" are 18..26; as characters they are 15..23.
+        let bytes = read(serde_json::json!({"text": text, "entities": [{"start": 18, "end": 26, "label": "PERSON"}]}));
+        assert!(bytes.is_ok());
+        let chars = read(serde_json::json!({"text": text,
+            "entities": [{"start": 15, "end": 23, "label": "PERSON", "text": "Ana Ruiz"}, {"start": 27, "end": 33, "label": "GPE"}]}))
+        .unwrap_err();
+        assert!(chars.contains("entity 1") && chars.contains("character offsets"), "{chars}");
+        let inside = read(serde_json::json!({"text": text, "entities": [{"start": 0, "end": 4, "label": "PERSON"}]}))
+            .unwrap_err();
+        assert!(inside.contains("not on a character boundary"), "{inside}");
+        let past = read(serde_json::json!({"text": "Ana Ruiz", "quotes": [{"kind": "direct", "start": 0, "end": 90}]}))
+            .unwrap_err();
+        assert!(past.contains("past the end of the text") && !past.contains("character offsets"), "{past}");
+    }
+
+    #[test]
+    fn missing_fields_saywho_output_and_unknown_kinds_are_errors() {
+        let missing = read(serde_json::json!({"text": "Ana Ruiz", "entities": [{"start": 0, "end": 3}]})).unwrap_err();
+        assert!(missing.contains("label"), "{missing}");
+        let nothing = read(serde_json::json!({"text": "Ana Ruiz", "ents": []})).unwrap_err();
+        assert!(nothing.contains("nothing to score"), "{nothing}");
+        let output = read(serde_json::json!({"schema_version": 1, "offsets": "bytes", "entities": [], "quotes": []}))
+            .unwrap_err();
+        assert!(output.contains("saywho's output"), "{output}");
+        let kind = read(serde_json::json!({"text": "Ana Ruiz", "quotes": [{"kind": "said", "start": 0, "end": 3}]}))
+            .unwrap_err();
+        assert!(kind.contains("\"said\""), "{kind}");
     }
 }

@@ -82,6 +82,40 @@ pub fn mib(bytes: Option<usize>) -> String {
     bytes.map_or("n/a".into(), |b| format!("{:.1} MiB", b as f64 / (1 << 20) as f64))
 }
 
+/// CPU time this thread has run (`/proc/thread-self/schedstat`, in ns), if
+/// readable: unlike the wall clock it does not count time spent waiting for
+/// a core, so it stays steady on a machine shared with other jobs.
+pub fn thread_cpu_time() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    Some(Duration::from_nanos(stat.split_whitespace().next()?.parse().ok()?))
+}
+
+/// `f()` and the CPU time it took on this thread (the wall clock where CPU
+/// time is unreadable).
+pub fn cpu_time_of<T>(f: impl FnOnce() -> T) -> (T, Duration) {
+    let (t, cpu) = (Instant::now(), thread_cpu_time());
+    let out = std::hint::black_box(f());
+    let took = match (cpu, thread_cpu_time()) {
+        (Some(a), Some(b)) => b.saturating_sub(a),
+        _ => t.elapsed(),
+    };
+    (out, took)
+}
+
+/// The least CPU time of `runs` calls on this thread (at least one),
+/// stopping early once `budget` of wall time is spent.
+pub fn fastest_cpu<T>(runs: usize, budget: Duration, mut f: impl FnMut() -> T) -> Duration {
+    let started = Instant::now();
+    let mut best = Duration::MAX;
+    for _ in 0..runs.max(1) {
+        best = best.min(cpu_time_of(&mut f).1);
+        if started.elapsed() > budget {
+            break;
+        }
+    }
+    best
+}
+
 /// The fastest of `runs` timed calls (at least one), stopping early once
 /// `budget` is spent.
 pub fn fastest<T>(runs: usize, budget: Duration, mut f: impl FnMut() -> T) -> Duration {

@@ -444,65 +444,157 @@ fn lower_first(s: &str) -> String {
     }
 }
 
-/// The adversarial inputs: `(name, text)`. Each is one document.
-pub fn adversarial(names: &Names, seed: u64) -> Vec<(&'static str, String)> {
-    const MB: usize = 1 << 20;
-    let mut rng = Rng::new(seed ^ 0xAD5E);
-    let mut out = Vec::new();
+/// An adversarial input family: one document of about `bytes` bytes
+/// (at least `bytes`, a little more at most) for any size, so the bench can
+/// time it at two sizes and see whether its cost grows linearly.
+pub struct Family {
+    pub name: &'static str,
+    pub build: fn(&Names, u64, usize) -> String,
+}
 
-    // 10 MB of news sentences joined into one paragraph (no line break).
-    let mut one = String::with_capacity(10 * MB + 4096);
-    let mut i = 0;
-    while one.len() < 10 * MB {
-        let a = article(names, seed ^ 0x1111, i);
-        for line in a.lines().skip(2).filter(|l| !l.is_empty()) {
-            one.push_str(line);
-            one.push(' ');
-        }
-        i += 1;
+/// `prefix + unit * n + suffix` with `n` filling `bytes`.
+fn repeated(prefix: &str, unit: &str, suffix: &str, bytes: usize) -> String {
+    let n = bytes.saturating_sub(prefix.len() + suffix.len()).div_ceil(unit.len()).max(1);
+    let mut out = String::with_capacity(prefix.len() + unit.len() * n + suffix.len());
+    out.push_str(prefix);
+    for _ in 0..n {
+        out.push_str(unit);
     }
-    out.push(("single_paragraph_10mb", one));
-
-    // 10,000 unbalanced quote marks among short words, a few paragraphs.
-    let mut marks = String::new();
-    let styles = ["“", "\"", "‘", "«", "„", "'", "``"];
-    for k in 0..10_000 {
-        marks.push_str(styles[rng.below(styles.len())]);
-        marks.push_str(rng.pick(&["Yes", "we", "said", "no", "He", "will", "they"]));
-        marks.push(' ');
-        if k % 40 == 39 {
-            marks.push_str(&format!("{} said.", rng.pick(&names.surnames)));
-            marks.push_str(if k % 400 == 399 { "\n\n" } else { " " });
-        }
-    }
-    out.push(("unbalanced_quotes_10k", marks));
-
-    // A megabyte with no spaces: words glued with punctuation.
-    let mut glued = String::with_capacity(MB + 64);
-    while glued.len() < MB {
-        glued.push_str(rng.pick(&names.surnames));
-        glued.push_str(rng.pick(&["", ",", ".", "-", "’s", "“", "”", "/", "U.S.", "1,000"]));
-    }
-    out.push(("no_spaces_1mb", glued));
-
-    // A long run of capitalised words (1 MB, one sentence, one paragraph).
-    let mut caps = String::with_capacity(MB + 64);
-    while caps.len() < MB {
-        let w = match rng.below(4) {
-            0 => rng.pick(&names.given_male),
-            1 => rng.pick(&names.surnames),
-            2 => rng.pick(&names.places),
-            _ => rng.pick(&["Of", "The", "And", "Senator", "Ministry", "Inc", "Bank", "De"]),
-        };
-        caps.push_str(w);
-        caps.push(' ');
-    }
-    out.push(("capitalised_run_1mb", caps));
-
-    // `he said that` repeated (1 MB, one paragraph).
-    let phrase = "he said that ";
-    out.push(("he_said_that_1mb", phrase.repeat(MB / phrase.len() + 1)));
+    out.push_str(suffix);
     out
+}
+
+/// The adversarial families. The first five are general stress shapes; the
+/// rest are the families of issue 12 (a crash, quadratic loops, a memory
+/// bomb, lost quotes), written as in the issue with the repeat count set by
+/// the size.
+pub fn adversarial() -> Vec<Family> {
+    vec![
+        // News sentences joined into one paragraph (no line break).
+        Family {
+            name: "single_paragraph",
+            build: |names, seed, bytes| {
+                let mut one = String::with_capacity(bytes + 4096);
+                let mut i = 0;
+                while one.len() < bytes {
+                    let a = article(names, seed ^ 0x1111, i);
+                    for line in a.lines().skip(2).filter(|l| !l.is_empty()) {
+                        one.push_str(line);
+                        one.push(' ');
+                    }
+                    i += 1;
+                }
+                one
+            },
+        },
+        // Unbalanced quote marks among short words, a paragraph per 400 marks.
+        Family {
+            name: "unbalanced_quotes",
+            build: |names, seed, bytes| {
+                let mut rng = Rng::new(seed ^ 0xAD5E);
+                let mut marks = String::with_capacity(bytes + 64);
+                let styles = ["“", "\"", "‘", "«", "„", "'", "``"];
+                let mut k = 0;
+                while marks.len() < bytes {
+                    marks.push_str(styles[rng.below(styles.len())]);
+                    marks.push_str(rng.pick(&["Yes", "we", "said", "no", "He", "will", "they"]));
+                    marks.push(' ');
+                    if k % 40 == 39 {
+                        marks.push_str(&format!("{} said.", rng.pick(&names.surnames)));
+                        marks.push_str(if k % 400 == 399 { "\n\n" } else { " " });
+                    }
+                    k += 1;
+                }
+                marks
+            },
+        },
+        // No spaces: words glued with punctuation.
+        Family {
+            name: "no_spaces",
+            build: |names, seed, bytes| {
+                let mut rng = Rng::new(seed ^ 0xAD5E);
+                let mut glued = String::with_capacity(bytes + 64);
+                while glued.len() < bytes {
+                    glued.push_str(rng.pick(&names.surnames));
+                    glued.push_str(rng.pick(&["", ",", ".", "-", "’s", "“", "”", "/", "U.S.", "1,000"]));
+                }
+                glued
+            },
+        },
+        // A long run of capitalised words (one sentence, one paragraph).
+        Family {
+            name: "capitalised_run",
+            build: |names, seed, bytes| {
+                let mut rng = Rng::new(seed ^ 0xAD5E);
+                let mut caps = String::with_capacity(bytes + 64);
+                while caps.len() < bytes {
+                    let w = match rng.below(4) {
+                        0 => rng.pick(&names.given_male),
+                        1 => rng.pick(&names.surnames),
+                        2 => rng.pick(&names.places),
+                        _ => rng.pick(&["Of", "The", "And", "Senator", "Ministry", "Inc", "Bank", "De"]),
+                    };
+                    caps.push_str(w);
+                    caps.push(' ');
+                }
+                caps
+            },
+        },
+        Family { name: "he_said_that", build: |_, _, bytes| repeated("", "he said that ", "", bytes) },
+        // Issue 12, 1: the speaker search recursed without bound (stack overflow).
+        Family {
+            name: "officials_in",
+            build: |_, _, bytes| repeated("", "officials in ", "officials said that the vote would be delayed.", bytes),
+        },
+        // Issue 12, 2: quote marks with nothing between, and random mixes of marks.
+        Family { name: "empty_quotes", build: |_, _, bytes| repeated("", "\"\" ", "", bytes) },
+        Family {
+            name: "quote_mark_mix",
+            build: |_, seed, bytes| {
+                let mut rng = Rng::new(seed ^ 0x0707);
+                let mut out = String::with_capacity(bytes + 8);
+                while out.len() < bytes {
+                    out.push_str(rng.pick(&["\"", "“", "”", "'", "‘", "’"]));
+                    if rng.chance(20) {
+                        out.push(' ');
+                    }
+                }
+                out
+            },
+        },
+        // A title before a long run of capitalised words; an organisation prefix before one.
+        Family { name: "title_long_name", build: |_, _, bytes| repeated("Mr. ", "Zorblax Quuxer ", "", bytes) },
+        Family { name: "ministry_run", build: |_, _, bytes| repeated("", "Ministry ", "", bytes) },
+        // Reported speech crossing a direct quote, retried one token later.
+        Family {
+            name: "reported_retry",
+            build: |_, _, bytes| {
+                repeated("Jane Smith said the plan ", "said the plan ", ": “We will not accept this.”", bytes)
+            },
+        },
+        // `skip_back_adverbs` walking back over cue verbs ending in -ly.
+        Family { name: "reply_ly", build: |_, _, bytes| repeated("", "reply ", "that the plan failed.", bytes) },
+        // Issue 12, 3: a long name repeated in every mention (memory bomb):
+        // half the bytes build the name, half mention its acronym.
+        Family {
+            name: "acronym_long_name",
+            build: |_, _, bytes| {
+                let mut out = repeated("The ", "Zorblax Quuxer ", "Corp (ZQF) said the plan was dead. ", bytes / 2);
+                out.push_str(&repeated("", "ZQF said no. ", "", bytes / 2));
+                out
+            },
+        },
+        // News with its sentence punctuation removed (one endless sentence per paragraph).
+        Family {
+            name: "news_no_punctuation",
+            build: |names, seed, bytes| news_document(names, seed ^ 0x3333, bytes).replace(['.', '!', '?'], ""),
+        },
+        // Issue 12, 6: news with lone CR line ends (old Mac exports).
+        Family {
+            name: "news_lone_cr",
+            build: |names, seed, bytes| news_document(names, seed ^ 0x3333, bytes).replace('\n', "\r"),
+        },
+    ]
 }
 
 /// News of about `bytes` bytes as one document (articles joined by blank lines).

@@ -10,25 +10,39 @@ use crate::Failure;
 
 #[derive(clap::Args, Debug)]
 pub struct EvalArgs {
-    /// Gold documents: one JSON object, or JSON Lines of them, with `text`, `entities` and `quotes`.
+    /// Gold documents: one JSON object, or JSON Lines of them, with `text`, `entities` and `quotes` (byte offsets;
+    /// see examples/gold-example.jsonl).
     gold: PathBuf,
     /// An extra entity lexicon (TSV); repeatable.
     #[arg(long = "lexicon", value_name = "FILE")]
     lexicons: Vec<PathBuf>,
 }
 
+/// Gold documents: one JSON object (on any number of lines) or JSON Lines
+/// of them, each checked; an error gives the line where its document starts.
+fn read_golds(data: &str) -> Result<Vec<Gold>, (usize, String)> {
+    let mut values = serde_json::Deserializer::from_str(data).into_iter::<serde_json::Value>();
+    let (mut golds, mut counted, mut line) = (Vec::new(), 0, 1);
+    loop {
+        let start =
+            values.byte_offset() + data[values.byte_offset()..].len() - data[values.byte_offset()..].trim_start().len();
+        line += data[counted..start].matches('\n').count();
+        counted = start;
+        match values.next() {
+            None => return Ok(golds),
+            Some(Err(e)) => return Err((e.line(), format!("invalid JSON: {e}"))),
+            Some(Ok(value)) => golds.push(Gold::from_value(value).map_err(|e| (line, e))?),
+        }
+    }
+}
+
 pub fn run(args: EvalArgs) -> Result<(), Failure> {
     let name = args.gold.display().to_string();
     let data = std::fs::read_to_string(&args.gold).map_err(|e| Failure::Input(format!("cannot read {name}: {e}")))?;
-    let golds: Vec<Gold> = match serde_json::from_str::<Gold>(&data) {
-        Ok(one) => vec![one],
-        Err(_) => data
-            .lines()
-            .enumerate()
-            .filter(|(_, l)| !l.trim().is_empty())
-            .map(|(i, l)| serde_json::from_str(l).map_err(|e| Failure::Input(format!("{name}:{}: {e}", i + 1))))
-            .collect::<Result<_, _>>()?,
-    };
+    let golds = read_golds(&data).map_err(|(line, e)| Failure::Input(format!("{name}:{line}: {e}")))?;
+    if golds.is_empty() {
+        return Err(Failure::Input(format!("{name}: no gold documents")));
+    }
     let mut builder = Extractor::builder();
     for path in &args.lexicons {
         builder = builder.lexicon_file(path);

@@ -1,27 +1,26 @@
 //! `saywho extract`: files or JSON Lines in, JSON or JSON Lines out.
 //!
-//! Documents stream through in batches: a batch is read, extracted in
-//! parallel (rayon), and written in input order before the next batch is
-//! read, so memory stays bounded by the batch size whatever the corpus size.
+//! The inputs are read as documents in order ([`crate::input`]), extracted
+//! on worker threads, and each document's JSON is streamed to standard
+//! output as it is serialized, in input order ([`crate::ordered`]): memory
+//! is bounded by the documents in flight, not by the corpus or by the JSON.
 
-use std::fs::File;
-use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Write};
+use std::num::NonZeroUsize;
+use std::panic::{self, AssertUnwindSafe};
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Instant;
 
 use clap::ValueEnum;
-use rayon::prelude::*;
-use saywho::{decode, Document, Extractor, OffsetUnit};
-use serde_json::{Map, Value};
+use saywho::{decode, Extractor, OffsetUnit};
+use serde::Serialize;
+use serde_json::value::RawValue;
 
+use crate::input::{Content, Inputs, Task};
+use crate::line::{id_of, Line};
+use crate::ordered::{self, Sink};
 use crate::Failure;
-
-/// Documents per batch.
-const BATCH_DOCS: usize = 512;
-/// Bytes per batch (a batch ends at whichever limit comes first).
-const BATCH_BYTES: usize = 8 << 20;
-/// The fields saywho writes; input fields of these names are replaced.
-const OWN_FIELDS: &[&str] = &["schema_version", "offsets", "entities", "referents", "quotes", "text"];
 
 #[derive(clap::Args, Debug)]
 pub struct ExtractArgs {
@@ -36,19 +35,19 @@ pub struct ExtractArgs {
     /// Offset unit: UTF-8 bytes, or Unicode scalar values (as Python indexes strings).
     #[arg(long, value_enum, default_value_t = Offsets::Bytes)]
     offsets: Offsets,
-    /// Replace invalid UTF-8 with U+FFFD instead of failing.
+    /// Replace invalid UTF-8 (and lone surrogate escapes in JSON text) with U+FFFD instead of failing.
     #[arg(long)]
     lossy: bool,
     /// An extra entity lexicon (TSV: surface, label, canonical[, id]); repeatable.
     #[arg(long = "lexicon", value_name = "FILE")]
     lexicons: Vec<PathBuf>,
-    /// Worker threads (default: all cores).
-    #[arg(long)]
-    threads: Option<usize>,
+    /// Worker threads, 1 or more (default: all cores).
+    #[arg(long, value_parser = thread_count)]
+    threads: Option<NonZeroUsize>,
     /// Stop at the first bad document instead of writing an error line for it.
     #[arg(long)]
     strict: bool,
-    /// The largest document accepted, in bytes; larger ones are errors.
+    /// The largest document accepted, in bytes (a JSON line counts whole); larger ones are errors, never read whole.
     #[arg(long, default_value_t = 32 << 20, value_name = "BYTES")]
     max_bytes: usize,
 }
@@ -66,19 +65,11 @@ enum Offsets {
     Chars,
 }
 
-/// One unit of work: a document's raw bytes and where it came from.
-struct Job {
-    /// The input file's name (`-` for standard input).
-    file: String,
-    /// The 1-based line number in JSON Lines input, or 0 for a whole file.
-    line: usize,
-    bytes: Vec<u8>,
-}
-
-/// A document that could not be processed.
-struct DocError {
-    id: Value,
-    message: String,
+/// `--threads`: a count of at least 1.
+fn thread_count(arg: &str) -> Result<NonZeroUsize, String> {
+    let n: usize = arg.parse().map_err(|e| format!("{e}"))?;
+    NonZeroUsize::new(n)
+        .ok_or_else(|| "0 threads cannot extract; give 1 or more, or leave --threads out to use all cores".into())
 }
 
 struct Settings<'e> {
@@ -86,20 +77,42 @@ struct Settings<'e> {
     jsonl_input: bool,
     /// Output lines name their input file (several text files).
     file_field: bool,
-    /// Error lines name their input file (several files of any kind).
-    several_files: bool,
     pretty: bool,
     offsets: OffsetUnit,
     lossy: bool,
     max_bytes: usize,
 }
 
+/// What a worker reports for one task, after its output.
+struct Outcome {
+    file: Arc<str>,
+    line: Option<usize>,
+    /// The input's length, for the progress figures.
+    bytes: u64,
+    error: Option<DocError>,
+}
+
+/// A document that could not be processed.
+struct DocError {
+    /// The line's `id` as written, if it could be read (JSON Lines only).
+    id: Option<Box<RawValue>>,
+    message: String,
+}
+
+/// The line written in place of a bad document.
+#[derive(Serialize)]
+struct ErrorLine<'a> {
+    /// JSON Lines documents only: the id, or `null`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<Option<&'a RawValue>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+    error: &'a str,
+}
+
 pub fn run(args: ExtractArgs) -> Result<(), Failure> {
-    let mut builder = Extractor::builder();
-    for path in &args.lexicons {
-        builder = builder.lexicon_file(path);
-    }
-    let extractor = builder.build().map_err(|e| Failure::Input(e.to_string()))?;
     let files: Vec<PathBuf> = if args.files.is_empty() { vec![PathBuf::from("-")] } else { args.files.clone() };
     let jsonl_out = match args.format {
         Format::Jsonl => true,
@@ -107,111 +120,60 @@ pub fn run(args: ExtractArgs) -> Result<(), Failure> {
         Format::Auto => args.jsonl_input || files.len() > 1,
     };
     if !jsonl_out && (args.jsonl_input || files.len() > 1) {
-        return Err(Failure::Input("--format json needs exactly one text input; use --format jsonl".into()));
+        return Err(Failure::Usage("--format json needs exactly one text input; use --format jsonl".into()));
     }
+    let mut builder = Extractor::builder();
+    for path in &args.lexicons {
+        builder = builder.lexicon_file(path);
+    }
+    let extractor = builder.build().map_err(|e| Failure::Input(e.to_string()))?;
     let settings = Settings {
         extractor: &extractor,
         jsonl_input: args.jsonl_input,
         file_field: !args.jsonl_input && files.len() > 1,
-        several_files: files.len() > 1,
         pretty: !jsonl_out,
         offsets: if args.offsets == Offsets::Chars { OffsetUnit::Chars } else { OffsetUnit::Bytes },
         lossy: args.lossy,
         max_bytes: args.max_bytes,
     };
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.threads.unwrap_or(0))
-        .build()
-        .map_err(|e| Failure::Input(format!("cannot start threads: {e}")))?;
+    let threads = args.threads.or_else(|| std::thread::available_parallelism().ok()).unwrap_or(NonZeroUsize::MIN);
+    let several_files = files.len() > 1;
     let total_bytes: u64 = files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum();
-    let progress = Progress::new(total_bytes, args.jsonl_input || files.len() > 1);
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut progress = Progress::new(total_bytes, args.jsonl_input || several_files);
     let mut failed = 0usize;
-    let mut batch: Vec<Job> = Vec::with_capacity(BATCH_DOCS);
-    let mut batch_bytes = 0;
-    let mut flush = |batch: &mut Vec<Job>, out: &mut io::BufWriter<io::StdoutLock<'_>>| -> Result<(), Failure> {
-        let results: Vec<Result<String, DocError>> =
-            pool.install(|| batch.par_iter().map(|job| process(&settings, job)).collect());
-        for (job, result) in batch.iter().zip(results) {
-            match result {
-                Ok(line) => {
-                    out.write_all(line.as_bytes())?;
-                    out.write_all(b"\n")?;
-                }
-                Err(error) => {
-                    failed += 1;
-                    let place = if job.line > 0 { format!("{}:{}", job.file, job.line) } else { job.file.clone() };
-                    let id = if error.id.is_null() { String::new() } else { format!(" (id {})", error.id) };
-                    eprintln!("saywho: {place}{id}: {}", error.message);
-                    if args.strict || !jsonl_out {
-                        out.flush()?;
-                        return Err(Failure::Documents);
-                    }
-                    let mut line = Map::new();
-                    line.insert("id".into(), error.id);
-                    if settings.several_files {
-                        line.insert("file".into(), Value::from(job.file.clone()));
-                    }
-                    line.insert("line".into(), Value::from(job.line));
-                    line.insert("error".into(), Value::from(error.message));
-                    serde_json::to_writer(&mut *out, &line).map_err(io::Error::from)?;
-                    out.write_all(b"\n")?;
-                }
+    let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout());
+    let inputs = Inputs::new(files, args.jsonl_input, args.max_bytes);
+    ordered::run(
+        threads,
+        inputs,
+        Task::held_bytes,
+        |task, sink| process(&settings, task, sink),
+        &mut out,
+        |out, outcome: Outcome| {
+            progress.advance(outcome.bytes + 1);
+            let Some(error) = outcome.error else { return Ok(()) };
+            failed += 1;
+            let place = match outcome.line {
+                Some(line) => format!("{}:{line}", outcome.file),
+                None => outcome.file.to_string(),
+            };
+            let id = error.id.as_ref().map_or(String::new(), |id| format!(" (id {id})"));
+            eprintln!("saywho: {place}{id}: {}", error.message);
+            if args.strict || !jsonl_out {
+                out.flush()?;
+                return Err(Failure::Documents);
             }
-            progress.advance(job.bytes.len() as u64 + 1);
-        }
-        batch.clear();
-        Ok(())
-    };
-    for file in &files {
-        let name = file.display().to_string();
-        let reader: Box<dyn Read> = if name == "-" {
-            Box::new(io::stdin().lock())
-        } else {
-            Box::new(File::open(file).map_err(|e| Failure::Input(format!("cannot read {name}: {e}")))?)
-        };
-        let mut reader = BufReader::with_capacity(1 << 16, reader);
-        if args.jsonl_input {
-            let mut line_no = 0;
-            loop {
-                let mut bytes = Vec::new();
-                let n = reader
-                    .read_until(b'\n', &mut bytes)
-                    .map_err(|e| Failure::Input(format!("cannot read {name}: {e}")))?;
-                if n == 0 {
-                    break;
-                }
-                line_no += 1;
-                // A byte-order mark (as Windows tools write one) is not part of the first line's JSON.
-                if line_no == 1 && bytes.starts_with(b"\xef\xbb\xbf") {
-                    bytes.drain(..3);
-                }
-                while bytes.last().is_some_and(|b| matches!(b, b'\n' | b'\r')) {
-                    bytes.pop();
-                }
-                if bytes.iter().all(u8::is_ascii_whitespace) {
-                    continue;
-                }
-                batch_bytes += bytes.len();
-                batch.push(Job { file: name.clone(), line: line_no, bytes });
-                if batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
-                    flush(&mut batch, &mut out)?;
-                    batch_bytes = 0;
-                }
-            }
-        } else {
-            let mut bytes = Vec::new();
-            reader.read_to_end(&mut bytes).map_err(|e| Failure::Input(format!("cannot read {name}: {e}")))?;
-            batch_bytes += bytes.len();
-            batch.push(Job { file: name.clone(), line: 0, bytes });
-            if batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
-                flush(&mut batch, &mut out)?;
-                batch_bytes = 0;
-            }
-        }
-    }
-    flush(&mut batch, &mut out)?;
+            let line = ErrorLine {
+                id: outcome.line.map(|_| error.id.as_deref()),
+                file: (several_files || outcome.line.is_none()).then_some(&*outcome.file),
+                line: outcome.line,
+                error: &error.message,
+            };
+            serde_json::to_writer(&mut *out, &line).map_err(io::Error::from)?;
+            out.write_all(b"\n")?;
+            Ok(())
+        },
+    )?;
     out.flush()?;
     progress.finish(failed);
     if failed > 0 {
@@ -221,71 +183,102 @@ pub fn run(args: ExtractArgs) -> Result<(), Failure> {
     }
 }
 
-/// Extracts one document and renders its output line (or pretty JSON).
-fn process(settings: &Settings<'_>, job: &Job) -> Result<String, DocError> {
-    let error = |id: Value, message: String| DocError { id, message };
-    // A line refused before it is read as a document still names its id when it has one.
-    let id_of_line = || if settings.jsonl_input { id_of(&job.bytes) } else { Value::Null };
-    if job.bytes.len() > settings.max_bytes {
-        return Err(error(
-            id_of_line(),
-            format!("document of {} bytes is larger than --max-bytes {}", job.bytes.len(), settings.max_bytes),
-        ));
-    }
-    let raw = decode(&job.bytes, settings.lossy)
-        .map_err(|e| error(id_of_line(), format!("{e} (use --lossy to replace invalid bytes)")))?;
-    if !settings.jsonl_input {
-        let doc = extract(settings, &raw);
-        let mut fields = Map::new();
-        if settings.file_field {
-            fields.insert("file".into(), Value::from(job.file.clone()));
+/// Extracts one document and streams its output line (or pretty JSON) to
+/// the sink; a bad document writes nothing and reports why.
+fn process(settings: &Settings<'_>, task: Task, sink: &mut Sink<Outcome>) -> Outcome {
+    let (bytes, error) = match task.content {
+        Content::Unreadable(message) => (0, Some(DocError { id: None, message })),
+        Content::TooLong { len, start } => {
+            let message = format!("document of {len} bytes is larger than --max-bytes {}", settings.max_bytes);
+            (len, Some(DocError { id: if settings.jsonl_input { id_of(&start) } else { None }, message }))
         }
-        return Ok(render(settings, fields, &doc));
-    }
-    let mut fields: Map<String, Value> =
-        serde_json::from_str(&raw).map_err(|e| error(Value::Null, format!("invalid JSON: {e}")))?;
-    let id = fields.get("id").cloned().unwrap_or(Value::Null);
-    let text = match fields.remove("text") {
-        Some(Value::String(text)) => text,
-        Some(_) => return Err(error(id, "\"text\" is not a string".into())),
-        None => return Err(error(id, "no \"text\" field".into())),
+        Content::Bytes(bytes) => (bytes.len() as u64, document(settings, &task.file, &bytes, sink).err()),
     };
-    fields.retain(|k, _| !OWN_FIELDS.contains(&k.as_str()));
-    let doc = extract(settings, &text);
-    Ok(render(settings, fields, &doc))
+    Outcome { file: task.file, line: task.line, bytes, error }
 }
 
-/// The `id` of a JSON line, read past invalid UTF-8 (replaced) and without
-/// keeping any other field; `null` when the line is no JSON object or has none.
-fn id_of(line: &[u8]) -> Value {
-    #[derive(serde::Deserialize)]
-    struct IdOnly {
-        #[serde(default)]
-        id: Value,
+fn document(settings: &Settings<'_>, file: &str, bytes: &[u8], sink: &mut Sink<Outcome>) -> Result<(), DocError> {
+    // A line refused before it is read as a document still names its id when it has one.
+    let refuse = |message: String| DocError { id: if settings.jsonl_input { id_of(bytes) } else { None }, message };
+    let raw =
+        decode(bytes, settings.lossy).map_err(|e| refuse(format!("{e} (use --lossy to replace invalid bytes)")))?;
+    if !settings.jsonl_input {
+        return write_document(settings, &raw, sink, |out| {
+            if settings.file_field {
+                out.write_all(b"\"file\":")?;
+                serde_json::to_writer(&mut *out, file)?;
+                out.write_all(b",")?;
+            }
+            Ok(())
+        })
+        .map_err(refuse);
     }
-    serde_json::from_str::<IdOnly>(&String::from_utf8_lossy(line)).map_or(Value::Null, |line| line.id)
+    let line = Line::parse(&raw).map_err(|e| refuse(format!("invalid JSON: {e}")))?;
+    let refuse = |message: String| DocError { id: line.id(), message };
+    let text = line.text(settings.lossy).map_err(refuse)?;
+    write_document(settings, &text, sink, |out| line.write_fields(out)).map_err(refuse)
 }
 
-fn extract<'a>(settings: &Settings<'a>, text: &'a str) -> Document<'a> {
-    let mut doc = settings.extractor.extract(text);
-    doc.convert_offsets(text, settings.offsets);
-    doc
+/// Extracts `text` and streams its JSON: `fields` writes the input's fields
+/// (`"key":value,` each) after the opening brace. A panic in the extractor is an error, so it costs one document, not
+/// the run. Writing fails only when the writer has stopped, which it reports.
+fn write_document(
+    settings: &Settings<'_>,
+    text: &str,
+    sink: &mut Sink<Outcome>,
+    fields: impl FnOnce(&mut Sink<Outcome>) -> io::Result<()>,
+) -> Result<(), String> {
+    let doc = panic::catch_unwind(AssertUnwindSafe(|| {
+        let mut doc = settings.extractor.extract(text);
+        doc.convert_offsets(text, settings.offsets);
+        doc
+    }))
+    .map_err(|panic| {
+        let what = panic.downcast_ref::<&str>().copied().or(panic.downcast_ref::<String>().map(String::as_str));
+        format!("internal error, please report it: {}", what.unwrap_or("panic"))
+    })?;
+    // Writing fails only when the writer has stopped, and the writer reports why.
+    let _ = (|| -> io::Result<()> {
+        if settings.pretty {
+            serde_json::to_writer_pretty(&mut *sink, &doc)?;
+        } else {
+            sink.write_all(b"{")?;
+            fields(sink)?;
+            serde_json::to_writer(AfterBrace { out: &mut *sink, skipped: false }, &doc)?;
+        }
+        sink.write_all(b"\n")
+    })();
+    Ok(())
 }
 
-/// The input's fields, then the document's.
-fn render(settings: &Settings<'_>, fields: Map<String, Value>, doc: &Document<'_>) -> String {
-    if settings.pretty {
-        let mut s = serde_json::to_string_pretty(doc).expect("documents serialize");
-        s.shrink_to_fit();
-        return s;
+/// Writes what is written to it except its first byte: a document's JSON
+/// without its opening brace, after one already written.
+struct AfterBrace<W> {
+    out: W,
+    skipped: bool,
+}
+
+impl<W: Write> Write for AfterBrace<W> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.write_all(bytes)?;
+        Ok(bytes.len())
     }
-    let body = serde_json::to_string(doc).expect("documents serialize");
-    if fields.is_empty() {
-        return body;
+
+    #[inline]
+    fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
+        match bytes.split_first() {
+            Some((&first, rest)) if !self.skipped => {
+                debug_assert_eq!(first, b'{');
+                self.skipped = true;
+                self.out.write_all(rest)
+            }
+            _ => self.out.write_all(bytes),
+        }
     }
-    let head = serde_json::to_string(&fields).expect("JSON values serialize");
-    // `{"id":…}` + `{"schema_version":…}` → `{"id":…,"schema_version":…}`
-    format!("{},{}", &head[..head.len() - 1], &body[1..])
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
 }
 
 /// A progress bar on stderr when it is a terminal, and a summary line at the end.
@@ -293,7 +286,9 @@ struct Progress {
     bar: Option<indicatif::ProgressBar>,
     started: Instant,
     summary: bool,
-    done: std::cell::Cell<(u64, u64)>,
+    /// Documents and bytes done.
+    docs: u64,
+    bytes: u64,
 }
 
 impl Progress {
@@ -312,16 +307,16 @@ impl Progress {
             );
             bar
         });
-        Progress { bar, started: Instant::now(), summary, done: std::cell::Cell::new((0, 0)) }
+        Progress { bar, started: Instant::now(), summary, docs: 0, bytes: 0 }
     }
 
-    fn advance(&self, bytes: u64) {
-        let (docs, total) = self.done.get();
-        self.done.set((docs + 1, total + bytes));
+    fn advance(&mut self, bytes: u64) {
+        self.docs += 1;
+        self.bytes += bytes;
         if let Some(bar) = &self.bar {
             bar.inc(bytes);
             let secs = self.started.elapsed().as_secs_f64().max(1e-9);
-            bar.set_message(format!("{} docs, {:.0} docs/s", docs + 1, (docs + 1) as f64 / secs));
+            bar.set_message(format!("{} docs, {:.0} docs/s", self.docs, self.docs as f64 / secs));
         }
     }
 
@@ -330,7 +325,7 @@ impl Progress {
             bar.finish_and_clear();
         }
         if self.summary {
-            let (docs, bytes) = self.done.get();
+            let (docs, bytes) = (self.docs, self.bytes);
             let secs = self.started.elapsed().as_secs_f64().max(1e-9);
             eprintln!(
                 "saywho: {docs} documents ({failed} failed), {:.1} MB in {secs:.2} s: {:.1} MB/s, {:.0} docs/s",

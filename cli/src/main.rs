@@ -4,6 +4,9 @@
 
 mod eval;
 mod extract;
+mod input;
+mod line;
+mod ordered;
 
 use std::io;
 use std::process::ExitCode;
@@ -28,6 +31,8 @@ enum Command {
 
 /// How a run ended.
 enum Failure {
+    /// A usage error clap cannot see (arguments that conflict): exit code 2.
+    Usage(String),
     /// Bad input: exit code 1.
     Input(String),
     /// Some documents failed (already reported): exit code 1.
@@ -56,6 +61,10 @@ fn main() -> ExitCode {
     match result {
         Ok(()) | Err(Failure::BrokenPipe) => ExitCode::SUCCESS,
         Err(Failure::Documents) => ExitCode::from(1),
+        Err(Failure::Usage(message)) => {
+            let _ = clap::Error::raw(clap::error::ErrorKind::ArgumentConflict, format!("{message}\n")).print();
+            ExitCode::from(2)
+        }
         Err(Failure::Input(message)) => {
             eprintln!("saywho: {message}");
             ExitCode::from(1)

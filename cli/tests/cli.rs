@@ -287,7 +287,20 @@ fn format_json_with_several_inputs_is_refused() {
     dir.file("a.txt", "A.");
     dir.file("b.txt", "B.");
     let out = dir.run(&["extract", "--format", "json", "a.txt", "b.txt"]);
-    assert!(out.expect_code(1).stderr.contains("--format jsonl"), "{}", out.stderr);
+    assert!(out.expect_code(2).stderr.contains("--format jsonl"), "{}", out.stderr);
+    assert!(out.stdout.is_empty());
+    let out = dir.run(&["extract", "--format", "json", "--jsonl-input", "a.txt"]);
+    assert!(out.expect_code(2).stderr.contains("--format jsonl"), "{}", out.stderr);
+}
+
+#[test]
+fn zero_threads_is_a_usage_error_and_one_thread_works() {
+    let dir = Scratch::new("threads-0");
+    dir.file("a.txt", ARTICLE);
+    let out = dir.run(&["extract", "--threads", "0", "a.txt"]);
+    assert!(out.expect_code(2).stderr.contains("1 or more"), "{}", out.stderr);
+    assert!(out.stdout.is_empty());
+    dir.run(&["extract", "--threads", "1", "a.txt"]).expect_code(0).document().check_bytes(ARTICLE);
 }
 
 #[test]
@@ -423,7 +436,7 @@ fn jsonl_input_from_stdin_with_crlf_blank_lines_and_a_byte_order_mark() {
     assert_eq!(ids, [&json!(1), &json!(2)]);
 }
 
-/// Input lines 2, 3 and 4 are bad in three ways.
+/// Input lines 2, 3 and 4 are bad in three ways; line 2 is cut off after its id.
 fn mixed_jsonl(dir: &Scratch) -> PathBuf {
     let good = |id: usize| json!({"id": id, "text": generated(id)}).to_string();
     let lines = [
@@ -443,7 +456,7 @@ fn bad_jsonl_lines_become_error_lines_in_place_and_the_run_exits_1() {
     let out = dir.run(&["extract", "--jsonl-input", "mixed.jsonl"]);
     let lines = out.expect_code(1).lines();
     assert_eq!(lines.len(), 5, "{}", out.stdout);
-    for (i, expected_id) in [(1, json!(null)), (2, json!(3)), (3, json!(4))] {
+    for (i, expected_id) in [(1, json!(2)), (2, json!(3)), (3, json!(4))] {
         let error = lines[i].as_object().unwrap();
         let keys: Vec<&str> = error.keys().map(String::as_str).collect();
         assert_eq!(keys, ["id", "line", "error"], "{error:?}");
@@ -513,10 +526,216 @@ fn documents_over_max_bytes_are_error_lines() {
     let out = dir.run(&["extract", "--max-bytes", "200", "small.txt", "big.txt"]);
     let lines = out.expect_code(1).lines();
     assert_eq!(lines[0]["file"], json!("small.txt"));
+    let keys: Vec<&str> = lines[1].as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(keys, ["file", "error"], "a text file's error line has no id and no line: {}", lines[1]);
     assert_eq!(lines[1]["file"], json!("big.txt"));
     assert!(lines[1]["error"].as_str().unwrap().contains("--max-bytes"));
     // One text file has no line to put an error in: it fails.
     dir.run(&["extract", "--max-bytes", "200", "big.txt"]).expect_code(1);
+}
+
+/// A line of `len` bytes: `{"id": ID, "text": "…"}` with the id first, or last.
+fn long_line(id: &str, len: usize, id_first: bool) -> String {
+    let filler = "Jane Holloway said the talks went on. ";
+    let text = filler.repeat(len / filler.len() + 1);
+    let line = if id_first {
+        format!(r#"{{"id": {id}, "text": "{text}"}}"#)
+    } else {
+        format!(r#"{{"text": "{text}", "id": {id}}}"#)
+    };
+    line[..len - 2].to_string() + "\"}"
+}
+
+#[test]
+fn a_line_over_max_bytes_is_skipped_unread_and_the_next_lines_come_out() {
+    let dir = Scratch::new("huge-line");
+    let huge = 40 << 20;
+    let mut corpus = String::new();
+    corpus += &json!({"id": "before", "text": "Caracas."}).to_string();
+    corpus += "\n";
+    corpus += &long_line(r#""huge-first""#, huge, true);
+    corpus += "\n";
+    corpus += &json!({"id": "between", "text": "Bogotá."}).to_string();
+    corpus += "\n";
+    corpus += &long_line(r#""huge-last""#, 5000, false);
+    corpus += "\n";
+    corpus += &json!({"id": "after", "text": "Jane Holloway spoke."}).to_string();
+    dir.file("in.jsonl", &corpus);
+    let out = dir.run(&["extract", "--jsonl-input", "--max-bytes", "1000", "in.jsonl"]);
+    let lines = out.expect_code(1).lines();
+    assert_eq!(lines.len(), 5, "{}", out.stderr);
+    let ids: Vec<&Value> = lines.iter().map(|l| &l["id"]).collect();
+    // The id is read from the start of an over-long line: found when it comes before the text.
+    assert_eq!(ids, [&json!("before"), &json!("huge-first"), &json!("between"), &json!(null), &json!("after")]);
+    assert_eq!(lines[1]["error"], json!(format!("document of {huge} bytes is larger than --max-bytes 1000")));
+    assert_eq!(lines[3]["line"], json!(4));
+    doc(&lines[2]).check_bytes("Bogotá.");
+    doc(&lines[4]).check_bytes("Jane Holloway spoke.");
+
+    // A text file over the limit is refused from its size, in its place among the others.
+    dir.file("huge.txt", "Caracas. ".repeat(huge / 9));
+    dir.file("small.txt", "Caracas.");
+    let out = dir.run(&["extract", "--max-bytes", "1000", "huge.txt", "small.txt"]);
+    let lines = out.expect_code(1).lines();
+    assert_eq!(lines.len(), 2);
+    assert!(lines[0]["error"].as_str().unwrap().contains("larger than --max-bytes 1000"), "{}", lines[0]);
+    doc(&lines[1]).check_bytes("Caracas.");
+    // From standard input, whose size is not known before it is read, too.
+    let out = dir.run_with_stdin(&["extract", "--max-bytes", "1000"], "Caracas. ".repeat(1000).as_bytes());
+    assert!(out.expect_code(1).stderr.contains("9000 bytes is larger than --max-bytes 1000"), "{}", out.stderr);
+}
+
+#[test]
+fn an_unreadable_file_becomes_an_error_line_in_its_place_and_the_run_goes_on() {
+    let dir = Scratch::new("unreadable");
+    dir.file("a.txt", ARTICLE);
+    dir.file("b.txt", generated(1));
+    std::fs::create_dir(dir.0.join("folder.txt")).unwrap();
+    let out = dir.run(&["extract", "a.txt", "missing.txt", "folder.txt", "b.txt"]);
+    let lines = out.expect_code(1).lines();
+    assert_eq!(lines.len(), 4, "{}", out.stdout);
+    doc(&lines[0]).check_bytes(ARTICLE);
+    doc(&lines[3]).check_bytes(&generated(1));
+    for (line, name) in [(&lines[1], "missing.txt"), (&lines[2], "folder.txt")] {
+        let keys: Vec<&str> = line.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(keys, ["file", "error"], "{line}");
+        assert_eq!(line["file"], json!(name));
+        assert!(line["error"].as_str().unwrap().starts_with("cannot read"), "{line}");
+        assert!(out.stderr.contains(&format!("saywho: {name}: cannot read")), "{}", out.stderr);
+    }
+    assert!(out.stderr.contains("4 documents (2 failed)"), "{}", out.stderr);
+
+    let out = dir.run(&["extract", "--strict", "a.txt", "missing.txt", "b.txt"]);
+    let lines = out.expect_code(1).lines();
+    assert_eq!(lines.len(), 1, "--strict stops at the unreadable file: {}", out.stdout);
+    assert!(out.stderr.contains("missing.txt"), "{}", out.stderr);
+
+    // JSON Lines files too.
+    dir.jsonl("a.jsonl", &[json!({"id": "a1", "text": "Caracas."})]);
+    dir.jsonl("b.jsonl", &[json!({"id": "b1", "text": "Bogotá."})]);
+    let out = dir.run(&["extract", "--jsonl-input", "a.jsonl", "missing.jsonl", "b.jsonl"]);
+    let lines = out.expect_code(1).lines();
+    assert_eq!(lines.len(), 3, "{}", out.stdout);
+    assert_eq!((&lines[0]["id"], &lines[2]["id"]), (&json!("a1"), &json!("b1")));
+    let keys: Vec<&str> = lines[1].as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(keys, ["file", "error"], "{}", lines[1]);
+    assert_eq!(lines[1]["file"], json!("missing.jsonl"));
+}
+
+#[test]
+fn jsonl_ids_and_copied_fields_come_back_exactly_as_written() {
+    let dir = Scratch::new("ids");
+    let lines = [
+        r#"{"id": 18446744073709551617, "text": "Caracas.", "big": -123456789012345678901234567890, "f": 1.50}"#,
+        r#"{"id": 2.0e-3, "text": "Caracas.", "meta": {"a": [1, 2],  "b": "x \" y"}}"#,
+        r#"{"id": "\ud800", "text": "Caracas.", "title": "caf\u00e9 \udfff"}"#,
+        r#"{"id": "lone", "text": "Caracas \ud800 is calm."}"#,
+    ];
+    dir.file("in.jsonl", lines.join("\n"));
+    let out = dir.run(&["extract", "--jsonl-input", "in.jsonl"]);
+    out.expect_code(1);
+    let written: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(written.len(), 4, "{}", out.stdout);
+    let tail = r#","schema_version":1"#;
+    assert!(
+        written[0].starts_with(&format!(
+            r#"{{"id":18446744073709551617,"big":-123456789012345678901234567890,"f":1.50{tail}"#
+        )),
+        "{}",
+        written[0]
+    );
+    assert!(
+        written[1].starts_with(&format!(r#"{{"id":2.0e-3,"meta":{{"a":[1,2],"b":"x \" y"}}{tail}"#)),
+        "{}",
+        written[1]
+    );
+    assert!(written[2].starts_with(&format!(r#"{{"id":"\ud800","title":"caf\u00e9 \udfff"{tail}"#)), "{}", written[2]);
+    // A lone surrogate in the text is refused, naming the id, unless --lossy replaces it.
+    assert!(
+        written[3].starts_with(r#"{"id":"lone","line":4,"error":"\"text\" holds a lone surrogate escape (\\ud800)"#),
+        "{}",
+        written[3]
+    );
+    assert!(out.stderr.contains(r#"in.jsonl:4 (id "lone")"#), "{}", out.stderr);
+    let out = dir.run(&["extract", "--jsonl-input", "--lossy", "--offsets", "chars", "in.jsonl"]);
+    let last: Value = serde_json::from_str(out.expect_code(0).stdout.lines().last().unwrap()).unwrap();
+    assert_eq!(last["id"], json!("lone"));
+    // U+FFFD stands for the surrogate: one character, as in Python's string indexes.
+    doc(&last).check_chars("Caracas \u{fffd} is calm.");
+}
+
+#[test]
+fn every_good_document_of_a_corpus_comes_out_whatever_the_bad_ones_do() {
+    let dir = Scratch::new("mixed-corpus");
+    let good = |i: usize| json!({"id": i, "text": generated(i)}).to_string();
+    let mut first = vec![good(0), "{\"id\": \"cut\", \"text\": ".into(), good(1), long_line("\"huge\"", 50_000, true)];
+    first.extend([good(2), r#"{"id": "\ud800", "text": "Caracas."}"#.into(), r#"{"id": 9, "text": "\udc00"}"#.into()]);
+    first.extend([good(3), "[1, 2]".into(), "{\"id\": 1e999999, \"text\": \"x\"}".into(), good(4)]);
+    let mut bytes = first.join("\n").into_bytes();
+    bytes.extend_from_slice(b"\n{\"id\": \"utf8\", \"text\": \"\xff\"}\n");
+    bytes.extend_from_slice(good(5).as_bytes());
+    dir.file("one.jsonl", bytes);
+    dir.file("two.jsonl", [good(6), good(7)].join("\n"));
+    for threads in ["1", "2", "3"] {
+        let out = dir.run(&[
+            "extract",
+            "--jsonl-input",
+            "--threads",
+            threads,
+            "--max-bytes",
+            "20000",
+            "one.jsonl",
+            "gone.jsonl",
+            "two.jsonl",
+        ]);
+        out.expect_code(1);
+        // Read as text: serde_json (as this test reads) refuses a lone surrogate and 1e999999, saywho copies them.
+        let (errors, documents): (Vec<&str>, Vec<&str>) = out.stdout.lines().partition(|l| l.contains(r#""error":"#));
+        let heads: Vec<&str> = documents.iter().map(|l| &l[..l.find(r#","schema_version""#).unwrap()]).collect();
+        let (i, lone, huge_float) = (|i: usize| format!(r#"{{"id":{i}"#), r#"{"id":"\ud800""#, r#"{"id":1e999999"#);
+        let expected = [i(0), i(1), i(2), lone.into(), i(3), huge_float.into(), i(4), i(5), i(6), i(7)];
+        assert_eq!(heads, expected, "{}", out.stdout);
+        for (n, line) in [0, 1, 2, 4, 6, 7, 8, 9].iter().zip([0, 1, 2, 3, 4, 5, 6, 7]) {
+            doc(&serde_json::from_str(documents[*n]).unwrap()).check_bytes(&generated(line));
+        }
+        assert_eq!(
+            errors.len(),
+            6,
+            "cut, huge, lone-surrogate text, array, invalid UTF-8, missing file: {}",
+            out.stdout
+        );
+    }
+}
+
+#[test]
+fn documents_larger_than_a_chunk_stream_out_whole_and_in_order_with_any_thread_count() {
+    let dir = Scratch::new("stream");
+    let inputs: Vec<Value> = (0..40)
+        .map(|i| {
+            let text = if i % 7 == 3 {
+                (0..900).map(|j| generated(i + j)).collect::<Vec<_>>().join("\n")
+            } else {
+                generated(i)
+            };
+            json!({"id": i, "text": text})
+        })
+        .collect();
+    dir.jsonl("in.jsonl", &inputs);
+    let runs: Vec<Output> =
+        ["1", "2", "3"].iter().map(|t| dir.run(&["extract", "--jsonl-input", "--threads", t, "in.jsonl"])).collect();
+    for run in &runs {
+        run.expect_code(0);
+        assert!(run.stdout == runs[0].stdout, "thread counts differ");
+    }
+    assert!(runs[0].stdout.len() > 1 << 20, "some documents are larger than a chunk");
+    for (line, input) in runs[0].lines().iter().zip(&inputs) {
+        assert_eq!(line["id"], input["id"]);
+        doc(line).check_bytes(input["text"].as_str().unwrap());
+    }
+    // One large text file streams out as pretty JSON.
+    let text: String = (0..900).map(generated).collect::<Vec<_>>().join("\n");
+    dir.file("big.txt", &text);
+    dir.run(&["extract", "big.txt"]).expect_code(0).document().check_bytes(&text);
 }
 
 #[test]
@@ -626,9 +845,54 @@ fn eval_prints_per_label_precision_recall_and_f1() {
     assert_eq!(person[1..].join(" "), "1 1 1 1.000 1.000 1.000");
     assert!(out.stdout.contains("quotes P="), "{}", out.stdout);
 
-    dir.file("broken.jsonl", "{\"text\": \"a\"}\n{oops\n");
+    dir.file("broken.jsonl", "{\"text\": \"a\", \"entities\": []}\n{oops\n");
     let out = dir.run(&["eval", "broken.jsonl"]);
     assert!(out.expect_code(1).stderr.contains("broken.jsonl:2"), "{}", out.stderr);
+}
+
+#[test]
+fn eval_runs_on_the_example_gold_file() {
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/gold-example.jsonl");
+    let out = Scratch::new("eval-example").run(&["eval", example.to_str().unwrap()]);
+    assert!(out.expect_code(0).stdout.starts_with("3 documents\n"), "{}", out.stdout);
+    for row in ["PERSON", "direct", "indirect", "quotes P="] {
+        assert!(out.stdout.lines().any(|l| l.starts_with(row)), "no {row} row:\n{}", out.stdout);
+    }
+}
+
+#[test]
+fn eval_refuses_bad_gold_naming_the_line() {
+    let dir = Scratch::new("eval-bad");
+    let text = "Mayor Ana Ruiz of Bogotá said the bridge will reopen.";
+    let good = json!({"text": text, "entities": [{"start": 6, "end": 14, "label": "PERSON"}]});
+    // "Bogotá" is at bytes 18..25 and characters 18..24; a span ending at 24 cuts "á".
+    let cases = [
+        (json!({"text": text, "entities": [{"start": 18, "end": 24, "label": "GPE"}]}), "character offsets"),
+        (json!({"text": text, "entities": [{"start": 6, "end": 99, "label": "PERSON"}]}), "past the end"),
+        (
+            json!({"text": text, "entities": [{"start": 6, "end": 14, "label": "PERSON", "text": "Ana"}]}),
+            "the gold says",
+        ),
+        (json!({"text": text, "quotes": [{"kind": "indirect", "end": 52}]}), "missing field `start`"),
+        (
+            json!({"schema_version": 1, "offsets": "bytes", "entities": [], "referents": [], "quotes": []}),
+            "saywho's output",
+        ),
+    ];
+    for (bad, message) in cases {
+        dir.jsonl("gold.jsonl", &[good.clone(), good.clone(), bad]);
+        let out = dir.run(&["eval", "gold.jsonl"]);
+        out.expect_code(1);
+        assert!(out.stderr.contains("gold.jsonl:3: ") && out.stderr.contains(message), "{message}: {}", out.stderr);
+        assert!(out.stdout.is_empty());
+    }
+    // saywho's own output of a text file is refused too, and one pretty JSON object is gold.
+    dir.file("article.txt", ARTICLE);
+    let output = dir.run(&["extract", "article.txt"]).expect_code(0).stdout.clone();
+    dir.file("output.json", output);
+    assert!(dir.run(&["eval", "output.json"]).expect_code(1).stderr.contains("output.json:1: this is saywho's output"));
+    dir.file("pretty.json", serde_json::to_string_pretty(&good).unwrap());
+    assert!(dir.run(&["eval", "pretty.json"]).expect_code(0).stdout.starts_with("1 documents"));
 }
 
 #[test]
