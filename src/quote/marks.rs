@@ -96,6 +96,8 @@ pub fn find(text: &str, tokens: &[Token], segments: &Segments) -> Vec<Quoted> {
     let mut out = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
     let paragraphs = &segments.paragraphs;
+    // Most documents hold no markup at all: one fast search spares every mark the look for a tag.
+    let has_tags = text.contains('<');
     for (p, paragraph) in paragraphs.iter().enumerate() {
         let mut continued = false;
         if let Some(carried) = stack.first().copied() {
@@ -117,7 +119,7 @@ pub fn find(text: &str, tokens: &[Token], segments: &Segments) -> Vec<Quoted> {
         // The paragraph's tokens as a slice: a tight scan to its marks.
         let marks = (paragraph.tokens.start..)
             .zip(&tokens[paragraph.tokens.clone()])
-            .filter(|(_, t)| t.kind == TokenKind::Quote && !in_markup_tag(text, t.span))
+            .filter(|(_, t)| t.kind == TokenKind::Quote && !(has_tags && in_markup_tag(text, t.span)))
             .map(|(k, _)| k);
         // A continued quote's opening mark belongs to the quote already open.
         for k in marks.skip(usize::from(continued)) {

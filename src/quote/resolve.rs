@@ -68,12 +68,15 @@ pub struct Resolver<'s> {
     last_speaker: Option<usize>,
     /// The gender a pronoun decided by evidence in the text gave each person, by canonical name.
     linked: FxHashMap<&'s str, Gender>,
+    /// Where each person is first named with a gendered title (`Mr`, `Dame`), and that gender, by
+    /// canonical name: built once, on the first pronoun.
+    titled: Option<FxHashMap<&'s str, (usize, Gender)>>,
 }
 
 impl<'s> Resolver<'s> {
     /// A resolver with no speaker seen yet.
     pub fn new() -> Resolver<'s> {
-        Resolver { last_speaker: None, linked: FxHashMap::default() }
+        Resolver { last_speaker: None, linked: FxHashMap::default(), titled: None }
     }
 
     /// The mention a speaker phrase refers to, if known, and what linked
@@ -92,7 +95,10 @@ impl<'s> Resolver<'s> {
                 self.salient_person(scene, at, &outside).map(|m| (m, Resolution::Description))
             }
             SpeakerPhrase::Name(m) => Some((m, Resolution::Name)),
-            SpeakerPhrase::Pronoun(gender, false) => self.person(scene, at, gender, &outside),
+            SpeakerPhrase::Pronoun(gender, false) => {
+                self.find_titles(scene);
+                self.person(scene, at, gender, &outside)
+            }
             SpeakerPhrase::Pronoun(_, true) => self
                 .last_speaker
                 .filter(|&m| scene.mentions[m].label != Label::Person && scene.mentions[m].tokens.start < at)
@@ -127,13 +133,25 @@ impl<'s> Resolver<'s> {
         if let Some(&gender) = self.linked.get(&*mention.canonical) {
             return (gender, true);
         }
-        let titled = mentions_before(scene, at)
-            .map(|x| &scene.mentions[x])
-            .find(|x| x.canonical == mention.canonical && title_gender(scene, x) != Gender::Unknown);
-        match titled {
-            Some(x) => (title_gender(scene, x), true),
-            None => (mention.gender, false),
+        match self.titled.as_ref().and_then(|t| t.get(&*mention.canonical)) {
+            Some(&(first, gender)) if first < at => (gender, true),
+            _ => (mention.gender, false),
         }
+    }
+
+    /// Builds [`Resolver::titled`] if it is not built yet: one pass over the mentions.
+    fn find_titles(&mut self, scene: &Scene<'s, '_>) {
+        if self.titled.is_some() {
+            return;
+        }
+        let mut titled = FxHashMap::default();
+        for mention in scene.mentions.iter().filter(|x| x.label == Label::Person && x.title.is_some()) {
+            let gender = title_gender(scene, mention);
+            if gender != Gender::Unknown {
+                titled.entry(&*mention.canonical).or_insert((mention.tokens.start, gender));
+            }
+        }
+        self.titled = Some(titled);
     }
 
     fn person(
