@@ -282,10 +282,14 @@ fn before(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Attribution> {
         let adjacent = (v > floor && !scene.is(v - 1, ",")).then(|| scene.np_ending_at(v, floor)).flatten();
         adjacent.or_else(|| scene.main_speaker(sentence, v))
     } else {
+        let adjacent = scene.skip_back_adverbs(v, floor);
+        // `Smith is keen to move on and said: “…”`: a coordinated cue speaks for the sentence's subject.
+        let coordinated = adjacent > floor && matches!(scene.lower_bytes(adjacent - 1), b"and" | b"but");
         scene
-            .np_ending_at(scene.skip_back_adverbs(v, floor), floor)
+            .np_ending_at(adjacent, floor)
             .map(|np| scene.outermost(np, floor))
             .or_else(|| scene.described_ending_at(v, floor))
+            .or_else(|| coordinated.then(|| scene.sentence_subject(sentence, v)).flatten())
     }?;
     Some(Attribution { speaker: Some(speaker), cue: Some(scene.tokens[v].span), addressee })
 }

@@ -671,6 +671,15 @@ mod tests {
     }
 
     #[test]
+    fn a_coordinated_cue_before_a_quote_takes_the_sentence_subject() {
+        let text = "Jane Smith thanked the fans and said: “We will be back next year.”";
+        assert_eq!(first_speaker(text).as_deref(), Some("Jane Smith"));
+        // A subject of its own after `and` speaks for itself.
+        let text = "The fans cheered and the band said: “We will be back next year.”";
+        assert_eq!(first_speaker(text).as_deref(), Some("the band"));
+    }
+
+    #[test]
     fn a_quote_after_a_reported_clause_continues_its_speaker() {
         let text = "Jane Smith said that the vote should be held. “Of course it should. We are ready.”";
         assert_eq!(quotes(text).last().and_then(|q| q.2.clone()).as_deref(), Some("Jane Smith"));
