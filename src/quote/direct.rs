@@ -283,8 +283,10 @@ fn before(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Attribution> {
         adjacent.or_else(|| scene.main_speaker(sentence, v))
     } else {
         let adjacent = scene.skip_back_adverbs(v, floor);
-        // `Smith is keen to move on and said: “…”`: a coordinated cue speaks for the sentence's subject.
-        let coordinated = adjacent > floor && matches!(scene.lower_bytes(adjacent - 1), b"and" | b"but");
+        // `Smith is keen to move on and said: “…”`: a coordinated cue right before its quote speaks for
+        // the sentence's subject (with a clause between, the quote is a fragment of reported speech).
+        let coordinated =
+            after_cue == b && adjacent > floor && matches!(scene.lower_bytes(adjacent - 1), b"and" | b"but");
         scene
             .np_ending_at(adjacent, floor)
             .map(|np| scene.outermost(np, floor))
