@@ -13,7 +13,8 @@
 //!  "referents": [{"canonical": "Donald Trump", "label": "PERSON", "mentions": 7, "quotes": 4}],
 //!  "quotes": [{"kind": "direct", "start": 240, "end": 330,
 //!              "content": {"start": 243, "end": 327, "text": "..."},
-//!              "speaker": {"start": 200, "end": 205, "text": "Trump", "canonical": "Donald Trump"},
+//!              "speaker": {"start": 200, "end": 205, "text": "Trump", "canonical": "Donald Trump",
+//!                          "resolved_by": "name"},
 //!              "cue": {"start": 206, "end": 210, "text": "told"},
 //!              "addressee": null, "confidence": 0.9, "rule": "direct-cue-before"}]}
 //! ```

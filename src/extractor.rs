@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use rustc_hash::FxHashMap;
 
-use crate::document::{Document, Entity, Excerpt, OffsetUnit, Quote, Reference, Referent, SCHEMA_VERSION};
+use crate::document::{Document, Entity, Excerpt, OffsetUnit, Quote, Reference, Referent, Resolution, SCHEMA_VERSION};
 use crate::entity::{self, rules::Context, Mention, WordLists};
 use crate::gazetteer::Gazetteer;
 use crate::lexicon::{self, bundled};
@@ -167,9 +167,9 @@ fn new_referent<'a>(referents: &mut Vec<Referent<'a>>, m: &Mention<'a>) -> usize
 }
 
 /// The mention each quote's speaker phrase refers to, if any, resolved in text order.
-fn resolve_speakers(scene: &Scene<'_, '_>, found: &[quote::Found]) -> Vec<Option<usize>> {
+fn resolve_speakers(scene: &Scene<'_, '_>, found: &[quote::Found]) -> Vec<Option<(usize, Resolution)>> {
     let mut resolver = Resolver::new();
-    found.iter().map(|f| f.speaker.as_ref().and_then(|np| resolver.resolve(scene, np))).collect()
+    found.iter().map(|f| f.speaker.as_ref().and_then(|np| resolver.resolve(scene, np, f.content))).collect()
 }
 
 /// Builds the output document from mentions and quotes, with the mention
@@ -178,7 +178,7 @@ fn assemble<'a>(
     text: &'a str,
     mentions: &[Mention<'a>],
     found: Vec<quote::Found>,
-    speakers: Vec<Option<usize>>,
+    speakers: Vec<Option<(usize, Resolution)>>,
 ) -> Document<'a> {
     // The first referent of each canonical name, whatever its label: the one
     // a speaker's quote counts for (a map, not a scan, so long documents stay
@@ -215,8 +215,8 @@ fn assemble<'a>(
         let speaker = f.speaker.as_ref().map(|np| Reference {
             span: np.span,
             text: Cow::Borrowed(&text[np.span]),
-            canonical: m.map(|m| mentions[m].canonical.clone()),
-            resolved_by: None,
+            canonical: m.map(|(m, _)| mentions[m].canonical.clone()),
+            resolved_by: m.map(|(_, by)| by),
         });
         let addressee = f.addressee.as_ref().map(|np| {
             let m = match np.phrase {
@@ -227,7 +227,7 @@ fn assemble<'a>(
                 span: np.span,
                 text: Cow::Borrowed(&text[np.span]),
                 canonical: m.map(|m| mentions[m].canonical.clone()),
-                resolved_by: None,
+                resolved_by: m.map(|_| Resolution::Name),
             }
         });
         if let Some(canonical) = speaker.as_ref().and_then(|s| s.canonical.as_deref()) {

@@ -255,7 +255,8 @@ fn before(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Attribution> {
         });
     }
     let Some(v) = (sentence_start..b).rev().find(|&k| cue_before(k)) else {
-        return colon.then(|| last_person(scene, sentence_start, b)).flatten();
+        return phrase_cue_before(scene, sentence_start, b)
+            .or_else(|| colon.then(|| last_person(scene, sentence_start, b)).flatten());
     };
     let cue = scene.cues.word(scene.lower(v))?;
     let sentence = scene.segments.sentences[scene.sentence_of(v)].tokens.start;
@@ -266,6 +267,13 @@ fn before(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Attribution> {
     if after_cue != b && !phrase_ends_at(scene, after_cue, b) {
         return None;
     }
+    // `Said Comey, “…”`: the cue opens the sentence, its speaker follows.
+    if v == sentence && !cue.participle && addressee.is_none() {
+        let speaker = scene.np_starting_at(v + 1, b).filter(|np| np.tokens.end == b || scene.is(np.tokens.end, ","));
+        if speaker.is_some() {
+            return Some(Attribution { speaker, cue: Some(scene.tokens[v].span), addressee: None });
+        }
+    }
     let noun = cue.kind == CueKind::Noun || (cue.noun && scene.possessor_before(v, floor).is_some());
     let speaker = if noun {
         scene.possessor_before(v, floor).or_else(|| scene.sentence_subject(sentence, v))
@@ -274,12 +282,50 @@ fn before(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Attribution> {
         let adjacent = (v > floor && !scene.is(v - 1, ",")).then(|| scene.np_ending_at(v, floor)).flatten();
         adjacent.or_else(|| scene.main_speaker(sentence, v))
     } else {
+        let adjacent = scene.skip_back_adverbs(v, floor);
+        // `Smith is keen to move on and said: “…”`: a coordinated cue right before its quote speaks for
+        // the sentence's subject (with a clause between, the quote is a fragment of reported speech).
+        let coordinated =
+            after_cue == b && adjacent > floor && matches!(scene.lower_bytes(adjacent - 1), b"and" | b"but");
         scene
-            .np_ending_at(scene.skip_back_adverbs(v, floor), floor)
+            .np_ending_at(adjacent, floor)
             .map(|np| scene.outermost(np, floor))
             .or_else(|| scene.described_ending_at(v, floor))
+            .or_else(|| coordinated.then(|| scene.sentence_subject(sentence, v)).flatten())
     }?;
     Some(Attribution { speaker: Some(speaker), cue: Some(scene.tokens[v].span), addressee })
+}
+
+/// How many words a cue phrase before a quote may have (`went on to say`).
+const MAX_CUE_PHRASE: usize = 4;
+
+/// `The Hill pointed out, “…”`: a cue phrase (not a belief) between the
+/// sentence's start and token `b` (before the quote's opening punctuation),
+/// ending right before it, with its subject before it.
+fn phrase_cue_before(scene: &Scene<'_, '_>, sentence_start: usize, b: usize) -> Option<Attribution> {
+    let low = sentence_start.max(b.saturating_sub(MAX_CUE_PHRASE));
+    let v = (low..b.saturating_sub(1)).find_map(|k| {
+        let words: Vec<&str> = (k..b).map(|j| scene.lower(j)).collect();
+        let (len, cue) = scene.cues.phrase(&words)?;
+        (k + len == b && !cue.belief && verb_phrase(&words[..len])).then_some(k)
+    })?;
+    let speaker = scene
+        .np_ending_at(scene.skip_back_adverbs(v, sentence_start), sentence_start)
+        .map(|np| scene.outermost(np, sentence_start))?;
+    Some(Attribution {
+        speaker: Some(speaker),
+        cue: Some(scene.tokens[v].span.cover(scene.tokens[b - 1].span)),
+        addressee: None,
+    })
+}
+
+/// Whether a cue phrase is a verb with its particle (`pointed out`, `went on
+/// to say`, `hit back`): not a prepositional or passive phrase (`in a
+/// statement`, `is said to`), and not ending in a preposition that needs an object (`called on`).
+fn verb_phrase(words: &[&str]) -> bool {
+    let not_verb = ["a", "according", "allegedly", "are", "as", "at", "during", "for", "in", "is", "it", "no", "on"];
+    let needs_object = ["about", "for", "from", "of", "on", "to", "with"];
+    words.first().is_some_and(|w| !not_verb.contains(w)) && words.last().is_some_and(|w| !needs_object.contains(w))
 }
 
 /// The last person named before token `end` (down to `floor`).

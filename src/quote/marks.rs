@@ -76,11 +76,28 @@ pub(super) fn is_single(mark: &str) -> bool {
     matches!(mark, "‘" | "’" | "'" | "‚" | "‹" | "›")
 }
 
+/// How far either side of a mark a markup tag's `<` and `>` may be.
+const MAX_TAG: usize = 200;
+
+/// Whether a mark lies inside a markup tag (`<tweet id="42" author="@x">`),
+/// where it quotes an attribute value, not speech: a `<` and a letter or `/`
+/// before it, and a `>` after it, with no line break, `<` or `>` between.
+fn in_markup_tag(text: &str, mark: Span) -> bool {
+    let bytes = text.as_bytes();
+    let before = &bytes[mark.start().saturating_sub(MAX_TAG)..mark.start()];
+    let Some(open) = before.iter().rposition(|&b| matches!(b, b'<' | b'>' | b'\n')) else { return false };
+    let tag_start = before[open] == b'<' && before.get(open + 1).is_some_and(|b| b.is_ascii_alphabetic() || *b == b'/');
+    let after = &bytes[mark.end()..(mark.end() + MAX_TAG).min(bytes.len())];
+    tag_start && after.iter().find(|&&b| matches!(b, b'<' | b'>' | b'\n')) == Some(&b'>')
+}
+
 /// Finds all quoted stretches of a document, ordered by their opening mark.
 pub fn find(text: &str, tokens: &[Token], segments: &Segments) -> Vec<Quoted> {
     let mut out = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
     let paragraphs = &segments.paragraphs;
+    // Most documents hold no markup at all: one fast search spares every mark the look for a tag.
+    let has_tags = text.contains('<');
     for (p, paragraph) in paragraphs.iter().enumerate() {
         let mut continued = false;
         if let Some(carried) = stack.first().copied() {
@@ -102,7 +119,7 @@ pub fn find(text: &str, tokens: &[Token], segments: &Segments) -> Vec<Quoted> {
         // The paragraph's tokens as a slice: a tight scan to its marks.
         let marks = (paragraph.tokens.start..)
             .zip(&tokens[paragraph.tokens.clone()])
-            .filter(|(_, t)| t.kind == TokenKind::Quote)
+            .filter(|(_, t)| t.kind == TokenKind::Quote && !(has_tags && in_markup_tag(text, t.span)))
             .map(|(k, _)| k);
         // A continued quote's opening mark belongs to the quote already open.
         for k in marks.skip(usize::from(continued)) {
@@ -210,7 +227,10 @@ fn role(text: &str, tokens: &[Token], k: usize, paragraph: Span) -> Role {
     };
     let left_flanking = open_side(before) && !after.is_some_and(char::is_whitespace);
     let right_flanking = close_side(after) && !before.is_some_and(char::is_whitespace);
+    // `Radio 4's`, `the 1990's`: a single mark between letters or digits is an apostrophe.
+    let inside_word = before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric);
     match &text[span] {
+        "'" | "’" if inside_word => Role { opens: false, closes: false },
         "“" | "„" | "«" | "‚" | "``" | "‹" => Role { opens: true, closes: right_flanking && !left_flanking },
         "”" | "»" | "''" | "›" => Role { opens: left_flanking && !right_flanking, closes: true },
         "‘" => Role { opens: true, closes: right_flanking && !left_flanking },
@@ -232,6 +252,13 @@ mod tests {
     fn contents(text: &str) -> Vec<&str> {
         let tokens = tokenize(text);
         find(text, &tokens, &segment(text, &tokens)).iter().map(|q| &text[q.content]).collect()
+    }
+
+    #[test]
+    fn a_single_mark_inside_a_word_is_an_apostrophe() {
+        assert_eq!(contents("He told Radio 4's listeners: \"We are ready.\""), ["We are ready."]);
+        // Between spaces and letters the same mark quotes.
+        assert_eq!(contents("He called it 'a mess' on Radio 4."), ["a mess"]);
     }
 
     #[test]

@@ -157,26 +157,32 @@ pub fn find(scene: &Scene<'_, '_>) -> Vec<Found> {
 /// between a trailing attribution and the quote that continues its speech.
 const MAX_ATTRIBUTION_REST: usize = 120;
 
-/// `The plan will fail, Smith said. “Nobody asked us.”`: an unattributed
-/// quote (or one continuing an earlier quote) opening right after speech
-/// whose attribution closed its sentence, in the same paragraph, continues
-/// that nearer speaker. `found` is in text order.
+/// `The plan will fail, Smith said. “Nobody asked us.”`, `Smith said the
+/// plan would fail. “Nobody asked us.”`: an unattributed quote (or one
+/// continuing an earlier quote) opening right after attributed speech whose
+/// sentence it follows, in the same paragraph or opening the next one,
+/// continues that nearer speaker. `found` is in text order.
 fn continue_after_trailing_attribution(text: &str, found: &mut [Found]) {
     for i in 1..found.len() {
         let (before, rest) = found.split_at_mut(i);
         let (previous, quote) = (&before[i - 1], &mut rest[0]);
+        // Reported speech of any rule, or a quote whose attribution follows it: a quote after a quote
+        // attributed before it is `direct`'s own continuation, with its own checks.
+        let attributed = previous.speaker.is_some()
+            && !matches!(previous.rule, Rule::Headline | Rule::Scare)
+            && (previous.kind != QuoteKind::Direct || previous.rule == Rule::DirectCueAfter);
         if !matches!(quote.rule, Rule::DirectUnattributed | Rule::DirectContinuation)
-            || !matches!(previous.rule, Rule::IndirectCueAfter | Rule::DirectCueAfter)
+            || !attributed
             || previous.span.end() > quote.span.start()
         {
             continue;
         }
-        // Only the attribution's rest may stand between: no other sentence.
-        let between = &text[previous.span.end()..quote.span.start()];
+        // Only the attribution's rest (and a paragraph break) may stand between: no other sentence.
+        let between = text[previous.span.end()..quote.span.start()].trim_end();
         let rest_of_attribution = between.len() <= MAX_ATTRIBUTION_REST
             && !between.contains(['\n', '\r', '"', '“', '”', '‘', '’', '«', '»'])
-            && between.trim_end().ends_with('.')
-            && between.matches(['.', '!', '?']).count() == 1;
+            && (between.is_empty() || between.ends_with('.'))
+            && between.matches(['.', '!', '?']).count() <= 1;
         if rest_of_attribution {
             quote.apply(
                 Attribution { speaker: previous.speaker.clone(), cue: None, addressee: None },
@@ -604,6 +610,84 @@ mod tests {
         let text = "Jane Smith said the teachers' pay was low, but the mayor said the budget was tight.";
         let speakers: Vec<Option<String>> = quotes(text).into_iter().map(|q| q.2).collect();
         assert_eq!(speakers, [Some("Jane Smith".to_string()), Some("the mayor".to_string())]);
+    }
+
+    #[test]
+    fn a_cue_phrase_before_a_quote() {
+        let text = "As the council pointed out, “The budget has not changed since May.”";
+        assert_eq!(first_speaker(text).as_deref(), Some("the council"));
+        let text = "Jane Smith hit back: “The budget has not changed since May.”";
+        assert_eq!(first_speaker(text).as_deref(), Some("Jane Smith"));
+        // A prepositional phrase is no verb: `in a statement` names nobody by itself.
+        let text = "In a statement, “The budget has not changed since May.”";
+        assert_eq!(first_speaker(text), None);
+    }
+
+    #[test]
+    fn an_inverted_cue_opening_the_sentence() {
+        let text = "Said the mayor, “The budget has not changed since May.”";
+        assert_eq!(first_speaker(text).as_deref(), Some("the mayor"));
+        // `Said` with nothing that speaks after it: no speaker.
+        assert_eq!(first_speaker("Said and done, “The budget has not changed.”"), None);
+    }
+
+    #[test]
+    fn a_person_with_an_affiliation() {
+        let doc = extract("Jane Smith of the union wrote, “We will not accept this offer.”");
+        let speaker = doc.quotes[0].speaker.as_ref().unwrap();
+        assert_eq!((&*speaker.text, speaker.canonical.as_deref()), ("Jane Smith of the union", Some("Jane Smith")));
+        // `officials of the union` stays a description.
+        let text = "Officials of the union wrote, “We will not accept this offer.”";
+        assert_eq!(first_speaker(text).as_deref(), Some("Officials of the union"));
+    }
+
+    #[test]
+    fn a_role_with_a_place_before_a_name_and_a_party_member() {
+        let text = "“We are ready,” said former Ohio congressman Tom Kell.";
+        assert_eq!(first_speaker(text).as_deref(), Some("former Ohio congressman Tom Kell"));
+        let text = "“We are ready,” said a Nevada Democrat.";
+        assert_eq!(first_speaker(text).as_deref(), Some("a Nevada Democrat"));
+        // A place alone speaks for nobody here.
+        let text = "“We are ready,” said a Nevada report.";
+        assert_ne!(first_speaker(text).as_deref(), Some("a Nevada"));
+    }
+
+    #[test]
+    fn quote_marks_inside_a_markup_tag_are_no_quotes() {
+        let text = "<post id=\"42\" author=\"@jsmith\">The vote is off</post>.";
+        assert!(quotes(text).is_empty(), "{:?}", quotes(text));
+        // The same marks outside a tag quote.
+        let text = "Jane Smith wrote: \"The vote is off.\"";
+        assert_eq!(quotes(text), one(QuoteKind::Direct, "The vote is off.", Some("Jane Smith")));
+    }
+
+    #[test]
+    fn state_the_noun_is_no_cue() {
+        assert!(quotes("Voters in swing states say the economy matters most.").is_empty());
+        assert!(quotes("The two states hold primaries that the party may move.").is_empty());
+        // After its subject, `state` is the verb.
+        let text = "The documents state that the plan was flawed.";
+        assert_eq!(quotes(text), one(QuoteKind::Indirect, "the plan was flawed", Some("The documents")));
+    }
+
+    #[test]
+    fn a_coordinated_cue_before_a_quote_takes_the_sentence_subject() {
+        let text = "Jane Smith thanked the fans and said: “We will be back next year.”";
+        assert_eq!(first_speaker(text).as_deref(), Some("Jane Smith"));
+        // A subject of its own after `and` speaks for itself.
+        let text = "The fans cheered and the band said: “We will be back next year.”";
+        assert_eq!(first_speaker(text).as_deref(), Some("the band"));
+    }
+
+    #[test]
+    fn a_quote_after_a_reported_clause_continues_its_speaker() {
+        let text = "Jane Smith said that the vote should be held. “Of course it should. We are ready.”";
+        assert_eq!(quotes(text).last().and_then(|q| q.2.clone()).as_deref(), Some("Jane Smith"));
+        let text = "Jane Smith said that the vote should be held.\n\n“Of course it should.”";
+        assert_eq!(quotes(text).last().and_then(|q| q.2.clone()).as_deref(), Some("Jane Smith"));
+        // Another sentence between: no speaker.
+        let text = "Jane Smith said that the vote should be held. The hall was full. “Of course it should.”";
+        assert_eq!(quotes(text).last().map(|q| q.2.clone()), Some(None));
     }
 
     #[test]

@@ -441,7 +441,23 @@ fn verb_cue_at(scene: &Scene<'_, '_>, k: usize) -> Option<Cue> {
         && k > 0
         && (scene.is_article_or_possessive(k - 1)
             || (k > 1 && matches!(scene.lower_bytes(k - 2), b"the" | b"a" | b"an")));
-    (!adjectival && !gerund).then_some(cue)
+    (!adjectival && !gerund && !state_the_noun(scene, k)).then_some(cue)
+}
+
+/// `swing states`, `state senator`, `the two states`: `state` is mostly the
+/// noun; it is the verb only right after its subject (`it states`, `the
+/// document states`, `Smith stated`), a pronoun, a name or a nominal speaker.
+fn state_the_noun(scene: &Scene<'_, '_>, k: usize) -> bool {
+    if !matches!(scene.lower_bytes(k), b"state" | b"states") {
+        return false;
+    }
+    let Some(p) = k.checked_sub(1) else { return true };
+    let subject = super::speaker::pronoun(scene.lower_bytes(p), false).is_some()
+        || scene
+            .mention_at(p)
+            .is_some_and(|m| matches!(scene.mentions[m].label, Label::Person | Label::Org | Label::Norp))
+        || scene.speaker_kind(p).is_some();
+    !subject
 }
 
 fn speech_at(scene: &Scene<'_, '_>, k: usize, sentence: Range<usize>) -> Option<Speech> {

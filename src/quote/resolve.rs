@@ -1,19 +1,32 @@
 //! Who a speaker phrase refers to.
 //!
 //! - A name: its mention's canonical name.
-//! - `he`/`she`/`his`/`her`: the most recent speaker when the gender agrees
-//!   (known from a title or given name), else the nearest preceding person
-//!   whose gender agrees, else the most recent speaker or person of unknown
-//!   gender.
-//! - `they`/`we`: the most recent speaker that is an organisation or place.
+//! - `he`/`she`: the most salient person whose gender agrees: the later of
+//!   the most recent speaker and the most recent person who opened a
+//!   sentence as its subject, else the nearest preceding person; a person of
+//!   unknown gender only when none agrees. Gender comes from a title, from
+//!   pronouns already linked to the person, or from the given name.
+//! - `they`/`we`/`it`: the most recent speaker that is no person, else the
+//!   most recent organisation that opened a sentence.
 //! - `who`: the person or organisation named just before it.
-//! - `the report` (a document noun with `the`): the organisation of an
-//!   earlier `report by X`, `X report` or `X’s report`.
-//! - Other descriptions (`analysts`) have no canonical name.
+//! - `the firm`, `the bank`: an organisation named in the phrase, else the
+//!   nearest organisation whose name holds the head noun (`the Bank` → `Bank
+//!   of Freedonia`), else for a generic business noun (`firm`, `company`)
+//!   the most salient organisation.
+//! - `the minister`, `the Tory leader`: the nearest person whose title or
+//!   description holds the head noun; for a title (`the prime minister`), a
+//!   demonym (`the Dutchman`, `the Irishman`) or an age (`the 45-year-old`)
+//!   without one, the most salient person.
+//! - `the report` (a document noun with `the`): an organisation named in the
+//!   phrase (`a BBC statement`), else that of an earlier `report by X`, `X
+//!   report` or `X’s report`.
+//! - Other descriptions (`analysts`, `a spokeswoman`) have no canonical name.
 
-use crate::entity::Gender;
+use rustc_hash::FxHashMap;
+
+use crate::entity::{Gender, Mention};
 use crate::token::TokenKind;
-use crate::Label;
+use crate::{Label, Resolution, Span};
 
 use super::cues::SpeakerKind;
 use super::speaker::{Np, Scene, SpeakerPhrase};
@@ -21,55 +34,291 @@ use super::speaker::{Np, Scene, SpeakerPhrase};
 /// How many tokens back a pronoun or description may look for its referent.
 const LOOKBACK: usize = 400;
 
-/// Resolves speaker phrases in text order, remembering the most recent speaker.
-pub struct Resolver {
+/// Organisation nouns general enough to stand for whichever organisation is in view.
+const GENERIC_ORG_NOUNS: &[&[u8]] = &[
+    b"business",
+    b"carrier",
+    b"chain",
+    b"company",
+    b"corporation",
+    b"firm",
+    b"giant",
+    b"group",
+    b"maker",
+    b"manufacturer",
+    b"organisation",
+    b"organization",
+    b"retailer",
+];
+
+/// Prepositions before a name that make it no sentence subject (`said to Smith`).
+const NOT_SUBJECT_AFTER: &[&[u8]] = &[
+    b"about", b"against", b"at", b"by", b"for", b"from", b"in", b"into", b"like", b"of", b"on", b"over", b"than",
+    b"to", b"with",
+];
+
+/// Person nouns that describe an unnamed source, not a role held by somebody in view (`the spokesman`).
+const UNNAMED_SOURCE_NOUNS: &[&[u8]] =
+    &[b"official", b"source", b"spokesman", b"spokesperson", b"spokeswoman", b"aide", b"adviser", b"advisor"];
+
+/// Resolves speaker phrases in text order, remembering the most recent
+/// speaker and the gender of the people pronouns were linked to.
+pub struct Resolver<'s> {
     /// The most recent resolved speaker: its mention index.
     last_speaker: Option<usize>,
+    /// The gender a pronoun decided by evidence in the text gave each person, by canonical name.
+    linked: FxHashMap<&'s str, Gender>,
+    /// Where each person is first named with a gendered title (`Mr`, `Dame`), and that gender, by
+    /// canonical name: built once, on the first pronoun.
+    titled: Option<FxHashMap<&'s str, (usize, Gender)>>,
 }
 
-impl Resolver {
+impl<'s> Resolver<'s> {
     /// A resolver with no speaker seen yet.
-    pub fn new() -> Resolver {
-        Resolver { last_speaker: None }
+    pub fn new() -> Resolver<'s> {
+        Resolver { last_speaker: None, linked: FxHashMap::default(), titled: None }
     }
 
-    /// The mention a speaker phrase refers to, if known; call in text order.
-    pub fn resolve(&mut self, scene: &Scene<'_, '_>, np: &Np) -> Option<usize> {
-        let mention = match np.phrase {
-            SpeakerPhrase::Name(m) => Some(m),
-            SpeakerPhrase::Pronoun(gender, false) => self.person(scene, np.tokens.start, gender),
-            SpeakerPhrase::Pronoun(_, true) => self.last_speaker.filter(|&m| scene.mentions[m].label != Label::Person),
-            SpeakerPhrase::Relative => relative_antecedent(scene, np.tokens.start),
-            SpeakerPhrase::Nominal(SpeakerKind::Document) => source_of_document(scene, np),
-            SpeakerPhrase::Nominal(_) | SpeakerPhrase::Label => None,
+    /// The mention a speaker phrase refers to, if known, and what linked
+    /// them; call in text order. `content` is the speech the phrase speaks:
+    /// names inside it are no antecedents of a pronoun speaking it.
+    pub fn resolve(&mut self, scene: &Scene<'s, '_>, np: &Np, content: Span) -> Option<(usize, Resolution)> {
+        let at = np.tokens.start;
+        let outside = |m: usize| !content.covers(scene.mentions[m].span);
+        let resolved = match np.phrase {
+            // `the Irishman`: a nationality word standing for a person in view.
+            SpeakerPhrase::Name(m)
+                if scene.mentions[m].label == Label::Norp
+                    && at > 0
+                    && (scene.is(at - 1, "the") || scene.is(at, "the")) =>
+            {
+                self.salient_person(scene, at, &outside).map(|m| (m, Resolution::Description))
+            }
+            SpeakerPhrase::Name(m) => Some((m, Resolution::Name)),
+            SpeakerPhrase::Pronoun(gender, false) => {
+                self.find_titles(scene);
+                self.person(scene, at, gender, &outside)
+            }
+            SpeakerPhrase::Pronoun(_, true) => self
+                .last_speaker
+                .filter(|&m| scene.mentions[m].label != Label::Person && scene.mentions[m].tokens.start < at)
+                .or_else(|| salient(scene, at, Label::Org, &outside))
+                .map(|m| (m, Resolution::PronounText)),
+            SpeakerPhrase::Relative => relative_antecedent(scene, at).map(|m| (m, Resolution::Relative)),
+            SpeakerPhrase::Nominal(SpeakerKind::Document) => {
+                named_in(scene, np).or_else(|| source_of_document(scene, np)).map(|m| (m, Resolution::Description))
+            }
+            SpeakerPhrase::Nominal(SpeakerKind::Institution) => {
+                named_in(scene, np).or_else(|| self.organisation(scene, np)).map(|m| (m, Resolution::Description))
+            }
+            SpeakerPhrase::Nominal(SpeakerKind::Person) => {
+                self.role(scene, np, &outside).map(|m| (m, Resolution::Description))
+            }
+            SpeakerPhrase::Nominal(SpeakerKind::Group) | SpeakerPhrase::Label => None,
         };
-        if mention.is_some() {
-            self.last_speaker = mention;
+        if let Some((m, by)) = resolved {
+            self.last_speaker = Some(m);
+            if let (SpeakerPhrase::Pronoun(gender @ (Gender::Male | Gender::Female), _), Resolution::PronounText) =
+                (np.phrase, by)
+            {
+                self.linked.insert(&scene.mentions[m].canonical, gender);
+            }
         }
-        mention
+        resolved
     }
 
-    fn person(&self, scene: &Scene<'_, '_>, at: usize, gender: Gender) -> Option<usize> {
-        let compatible = |m: usize, strict: bool| {
-            let mention = &scene.mentions[m];
-            mention.label == Label::Person
-                && (mention.gender == gender || (!strict && mention.gender == Gender::Unknown))
+    /// A person's gender, and whether the text (not the given-name list) decided it.
+    fn gender(&self, scene: &Scene<'s, '_>, m: usize, at: usize) -> (Gender, bool) {
+        let mention = &scene.mentions[m];
+        if let Some(&gender) = self.linked.get(&*mention.canonical) {
+            return (gender, true);
+        }
+        match self.titled.as_ref().and_then(|t| t.get(&*mention.canonical)) {
+            Some(&(first, gender)) if first < at => (gender, true),
+            _ => (mention.gender, false),
+        }
+    }
+
+    /// Builds [`Resolver::titled`] if it is not built yet: one pass over the mentions.
+    fn find_titles(&mut self, scene: &Scene<'s, '_>) {
+        if self.titled.is_some() {
+            return;
+        }
+        let mut titled = FxHashMap::default();
+        for mention in scene.mentions.iter().filter(|x| x.label == Label::Person && x.title.is_some()) {
+            let gender = title_gender(scene, mention);
+            if gender != Gender::Unknown {
+                titled.entry(&*mention.canonical).or_insert((mention.tokens.start, gender));
+            }
+        }
+        self.titled = Some(titled);
+    }
+
+    fn person(
+        &self,
+        scene: &Scene<'s, '_>,
+        at: usize,
+        gender: Gender,
+        outside: &dyn Fn(usize) -> bool,
+    ) -> Option<(usize, Resolution)> {
+        let is_person = |m: usize| scene.mentions[m].label == Label::Person && scene.mentions[m].tokens.start < at;
+        let agreeing = |m: usize| {
+            let (g, by_text) = self.gender(scene, m, at);
+            let by = if gender == Gender::Unknown || by_text {
+                Resolution::PronounText
+            } else {
+                Resolution::PronounGivenName
+            };
+            (is_person(m) && (gender == Gender::Unknown || g == gender)).then_some((m, by))
         };
-        // Mentions are in text order: those before `at`, nearest first, within the lookback.
-        let before = scene.mentions.partition_point(|m| m.tokens.start < at);
-        let preceding = || (0..before).rev().take_while(move |&i| at - scene.mentions[i].tokens.start <= LOOKBACK);
-        let last = self.last_speaker.filter(|&m| scene.mentions[m].tokens.start < at);
-        last.filter(|&m| compatible(m, true))
-            .or_else(|| preceding().find(|&m| compatible(m, true)))
-            .or_else(|| last.filter(|&m| compatible(m, false)))
-            .or_else(|| preceding().find(|&m| compatible(m, false)))
+        let last = self.last_speaker.filter(|&m| is_person(m));
+        let subject = mentions_before(scene, at).find(|&m| outside(m) && agreeing(m).is_some() && is_subject(scene, m));
+        later(scene, last.filter(|&m| agreeing(m).is_some()), subject)
+            .and_then(agreeing)
+            .or_else(|| mentions_before(scene, at).filter(|&m| outside(m)).find_map(agreeing))
+            .or_else(|| {
+                let unknown = |m: usize| is_person(m) && self.gender(scene, m, at).0 == Gender::Unknown;
+                last.filter(|&m| unknown(m))
+                    .or_else(|| mentions_before(scene, at).find(|&m| outside(m) && unknown(m)))
+                    .map(|m| (m, Resolution::PronounSalience))
+            })
+    }
+
+    /// The most salient person before token `at`, whatever the gender: the
+    /// later of the most recent speaker and the most recent sentence subject.
+    fn salient_person(&self, scene: &Scene<'s, '_>, at: usize, outside: &dyn Fn(usize) -> bool) -> Option<usize> {
+        let last = self
+            .last_speaker
+            .filter(|&m| scene.mentions[m].label == Label::Person && scene.mentions[m].tokens.start < at);
+        later(scene, last, salient(scene, at, Label::Person, outside))
+    }
+
+    /// `the firm`, `the Bank`: the nearest organisation whose name holds the
+    /// head noun, else for a generic noun the most salient organisation.
+    fn organisation(&self, scene: &Scene<'s, '_>, np: &Np) -> Option<usize> {
+        let head = definite_head(scene, np)?;
+        let noun = scene.lower(head);
+        let holds_noun = |m: usize| {
+            let mention = &scene.mentions[m];
+            mention.label == Label::Org
+                && mention.canonical.split(' ').any(|w| w.len() == noun.len() && w.eq_ignore_ascii_case(noun))
+        };
+        if let Some(m) = mentions_before(scene, np.tokens.start).find(|&m| holds_noun(m)) {
+            return Some(m);
+        }
+        if !GENERIC_ORG_NOUNS.contains(&noun.as_bytes()) {
+            return None;
+        }
+        self.last_speaker
+            .filter(|&m| scene.mentions[m].label == Label::Org && scene.mentions[m].tokens.start < np.tokens.start)
+            .or_else(|| salient(scene, np.tokens.start, Label::Org, &|_| true))
+    }
+
+    /// `the minister`: the nearest person described by the head noun (in the
+    /// title or the words right before the name, or an appositive after it);
+    /// else, for a title (`the prime minister`), a demonym (`the Dutchman`)
+    /// or an age (`the 45-year-old`), the most salient person.
+    fn role(&self, scene: &Scene<'s, '_>, np: &Np, outside: &dyn Fn(usize) -> bool) -> Option<usize> {
+        let head = definite_head(scene, np)?;
+        let noun = scene.lower_bytes(head);
+        let describes = |m: usize| {
+            let mention = &scene.mentions[m];
+            // The words right before the name, back to punctuation or another person's name.
+            let before = (mention.tokens.start.saturating_sub(4)..mention.tokens.start).rev().take_while(|&k| {
+                scene.tokens[k].kind == TokenKind::Word
+                    && scene.mention_at(k).is_none_or(|x| scene.mentions[x].label != Label::Person)
+            });
+            let after = mention.tokens.end..(mention.tokens.end + 8).min(np.tokens.start);
+            let appositive = mention.tokens.end < scene.tokens.len() && scene.is(mention.tokens.end, ",");
+            mention.label == Label::Person
+                && (before.into_iter().any(|k| scene.lower_bytes(k) == noun)
+                    || (appositive && after.into_iter().any(|k| scene.lower_bytes(k) == noun)))
+        };
+        if let Some(m) = mentions_before(scene, np.tokens.start).find(|&m| describes(m)) {
+            return Some(m);
+        }
+        if UNNAMED_SOURCE_NOUNS.contains(&noun) {
+            return None;
+        }
+        let words = &scene.text[scene.span(&(np.tokens.start + 1..np.tokens.end))];
+        let title = !words.contains(['\n', '\r']) && scene.lists.title(words).is_some();
+        let demonym = np.tokens.len() == 2 && (noun.ends_with(b"man") || noun.ends_with(b"woman"));
+        let age = noun.ends_with(b"-old");
+        if !(title || demonym || age) {
+            return None;
+        }
+        self.salient_person(scene, np.tokens.start, outside)
     }
 }
 
-impl Default for Resolver {
+impl Default for Resolver<'_> {
     fn default() -> Self {
         Resolver::new()
     }
+}
+
+/// The mentions before token `at`, nearest first, within the lookback.
+fn mentions_before<'x>(scene: &'x Scene<'_, '_>, at: usize) -> impl Iterator<Item = usize> + 'x {
+    let before = scene.mentions.partition_point(|m| m.tokens.start < at);
+    (0..before).rev().take_while(move |&i| at - scene.mentions[i].tokens.start <= LOOKBACK)
+}
+
+/// Whether mention `m` is its sentence's subject, as far as position tells:
+/// the first person or organisation named in the sentence, not after a preposition.
+fn is_subject(scene: &Scene<'_, '_>, m: usize) -> bool {
+    let mention = &scene.mentions[m];
+    let start = mention.tokens.start;
+    let sentence_start = scene.segments.sentences[scene.sentence_of(start)].tokens.start;
+    let after_preposition = start > sentence_start && NOT_SUBJECT_AFTER.contains(&scene.lower_bytes(start - 1));
+    let possessor = scene.tokens.get(mention.tokens.end).is_some_and(|t| t.kind == TokenKind::Possessive);
+    let earlier_name = (sentence_start..start).any(|k| {
+        scene.mention_at(k).is_some_and(|x| x != m && matches!(scene.mentions[x].label, Label::Person | Label::Org))
+    });
+    !after_preposition && !possessor && !earlier_name
+}
+
+/// The nearest preceding mention with `label` that is its sentence's subject (and `outside` the speech).
+fn salient(scene: &Scene<'_, '_>, at: usize, label: Label, outside: &dyn Fn(usize) -> bool) -> Option<usize> {
+    mentions_before(scene, at).find(|&m| scene.mentions[m].label == label && outside(m) && is_subject(scene, m))
+}
+
+/// The later in the text of two mentions.
+fn later(scene: &Scene<'_, '_>, a: Option<usize>, b: Option<usize>) -> Option<usize> {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            Some(if scene.mentions[a].tokens.start >= scene.mentions[b].tokens.start { a } else { b })
+        }
+        (a, b) => a.or(b),
+    }
+}
+
+/// The head noun token of a definite singular description (`the firm`, `the
+/// Tory leader`), or `None` for an indefinite or plural one or one qualified
+/// by a phrase after it (`a spokesman for the firm`).
+fn definite_head(scene: &Scene<'_, '_>, np: &Np) -> Option<usize> {
+    let first = np.tokens.start;
+    if !(scene.is(first, "the") || scene.is(first, "this")) || np.tokens.len() < 2 {
+        return None;
+    }
+    let head = np.tokens.end - 1;
+    let plain = (first + 1..head).all(|k| matches!(scene.tokens[k].kind, TokenKind::Word | TokenKind::Dash));
+    let plural = scene.lower_bytes(head).ends_with(b"s") && !scene.lower_bytes(head).ends_with(b"ss");
+    (plain && !plural && scene.tokens[head].kind == TokenKind::Word).then_some(head)
+}
+
+/// An organisation or person named inside a description (`a BBC statement`,
+/// `the council’s ruling`, `Uganda’s New Vision newspaper`): the one nearest its head.
+fn named_in(scene: &Scene<'_, '_>, np: &Np) -> Option<usize> {
+    np.tokens
+        .clone()
+        .rev()
+        .filter_map(|k| scene.mention_at(k))
+        .find(|&m| matches!(scene.mentions[m].label, Label::Org | Label::Person))
+}
+
+/// The gender the title written before a mention implies (`Mr`, `Dame`), if any.
+fn title_gender(scene: &Scene<'_, '_>, mention: &Mention<'_>) -> Gender {
+    mention.title.and_then(|t| scene.lists.title(scene.text[t].trim_end_matches('.'))).unwrap_or(Gender::Unknown)
 }
 
 /// How far back from `who` its antecedent may be (`McConnell, now the Senate majority leader, who`).
@@ -119,4 +368,125 @@ fn source_of_document(scene: &Scene<'_, '_>, np: &Np) -> Option<usize> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::extractor;
+    use crate::Resolution;
+
+    /// `(speaker text, canonical, resolved_by)` of every quote's speaker in `text`.
+    fn speakers(text: &str) -> Vec<(String, Option<String>, Option<Resolution>)> {
+        let doc = extractor().extract(text);
+        doc.validate(text).unwrap();
+        doc.quotes
+            .iter()
+            .filter_map(|q| q.speaker.as_ref())
+            .map(|s| (s.text.to_string(), s.canonical.as_deref().map(str::to_string), s.resolved_by))
+            .collect()
+    }
+
+    fn last_resolution(text: &str) -> Option<Resolution> {
+        speakers(text).last().and_then(|s| s.2)
+    }
+
+    #[test]
+    fn a_name_is_resolved_by_name() {
+        let found = speakers("Jane Smith said the vote would be delayed.");
+        assert_eq!(found, [("Jane Smith".to_string(), Some("Jane Smith".to_string()), Some(Resolution::Name))]);
+    }
+
+    #[test]
+    fn a_pronoun_records_what_decided_its_gender() {
+        // A title in the text decides.
+        let text = "Mr Tom Kell spoke to the board. He said the vote would be delayed.";
+        assert_eq!(last_resolution(text), Some(Resolution::PronounText));
+        // Only the given name decides.
+        let text = "Tom Kell spoke to the board. He said the vote would be delayed.";
+        assert_eq!(last_resolution(text), Some(Resolution::PronounGivenName));
+    }
+
+    /// `(canonical, resolved_by)` of the last quote's speaker in `text`.
+    fn last_canonical(text: &str) -> (Option<String>, Option<Resolution>) {
+        speakers(text).pop().map_or((None, None), |s| (s.1, s.2))
+    }
+
+    fn resolved(name: &str, by: Resolution) -> (Option<String>, Option<Resolution>) {
+        (Some(name.to_string()), Some(by))
+    }
+
+    #[test]
+    fn a_pronoun_takes_the_newest_subject_not_the_last_speaker() {
+        let text = "Tom Kell told reporters the port was safe.\nSam Ortiz welcomed the ruling. He said it was fair.";
+        assert_eq!(last_canonical(text).0.as_deref(), Some("Sam Ortiz"));
+        // A name after a preposition is no subject: the last speaker stays.
+        let text =
+            "Tom Kell told reporters the port was safe.\nThe ruling was welcomed by Sam Ortiz. He said it was fair.";
+        assert_eq!(last_canonical(text).0.as_deref(), Some("Tom Kell"));
+    }
+
+    #[test]
+    fn a_pronoun_is_not_resolved_to_a_name_inside_its_own_speech() {
+        let text = "Jane Smith told reporters the port was safe. Sam Ortiz will win the vote, she said.";
+        assert_eq!(last_canonical(text).0.as_deref(), Some("Jane Smith"));
+    }
+
+    #[test]
+    fn a_business_noun_takes_the_organisation_in_view() {
+        let text = "Zorbex Holdings posted a loss on Monday. The firm said sales had fallen.";
+        assert_eq!(last_canonical(text), resolved("Zorbex Holdings", Resolution::Description));
+        // No organisation in view: no referent.
+        assert_eq!(last_canonical("Sales fell on Monday. The firm said costs had risen."), (None, None));
+    }
+
+    #[test]
+    fn it_takes_the_organisation_in_view() {
+        let text = "Zorbex Holdings posted a loss on Monday. It said sales had fallen.";
+        assert_eq!(last_canonical(text), resolved("Zorbex Holdings", Resolution::PronounText));
+    }
+
+    #[test]
+    fn a_role_noun_takes_the_person_it_describes() {
+        let text =
+            "Foreign Secretary Jack Straw met Tom Kell on Monday. The foreign secretary said the talks went well.";
+        assert_eq!(last_canonical(text), resolved("Jack Straw", Resolution::Description));
+        // An unnamed source stays unnamed.
+        let text = "Jack Straw met Tom Kell on Monday. The spokesman said the talks went well.";
+        assert_eq!(last_canonical(text), (None, None));
+    }
+
+    #[test]
+    fn a_demonym_takes_the_salient_person() {
+        let text = "Martin Jol praised his players. The Dutchman said they had been patient.";
+        assert_eq!(last_canonical(text), resolved("Martin Jol", Resolution::Description));
+        // Without a person in view, nobody.
+        assert_eq!(last_canonical("The team won. The Dutchman said they had been patient."), (None, None));
+    }
+
+    #[test]
+    fn an_organisation_named_in_a_description_speaks() {
+        let text = "A Zorbex Holdings statement said sales had fallen.";
+        assert_eq!(last_canonical(text), resolved("Zorbex Holdings", Resolution::Description));
+    }
+
+    #[test]
+    fn an_unresolved_speaker_has_no_resolution() {
+        let found = speakers("Analysts said the vote would be delayed.");
+        assert_eq!(found, [("Analysts".to_string(), None, None)]);
+    }
+
+    #[test]
+    fn a_relative_who_is_resolved_as_a_relative() {
+        let text = "Voters backed Jane Smith, who said the plan was doomed.";
+        assert_eq!(last_resolution(text), Some(Resolution::Relative));
+    }
+
+    #[test]
+    fn resolved_by_is_kebab_case_and_absent_when_unresolved() {
+        let json = serde_json::to_string(&Resolution::PronounGivenName).unwrap();
+        assert_eq!(json, "\"pronoun-given-name\"");
+        let doc = extractor().extract("Analysts said the vote would be delayed.");
+        let json = serde_json::to_string(&doc).unwrap();
+        assert!(!json.contains("resolved_by"), "{json}");
+    }
 }

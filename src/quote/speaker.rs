@@ -456,7 +456,7 @@ impl<'s, 'a> Scene<'s, 'a> {
 
     /// The kind of nominal speaker word token `k` is, if any (`analysts`,
     /// `spokesman`): most words fail the list's filter on their lower-case bytes.
-    fn speaker_kind(&self, k: usize) -> Option<SpeakerKind> {
+    pub fn speaker_kind(&self, k: usize) -> Option<SpeakerKind> {
         if !self.cues.may_be_speaker(self.lower_bytes(k)) {
             return None;
         }
@@ -592,7 +592,8 @@ impl<'s, 'a> Scene<'s, 'a> {
     }
 
     /// A phrase after a preposition qualifies the speaker before it: `officials
-    /// in Bogotá`, `a spokesman for the water company`, `advisers to Mr. Obama`.
+    /// in Bogotá`, `a spokesman for the water company`, `advisers to Mr. Obama`;
+    /// a person's affiliation too: `Jane Smith of the union`, `Jane Smith at Acme`.
     /// The whole phrase spans at most [`MAX_QUALIFIED`] tokens.
     fn qualified(&self, np: Np, floor: usize) -> Np {
         let floor = floor.max(np.tokens.end.saturating_sub(MAX_QUALIFIED));
@@ -608,9 +609,14 @@ impl<'s, 'a> Scene<'s, 'a> {
         {
             return np;
         }
-        let head = self
-            .np_ending_at(start - 1, floor)
-            .filter(|h| matches!(h.phrase, SpeakerPhrase::Nominal(SpeakerKind::Person | SpeakerKind::Group)));
+        let head = self.np_ending_at(start - 1, floor).filter(|h| match h.phrase {
+            SpeakerPhrase::Nominal(kind) => matches!(kind, SpeakerKind::Person | SpeakerKind::Group),
+            SpeakerPhrase::Name(m) => {
+                self.mentions[m].label == Label::Person
+                    && matches!(self.lower_bytes(start - 1), b"of" | b"at" | b"from")
+            }
+            _ => false,
+        });
         match head {
             Some(head) => {
                 Np { span: head.span.cover(np.span), tokens: head.tokens.start..np.tokens.end, phrase: head.phrase }
@@ -629,21 +635,43 @@ impl<'s, 'a> Scene<'s, 'a> {
             return (mention.tokens.start == s && mention.tokens.end <= ceiling).then(|| self.name_np(m, s));
         }
         // A title or role before a person's name: `said Senator Dave McCormick`,
-        // `said 9/11 widow Terry Strada`, `said campaign spokesman Brian Fallon`.
-        if let Some(m) = (s + 1..(s + 6).min(ceiling)).find_map(|k| self.mention_at(k)) {
+        // `said 9/11 widow Terry Strada`, `said campaign spokesman Brian Fallon`,
+        // `said former Ohio congressman Tim Ryan`; or a party member: `said a Nevada Democrat`.
+        let window = s + 1..(s + 6).min(ceiling);
+        let place_or_group = |k: usize| {
+            self.mention_at(k).is_some_and(|x| matches!(self.mentions[x].label, Label::Gpe | Label::Norp | Label::Org))
+        };
+        let first = window.clone().find_map(|k| self.mention_at(k));
+        let person =
+            window.clone().find_map(|k| self.mention_at(k).filter(|&x| self.mentions[x].label == Label::Person));
+        let named = person
+            .filter(|&p| (s..self.mentions[p].tokens.start).all(|k| self.mention_at(k).is_none() || place_or_group(k)));
+        // `a Nevada Democrat`: a determiner, places, and a party member or nationality ending the phrase.
+        let member = window.clone().find_map(|k| self.mention_at(k).filter(|&x| self.mentions[x].label == Label::Norp));
+        if let Some(member) = member.map(|x| &self.mentions[x]).filter(|x| {
+            is_determiner_word(self.lower_bytes(s))
+                && x.tokens.end <= ceiling
+                && (s + 1..x.tokens.start).all(place_or_group)
+                && (x.tokens.end == ceiling || self.tokens[x.tokens.end].kind != TokenKind::Word)
+        }) {
+            let tokens = s..member.tokens.end;
+            return Some(Np { span: self.span(&tokens), tokens, phrase: SpeakerPhrase::Nominal(SpeakerKind::Person) });
+        }
+        if let Some(m) = named.or(first) {
             let mention = &self.mentions[m];
             let titled = mention.title.is_some_and(|t| t.start() == self.tokens[s].span.start());
-            let role = matches!(mention.label, Label::Person | Label::Org)
-                && (s..mention.tokens.start).all(|k| match self.tokens[k].kind {
-                    TokenKind::Word => {
-                        self.in_lower_case(k)
-                            && pronoun(self.lower_bytes(k), false).is_none()
-                            && !PREPOSITIONS.contains(&self.lower_bytes(k))
-                    }
-                    TokenKind::Number | TokenKind::Dash => true,
-                    TokenKind::Punct => self.is(k, "/"),
-                    _ => false,
-                });
+            let role_word = |k: usize| match self.tokens[k].kind {
+                TokenKind::Word => {
+                    (self.in_lower_case(k)
+                        && pronoun(self.lower_bytes(k), false).is_none()
+                        && !PREPOSITIONS.contains(&self.lower_bytes(k)))
+                        || (mention.label == Label::Person && place_or_group(k))
+                }
+                TokenKind::Number | TokenKind::Dash => true,
+                TokenKind::Punct => self.is(k, "/"),
+                _ => false,
+            };
+            let role = matches!(mention.label, Label::Person | Label::Org) && (s..mention.tokens.start).all(role_word);
             if titled || role {
                 let np = self.name_np(m, s);
                 return Some(Np {
