@@ -99,6 +99,18 @@ pub enum QuoteKind {
     Scare,
 }
 
+impl QuoteKind {
+    /// The kind as written in JSON: `direct`, `mixed`, `indirect`, `scare`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Mixed => "mixed",
+            QuoteKind::Indirect => "indirect",
+            QuoteKind::Scare => "scare",
+        }
+    }
+}
+
 /// A piece of the input: its span and its text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Excerpt<'t> {
@@ -159,6 +171,21 @@ pub enum Resolution {
     Description,
     /// A relative `who` linked to the name before it.
     Relative,
+}
+
+impl Resolution {
+    /// The value as written in JSON: `name`, `pronoun-text`, `pronoun-given-name`, `pronoun-salience`,
+    /// `description`, `relative`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Resolution::Name => "name",
+            Resolution::PronounText => "pronoun-text",
+            Resolution::PronounGivenName => "pronoun-given-name",
+            Resolution::PronounSalience => "pronoun-salience",
+            Resolution::Description => "description",
+            Resolution::Relative => "relative",
+        }
+    }
 }
 
 impl Reference<'_> {
@@ -297,6 +324,16 @@ pub enum OffsetUnit {
     Bytes,
     /// Unicode scalar values, as Python's `str` indexes.
     Chars,
+}
+
+impl OffsetUnit {
+    /// The unit as written in JSON: `bytes` or `chars`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OffsetUnit::Bytes => "bytes",
+            OffsetUnit::Chars => "chars",
+        }
+    }
 }
 
 fn owned(s: Cow<'_, str>) -> Cow<'static, str> {
@@ -498,6 +535,27 @@ impl<'t> Document<'t> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kinds_units_and_resolutions_are_written_as_their_json_names() {
+        let all = [
+            Resolution::Name,
+            Resolution::PronounText,
+            Resolution::PronounGivenName,
+            Resolution::PronounSalience,
+            Resolution::Description,
+            Resolution::Relative,
+        ];
+        for r in all {
+            assert_eq!(serde_json::to_value(r).unwrap(), serde_json::Value::from(r.as_str()));
+        }
+        for kind in [QuoteKind::Direct, QuoteKind::Mixed, QuoteKind::Indirect, QuoteKind::Scare] {
+            assert_eq!(serde_json::to_value(kind).unwrap(), serde_json::Value::from(kind.as_str()));
+        }
+        for unit in [OffsetUnit::Bytes, OffsetUnit::Chars] {
+            assert_eq!(serde_json::to_value(unit).unwrap(), serde_json::Value::from(unit.as_str()));
+        }
+    }
 
     #[test]
     fn labels_and_kinds_serialize_by_contract() {

@@ -6,7 +6,7 @@
 
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
-use saywho::{Excerpt, OffsetUnit, QuoteKind, Reference};
+use saywho::{Excerpt, OffsetUnit, Reference};
 
 /// The offset unit named by the `offsets` argument: `"chars"` (Python string indexes) or `"bytes"` (UTF-8).
 pub fn offset_unit(name: &str) -> PyResult<OffsetUnit> {
@@ -16,24 +16,6 @@ pub fn offset_unit(name: &str) -> PyResult<OffsetUnit> {
         _ => Err(pyo3::exceptions::PyValueError::new_err(format!(
             "offsets must be \"chars\" or \"bytes\", not {name:?}"
         ))),
-    }
-}
-
-fn unit_name(unit: OffsetUnit) -> &'static str {
-    match unit {
-        OffsetUnit::Chars => "chars",
-        _ => "bytes",
-    }
-}
-
-fn kind_name(kind: QuoteKind) -> String {
-    match kind {
-        QuoteKind::Direct => "direct".into(),
-        QuoteKind::Mixed => "mixed".into(),
-        QuoteKind::Indirect => "indirect".into(),
-        QuoteKind::Scare => "scare".into(),
-        // A kind added later: its JSON name.
-        other => serde_json::to_value(other).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default(),
     }
 }
 
@@ -105,25 +87,12 @@ pub struct Speaker {
     resolved_by: Option<String>,
 }
 
-/// How the library linked a reference to its referent (`"name"`, `"pronoun-text"`, ...), where it says. Read from
-/// the reference's JSON form, whose `resolved_by` field is optional in schema 1, so that the bindings follow the
-/// library whether or not its version reports it.
-fn resolved_by(reference: &Reference<'_>) -> Option<String> {
-    match serde_json::to_value(reference) {
-        Ok(serde_json::Value::Object(mut fields)) => match fields.remove("resolved_by") {
-            Some(serde_json::Value::String(how)) => Some(how),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
 impl Speaker {
     fn new(reference: Reference<'_>) -> Speaker {
         Speaker {
             start: reference.span.start(),
             end: reference.span.end(),
-            resolved_by: resolved_by(&reference),
+            resolved_by: reference.resolved_by.map(|how| how.as_str().to_owned()),
             text: reference.text.into_owned(),
             canonical: reference.canonical.map(|c| c.into_owned()),
         }
@@ -595,7 +564,7 @@ impl Prepared {
                 .quotes
                 .into_iter()
                 .map(|q| PreparedQuote {
-                    kind: kind_name(q.kind),
+                    kind: q.kind.as_str().to_owned(),
                     start: q.span.start(),
                     end: q.span.end(),
                     content: Span::new(q.content),
@@ -638,7 +607,7 @@ impl Prepared {
             })
             .collect::<PyResult<_>>()?;
         let doc = Document {
-            offsets: unit_name(self.offsets),
+            offsets: self.offsets.as_str(),
             entities: list(entities)?,
             referents: list(referents)?,
             quotes: list(quotes)?,
