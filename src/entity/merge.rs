@@ -350,8 +350,10 @@ fn label_of_unknown(cx: &Context<'_, '_>, c: &Candidate, first: &str, last: &str
     // Title case (`Smith`, also `smith`) and, besides, only letters, apostrophes and hyphens.
     let (title_case, name_like) = (shape.title_case, shape.title_case && shape.name_chars);
     let speaks = |k: Option<usize>| k.and_then(word_at).is_some_and(is_speech_verb);
+    let connected = count >= 2 && c.tokens.clone().any(|k| matches!(cx.word(k), "of" | "&" | "for" | "and"));
     // Next to a speech verb, or before a place in brackets.
     if name_like
+        && !connected
         && count <= 3
         && (((speaks(Some(c.tokens.end)) || speaks(c.tokens.start.checked_sub(1))) && may_be_a_speaker(cx, c))
             || (count >= 2 && place_in_brackets_after(cx, c)))
@@ -382,7 +384,7 @@ fn label_of_unknown(cx: &Context<'_, '_>, c: &Candidate, first: &str, last: &str
         2..=4 => {
             if super::rules::is_event_word(last) {
                 None
-            } else if c.tokens.clone().any(|k| matches!(cx.word(k), "of" | "&" | "for" | "and")) {
+            } else if connected {
                 Some(Label::Org)
             } else if title_case {
                 Some(Label::Person)

@@ -426,7 +426,7 @@ fn classify_run(cx: &Context<'_, '_>, hits: &TokenHits, run: &Run, parts: &mut V
                     out.push(unknown(cx, range.clone(), part_initial));
                 }
             }
-            Part::Words(range) if sports::is_team(cx, range, &run.sentence) && !names_person(cx, range) => {
+            Part::Words(range) if sports::is_team(cx, range, &run.sentence) && !signs_person(cx, range) => {
                 out.push(Candidate { evidence: Evidence::Team, ..unknown(cx, range.clone(), part_initial) });
             }
             Part::Words(range) if run.byline => {
@@ -469,6 +469,14 @@ fn acts(cx: &Context<'_, '_>, k: usize) -> bool {
 fn names_person(cx: &Context<'_, '_>, tokens: &Range<usize>) -> bool {
     let first = cx.word(tokens.start);
     tokens.len() >= 2 && (cx.lists.given_name(first).is_some() || is_initial(first))
+}
+
+/// Whether the words are a person's name by stronger evidence than a given
+/// name alone, which a results line outweighs (`Young Boys 2`, `Le Havre 0`):
+/// an initial first, or a given name first and a known surname last.
+fn signs_person(cx: &Context<'_, '_>, tokens: &Range<usize>) -> bool {
+    let (first, last) = (cx.word(tokens.start), cx.word(tokens.end - 1));
+    tokens.len() >= 2 && (is_initial(first) || (cx.lists.given_name(first).is_some() && cx.lists.is_surname(last)))
 }
 
 /// Whether `word` is a single capital letter with its period: the `M.` of `M. Gatting`.
@@ -578,9 +586,15 @@ fn cut_into_parts(cx: &Context<'_, '_>, hits: &TokenHits, tokens: &Range<usize>,
     parts.clear();
     let mut k = tokens.start;
     let mut words_start = None;
-    let flush = |parts: &mut Vec<Part>, words_start: &mut Option<usize>, k: usize| {
+    // No name ends in a connector: `Tim Henman of` + `Britain` is `Tim Henman` and `Britain`.
+    let flush = |parts: &mut Vec<Part>, words_start: &mut Option<usize>, mut k: usize| {
         if let Some(s) = words_start.take() {
-            parts.push(Part::Words(s..k));
+            while k > s && !cx.is_capitalised(k - 1) && is_connector(cx.word_bytes(k - 1)) {
+                k -= 1;
+            }
+            if k > s {
+                parts.push(Part::Words(s..k));
+            }
         }
     };
     while k < tokens.end {
@@ -593,7 +607,11 @@ fn cut_into_parts(cx: &Context<'_, '_>, hits: &TokenHits, tokens: &Range<usize>,
             k += len;
             continue;
         }
-        if let Some((hit_end, entry)) = hits.at(k) {
+        // A place after an organisation's `of` goes on its name: `Union of Kurdistan`, not `Union of` + `Kurdistan`.
+        // Only after an organisation's head noun: `Karim Alami of Morocco` is a person and a place.
+        let after_connector =
+            words_start.is_some() && k >= 2 && cx.word_bytes(k - 1) == b"of" && cx.lists.is_org_suffix(cx.word(k - 2));
+        if let Some((hit_end, entry)) = hits.at(k).filter(|_| !after_connector) {
             if hit_end <= tokens.end {
                 flush(parts, &mut words_start, k);
                 parts.push(Part::Hit(k..hit_end, entry));
@@ -683,7 +701,9 @@ fn classify_words(
     if is_quoted_title(cx, &tokens) {
         return unknown(cx, tokens, initial);
     }
-    if tokens.len() >= 2 && tokens.len() <= 4 {
+    // `of` joins an organisation's words, never a person's: `Football Association of Ireland`.
+    let joins_org = || tokens.clone().any(|k| cx.word_bytes(k) == b"of");
+    if tokens.len() >= 2 && tokens.len() <= 4 && !joins_org() {
         if let Some(gender) = given() {
             return person(cx, tokens, None, gender, initial);
         }
@@ -832,6 +852,42 @@ mod tests {
         assert_eq!(entities("-- Warsaw Newsroom +48 22 653 9700"), [("Warsaw Newsroom".into(), Label::Org)]);
         assert_eq!(entities("He won the Hong Kong Open on Friday."), []);
         assert_eq!(entities("He flew to Warsaw on Friday."), [("Warsaw".into(), Label::Gpe)]);
+    }
+
+    #[test]
+    fn no_name_ends_in_of() {
+        assert_eq!(
+            entities("He beat Tim Zorblax of Britain on Monday."),
+            [("Tim Zorblax".into(), Label::Person), ("Britain".into(), Label::Gpe)]
+        );
+        assert_eq!(entities("He beat Tim Zorblax on Monday."), [("Tim Zorblax".into(), Label::Person)]);
+    }
+
+    #[test]
+    fn an_organisations_of_keeps_the_place_after_it() {
+        let doc = entities("Rebels of the Free Union of Kurdistan held the town.");
+        assert_eq!(doc, [("Free Union of Kurdistan".into(), Label::Org)]);
+        // After a person's name, `of` and the place are not part of it.
+        let doc = entities("They backed Tim Zorblax of Kurdistan on Friday.");
+        assert_eq!(doc, [("Tim Zorblax".into(), Label::Person), ("Kurdistan".into(), Label::Loc)]);
+    }
+
+    #[test]
+    fn a_name_with_of_is_no_person() {
+        let doc = entities("He left the Quux Association of Ireland on Friday.");
+        assert_eq!(doc, [("Quux Association of Ireland".into(), Label::Org)]);
+        assert_eq!(entities("He met Quux Smith on Friday."), [("Quux Smith".into(), Label::Person)]);
+    }
+
+    #[test]
+    fn a_results_line_outweighs_a_given_name() {
+        assert_eq!(
+            entities("Zorbton 1 Young Quuxes 0"),
+            [("Zorbton".into(), Label::Org), ("Young Quuxes".into(), Label::Org)]
+        );
+        // A given name and a known surname stay a person: `( Tony Smith 45 , Mark Jones 12 )`.
+        let doc = entities("( Tony Smith 45 , Mark Jones 12 )");
+        assert_eq!(doc, [("Tony Smith".into(), Label::Person), ("Mark Jones".into(), Label::Person)]);
     }
 
     #[test]
