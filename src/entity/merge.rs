@@ -39,6 +39,10 @@ enum Guess {
     Label(Label),
     /// No label yet: another mention of the same name may lend it one.
     Open,
+    /// This label unless another mention of the same name lends it one: a
+    /// guess from the name's shape alone (an acronym is an organisation),
+    /// which must not overrule evidence (`PENCE:` after `Mike Pence`).
+    Fallback(Label),
     /// A function word, month or weekday is among its words: never a name.
     Never,
 }
@@ -48,7 +52,15 @@ impl Guess {
     fn label(self) -> Option<Label> {
         match self {
             Guess::Label(label) => Some(label),
-            Guess::Open | Guess::Never => None,
+            Guess::Open | Guess::Never | Guess::Fallback(_) => None,
+        }
+    }
+
+    /// The label to fall back on when no other mention lends one.
+    fn fallback(self) -> Option<Label> {
+        match self {
+            Guess::Fallback(label) => Some(label),
+            _ => None,
         }
     }
 }
@@ -75,7 +87,8 @@ pub fn merge<'a>(cx: &Context<'_, 'a>, candidates: Vec<Candidate>) -> Vec<Mentio
                     return None;
                 }
                 let surface = &cx.text[c.span];
-                let label = known.get(&Shouted::new(surface)).copied().flatten()?;
+                let lent = known.get(&Shouted::new(surface)).copied().flatten();
+                let label = lent.or_else(|| guessed.and_then(Guess::fallback))?;
                 Some(Mention { label, ..plain(c, surface, Gender::Unknown) })
             })?;
             (kept_end <= m.span.start()).then(|| {
@@ -335,6 +348,9 @@ fn guess(cx: &Context<'_, '_>, c: &Candidate) -> Guess {
         }
         last = word;
     }
+    if c.tokens.len() == 1 && is_acronym(first) && stands_alone(cx, c) && among_lower_case(cx, c) {
+        return Guess::Fallback(Label::Org);
+    }
     label_of_unknown(cx, c, first, last, shape).map_or(Guess::Open, Guess::Label)
 }
 
@@ -394,6 +410,40 @@ fn label_of_unknown(cx: &Context<'_, '_>, c: &Candidate, first: &str, last: &str
         }
         _ => None,
     }
+}
+
+/// Whether `word` is an acronym: two to five capital letters (`KDPI`, `IVAC`).
+/// The ones that name no entity (`GDP`, `CEO`) are function words, so never reach here.
+fn is_acronym(word: &str) -> bool {
+    (2..=5).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// Whether no word touches `c` and no capitalised word stands next to it:
+/// `IFK` in `IFK Gothenburg` or `AL` in `AL-ANWAR` is part of a name.
+fn stands_alone(cx: &Context<'_, '_>, c: &Candidate) -> bool {
+    let (start, end) = (cx.tokens[c.tokens.start].span.start(), cx.tokens[c.tokens.end - 1].span.end());
+    let before = c.tokens.start.checked_sub(1).map(|k| cx.tokens[k]);
+    let after = cx.tokens.get(c.tokens.end).copied();
+    let apart =
+        |t: Token, touches: bool| !touches && !(t.is_wordlike() && cx.text[t.span].starts_with(char::is_uppercase));
+    before.is_none_or(|t| apart(t, t.span.end() == start)) && after.is_none_or(|t| apart(t, t.span.start() == end))
+}
+
+/// The most tokens on each side [`among_lower_case`] looks at.
+const CASE_WINDOW: usize = 3;
+
+/// Whether a lower-case word stands within a few tokens of `c` in its text,
+/// so its capitals are its own, not those of a line written in capitals.
+fn among_lower_case(cx: &Context<'_, '_>, c: &Candidate) -> bool {
+    let bytes = cx.text.as_bytes();
+    let from = c.tokens.start.saturating_sub(CASE_WINDOW);
+    let to = (c.tokens.end + CASE_WINDOW).min(cx.tokens.len());
+    (from..to).any(|k| {
+        let t = cx.tokens[k];
+        t.kind == TokenKind::Word
+            && t.span.len() >= 2
+            && bytes[t.span.start()..t.span.end()].iter().all(u8::is_ascii_lowercase)
+    })
 }
 
 /// Whether a candidate next to a speech verb may be the speaker's name: a
@@ -568,8 +618,25 @@ mod tests {
     fn any_acronym_after_an_organisation_abbreviates_it() {
         let text = "The Popular Revolutionary Army ( EPR ) attacked. The EPR said so.";
         assert_eq!(entities(text).iter().filter(|(t, l)| t == "EPR" && *l == Label::Org).count(), 2);
-        // After a person's name, letters in brackets are no organisation.
-        assert_eq!(label_of("Joe Zorblax ( QXZ ) spoke.", "QXZ"), None);
+        // After a person's name, letters in brackets do not abbreviate it (they may be a party or club).
+        let doc = extractor().extract("Joe Zorblax ( QXZ ) spoke.");
+        assert!(doc.entities.iter().all(|m| m.text != "QXZ" || m.canonical == "QXZ"), "{:?}", doc.entities);
+    }
+
+    #[test]
+    fn an_acronym_among_lower_case_words_is_an_organisation() {
+        assert_eq!(label_of("Talks with the ZQX broke down on Friday.", "ZQX"), Some(Label::Org));
+        // Acronyms that name nothing, a line in capitals, and an acronym inside a name are not.
+        assert_eq!(entities("The GDP rose on Friday."), []);
+        assert_eq!(label_of("ZQX TALKS BREAK DOWN", "ZQX"), None);
+        assert_eq!(label_of("They met ZQX Zorblax on Friday.", "ZQX"), None);
+        assert_eq!(label_of("The AL-ZQX paper said so.", "ZQX"), None);
+    }
+
+    #[test]
+    fn an_acronyms_shape_yields_to_evidence() {
+        let text = "Mike Zorbl spoke first. Later Zorbl left.\nZORBL: It was fine, he said.";
+        assert_eq!(label_of(text, "ZORBL"), Some(Label::Person));
     }
 
     #[test]
