@@ -26,13 +26,9 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use divan::counter::{BytesCount, ItemsCount};
 use divan::{black_box, Bencher, Divan};
 
-use saywho::entity::rules::Context;
-use saywho::entity::{self, Mention, WordLists};
-use saywho::gazetteer::Gazetteer;
-use saywho::lexicon::{bundled, parse_entities};
-use saywho::quote::{self, cues::CueLexicon, speaker::Scene};
-use saywho::segment::{segment, Segments};
-use saywho::token::{tokenize, Token};
+use saywho::unstable::entity::{self, Context, Mention, WordLists};
+use saywho::unstable::quote::{self, CueLexicon, Scene};
+use saywho::unstable::{bundled, parse_entities, segment, tokenize, Gazetteer, Segments, Token};
 use saywho::Extractor;
 
 use common::{synth, Corpus};
@@ -136,7 +132,7 @@ static PREP: LazyLock<Prep> = LazyLock::new(|| {
 
 fn run_entities<'a>(parts: &Parts, text: &'a str, tokens: &[Token], segments: &Segments) -> Vec<Mention<'a>> {
     let cx = Context { text, tokens, segments, gazetteer: &parts.gazetteer, lists: &parts.lists };
-    entity::merge::merge(&cx, entity::rules::candidates(&cx))
+    entity::merge(&cx, entity::candidates(&cx))
 }
 
 fn run_quotes(parts: &Parts, text: &str, tokens: &[Token], segments: &Segments, mentions: &[Mention<'_>]) -> usize {

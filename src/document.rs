@@ -8,14 +8,14 @@
 //! document is serialized; [`Document::into_owned`] detaches it.
 //!
 //! ```json
-//! {"schema_version": 1,
+//! {"schema_version": 1, "offsets": "bytes",
 //!  "entities": [{"start": 93, "end": 105, "text": "Donald Trump", "label": "PERSON", "canonical": "Donald Trump"}],
 //!  "referents": [{"canonical": "Donald Trump", "label": "PERSON", "mentions": 7, "quotes": 4}],
 //!  "quotes": [{"kind": "direct", "start": 240, "end": 330,
 //!              "content": {"start": 243, "end": 327, "text": "..."},
 //!              "speaker": {"start": 200, "end": 205, "text": "Trump", "canonical": "Donald Trump"},
 //!              "cue": {"start": 206, "end": 210, "text": "told"},
-//!              "addressee": null, "confidence": 0.9, "rule": "speaker-cue-colon"}]}
+//!              "addressee": null, "confidence": 0.9, "rule": "direct-cue-before"}]}
 //! ```
 //!
 //! New labels, quote kinds and fields may appear in later versions of
@@ -192,8 +192,11 @@ pub struct Quote<'t> {
     /// The reported words, without the outer quote marks.
     #[serde(borrow)]
     pub content: Excerpt<'t>,
-    /// The pieces of a quote interrupted by its attribution (`“A,” he said.
-    /// “B.”`); empty when the quote is in one piece.
+    /// The quote's own words, piece by piece, when its attribution interrupts
+    /// it (`“A,” he said. “B.”` gives `A,` and `B.`; `content` then runs from
+    /// the first piece to the last, attribution included, as both gold
+    /// standards mark it); empty when the quote is in one piece. See
+    /// [`Quote::words`].
     #[serde(default, borrow, skip_serializing_if = "Vec::is_empty")]
     pub parts: Vec<Excerpt<'t>>,
     /// The quoted fragments inside mixed speech.
@@ -215,11 +218,33 @@ pub struct Quote<'t> {
     pub rule: Cow<'t, str>,
 }
 
+impl<'t> Quote<'t> {
+    /// The reported words without the attribution: the [`parts`](Quote::parts)
+    /// of a quote its attribution interrupts, else the whole content.
+    ///
+    /// ```
+    /// use saywho::Extractor;
+    /// let text = "“We are not leaving,” the mayor said. “Not this year.”";
+    /// let doc = Extractor::new().extract(text);
+    /// let words: Vec<&str> = doc.quotes[0].words().map(|w| &*w.text).collect();
+    /// assert_eq!(words, ["We are not leaving,", "Not this year."]);
+    /// ```
+    pub fn words(&self) -> impl Iterator<Item = &Excerpt<'t>> {
+        let whole = self.parts.is_empty().then_some(&self.content);
+        whole.into_iter().chain(&self.parts)
+    }
+}
+
 /// Everything saywho found in one text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document<'t> {
     /// Always [`SCHEMA_VERSION`] when produced by this version.
     pub schema_version: u32,
+    /// The unit of every offset in the document: UTF-8 bytes as extracted,
+    /// Unicode scalars after [`Document::convert_offsets`]. Only byte offsets
+    /// index a `&str`.
+    #[serde(default)]
+    pub offsets: OffsetUnit,
     /// Every entity mention, in text order, never overlapping.
     #[serde(borrow)]
     pub entities: Vec<Entity<'t>>,
@@ -231,8 +256,9 @@ pub struct Document<'t> {
     pub quotes: Vec<Quote<'t>>,
 }
 
-/// The unit of the offsets in a serialized document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// The unit of a document's offsets, written into its JSON as `"offsets": "bytes"` or `"chars"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum OffsetUnit {
     /// UTF-8 bytes (the default, and the unit of every [`Span`] saywho makes).
@@ -249,13 +275,20 @@ fn owned(s: Cow<'_, str>) -> Cow<'static, str> {
 impl<'t> Document<'t> {
     /// An empty document.
     pub fn empty() -> Document<'t> {
-        Document { schema_version: SCHEMA_VERSION, entities: Vec::new(), referents: Vec::new(), quotes: Vec::new() }
+        Document {
+            schema_version: SCHEMA_VERSION,
+            offsets: OffsetUnit::Bytes,
+            entities: Vec::new(),
+            referents: Vec::new(),
+            quotes: Vec::new(),
+        }
     }
 
     /// The document with all its text copied, free of the input's lifetime.
     pub fn into_owned(self) -> Document<'static> {
         Document {
             schema_version: self.schema_version,
+            offsets: self.offsets,
             entities: self
                 .entities
                 .into_iter()
@@ -313,37 +346,56 @@ impl<'t> Document<'t> {
         spans
     }
 
-    /// Rewrites every offset from UTF-8 bytes into `unit`, in one forward
-    /// pass over `text` (the text the document was extracted from).
+    /// Rewrites every offset into `unit`, in one forward pass over `text`
+    /// (the text the document was extracted from), and records the unit in
+    /// [`Document::offsets`]. Converting to the unit the document already has
+    /// changes nothing; converting back to bytes restores the byte offsets.
     ///
     /// ```
     /// use saywho::{Extractor, OffsetUnit};
     /// let text = "€5 for Nicolás Maduro, Venezuela said.";
     /// let mut doc = Extractor::new().extract(text);
     /// doc.convert_offsets(text, OffsetUnit::Chars);
+    /// assert_eq!(doc.offsets, OffsetUnit::Chars);
     /// let venezuela = doc.entities.iter().find(|e| e.text == "Venezuela").unwrap();
     /// assert_eq!((venezuela.span.start(), venezuela.span.end()), (23, 32));
     /// ```
     pub fn convert_offsets(&mut self, text: &str, unit: OffsetUnit) {
-        if unit == OffsetUnit::Bytes {
+        if unit == self.offsets {
             return;
         }
+        let from = self.offsets;
+        self.offsets = unit;
         let mut spans = self.spans_mut();
         let mut offsets: Vec<usize> = spans.iter().flat_map(|s| [s.start(), s.end()]).collect();
         offsets.sort_unstable();
         offsets.dedup();
-        let mut chars = Vec::with_capacity(offsets.len());
-        let mut count = 0;
-        let mut at = 0;
+        // One forward walk over the characters, reading off each offset in the other unit.
+        let mut converted = Vec::with_capacity(offsets.len());
+        let mut chars = text.char_indices().map(|(byte, _)| byte).chain([text.len()]).enumerate().peekable();
+        // (char index, byte offset) of the first character at or after the offset; an offset beyond the text is clamped.
+        let mut at = (0, 0);
         for &offset in &offsets {
-            let offset = offset.min(text.len());
-            count += text.get(at..offset).map_or(0, |s| s.chars().count());
-            at = offset;
-            chars.push(count);
+            while let Some(&(char_index, byte)) = chars.peek() {
+                at = (char_index, byte);
+                let position = match from {
+                    OffsetUnit::Bytes => byte,
+                    OffsetUnit::Chars => char_index,
+                };
+                if position >= offset {
+                    break;
+                }
+                chars.next();
+            }
+            let (char_index, byte) = at;
+            converted.push(match unit {
+                OffsetUnit::Bytes => byte,
+                OffsetUnit::Chars => char_index,
+            });
         }
-        let to_chars = |byte: usize| chars[offsets.binary_search(&byte).unwrap_or(0)];
+        let convert = |offset: usize| converted[offsets.binary_search(&offset).unwrap_or(0)];
         for span in spans.iter_mut() {
-            **span = Span::new(to_chars(span.start()), to_chars(span.end()));
+            **span = Span::new(convert(span.start()), convert(span.end()));
         }
     }
 
@@ -354,6 +406,11 @@ impl<'t> Document<'t> {
     ///
     /// The fuzz targets, property tests and debug builds all rely on it.
     pub fn validate(&self, text: &str) -> Result<(), String> {
+        if self.offsets != OffsetUnit::Bytes {
+            let mut bytes = self.clone();
+            bytes.convert_offsets(text, OffsetUnit::Bytes);
+            return bytes.validate(text);
+        }
         let excerpt = |what: &str, span: Span, said: &str| -> Result<(), String> {
             match span.get(text) {
                 None => Err(format!("{what} {span:?} is out of bounds or not on a char boundary")),

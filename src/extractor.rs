@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use rustc_hash::FxHashMap;
 
-use crate::document::{Document, Entity, Excerpt, Quote, Reference, Referent, SCHEMA_VERSION};
+use crate::document::{Document, Entity, Excerpt, OffsetUnit, Quote, Reference, Referent, SCHEMA_VERSION};
 use crate::entity::{self, rules::Context, Mention, WordLists};
 use crate::gazetteer::Gazetteer;
 use crate::lexicon::{self, bundled};
@@ -236,7 +236,7 @@ fn assemble<'a>(
     }
     // The document outlives this call: it keeps no room for referents never made.
     referents.shrink_to_fit();
-    Document { schema_version: SCHEMA_VERSION, entities, referents, quotes }
+    Document { schema_version: SCHEMA_VERSION, offsets: OffsetUnit::Bytes, entities, referents, quotes }
 }
 
 #[cfg(test)]

@@ -93,7 +93,7 @@ impl Gazetteer {
     /// Every surface found in `text` on word boundaries, in text order, not overlapping.
     ///
     /// ```
-    /// use saywho::{gazetteer::Gazetteer, lexicon::parse_entities};
+    /// use saywho::unstable::{parse_entities, Gazetteer};
     /// let entries = parse_entities("t", "US\tGPE\tUnited States\nVenezuela\tGPE\tVenezuela").unwrap();
     /// let gazetteer = Gazetteer::new(entries).unwrap();
     /// let text = "US-Venezuela talks; Venezuela’s envoy told us.";

@@ -51,7 +51,7 @@ pub fn rows(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
 /// Parses an entity lexicon named `name` (for error messages).
 ///
 /// ```
-/// use saywho::{lexicon::parse_entities, Label};
+/// use saywho::{unstable::parse_entities, Label};
 /// let rows = parse_entities("mine.tsv", "# my names\nACME\tORG\tAcme Corporation\n").unwrap();
 /// assert_eq!(rows[0].canonical, "Acme Corporation");
 /// assert_eq!(rows[0].label, Label::Org);

@@ -48,20 +48,21 @@
 #![deny(missing_docs)]
 
 pub mod document;
-pub mod entity;
-pub mod error;
+mod entity;
+mod error;
 pub mod eval;
-pub mod extractor;
-pub mod gazetteer;
-pub mod lexicon;
-pub mod quote;
-pub mod segment;
-pub mod span;
+mod extractor;
+mod gazetteer;
+mod lexicon;
+mod quote;
+mod segment;
+mod span;
 mod swar;
 #[cfg(test)]
 mod test_support;
-pub mod token;
+mod token;
 mod token_bits;
+pub mod unstable;
 mod word_map;
 
 pub use document::{
@@ -69,6 +70,7 @@ pub use document::{
 };
 pub use error::{decode, Error};
 pub use extractor::{Extractor, ExtractorBuilder};
+pub use quote::Rule;
 pub use span::Span;
 
 #[cfg(doctest)]

@@ -51,7 +51,7 @@ pub struct Segments {
 /// Segments `text`, already cut into `tokens` by [`crate::token::tokenize`].
 ///
 /// ```
-/// use saywho::{segment::segment, token::tokenize};
+/// use saywho::unstable::{segment, tokenize};
 /// let text = "Safe Passage Offered\nThe U.S. envoy left. “He is gone.” Talks ended.";
 /// let tokens = tokenize(text);
 /// let seg = segment(text, &tokens);

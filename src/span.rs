@@ -148,7 +148,7 @@ impl From<Range<usize>> for Span {
 /// over long documents).
 ///
 /// ```
-/// use saywho::span::{Span, SpanIndex};
+/// use saywho::{unstable::SpanIndex, Span};
 /// let index = SpanIndex::new(vec![Span::new(0, 10), Span::new(4, 6), Span::new(20, 30)]);
 /// let hits: Vec<usize> = index.overlapping(Span::new(5, 21)).collect();
 /// assert_eq!(hits, [2, 1, 0]);

@@ -99,7 +99,7 @@ pub fn is_abbreviation(word: &str) -> bool {
 /// not a token; everything else is covered by exactly one token.
 ///
 /// ```
-/// use saywho::token::{tokenize, TokenKind};
+/// use saywho::unstable::{tokenize, TokenKind};
 /// let text = "Venezuela’s U.S. envoy wouldn’t pay $100,000…";
 /// let tokens = tokenize(text);
 /// let words: Vec<&str> = tokens.iter().map(|t| &text[t.span]).collect();

@@ -80,7 +80,7 @@ fn the_json_field_names_are_the_contract() {
     let doc = Extractor::new().extract(text);
     let value = serde_json::to_value(&doc).unwrap();
     let keys: Vec<&str> = value.as_object().unwrap().keys().map(String::as_str).collect();
-    assert_eq!(keys, ["schema_version", "entities", "referents", "quotes"]);
+    assert_eq!(keys, ["schema_version", "offsets", "entities", "referents", "quotes"]);
     assert_eq!(value["schema_version"], json!(saywho::SCHEMA_VERSION));
     let entity = &value["entities"][0];
     for key in ["start", "end", "text", "label", "canonical"] {
@@ -147,10 +147,21 @@ fn convert_offsets_to_chars_with_euro_and_emoji() {
         let quoted = at(q.span.start(), q.span.end());
         assert!(quoted.starts_with('“') && quoted.ends_with('”'), "{quoted}");
     }
-    // Bytes is the identity, and the text fields never change.
+    // The unit is part of the document and of its JSON; converting back restores the byte offsets.
+    assert_eq!(chars.offsets, OffsetUnit::Chars);
+    assert_eq!(serde_json::to_value(&chars).unwrap()["offsets"], json!("chars"));
+    assert_eq!(serde_json::to_value(&bytes).unwrap()["offsets"], json!("bytes"));
+    assert_eq!(chars.validate(text), Ok(()), "validate reads a chars document in its own unit");
+    let mut back = chars.clone();
+    back.convert_offsets(text, OffsetUnit::Bytes);
+    assert_eq!(back, bytes);
+    // Converting to the unit a document already has changes nothing.
     let mut same = bytes.clone();
     same.convert_offsets(text, OffsetUnit::Bytes);
     assert_eq!(same, bytes);
+    let mut twice = chars.clone();
+    twice.convert_offsets(text, OffsetUnit::Chars);
+    assert_eq!(twice, chars);
     assert_eq!(OffsetUnit::default(), OffsetUnit::Bytes);
 }
 
@@ -165,4 +176,28 @@ fn a_lexicon_text_adds_entities_and_a_bad_one_is_an_error_with_its_line() {
     assert_eq!((e.label, &*e.canonical, e.id.as_deref()), (Label::Org, "Quibbleton Foods Inc", Some("TEST:42")));
     let err = Extractor::builder().lexicon_text("bad", "# c\nA\tORG\tA\nB\tWHAT\tB").build().unwrap_err();
     assert!(err.to_string().contains("bad, line 3"), "{err}");
+}
+
+#[test]
+fn every_rule_id_is_documented_in_the_readme_with_its_confidence() {
+    let readme = include_str!("../README.md");
+    for rule in saywho::Rule::ALL {
+        let row = format!("| `{}` | {} |", rule.id(), rule.confidence());
+        assert!(readme.contains(&row), "README lacks the row {row}");
+    }
+}
+
+#[test]
+fn words_are_the_parts_of_an_interrupted_quote_or_else_the_content() {
+    let extractor = Extractor::new();
+    let text = "“We are not leaving,” the mayor said. “Not this year.”";
+    let doc = extractor.extract(text);
+    let quote = &doc.quotes[0];
+    assert_eq!(quote.parts.len(), 2);
+    assert!(quote.content.text.contains("the mayor said"), "content runs first part to last: {}", quote.content.text);
+    let words: Vec<&str> = quote.words().map(|w| &*w.text).collect();
+    assert_eq!(words, ["We are not leaving,", "Not this year."]);
+    let whole = extractor.extract("“We are not leaving,” the mayor said.");
+    let words: Vec<&str> = whole.quotes[0].words().map(|w| &*w.text).collect();
+    assert_eq!(words, ["We are not leaving,"]);
 }

@@ -12,12 +12,9 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, Input, MatchKind};
 use proptest::prelude::*;
-use saywho::entity::WordLists;
-use saywho::gazetteer::Gazetteer;
-use saywho::lexicon::{parse_entities, Entry};
-use saywho::quote::{cues::CueLexicon, speaker::Scene};
-use saywho::segment::segment;
-use saywho::token::tokenize;
+use saywho::unstable::entity::WordLists;
+use saywho::unstable::quote::{CueLexicon, Scene};
+use saywho::unstable::{parse_entities, segment, tokenize, Entry, Gazetteer};
 use saywho::{Document, Extractor, OffsetUnit};
 use serde_json::Value;
 

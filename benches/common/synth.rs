@@ -13,7 +13,7 @@
 //! abbreviations (`U.S.`, `Mr.`, `Jan.`), numbers (`100,000`, `3.5`),
 //! possessives and contractions. About 2 KB per article.
 
-use saywho::lexicon::{bundled, parse_entities, rows};
+use saywho::unstable::{bundled, parse_entities, rows};
 use saywho::Label;
 
 /// xorshift64*: tiny, seeded, good enough to pick words.

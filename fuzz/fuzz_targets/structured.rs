@@ -10,8 +10,7 @@ use std::sync::Mutex;
 
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
-use saywho::gazetteer::Gazetteer;
-use saywho::lexicon::Entry;
+use saywho::unstable::{Entry, Gazetteer};
 use saywho::Extractor;
 
 #[derive(Arbitrary, Debug)]
@@ -223,7 +222,7 @@ fn with_user_lexicon(line: String, f: impl FnOnce(&Extractor)) {
 /// and compiling it into a gazetteer may fail, never panic, and the
 /// gazetteer's hits are in order, on char boundaries, not overlapping.
 fn check_lexicon(line: &str, text: &str) {
-    let Ok(entries) = saywho::lexicon::parse_entities("fuzz", line) else {
+    let Ok(entries) = saywho::unstable::parse_entities("fuzz", line) else {
         return;
     };
     let entries = entries.into_iter().map(Entry::into_owned).collect();

@@ -3,8 +3,7 @@
 
 use std::sync::OnceLock;
 
-use saywho::segment::{segment, Segments};
-use saywho::token::{tokenize, Token};
+use saywho::unstable::{segment, tokenize, Segments, Token};
 use saywho::{Document, Extractor, OffsetUnit};
 
 /// The extractor with the bundled lexicons, built once per process.

@@ -14,14 +14,14 @@ use rayon::prelude::*;
 use saywho::{decode, Document, Extractor, OffsetUnit};
 use serde_json::{Map, Value};
 
-use super::Failure;
+use crate::Failure;
 
 /// Documents per batch.
 const BATCH_DOCS: usize = 512;
 /// Bytes per batch (a batch ends at whichever limit comes first).
 const BATCH_BYTES: usize = 8 << 20;
 /// The fields saywho writes; input fields of these names are replaced.
-const OWN_FIELDS: &[&str] = &["schema_version", "entities", "referents", "quotes", "text"];
+const OWN_FIELDS: &[&str] = &["schema_version", "offsets", "entities", "referents", "quotes", "text"];
 
 #[derive(clap::Args, Debug)]
 pub struct ExtractArgs {

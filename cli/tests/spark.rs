@@ -45,7 +45,7 @@ fn saywho_spark_pipes_a_jsonl_corpus_through_saywho() {
     std::fs::write(&input, corpus).unwrap();
     let output = dir.join("out");
 
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/spark/saywho_spark.py");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/spark/saywho_spark.py");
     let started = Instant::now();
     let run = Command::new("python3")
         .arg(&script)

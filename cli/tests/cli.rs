@@ -389,7 +389,7 @@ fn jsonl_input_copies_other_fields_in_order_and_never_leaks_gold_annotations() {
     let inputs: Vec<Value> = (0..3)
         .map(|i| {
             json!({"id": format!("doc-{i}"), "source": "wire", "text": if i == 1 { ARTICLE.to_string() } else { generated(i) },
-                   "meta": meta, "entities": [fake_entity], "quotes": [fake_quote], "referents": [fake_referent],
+                   "meta": meta, "entities": [fake_entity], "quotes": [fake_quote], "referents": [fake_referent], "offsets": "furlongs",
                    "schema_version": 99})
         })
         .collect();
@@ -398,7 +398,8 @@ fn jsonl_input_copies_other_fields_in_order_and_never_leaks_gold_annotations() {
     assert_eq!(lines.len(), inputs.len());
     for (line, input) in lines.iter().zip(&inputs) {
         let keys: Vec<&str> = line.as_object().unwrap().keys().map(String::as_str).collect();
-        assert_eq!(keys, ["id", "source", "meta", "schema_version", "entities", "referents", "quotes"]);
+        assert_eq!(keys, ["id", "source", "meta", "schema_version", "offsets", "entities", "referents", "quotes"]);
+        assert_eq!(line["offsets"], json!("bytes"));
         assert_eq!(line["id"], input["id"]);
         assert_eq!(line["source"], json!("wire"));
         assert_eq!(line["meta"], meta);

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use saywho::eval::{Gold, Scores};
 use saywho::Extractor;
 
-use super::Failure;
+use crate::Failure;
 
 #[derive(clap::Args, Debug)]
 pub struct EvalArgs {

@@ -1,4 +1,6 @@
-//! Argument parsing and the subcommands.
+//! The `saywho` command-line tool: a thin layer over the library that
+//! reads files or JSON Lines, runs [`saywho::Extractor`] and writes JSON.
+//! This file parses the arguments and runs the subcommands.
 
 mod eval;
 mod extract;
@@ -11,7 +13,7 @@ use clap::{Parser, Subcommand};
 /// Who is mentioned and who said what: entities and attributed quotes in English news.
 #[derive(Parser, Debug)]
 #[command(name = "saywho", version, about, long_about = None)]
-pub struct Args {
+struct Args {
     #[command(subcommand)]
     command: Command,
 }
@@ -25,7 +27,7 @@ enum Command {
 }
 
 /// How a run ended.
-pub enum Failure {
+enum Failure {
     /// Bad input: exit code 1.
     Input(String),
     /// Some documents failed (already reported): exit code 1.
@@ -45,7 +47,7 @@ impl From<io::Error> for Failure {
 }
 
 /// Parses the arguments and runs the command; clap exits with 2 on usage errors.
-pub fn run() -> ExitCode {
+fn main() -> ExitCode {
     let args = Args::parse();
     let result = match args.command {
         Command::Extract(a) => extract::run(a),
