@@ -26,7 +26,7 @@ use std::borrow::Cow;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::token::{Token, TokenKind};
-use crate::Label;
+use crate::{Label, Span};
 
 use super::rules::{is_quoted_title, Candidate, Context, Evidence};
 use super::{Gender, Mention};
@@ -330,6 +330,52 @@ fn plays(cx: &Context<'_, '_>, c: &Candidate) -> bool {
     cue.is_some_and(is_team_cue_before) || word_at(c.tokens.end).is_some_and(is_team_cue_after)
 }
 
+/// Whether `word` is a common noun that, right after a name (possibly after
+/// its `'s`), makes the name an organisation's: `the Zorblax newspaper`,
+/// `Zorblax striker Tom Smith`, `Zorblax 's shares`. Nouns that follow a
+/// person's name as often (`campaign`, `spokesman`, `administration`) are not here.
+#[rustfmt::skip] // one line per initial letter
+fn is_org_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "affiliate"
+            | "bank" | "brokerage"
+            | "club" | "coach" | "company"
+            | "daily" | "defender"
+            | "executives"
+            | "firm" | "forward"
+            | "goalkeeper" | "group"
+            | "midfielder"
+            | "newspaper"
+            | "party"
+            | "shareholders" | "shares" | "stock" | "striker" | "subsidiary"
+            | "unit"
+            | "weekly"
+    )
+}
+
+/// Whether an organisation's noun follows `c`: `Zorblax shares`, `Zorblax 's striker`.
+fn org_noun_after(cx: &Context<'_, '_>, c: &Candidate) -> bool {
+    let mut k = c.tokens.end;
+    if cx.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Possessive) {
+        k += 1;
+    }
+    // At a sentence start the capital proves nothing (`Central bank officials`), so only a possessive or a player tells.
+    let player = |w: &str| matches!(w, "defender" | "goalkeeper" | "midfielder" | "striker");
+    k < cx.tokens.len() && is_org_noun(cx.word(k)) && (!c.sentence_initial || k > c.tokens.end || player(cx.word(k)))
+}
+
+/// Whether `c` stands alone in brackets right after a person's name, as a
+/// squad list gives each player's club: `Tom Smith ( Zorblax )`. (A place
+/// there is typed by the gazetteer before this is asked.)
+fn club_after_person(cx: &Context<'_, '_>, c: &Candidate) -> bool {
+    let (start, end) = (c.tokens.start, c.tokens.end);
+    let bracketed = start >= 2 && cx.word(start - 1) == "(" && cx.tokens.get(end).is_some_and(|_| cx.word(end) == ")");
+    // The name before the bracket ends in a word in title case (`Tom Smith`, `Frank de Boer`), after a capitalised word.
+    let title_case = |k: usize| cx.is_capitalised(k) && cx.word_bytes(k)[1..].iter().all(u8::is_ascii_lowercase);
+    bracketed && start >= 3 && title_case(start - 2) && cx.is_capitalised(start - 3)
+}
+
 /// What an unknown candidate is on its own evidence.
 fn guess(cx: &Context<'_, '_>, c: &Candidate) -> Guess {
     // One pass over the words, each sliced once: a function word rules the name out, the shapes add up.
@@ -376,7 +422,8 @@ fn label_of_unknown(cx: &Context<'_, '_>, c: &Candidate, first: &str, last: &str
     {
         return Some(Label::Person);
     }
-    if count == 1 && name_like && plays(cx, c) {
+    let plays_or_belongs = count == 1 && stands_alone(cx, c) && (plays(cx, c) || club_after_person(cx, c));
+    if name_like && (plays_or_belongs || (count <= 3 && org_noun_after(cx, c) && (count > 1 || stands_alone(cx, c)))) {
         return Some(Label::Org);
     }
     if c.sentence_initial {
@@ -418,15 +465,21 @@ fn is_acronym(word: &str) -> bool {
     (2..=5).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
 }
 
-/// Whether no word touches `c` and no capitalised word stands next to it:
+/// Whether no word but a possessive touches `c` and no capitalised word stands next to it:
 /// `IFK` in `IFK Gothenburg` or `AL` in `AL-ANWAR` is part of a name.
 fn stands_alone(cx: &Context<'_, '_>, c: &Candidate) -> bool {
     let (start, end) = (cx.tokens[c.tokens.start].span.start(), cx.tokens[c.tokens.end - 1].span.end());
     let before = c.tokens.start.checked_sub(1).map(|k| cx.tokens[k]);
     let after = cx.tokens.get(c.tokens.end).copied();
-    let apart =
-        |t: Token, touches: bool| !touches && !(t.is_wordlike() && cx.text[t.span].starts_with(char::is_uppercase));
-    before.is_none_or(|t| apart(t, t.span.end() == start)) && after.is_none_or(|t| apart(t, t.span.start() == end))
+    // A neighbour on another line is no neighbour.
+    let apart = |t: Token, gap: Span| {
+        t.kind == TokenKind::Possessive
+            || gap.len() > 0
+                && (cx.text[gap].contains('\n')
+                    || !(t.is_wordlike() && cx.text[t.span].starts_with(char::is_uppercase)))
+    };
+    before.is_none_or(|t| apart(t, Span::new(t.span.end(), start)))
+        && after.is_none_or(|t| apart(t, Span::new(end, t.span.start())))
 }
 
 /// The most tokens on each side [`among_lower_case`] looks at.
@@ -637,6 +690,25 @@ mod tests {
     fn an_acronyms_shape_yields_to_evidence() {
         let text = "Mike Zorbl spoke first. Later Zorbl left.\nZORBL: It was fine, he said.";
         assert_eq!(label_of(text, "ZORBL"), Some(Label::Person));
+    }
+
+    #[test]
+    fn an_organisations_noun_after_a_name_makes_it_one() {
+        assert_eq!(label_of("He wrote for the Zorblax newspaper in May.", "Zorblax"), Some(Label::Org));
+        assert_eq!(label_of("Zorblax striker Tom Quux scored.", "Zorblax"), Some(Label::Org));
+        assert_eq!(label_of("He sold Zorblax's shares on Monday.", "Zorblax"), Some(Label::Org));
+        // At a sentence start, a capitalised common word before `bank` is no name.
+        assert_eq!(label_of("Central bank officials met.", "Central"), None);
+        // A person's noun is no organisation's: `the Zorblax campaign`.
+        assert_eq!(label_of("He ran the Zorblax campaign in May.", "Zorblax"), None);
+    }
+
+    #[test]
+    fn a_word_in_brackets_after_a_player_is_the_club() {
+        let text = "Defenders - Tom Quux ( Zorblax ) , Joe Smith ( Germany ) .";
+        assert_eq!(label_of(text, "Zorblax"), Some(Label::Org));
+        assert_eq!(label_of(text, "Germany"), Some(Label::Gpe));
+        assert_eq!(label_of("The fee ( Zorblax ) rose .", "Zorblax"), None);
     }
 
     #[test]

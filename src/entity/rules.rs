@@ -426,6 +426,16 @@ fn classify_run(cx: &Context<'_, '_>, hits: &TokenHits, run: &Run, parts: &mut V
                     out.push(unknown(cx, range.clone(), part_initial));
                 }
             }
+            // A given name before a one-word lexicon name: the whole is a person's
+            // name (`Nicklas Kulti`, `Michael Jordan`), whatever the lexicon says.
+            Part::Words(range) if !run.headline && surname_hit_after(cx, range, parts.get(i + 1)).is_some() => {
+                let end = surname_hit_after(cx, range, parts.get(i + 1)).unwrap_or(range.end);
+                let gender = cx.lists.given_name(cx.word(range.end - 1)).unwrap_or(Gender::Unknown);
+                out.push(person(cx, range.start..end, title.take(), gender, part_initial));
+                i += 2;
+                title = None;
+                continue;
+            }
             Part::Words(range) if sports::is_team(cx, range, &run.sentence) && !signs_person(cx, range) => {
                 out.push(Candidate { evidence: Evidence::Team, ..unknown(cx, range.clone(), part_initial) });
             }
@@ -456,6 +466,21 @@ fn classify_run(cx: &Context<'_, '_>, hits: &TokenHits, run: &Run, parts: &mut V
         title = None;
         i += 1;
     }
+}
+
+/// The end of a one-word lexicon hit (`next`) right after `words` when
+/// `words` end in a known given name, so the hit is the surname.
+fn surname_hit_after(cx: &Context<'_, '_>, words: &Range<usize>, next: Option<&Part>) -> Option<usize> {
+    let Some(Part::Hit(hit, _)) = next else {
+        return None;
+    };
+    // Not a function word (`In France`) or a particle (`Jan Van` + `Eijden`).
+    let word = cx.word(words.end - 1);
+    let given = words.len() <= 2
+        && cx.lists.given_name(word).is_some()
+        && !cx.lists.is_function_word(word)
+        && !is_connector(word.to_ascii_lowercase().as_bytes());
+    (hit.start == words.end && hit.len() == 1 && given).then_some(hit.end)
 }
 
 /// Whether token `k` is a speech verb or a possessive, which make the name
@@ -888,6 +913,20 @@ mod tests {
         // A given name and a known surname stay a person: `( Tony Smith 45 , Mark Jones 12 )`.
         let doc = entities("( Tony Smith 45 , Mark Jones 12 )");
         assert_eq!(doc, [("Tony Smith".into(), Label::Person), ("Mark Jones".into(), Label::Person)]);
+    }
+
+    #[test]
+    fn a_given_name_before_a_one_word_place_is_a_person() {
+        assert_eq!(
+            entities("Later Jacob Zorblax beat Nicolas Pereira in Sweden."),
+            [
+                ("Jacob Zorblax".into(), Label::Person),
+                ("Nicolas Pereira".into(), Label::Person),
+                ("Sweden".into(), Label::Gpe)
+            ]
+        );
+        // A function word is no given name: `In France`.
+        assert_eq!(entities("Later, In France they met."), [("France".into(), Label::Gpe)]);
     }
 
     #[test]
