@@ -474,7 +474,7 @@ fn stands_alone(cx: &Context<'_, '_>, c: &Candidate) -> bool {
     // A neighbour on another line is no neighbour.
     let apart = |t: Token, gap: Span| {
         t.kind == TokenKind::Possessive
-            || gap.len() > 0
+            || !gap.is_empty()
                 && (cx.text[gap].contains('\n')
                     || !(t.is_wordlike() && cx.text[t.span].starts_with(char::is_uppercase)))
     };
