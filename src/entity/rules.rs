@@ -588,12 +588,13 @@ fn place_led_name(
         w.chars().skip(1).all(char::is_lowercase) && !cx.lists.is_function_word(w)
     };
     let place_surface = &cx.entry(*entry).surface;
-    // A given name that is also a place starts a person's name instead: `Paris Hilton`.
+    // A given name that is also a place starts a person's name (`Paris Hilton`, `Milan Kucan`)
+    // unless the words after it name a group (`Sydney Newsroom`, `Florida Zorblaxes`).
     let fits = !headline
         && matches!(cx.entry(*entry).label, Label::Gpe | Label::Loc)
         && place.end == words.start
         && words.len() <= 3
-        && cx.lists.given_name(place_surface).is_none()
+        && (cx.lists.given_name(place_surface).is_none() || names_group(cx, words))
         && words.clone().all(title_case)
         && !names_person(cx, words)
         && cx.lists.given_name(cx.word(words.start)).is_none();
@@ -604,6 +605,18 @@ fn place_led_name(
         return Some(None);
     }
     Some(Some(Candidate { evidence: Evidence::Rule(Label::Org), ..unknown(cx, tokens.clone(), initial) }))
+}
+
+/// Whether the last of `words` names a group, not a person: an organisation
+/// suffix (`Newsroom`, `Bank`) or a plural no surname list holds (`Zorblaxes`).
+fn names_group(cx: &Context<'_, '_>, words: &Range<usize>) -> bool {
+    let last = cx.word(words.end - 1);
+    cx.lists.is_org_suffix(last) || (is_plural(last) && !cx.lists.is_surname(last))
+}
+
+/// Whether `word` reads as an English plural: `Zorblaxes`, `Tigers`, not `Agius`, `Ross`, `Davis`.
+fn is_plural(word: &str) -> bool {
+    word.len() > 3 && word.ends_with('s') && !["ss", "us", "is", "os"].iter().any(|end| word.ends_with(end))
 }
 
 /// Cuts a run into hits, titles and word pieces: `parts` (cleared first).
@@ -927,6 +940,14 @@ mod tests {
         );
         // A function word is no given name: `In France`.
         assert_eq!(entities("Later, In France they met."), [("France".into(), Label::Gpe)]);
+    }
+
+    #[test]
+    fn a_given_name_place_before_a_group_word_names_the_group() {
+        assert_eq!(entities("He pitched as the Florida Zorblaxes won."), [("Florida Zorblaxes".into(), Label::Org)]);
+        assert_eq!(entities("-- Sydney Newsroom 61-2 9373-1800"), [("Sydney Newsroom".into(), Label::Org)]);
+        // Before a name that is no plural, it is a given name: `Milan Zorbl`, `Gilbert Agius`.
+        assert_eq!(entities("He met Milan Zorbl there."), [("Milan Zorbl".into(), Label::Person)]);
     }
 
     #[test]
