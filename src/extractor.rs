@@ -138,7 +138,12 @@ impl Extractor {
         let mentions = entity::merge::merge(&cx, entity::rules::candidates(&cx));
         let scene = Scene::new(text, &tokens, &segments, &mentions, &self.cues, &self.lists);
         let found = quote::find(&scene);
-        let doc = assemble(text, &scene, &mentions, found);
+        let speakers = resolve_speakers(&scene, &found);
+        // The tokens and the scene's tables take more room than the document:
+        // they are given back before it is built.
+        drop(scene);
+        drop((tokens, segments));
+        let doc = assemble(text, &mentions, found, speakers);
         debug_assert_eq!(doc.validate(text), Ok(()));
         doc
     }
@@ -156,12 +161,19 @@ fn new_referent<'a>(referents: &mut Vec<Referent<'a>>, m: &Mention<'a>) -> usize
     referents.len() - 1
 }
 
-/// Builds the output document from mentions and resolved quotes.
+/// The mention each quote's speaker phrase refers to, if any, resolved in text order.
+fn resolve_speakers(scene: &Scene<'_, '_>, found: &[quote::Found]) -> Vec<Option<usize>> {
+    let mut resolver = Resolver::new();
+    found.iter().map(|f| f.speaker.as_ref().and_then(|np| resolver.resolve(scene, np))).collect()
+}
+
+/// Builds the output document from mentions and quotes, with the mention
+/// each quote's speaker refers to (`speakers`, one per quote).
 fn assemble<'a>(
     text: &'a str,
-    scene: &Scene<'_, 'a>,
     mentions: &[Mention<'a>],
     found: Vec<quote::Found>,
+    speakers: Vec<Option<usize>>,
 ) -> Document<'a> {
     // The first referent of each canonical name, whatever its label: the one
     // a speaker's quote counts for (a map, not a scan, so long documents stay
@@ -193,18 +205,13 @@ fn assemble<'a>(
             id: m.id.clone(),
         });
     }
-    let mut resolver = Resolver::new();
     let mut quotes = Vec::with_capacity(found.len());
-    for f in found {
-        let reference = |np: &quote::speaker::Np, resolver: &mut Resolver| {
-            let m = resolver.resolve(scene, np);
-            Reference {
-                span: np.span,
-                text: Cow::Borrowed(&text[np.span]),
-                canonical: m.map(|m| mentions[m].canonical.clone()),
-            }
-        };
-        let speaker = f.speaker.as_ref().map(|np| reference(np, &mut resolver));
+    for (f, m) in found.into_iter().zip(speakers) {
+        let speaker = f.speaker.as_ref().map(|np| Reference {
+            span: np.span,
+            text: Cow::Borrowed(&text[np.span]),
+            canonical: m.map(|m| mentions[m].canonical.clone()),
+        });
         let addressee = f.addressee.as_ref().map(|np| {
             let m = match np.phrase {
                 quote::speaker::SpeakerPhrase::Name(m) => Some(m),

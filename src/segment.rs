@@ -67,8 +67,12 @@ pub fn segment(text: &str, tokens: &[Token]) -> Segments {
         sentences: Vec::with_capacity(tokens.len() / 16),
     };
     let mut t = 0;
-    // Each line ends after its `\n`; the last one at the end of the text.
-    let line_ends = memchr::memchr_iter(b'\n', text.as_bytes()).map(|at| at + 1).chain([text.len()]);
+    // Each line ends after its `\n`, `\r\n` or lone `\r` (old Mac files); the last one at the end of the text.
+    let bytes = text.as_bytes();
+    let line_ends = memchr::memchr2_iter(b'\n', b'\r', bytes)
+        .filter(|&at| !(bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n')))
+        .map(|at| at + 1)
+        .chain([text.len()]);
     for line_end in line_ends {
         let first = t;
         while t < tokens.len() && tokens[t].span.start() < line_end {
@@ -282,6 +286,17 @@ mod tests {
         let paras: Vec<&str> = seg.paragraphs.iter().map(|p| &text[p.span]).collect();
         assert_eq!(paras, ["First line.", "- “A bullet.”", "Last"]);
         assert!(seg.paragraphs[1].bullet && !seg.paragraphs[0].bullet);
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line() {
+        let paragraphs = |text: &str| -> Vec<String> {
+            segment(text, &tokenize(text)).paragraphs.iter().map(|p| text[p.span].to_string()).collect()
+        };
+        assert_eq!(paragraphs("First line.\rSecond line.\r\rThird"), ["First line.", "Second line.", "Third"]);
+        assert_eq!(paragraphs("First line.\r\nSecond line.\n"), ["First line.", "Second line."]);
+        // Without any line break it stays one paragraph.
+        assert_eq!(paragraphs("First line. Second line."), ["First line. Second line."]);
     }
 
     #[test]

@@ -116,7 +116,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut line_start = true;
     while i < bytes.len() {
         let b = bytes[i];
-        if b == b'\n' {
+        if b == b'\n' || b == b'\r' {
             line_start = true;
             i += 1;
             continue;

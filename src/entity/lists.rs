@@ -43,6 +43,7 @@ pub struct WordLists {
     org_prefixes: WordSet,
     /// The first word of every organisation prefix.
     org_prefix_starts: WordSet,
+    longest_org_prefix: usize,
     function_words: WordSet,
     ambiguous: WordSet,
     /// Surfaces that are also common English words (`Mobile`, `Nice`).
@@ -93,6 +94,7 @@ impl WordLists {
                 if kind == "prefix" {
                     lists.org_prefixes.add(pattern);
                     lists.org_prefix_starts.add(first_word(pattern));
+                    lists.longest_org_prefix = lists.longest_org_prefix.max(pattern.split(' ').count());
                 } else {
                     lists.org_suffixes.add(pattern);
                 }
@@ -159,6 +161,11 @@ impl WordLists {
     /// Whether some organisation prefix starts with the word `word` (`University` of `University of`).
     pub fn starts_org_prefix(&self, word: &str) -> bool {
         self.org_prefix_starts.contains(word)
+    }
+
+    /// The most words an organisation prefix has.
+    pub fn longest_org_prefix(&self) -> usize {
+        self.longest_org_prefix
     }
 
     /// Whether a capitalised `word` is a function word, month or weekday
@@ -299,4 +306,21 @@ fn shouted_surfaces(lists: &WordLists, entities: &[Entry<'static>]) -> FxHashMap
         shouted.entry(surface.to_uppercase()).or_insert(surface);
     }
     shouted
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_longest_org_prefix_bounds_every_prefix() {
+        let lists = WordLists::bundled();
+        let prefixes: Vec<&str> =
+            lines(bundled::ORG_PATTERNS).filter_map(columns).filter(|[_, k]| *k == "prefix").map(|[p, _]| p).collect();
+        let longest = lists.longest_org_prefix();
+        assert!(prefixes.iter().all(|p| p.split(' ').count() <= longest && lists.is_org_prefix(p)));
+        assert!(prefixes.iter().any(|p| p.split(' ').count() == longest));
+        // Suffixes are no prefixes.
+        assert!(!lists.is_org_prefix("Inc"));
+    }
 }

@@ -78,7 +78,7 @@ pub fn merge<'a>(cx: &Context<'_, 'a>, candidates: Vec<Candidate>) -> Vec<Mentio
     // The end of the last mention kept: a mention never overlaps the one before.
     let mut kept_end = 0;
     // Collected from `resolved` itself, so the mentions reuse its buffer.
-    resolved
+    let mut mentions: Vec<Mention<'a>> = resolved
         .into_iter()
         .zip(candidates.iter().zip(guesses))
         .filter_map(|(m, (c, guessed))| {
@@ -96,7 +96,11 @@ pub fn merge<'a>(cx: &Context<'_, 'a>, candidates: Vec<Candidate>) -> Vec<Mentio
                 m
             })
         })
-        .collect()
+        .collect();
+    // The mentions live as long as the document: the room of the candidates
+    // that became none is given back.
+    mentions.shrink_to_fit();
+    mentions
 }
 
 /// Short forms of full names and acronyms: surface -> (canonical, label, gender).
@@ -107,7 +111,9 @@ type ShortForms<'a> = FxHashMap<Straight<'a>, (Cow<'a, str>, Label, Gender)>;
 /// candidate's evidence once: short forms and resolution both use the guesses.
 fn guesses_and_short_forms<'a>(cx: &Context<'_, 'a>, candidates: &[Candidate]) -> (Vec<Option<Guess>>, ShortForms<'a>) {
     let mut guesses = Vec::with_capacity(candidates.len());
-    let mut short_forms = ShortForms::with_capacity_and_hasher(candidates.len(), Default::default());
+    // Grown as names come: most candidates define no short form, and room
+    // for one per candidate took more memory than any other table of a merge.
+    let mut short_forms = ShortForms::default();
     for c in candidates {
         let (guessed, label) = match c.evidence {
             Evidence::Rule(label) => (None, Some(label)),

@@ -238,6 +238,7 @@ pub fn candidates(cx: &Context<'_, '_>) -> Vec<Candidate> {
         for sentence in &cx.segments.sentences[paragraph.sentences.clone()] {
             let range = sentence.tokens.clone();
             let first_word = range.clone().find(|&k| cx.tokens[k].is_wordlike()).unwrap_or(range.end);
+            let results = sports::Results::new(range.clone(), first_word);
             // A run starts at a hit or a capitalised word: only where `starts` says a name may.
             let mut k = starts.next(range.start, range.end);
             while k < range.end {
@@ -248,7 +249,7 @@ pub fn candidates(cx: &Context<'_, '_>) -> Vec<Candidate> {
                 }
                 let run = Run {
                     tokens: k..end,
-                    sentence: range.clone(),
+                    results: &results,
                     sentence_initial: k == first_word,
                     headline: paragraph.headline,
                     byline,
@@ -261,36 +262,50 @@ pub fn candidates(cx: &Context<'_, '_>) -> Vec<Candidate> {
     out
 }
 
-/// The end of the run of name tokens starting at `k` (== `k` when none starts there).
+/// The most tokens a name may have: a run of capitalised words that would
+/// grow longer is cut, and the rest is read as a run of its own, so the
+/// work done on a name and the text its mentions repeat (each mention and
+/// speaker carries its referent's canonical name) stay bounded. Real names
+/// are far shorter: the longest bundled lexicon surface has 12 tokens,
+/// and the longest runs of news are headlines in capitals of about 25.
+pub const MAX_NAME_TOKENS: usize = 32;
+
+/// The most bytes a name may have (see [`MAX_NAME_TOKENS`]): the longest
+/// bundled lexicon surface has 64, the longest runs of news about 150. A
+/// word longer than this starts no name; a lexicon hit is bounded by its
+/// lexicon and is kept whole, even where it alone is longer.
+pub const MAX_NAME_BYTES: usize = 256;
+
+/// The end of the run of name tokens starting at `k` (== `k` when none
+/// starts there); a run never grows past [`MAX_NAME_TOKENS`] or
+/// [`MAX_NAME_BYTES`], unless it is one lexicon hit.
 fn run_end(cx: &Context<'_, '_>, hits: &TokenHits, k: usize, limit: usize) -> usize {
     let mut end = k;
-    loop {
-        if end >= limit {
-            return end;
+    while end < limit {
+        let next = if let Some((hit_end, _)) = hits.at(end) {
+            hit_end.min(limit)
+        } else if cx.is_capitalised(end) || (end > k && joins_next(cx, hits, end, limit)) {
+            end + 1
+        } else if end > k && end + 1 < limit && joins_hyphenated_name(cx, hits, end) {
+            end + 2
+        } else {
+            break;
+        };
+        // A lexicon hit alone may be longer than the bound.
+        let fits =
+            next - k <= MAX_NAME_TOKENS && cx.tokens[next - 1].span.end() - cx.tokens[k].span.start() <= MAX_NAME_BYTES;
+        if !(fits || end == k && hits.at(k).is_some()) {
+            break;
         }
-        if let Some((hit_end, _)) = hits.at(end) {
-            end = hit_end.min(limit);
-            continue;
-        }
-        if cx.is_capitalised(end) {
-            end += 1;
-            continue;
-        }
-        // The connector first: it rules out most words, on their bytes alone.
-        let joins = end > k
-            && is_connector(cx.word_bytes(end))
-            && end + 1 < limit
-            && (hits.at(end + 1).is_some() || cx.is_capitalised(end + 1));
-        if joins {
-            end += 1;
-            continue;
-        }
-        if end > k && end + 1 < limit && joins_hyphenated_name(cx, hits, end) {
-            end += 2;
-            continue;
-        }
-        return end;
+        end = next;
     }
+    end
+}
+
+/// Whether the connector at `c` joins the name tokens on both sides (`Bank of England`).
+fn joins_next(cx: &Context<'_, '_>, hits: &TokenHits, c: usize, limit: usize) -> bool {
+    // The connector first: it rules out most words, on their bytes alone.
+    is_connector(cx.word_bytes(c)) && c + 1 < limit && (hits.at(c + 1).is_some() || cx.is_capitalised(c + 1))
 }
 
 /// Whether the hyphen at `h` joins the pieces of one name: a capital on both
@@ -313,9 +328,10 @@ fn joins_hyphenated_name(cx: &Context<'_, '_>, hits: &TokenHits, h: usize) -> bo
     compound || (syllable(h - 1) && syllable(h + 1))
 }
 
-struct Run {
+struct Run<'r> {
     tokens: Range<usize>,
-    sentence: Range<usize>,
+    /// The sports results of its sentence.
+    results: &'r sports::Results,
     sentence_initial: bool,
     headline: bool,
     /// The run is a byline: the reporter's name on its own line.
@@ -409,7 +425,7 @@ fn classify_run(cx: &Context<'_, '_>, hits: &TokenHits, run: &Run, parts: &mut V
                     }
                 }
                 let place = matches!(cx.entry(*entry).label, Label::Gpe | Label::Loc);
-                if place && sports::is_team(cx, range, &run.sentence) {
+                if place && sports::is_team(cx, range, run.results) {
                     out.push(Candidate { evidence: Evidence::Team, ..unknown(cx, range.clone(), part_initial) });
                 } else if !((part_initial || run.headline) && cx.lists.is_ambiguous(surface))
                     || (!run.headline && acts(cx, range.end))
@@ -436,7 +452,7 @@ fn classify_run(cx: &Context<'_, '_>, hits: &TokenHits, run: &Run, parts: &mut V
                 title = None;
                 continue;
             }
-            Part::Words(range) if sports::is_team(cx, range, &run.sentence) && !signs_person(cx, range) => {
+            Part::Words(range) if sports::is_team(cx, range, run.results) && !signs_person(cx, range) => {
                 out.push(Candidate { evidence: Evidence::Team, ..unknown(cx, range.clone(), part_initial) });
             }
             Part::Words(range) if run.byline => {
@@ -528,8 +544,9 @@ fn whole_run_org(cx: &Context<'_, '_>, hits: &TokenHits, tokens: &Range<usize>, 
     let last_in_hit = tokens.clone().any(|k| hits.at(k).is_some_and(|(end, _)| end == tokens.end));
     let suffix = !last_in_hit && (cx.lists.is_org_suffix(last) || cx.lists.is_org_suffix(last.trim_end_matches('.')));
     // A prefix needs a name after it: `Bank of England`, `National Bank of Poland`.
+    let longest = cx.lists.longest_org_prefix().min(tokens.len() - 1);
     let prefix = cx.lists.starts_org_prefix(cx.word(tokens.start))
-        && (2..tokens.len()).any(|len| cx.lists.is_org_prefix(&joined(cx, tokens.start..tokens.start + len)));
+        && (2..=longest).any(|len| cx.lists.is_org_prefix(&joined(cx, tokens.start..tokens.start + len)));
     if !(suffix || prefix) {
         return None;
     }
@@ -948,6 +965,40 @@ mod tests {
         assert_eq!(entities("-- Sydney Newsroom 61-2 9373-1800"), [("Sydney Newsroom".into(), Label::Org)]);
         // Before a name that is no plural, it is a given name: `Milan Zorbl`, `Gilbert Agius`.
         assert_eq!(entities("He met Milan Zorbl there."), [("Milan Zorbl".into(), Label::Person)]);
+    }
+
+    #[test]
+    fn a_run_longer_than_a_name_is_cut_into_names() {
+        use super::{MAX_NAME_BYTES, MAX_NAME_TOKENS};
+        let e = extractor();
+        // A title before a long run: the person's name stops at the bound,
+        // and a lexicon name further on is still found.
+        let text = format!("Mr. {}London {}", "Zorblax Quuxer ".repeat(40), "Zorblax Quuxer ".repeat(40));
+        let doc = e.extract(&text);
+        assert!(doc.entities.iter().all(|m| m.span.len() <= MAX_NAME_BYTES), "{:?}", doc.entities);
+        assert!(doc.entities.iter().all(|m| m.text.split(' ').count() <= MAX_NAME_TOKENS));
+        assert!(doc.entities.iter().any(|m| m.text == "London" && m.label == Label::Gpe), "{:?}", doc.entities);
+        assert!(doc.entities.iter().any(|m| m.label == Label::Person && m.title.as_deref() == Some("Mr.")));
+        // A name within the bound is one name.
+        assert_eq!(entities("Mr. Zorblax Quuxer left."), [("Zorblax Quuxer".into(), Label::Person)]);
+    }
+
+    #[test]
+    fn a_word_longer_than_a_name_starts_none() {
+        let long = format!("Z{}", "o".repeat(super::MAX_NAME_BYTES));
+        assert_eq!(entities(&format!("Mr. {long} met Jane Smith.")), [("Jane Smith".into(), Label::Person)]);
+        let short = format!("Z{}", "o".repeat(20));
+        assert_eq!(entities(&format!("Mr. {short} met Jane Smith."))[0], (short, Label::Person));
+    }
+
+    #[test]
+    fn a_long_run_after_an_org_prefix_is_cut_into_organisations() {
+        let text = "Ministry ".repeat(100);
+        let doc = entities(&text);
+        let most = super::MAX_NAME_TOKENS;
+        assert!(doc.len() >= 100 / most, "{doc:?}");
+        assert!(doc.iter().all(|(t, l)| *l == Label::Org && t.split(' ').count() <= most), "{doc:?}");
+        assert_eq!(entities("He joined the Ministry of Defence."), [("Ministry of Defence".into(), Label::Org)]);
     }
 
     #[test]

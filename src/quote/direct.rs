@@ -23,6 +23,9 @@ const AFTER_WINDOW: usize = 28;
 const MAX_INTERRUPTION: usize = 30;
 /// How many tokens before an opening mark the cue may be.
 const BEFORE_WINDOW: usize = 12;
+/// How many marks, dashes or bullets may stand between a sentence's start
+/// and a quote that opens it, or between a quote that ends its sentence and the sentence's end.
+const MAX_LEAD: usize = 6;
 
 /// Splits quoted stretches into attributed direct quotes and the fragments
 /// left for reported speech (by index into `quoted`).
@@ -104,8 +107,10 @@ fn is_quotation(scene: &Scene<'_, '_>, q: &Quoted) -> bool {
         .filter(|&k| scene.tokens[k].is_wordlike())
         .count();
     let sentence = &scene.segments.sentences[scene.sentence_of(q.open)];
-    let opens_sentence = (sentence.tokens.start..q.open)
-        .all(|k| matches!(scene.tokens[k].kind, TokenKind::Bullet | TokenKind::Quote | TokenKind::Dash));
+    // Only a few marks may stand before it: a run of empty quotes (`"" "" …`) opens nothing.
+    let opens_sentence = q.open - sentence.tokens.start <= MAX_LEAD
+        && (sentence.tokens.start..q.open)
+            .all(|k| matches!(scene.tokens[k].kind, TokenKind::Bullet | TokenKind::Quote | TokenKind::Dash));
     let after_colon = q.open > 0
         && matches!(scene.word(q.open - 1), ":" | "," | ":-")
         && scene.paragraph_of(q.open - 1) == q.paragraph;
@@ -342,8 +347,8 @@ fn continues(scene: &Scene<'_, '_>, q: &Quoted, previous: &Found) -> bool {
         return false;
     }
     let ends_sentence = q.close.is_none_or(|c| {
-        let sentence = &scene.segments.sentences[scene.sentence_of(c)];
-        (c + 1..sentence.tokens.end).all(|k| !scene.tokens[k].is_wordlike())
+        let end = scene.segments.sentences[scene.sentence_of(c)].tokens.end;
+        end - (c + 1) <= MAX_LEAD && (c + 1..end).all(|k| !scene.tokens[k].is_wordlike())
     });
     let p = q.paragraph;
     let same = scene.segments.paragraphs[p].span.covers(previous.span);

@@ -174,7 +174,7 @@ fn continue_after_trailing_attribution(text: &str, found: &mut [Found]) {
         // Only the attribution's rest may stand between: no other sentence.
         let between = &text[previous.span.end()..quote.span.start()];
         let rest_of_attribution = between.len() <= MAX_ATTRIBUTION_REST
-            && !between.contains(['\n', '"', '“', '”', '‘', '’', '«', '»'])
+            && !between.contains(['\n', '\r', '"', '“', '”', '‘', '’', '«', '»'])
             && between.trim_end().ends_with('.')
             && between.matches(['.', '!', '?']).count() == 1;
         if rest_of_attribution {
@@ -212,6 +212,38 @@ mod tests {
 
     fn one(kind: QuoteKind, content: &str, speaker: Option<&str>) -> Vec<(QuoteKind, String, Option<String>)> {
         vec![(kind, content.to_string(), speaker.map(str::to_string))]
+    }
+
+    #[test]
+    fn a_quote_opens_its_sentence_after_a_few_marks_only() {
+        let direct = |text: &str| quotes(text).iter().filter(|q| q.0 == QuoteKind::Direct).count();
+        assert_eq!(direct("— “We will win the vote.” The crowd cheered."), 1);
+        // A run of empty quotes before it is no sentence opening: a short quote there is no quotation.
+        assert_eq!(direct(&format!("{}“We will win.” The crowd cheered.", "\"\" ".repeat(20))), 0);
+    }
+
+    #[test]
+    fn a_continuing_quote_ends_its_sentence_within_a_few_tokens() {
+        let speakers = |tail: &str| -> Vec<Option<String>> {
+            quotes(&format!("Jane Smith said: “We are ready.” “We will win” {tail}."))
+                .into_iter()
+                .map(|q| q.2)
+                .collect()
+        };
+        let smith = Some("Jane Smith".to_string());
+        assert_eq!(speakers(") ) )"), [smith.clone(), smith.clone()]);
+        // Past a few marks the sentence is taken to go on: the quote continues nothing.
+        assert_eq!(speakers(&") ".repeat(8)), [smith, None]);
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_an_unclosed_quote() {
+        let ready = (QuoteKind::Direct, "We are ready.".to_string(), Some("Jane Smith".to_string()));
+        let lines = |end: &str| format!("The mayor said “the plan is dead.{end}Jane Smith said: “We are ready.”");
+        assert!(quotes(&lines("\r")).contains(&ready));
+        assert_eq!(quotes(&lines("\r")), quotes(&lines("\n")));
+        // On one line the unclosed quote runs on.
+        assert!(!quotes(&lines(" ")).contains(&ready));
     }
 
     #[test]

@@ -54,7 +54,8 @@ pub fn find(
         let mut k = range.start;
         while let Some(at) = scene.next_cue_start(k, range.end) {
             k = at;
-            let step = speech_at(scene, k, range.clone()).filter(|s| !in_direct(s.cue_span) && !in_direct(s.content));
+            let step =
+                speech_at(scene, k, reach(&range, k)).filter(|s| !in_direct(s.cue_span) && !in_direct(s.content));
             let Some(speech) = step else {
                 k += 1;
                 continue;
@@ -161,11 +162,24 @@ const COORDINATION_WINDOW: usize = 30;
 /// How far before a quoted fragment its cue may be.
 const FRAGMENT_WINDOW: usize = 15;
 
+/// How many tokens before and after its cue (or fragment) the rules for
+/// one piece of speech look at: the clause, its subject and whatever they
+/// test. A sentence with no end (text without punctuation) can be as long
+/// as the document; a cue tried in it, or tried again one token later when
+/// its speech was dropped, costs at most this much.
+const REACH: usize = 120;
+
+/// The part of `sentence` within [`REACH`] tokens of token `k`: the sentence
+/// as the rules for speech at `k` see it.
+fn reach(sentence: &Range<usize>, k: usize) -> Range<usize> {
+    sentence.start.max(k.saturating_sub(REACH))..sentence.end.min(k + REACH)
+}
+
 /// `Clinton called half of Trump’s supporters “deplorables.”`: a fragment
 /// whose sentence has a cue verb shortly before it.
 fn near_fragment(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Speech> {
     let open = q.open;
-    let sentence = scene.segments.sentences[scene.sentence_of(open)].tokens.clone();
+    let sentence = reach(&scene.segments.sentences[scene.sentence_of(open)].tokens, open);
     let floor = sentence.start.max(open.saturating_sub(FRAGMENT_WINDOW));
     let Some(v) = (floor..open)
         .rev()
@@ -981,4 +995,42 @@ fn fragment_span(scene: &Scene<'_, '_>, c: usize, end: usize) -> Option<Span> {
     }
     let span = Span::new(scene.tokens[first].span.end(), scene.tokens[last].span.start());
     (!span.is_empty()).then_some(span)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{reach, REACH};
+    use crate::test_support::extractor;
+    use crate::QuoteKind;
+
+    #[test]
+    fn reach_is_the_sentence_near_the_cue() {
+        assert_eq!(reach(&(10..20), 15), 10..20);
+        assert_eq!(reach(&(0..1000), 500), 500 - REACH..500 + REACH);
+        assert_eq!(reach(&(0..1000), 3), 0..3 + REACH);
+    }
+
+    #[test]
+    fn a_clause_in_a_sentence_without_end_stops_within_reach() {
+        let short = "Jane Smith said the plan worked well";
+        let doc = extractor().extract(short);
+        assert_eq!(doc.quotes.len(), 1);
+        assert_eq!(doc.quotes[0].content.text, "the plan worked well");
+        // No sentence end for thousands of words: the clause is cut within reach of its cue.
+        let text = format!("Jane Smith said {}", "the plan worked well ".repeat(1000));
+        let doc = extractor().extract(&text);
+        doc.validate(&text).unwrap();
+        let first = &doc.quotes[0];
+        assert_eq!(first.kind, QuoteKind::Indirect);
+        assert!(first.content.text.split(' ').count() <= REACH, "{} words", first.content.text.split(' ').count());
+    }
+
+    #[test]
+    fn speech_dropped_before_a_direct_quote_leaves_the_quote() {
+        let text = format!("Jane Smith said the plan {}: “We will not accept this.”", "said the plan ".repeat(300));
+        let doc = extractor().extract(&text);
+        doc.validate(&text).unwrap();
+        assert!(doc.quotes.iter().any(|q| q.kind == QuoteKind::Direct));
+        assert!(doc.quotes.iter().any(|q| q.kind == QuoteKind::Indirect));
+    }
 }

@@ -18,6 +18,13 @@ const MAX_PHRASE: usize = 6;
 const SUBJECT_WINDOW: usize = 40;
 /// How far back an appositive (`X, the head of Y, said`) may reach.
 const MAX_APPOSITIVE: usize = 24;
+/// How many tokens a speaker phrase with its qualifying phrases (`officials
+/// in the ministry of finance in Bogotá`) may span: each qualifier is a
+/// phrase ending where the next begins, so the bound also bounds how deep
+/// [`Scene::qualified`] and [`Scene::np_ending_at`] call each other.
+const MAX_QUALIFIED: usize = 24;
+/// How many tokens [`Scene::skip_back_adverbs`] may skip between a subject and its cue.
+const MAX_BETWEEN: usize = 12;
 
 /// What kind of phrase names the speaker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -508,6 +515,8 @@ impl<'s, 'a> Scene<'s, 'a> {
     /// cue: adverbs and auxiliaries (`has`, `reportedly`), a date (`in 2010`,
     /// `on Monday`) and a short parenthetical (`Sen. David Perdue (R-Ga.) said`).
     pub fn skip_back_adverbs(&self, mut e: usize, floor: usize) -> usize {
+        // A run of `-ly` words (`reply reply …`) is no adverb phrase: the walk stops within a window.
+        let floor = floor.max(e.saturating_sub(MAX_BETWEEN));
         // `who in 2010 said`, `who on Monday said`
         let dated = |e: usize| e > floor + 1 && matches!(self.lower_bytes(e - 2), b"in" | b"on");
         while e > floor {
@@ -584,7 +593,9 @@ impl<'s, 'a> Scene<'s, 'a> {
 
     /// A phrase after a preposition qualifies the speaker before it: `officials
     /// in Bogotá`, `a spokesman for the water company`, `advisers to Mr. Obama`.
+    /// The whole phrase spans at most [`MAX_QUALIFIED`] tokens.
     fn qualified(&self, np: Np, floor: usize) -> Np {
+        let floor = floor.max(np.tokens.end.saturating_sub(MAX_QUALIFIED));
         let start = np.tokens.start;
         let qualifies = matches!(np.phrase, SpeakerPhrase::Nominal(_))
             || matches!(np.phrase, SpeakerPhrase::Name(m) if self.mentions[m].label != Label::Person);
@@ -969,4 +980,35 @@ pub fn pronoun(word: &[u8], possessive: bool) -> Option<(Gender, bool)> {
         }
     };
     Some(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::extractor;
+
+    /// The speaker phrase of every quote saywho finds in `text`.
+    fn speakers(text: &str) -> Vec<String> {
+        let doc = extractor().extract(text);
+        doc.validate(text).unwrap();
+        doc.quotes.iter().filter_map(|q| q.speaker.as_ref().map(|s| s.text.to_string())).collect()
+    }
+
+    #[test]
+    fn qualifiers_join_the_speaker_within_a_bound() {
+        assert_eq!(speakers("Officials in Bogotá said that the vote would be delayed."), ["Officials in Bogotá"]);
+        // A chain of qualifiers longer than the bound keeps only its last ones (and no longer recurses per link).
+        let text = format!("{}officials said that the vote would be delayed.", "officials in ".repeat(500));
+        let found = speakers(&text);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].split(' ').count() <= super::MAX_QUALIFIED, "{}", found[0]);
+    }
+
+    #[test]
+    fn adverbs_between_subject_and_cue_within_a_window() {
+        assert_eq!(speakers("Jane Smith quietly and reportedly said that the plan failed."), Vec::<String>::new());
+        assert_eq!(speakers("Jane Smith has reportedly said that the plan failed."), ["Jane Smith"]);
+        // A run of `-ly` words longer than the window is no adverb phrase: no subject is found across it.
+        let text = format!("Jane Smith {}said that the plan failed.", "quietly ".repeat(40));
+        assert_eq!(speakers(&text), Vec::<String>::new());
+    }
 }
