@@ -9,15 +9,9 @@
 //!   Any acronym in brackets after an organisation's name of two words or
 //!   more abbreviates it, whatever its letters (`Popular Revolutionary Army (EPR)`).
 //! - A lexicon hit takes the lexicon's canonical name and id.
-//! - An unknown name next to a speech verb, or of two or three words before
-//!   a place in brackets (`Sven Nylander ( Sweden )`), is a person; a single
-//!   word where a match report puts a team (`beat Somerset`, `against the
-//!   Mets`, `Kent drew`) is an organisation.
-//! - An unknown single word becomes a person when it is a known surname
-//!   outside sentence-initial position; an unknown run of two to four
-//!   words outside sentence-initial position becomes a person, or an
-//!   organisation when it holds a connector (`of`, `&`), or nothing when it
-//!   ends in an event word (`World Cup`). The rest is dropped.
+//! - An unknown candidate takes the label [`super::typing`] guesses from the
+//!   evidence around it; one with none takes the label another mention of
+//!   the same name got, or its shape's fallback (an acronym: ORG), or is dropped.
 
 mod keys;
 
@@ -26,44 +20,12 @@ use std::borrow::Cow;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::token::{Token, TokenKind};
-use crate::{Label, Span};
+use crate::Label;
 
-use super::rules::{is_quoted_title, Candidate, Context, Evidence};
+use super::context::{Candidate, Context, Evidence};
+use super::typing::{guess, Guess};
 use super::{Gender, Mention};
 use keys::{EndsFilter, Shouted, Straight};
-
-/// What [`guess`] makes of an unknown candidate on its own evidence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Guess {
-    /// A name with this label.
-    Label(Label),
-    /// No label yet: another mention of the same name may lend it one.
-    Open,
-    /// This label unless another mention of the same name lends it one: a
-    /// guess from the name's shape alone (an acronym is an organisation),
-    /// which must not overrule evidence (`PENCE:` after `Mike Pence`).
-    Fallback(Label),
-    /// A function word, month or weekday is among its words: never a name.
-    Never,
-}
-
-impl Guess {
-    /// The label guessed, if any.
-    fn label(self) -> Option<Label> {
-        match self {
-            Guess::Label(label) => Some(label),
-            Guess::Open | Guess::Never | Guess::Fallback(_) => None,
-        }
-    }
-
-    /// The label to fall back on when no other mention lends one.
-    fn fallback(self) -> Option<Label> {
-        match self {
-            Guess::Fallback(label) => Some(label),
-            _ => None,
-        }
-    }
-}
 
 /// Resolves `candidates` (in text order) into non-overlapping mentions.
 pub fn merge<'a>(cx: &Context<'_, 'a>, candidates: Vec<Candidate>) -> Vec<Mention<'a>> {
@@ -288,284 +250,6 @@ fn lexicon_str<'a>(s: &Cow<'static, str>) -> Cow<'a, str> {
     }
 }
 
-// The cue words below are `match`es: each compiles to a switch on the
-// word's length, then a comparison or two of words of that length.
-
-/// Whether `word` is a speech verb next to which an unknown capitalised word
-/// is a speaker's name (`“…,” Obama said`, `said O'Neill`).
-#[rustfmt::skip] // one line per initial letter
-pub(super) fn is_speech_verb(word: &str) -> bool {
-    matches!(
-        word,
-        "acknowledged" | "added" | "argued" | "asked"
-            | "continued"
-            | "explained"
-            | "insisted"
-            | "noted"
-            | "recalled" | "replied"
-            | "said" | "says" | "stated"
-            | "told" | "tweeted"
-            | "warned" | "writes" | "wrote"
-    )
-}
-
-/// Whether `word` is a preposition after which an unknown capitalised word
-/// names a place (`in Arbil`).
-fn is_place_preposition(word: &str) -> bool {
-    matches!(word, "in" | "near" | "outside")
-}
-
-/// Whether `word` comes before a team's name in a match report: `beat
-/// Somerset`, `against Kent`, `Leeds v Wimbledon`.
-fn is_team_cue_before(word: &str) -> bool {
-    matches!(word, "against" | "beat" | "beating" | "defeated" | "v" | "v." | "vs" | "vs.")
-}
-
-/// Whether `word` comes after a team's name in a match report:
-/// `Leicestershire beat Somerset`.
-fn is_team_cue_after(word: &str) -> bool {
-    matches!(word, "beat" | "defeated" | "drew" | "v" | "v." | "vs" | "vs.")
-}
-
-/// Whether an unknown name stands where a match report puts a team.
-fn plays(cx: &Context<'_, '_>, c: &Candidate) -> bool {
-    let word_at = |k: usize| (k < cx.tokens.len()).then(|| cx.word(k));
-    let before = |n: usize| c.tokens.start.checked_sub(n).and_then(word_at);
-    // An article may come between: `beat the Mets`.
-    let cue = if before(1) == Some("the") { before(2) } else { before(1) };
-    cue.is_some_and(is_team_cue_before) || word_at(c.tokens.end).is_some_and(is_team_cue_after)
-}
-
-/// Whether `word` is a common noun that, right after a name (possibly after
-/// its `'s`), makes the name an organisation's: `the Zorblax newspaper`,
-/// `Zorblax striker Tom Smith`, `Zorblax 's shares`. Nouns that follow a
-/// person's name as often (`campaign`, `spokesman`, `administration`) are not here.
-#[rustfmt::skip] // one line per initial letter
-fn is_org_noun(word: &str) -> bool {
-    matches!(
-        word,
-        "affiliate"
-            | "bank" | "brokerage"
-            | "club" | "coach" | "company"
-            | "daily" | "defender"
-            | "executives"
-            | "firm" | "forward"
-            | "goalkeeper" | "group"
-            | "midfielder"
-            | "newspaper"
-            | "party"
-            | "shareholders" | "shares" | "stock" | "striker" | "subsidiary"
-            | "unit"
-            | "weekly"
-    )
-}
-
-/// Whether an organisation's noun follows `c`: `Zorblax shares`, `Zorblax 's striker`.
-fn org_noun_after(cx: &Context<'_, '_>, c: &Candidate) -> bool {
-    let mut k = c.tokens.end;
-    if cx.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Possessive) {
-        k += 1;
-    }
-    // At a sentence start the capital proves nothing (`Central bank officials`), so only a possessive or a player tells.
-    let player = |w: &str| matches!(w, "defender" | "goalkeeper" | "midfielder" | "striker");
-    k < cx.tokens.len() && is_org_noun(cx.word(k)) && (!c.sentence_initial || k > c.tokens.end || player(cx.word(k)))
-}
-
-/// Whether `c` stands alone in brackets right after a person's name, as a
-/// squad list gives each player's club: `Tom Smith ( Zorblax )`. (A place
-/// there is typed by the gazetteer before this is asked.)
-fn club_after_person(cx: &Context<'_, '_>, c: &Candidate) -> bool {
-    let (start, end) = (c.tokens.start, c.tokens.end);
-    let bracketed = start >= 2 && cx.word(start - 1) == "(" && cx.tokens.get(end).is_some_and(|_| cx.word(end) == ")");
-    // The name before the bracket ends in a word in title case (`Tom Smith`, `Frank de Boer`), after a capitalised word.
-    let title_case = |k: usize| cx.is_capitalised(k) && cx.word_bytes(k)[1..].iter().all(u8::is_ascii_lowercase);
-    bracketed && start >= 3 && title_case(start - 2) && cx.is_capitalised(start - 3)
-}
-
-/// What an unknown candidate is on its own evidence.
-fn guess(cx: &Context<'_, '_>, c: &Candidate) -> Guess {
-    // One pass over the words, each sliced once: a function word rules the name out, the shapes add up.
-    let mut shape = WordShape { title_case: true, name_chars: true };
-    let (mut first, mut last) = ("", "");
-    for k in c.tokens.clone() {
-        let word = cx.word(k);
-        if cx.lists.is_function_word(word) {
-            return Guess::Never;
-        }
-        let word_shape = word_shape(word);
-        shape.title_case &= word_shape.title_case;
-        shape.name_chars &= word_shape.name_chars;
-        if k == c.tokens.start {
-            first = word;
-        }
-        last = word;
-    }
-    if c.tokens.len() == 1 && is_acronym(first) && stands_alone(cx, c) && among_lower_case(cx, c) {
-        return Guess::Fallback(Label::Org);
-    }
-    label_of_unknown(cx, c, first, last, shape).map_or(Guess::Open, Guess::Label)
-}
-
-/// The label of an unknown candidate without function words, if it is worth
-/// keeping, given its `first` and `last` words and the `shape` they all share.
-fn label_of_unknown(cx: &Context<'_, '_>, c: &Candidate, first: &str, last: &str, shape: WordShape) -> Option<Label> {
-    let count = c.tokens.len();
-    let word_at = |k: usize| (k < cx.tokens.len()).then(|| cx.word(k));
-    // A title in quote marks (`the song “Summer Rain”`) names a work, not a person.
-    if is_quoted_title(cx, &c.tokens) {
-        return None;
-    }
-    // Title case (`Smith`, also `smith`) and, besides, only letters, apostrophes and hyphens.
-    let (title_case, name_like) = (shape.title_case, shape.title_case && shape.name_chars);
-    let speaks = |k: Option<usize>| k.and_then(word_at).is_some_and(is_speech_verb);
-    let connected = count >= 2 && c.tokens.clone().any(|k| matches!(cx.word(k), "of" | "&" | "for" | "and"));
-    // Next to a speech verb, or before a place in brackets.
-    if name_like
-        && !connected
-        && count <= 3
-        && (((speaks(Some(c.tokens.end)) || speaks(c.tokens.start.checked_sub(1))) && may_be_a_speaker(cx, c))
-            || (count >= 2 && place_in_brackets_after(cx, c)))
-    {
-        return Some(Label::Person);
-    }
-    let plays_or_belongs = count == 1 && stands_alone(cx, c) && (plays(cx, c) || club_after_person(cx, c));
-    if name_like && (plays_or_belongs || (count <= 3 && org_noun_after(cx, c) && (count > 1 || stands_alone(cx, c)))) {
-        return Some(Label::Org);
-    }
-    if c.sentence_initial {
-        // A sentence-initial pair of capitalised words is a name when an appositive follows.
-        let appositive = word_at(c.tokens.end) == Some(",")
-            && word_at(c.tokens.end + 1).is_some_and(|w| matches!(w, "who" | "the" | "a" | "an"));
-        return ((2..=3).contains(&count) && name_like && appositive).then_some(Label::Person);
-    }
-    match count {
-        1 => {
-            let before = c.tokens.start.checked_sub(1).and_then(word_at);
-            // `near Trinidad`: the preposition outweighs a surname list.
-            if name_like && before.is_some_and(is_place_preposition) {
-                Some(Label::Gpe)
-            } else if title_case && cx.lists.is_surname(first) {
-                Some(Label::Person)
-            } else {
-                None
-            }
-        }
-        2..=4 => {
-            if super::rules::is_event_word(last) {
-                None
-            } else if connected {
-                Some(Label::Org)
-            } else if title_case {
-                Some(Label::Person)
-            } else {
-                None
-            }
-        }
-        _ => None,
-    }
-}
-
-/// Whether `word` is an acronym: two to five capital letters (`KDPI`, `IVAC`).
-/// The ones that name no entity (`GDP`, `CEO`) are function words, so never reach here.
-fn is_acronym(word: &str) -> bool {
-    (2..=5).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
-}
-
-/// Whether no word but a possessive touches `c` and no capitalised word stands next to it:
-/// `IFK` in `IFK Gothenburg` or `AL` in `AL-ANWAR` is part of a name.
-fn stands_alone(cx: &Context<'_, '_>, c: &Candidate) -> bool {
-    let (start, end) = (cx.tokens[c.tokens.start].span.start(), cx.tokens[c.tokens.end - 1].span.end());
-    let before = c.tokens.start.checked_sub(1).map(|k| cx.tokens[k]);
-    let after = cx.tokens.get(c.tokens.end).copied();
-    // A neighbour on another line is no neighbour.
-    let apart = |t: Token, gap: Span| {
-        t.kind == TokenKind::Possessive
-            || !gap.is_empty()
-                && (cx.text[gap].contains('\n')
-                    || !(t.is_wordlike() && cx.text[t.span].starts_with(char::is_uppercase)))
-    };
-    before.is_none_or(|t| apart(t, Span::new(t.span.end(), start)))
-        && after.is_none_or(|t| apart(t, Span::new(end, t.span.start())))
-}
-
-/// The most tokens on each side [`among_lower_case`] looks at.
-const CASE_WINDOW: usize = 3;
-
-/// Whether a lower-case word stands within a few tokens of `c` in its text,
-/// so its capitals are its own, not those of a line written in capitals.
-fn among_lower_case(cx: &Context<'_, '_>, c: &Candidate) -> bool {
-    let bytes = cx.text.as_bytes();
-    let from = c.tokens.start.saturating_sub(CASE_WINDOW);
-    let to = (c.tokens.end + CASE_WINDOW).min(cx.tokens.len());
-    (from..to).any(|k| {
-        let t = cx.tokens[k];
-        t.kind == TokenKind::Word
-            && t.span.len() >= 2
-            && bytes[t.span.start()..t.span.end()].iter().all(u8::is_ascii_lowercase)
-    })
-}
-
-/// Whether a candidate next to a speech verb may be the speaker's name: a
-/// lone capitalised word at a sentence start only if it is a known name
-/// (not `Residents said`).
-fn may_be_a_speaker(cx: &Context<'_, '_>, c: &Candidate) -> bool {
-    if c.tokens.len() > 1 || !c.sentence_initial {
-        return true;
-    }
-    let word = cx.word(c.tokens.start);
-    cx.lists.is_surname(word) || cx.lists.given_name(word).is_some()
-}
-
-/// What the characters of a word look like, as far as names go.
-struct WordShape {
-    /// Every character after the first is a lower-case letter (`Smith`, `smith`).
-    title_case: bool,
-    /// Only letters, apostrophes and hyphens (`O'Neill`, `Smith-Jones`).
-    name_chars: bool,
-}
-
-/// The shape of `word`, in one pass over it.
-fn word_shape(word: &str) -> WordShape {
-    // Bytes first, with no branch per byte but the one out to characters: most words are short and ASCII.
-    let mut shape = WordShape { title_case: true, name_chars: true };
-    for (i, &b) in word.as_bytes().iter().enumerate() {
-        if !b.is_ascii() {
-            return word_shape_of_chars(word);
-        }
-        // An ASCII byte in lower case after its case bit is set is a letter in either case.
-        let letter = (b | 0x20).is_ascii_lowercase();
-        shape.title_case &= (i == 0) | b.is_ascii_lowercase();
-        shape.name_chars &= letter | (b == b'\'') | (b == b'-');
-    }
-    shape
-}
-
-/// The shape of a `word` that is not all ASCII, character by character.
-fn word_shape_of_chars(word: &str) -> WordShape {
-    let mut shape = WordShape { title_case: true, name_chars: true };
-    for (i, ch) in word.chars().enumerate() {
-        shape.title_case &= i == 0 || ch.is_lowercase();
-        shape.name_chars &= ch.is_alphabetic() || matches!(ch, '\'' | '’' | '-');
-    }
-    shape
-}
-
-/// Whether a country or place in brackets follows `c`, as after a
-/// competitor's name in results: `Sven Nylander ( Sweden )`.
-fn place_in_brackets_after(cx: &Context<'_, '_>, c: &Candidate) -> bool {
-    let k = c.tokens.end;
-    if k >= cx.tokens.len() || cx.word(k) != "(" {
-        return false;
-    }
-    let Some(close) = (k + 2..cx.tokens.len().min(k + 6)).find(|&j| cx.word(j) == ")") else {
-        return false;
-    };
-    let inside = cx.tokens[k + 1].span.cover(cx.tokens[close - 1].span);
-    let hits = cx.gazetteer.find(&cx.text[inside]);
-    matches!(hits[..], [hit] if hit.span.len() == inside.len()
-        && matches!(cx.gazetteer.entries()[hit.entry].label, Label::Gpe | Label::Loc))
-}
-
 /// The acronym in brackets right after `c` whose letters are the initials
 /// of its words, or any acronym after an organisation's name of two words
 /// or more, which may abbreviate it in its own language: `Popular
@@ -657,77 +341,12 @@ mod tests {
     }
 
     #[test]
-    fn a_name_before_a_bracketed_country_is_a_person() {
-        assert_eq!(label_of("5. Sven Nylander ( Sweden ) 49.22", "Sven Nylander"), Some(Label::Person));
-        assert_eq!(label_of("5. Sven Nylander ( retired ) 49.22", "Sven Nylander"), None);
-        // One word may be a team: `Alba ( Germany )`.
-        assert_eq!(label_of("Zorblax ( Germany ) 75", "Zorblax"), None);
-    }
-
-    #[test]
-    fn match_report_words_make_teams() {
-        let text = "Leicestershire beat Zorblax by an innings , as Quuxshire drew .";
-        assert_eq!(label_of(text, "Zorblax"), Some(Label::Org));
-        assert_eq!(label_of(text, "Quuxshire"), Some(Label::Org));
-        assert_eq!(label_of("The Astros routed the Zorblax 10-0 against the Quuxes .", "Quuxes"), Some(Label::Org));
-        assert_eq!(label_of("He met Zorblax on Friday .", "Zorblax"), None);
-    }
-
-    #[test]
     fn any_acronym_after_an_organisation_abbreviates_it() {
         let text = "The Popular Revolutionary Army ( EPR ) attacked. The EPR said so.";
         assert_eq!(entities(text).iter().filter(|(t, l)| t == "EPR" && *l == Label::Org).count(), 2);
         // After a person's name, letters in brackets do not abbreviate it (they may be a party or club).
         let doc = extractor().extract("Joe Zorblax ( QXZ ) spoke.");
         assert!(doc.entities.iter().all(|m| m.text != "QXZ" || m.canonical == "QXZ"), "{:?}", doc.entities);
-    }
-
-    #[test]
-    fn an_acronym_among_lower_case_words_is_an_organisation() {
-        assert_eq!(label_of("Talks with the ZQX broke down on Friday.", "ZQX"), Some(Label::Org));
-        // Acronyms that name nothing, a line in capitals, and an acronym inside a name are not.
-        assert_eq!(entities("The GDP rose on Friday."), []);
-        assert_eq!(label_of("ZQX TALKS BREAK DOWN", "ZQX"), None);
-        assert_eq!(label_of("They met ZQX Zorblax on Friday.", "ZQX"), None);
-        assert_eq!(label_of("The AL-ZQX paper said so.", "ZQX"), None);
-    }
-
-    #[test]
-    fn an_acronyms_shape_yields_to_evidence() {
-        let text = "Mike Zorbl spoke first. Later Zorbl left.\nZORBL: It was fine, he said.";
-        assert_eq!(label_of(text, "ZORBL"), Some(Label::Person));
-    }
-
-    #[test]
-    fn an_organisations_noun_after_a_name_makes_it_one() {
-        assert_eq!(label_of("He wrote for the Zorblax newspaper in May.", "Zorblax"), Some(Label::Org));
-        assert_eq!(label_of("Zorblax striker Tom Quux scored.", "Zorblax"), Some(Label::Org));
-        assert_eq!(label_of("He sold Zorblax's shares on Monday.", "Zorblax"), Some(Label::Org));
-        // At a sentence start, a capitalised common word before `bank` is no name.
-        assert_eq!(label_of("Central bank officials met.", "Central"), None);
-        // A person's noun is no organisation's: `the Zorblax campaign`.
-        assert_eq!(label_of("He ran the Zorblax campaign in May.", "Zorblax"), None);
-    }
-
-    #[test]
-    fn a_word_in_brackets_after_a_player_is_the_club() {
-        let text = "Defenders - Tom Quux ( Zorblax ) , Joe Smith ( Germany ) .";
-        assert_eq!(label_of(text, "Zorblax"), Some(Label::Org));
-        assert_eq!(label_of(text, "Germany"), Some(Label::Gpe));
-        assert_eq!(label_of("The fee ( Zorblax ) rose .", "Zorblax"), None);
-    }
-
-    #[test]
-    fn events_are_not_people() {
-        assert_eq!(label_of("They watched the Zorblax Cup final.", "Zorblax Cup"), None);
-        assert_eq!(label_of("They watched the Zorblax Quux final.", "Zorblax Quux"), Some(Label::Person));
-    }
-
-    #[test]
-    fn unknown_word_after_in_is_a_place() {
-        assert_eq!(label_of("Fighting broke out in Arbil on Friday.", "Arbil"), Some(Label::Gpe));
-        assert_eq!(label_of("Arbil was quiet.", "Arbil"), None);
-        assert_eq!(label_of("He said so in March.", "March"), None);
     }
 
     #[test]

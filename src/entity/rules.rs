@@ -14,7 +14,7 @@
 //! | a byline: a two- or three-word line before a dateline | PERSON |
 //! | a known given name or an initial first (`M. Gatting`), or a known surname last (two words or more) | PERSON |
 //! | CamelCase or letters with digits (`FlightRadar24`) | ORG |
-//! | anything else | unknown, left to [`super::merge`] |
+//! | anything else | unknown, left to [`super::typing`] |
 //!
 //! Sentence-initial function words (`The`, `However`) are stripped, lexicon
 //! surfaces that are also common words are not trusted at a sentence start,
@@ -23,44 +23,12 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use crate::gazetteer::{Gazetteer, Hit};
-use crate::lexicon::Entry;
-use crate::segment::Segments;
-use crate::token::{Token, TokenKind};
-use crate::token_bits::TokenBits;
+use crate::token::TokenKind;
 use crate::{Label, Span};
 
-use super::{lists, shouted, sports, Gender, WordLists};
-
-/// What a piece of a run was found to be.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Evidence {
-    /// A gazetteer hit on this entry.
-    Lexicon(usize),
-    /// A rule decided the label.
-    Rule(Label),
-    /// A place written with its score in a sports result: the team named after it (ORG).
-    Team,
-    /// Capitalised, but nothing says what it is yet.
-    Unknown,
-}
-
-/// A candidate mention found by the rules.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Candidate {
-    /// Where the name is.
-    pub span: Span,
-    /// Its tokens.
-    pub tokens: Range<usize>,
-    /// What the rules know about it.
-    pub evidence: Evidence,
-    /// A title written before it.
-    pub title: Option<Span>,
-    /// Gender from the title or given name.
-    pub gender: Gender,
-    /// Whether it starts its sentence (so its capital letter proves nothing).
-    pub sentence_initial: bool,
-}
+use super::context::{Candidate, Context, Evidence, NameStarts, TokenHits};
+use super::cues::{self, is_event_word, is_quoted_title};
+use super::{lists, shouted, sports, Gender};
 
 /// Whether `word` may join two capitalised words inside one name: `of`, `de`, `van`, `bin`, `&`.
 /// Bytes, not a `str`: the token is compared without slicing the text on character boundaries.
@@ -90,139 +58,6 @@ fn is_relation(word: &str) -> bool {
             | "uncle"
             | "widow" | "widower" | "wife"
     )
-}
-
-/// The context the rules need.
-pub struct Context<'c, 'a> {
-    /// The input.
-    pub text: &'a str,
-    /// Its tokens.
-    pub tokens: &'c [Token],
-    /// Its paragraphs and sentences.
-    pub segments: &'c Segments,
-    /// Entity lexicons.
-    pub gazetteer: &'c Gazetteer,
-    /// Word lists.
-    pub lists: &'c WordLists,
-}
-
-impl<'c, 'a> Context<'c, 'a> {
-    /// The text of token `k`.
-    pub fn word(&self, k: usize) -> &'a str {
-        &self.text[self.tokens[k].span]
-    }
-
-    /// The bytes of token `k`, for comparisons with ASCII words (no slicing on character boundaries).
-    pub fn word_bytes(&self, k: usize) -> &'a [u8] {
-        &self.text.as_bytes()[self.tokens[k].span.range()]
-    }
-
-    /// Whether token `k` is a word or abbreviation with a capital first letter.
-    pub fn is_capitalised(&self, k: usize) -> bool {
-        let t = self.tokens[k];
-        if !matches!(t.kind, TokenKind::Word | TokenKind::Abbreviation) {
-            return false;
-        }
-        // Most words start with an ASCII letter: no need to decode a character.
-        match self.text.as_bytes()[t.span.start()] {
-            b if b.is_ascii() => b.is_ascii_uppercase(),
-            _ => self.word(k).chars().next().is_some_and(char::is_uppercase),
-        }
-    }
-
-    fn entry(&self, index: usize) -> &'c Entry<'static> {
-        &self.gazetteer.entries()[index]
-    }
-
-    /// The span from the start of token `range.start` to the end of token `range.end - 1`.
-    pub fn span(&self, range: &Range<usize>) -> Span {
-        self.tokens[range.start].span.cover(self.tokens[range.end - 1].span)
-    }
-}
-
-/// The lexicon hits of a document by start token: where each ends, and its
-/// entry. Four bytes a token, so the table of a long document stays small.
-pub(crate) struct TokenHits {
-    /// For each token, 1 + the index in `hits` of the hit that starts there (0: none does).
-    by_token: Vec<u32>,
-    /// The end token and the entry of each hit.
-    hits: Vec<(usize, usize)>,
-}
-
-impl TokenHits {
-    /// Gazetteer hits that start and end on token boundaries; their starts are marked in `starts`.
-    fn of(cx: &Context<'_, '_>, hits: &[Hit], starts: &mut NameStarts) -> TokenHits {
-        let mut table = TokenHits { by_token: vec![0; cx.tokens.len()], hits: Vec::with_capacity(hits.len()) };
-        let mut k = 0;
-        for hit in hits {
-            // The first token not before the hit: one of the next few where hits
-            // are dense, else a binary search.
-            let before = |t: &Token| t.span.start() < hit.span.start();
-            let near = cx.tokens[k..].iter().take(4).position(|t| !before(t));
-            k += near.unwrap_or_else(|| cx.tokens[k..].partition_point(before));
-            if k == cx.tokens.len() || cx.tokens[k].span.start() != hit.span.start() {
-                continue;
-            }
-            let mut end = k;
-            while end < cx.tokens.len() && cx.tokens[end].span.end() <= hit.span.end() {
-                end += 1;
-            }
-            if end > k && cx.tokens[end - 1].span.end() == hit.span.end() {
-                table.insert(k, end, hit.entry);
-                starts.insert(k);
-            }
-        }
-        table
-    }
-
-    /// The end token and the entry of the hit that starts at token `k`, if one does.
-    #[inline]
-    pub(crate) fn at(&self, k: usize) -> Option<(usize, usize)> {
-        let i = self.by_token[k] as usize;
-        (i > 0).then(|| self.hits[i - 1])
-    }
-
-    /// Records a hit of tokens `k..end` on `entry`, where no hit starts yet.
-    /// A document that has 2^32 − 1 hits already (over 4 GiB of text) records
-    /// no more: its later names are found by the rules alone.
-    pub(crate) fn insert(&mut self, k: usize, end: usize, entry: usize) {
-        debug_assert_eq!(self.by_token[k], 0, "one hit per start token");
-        let Ok(number) = u32::try_from(self.hits.len() + 1) else {
-            return;
-        };
-        self.hits.push((end, entry));
-        self.by_token[k] = number;
-    }
-}
-
-/// The tokens a name may start at, one bit each: where a gazetteer hit
-/// starts, and words whose first byte is no ASCII lower-case letter (every
-/// capitalised word, every word in capitals). Most tokens are neither, and
-/// the passes over a document's names skip them a word of bits at a time.
-pub(crate) struct NameStarts(TokenBits);
-
-impl NameStarts {
-    /// The words of `cx` that may start a name (hits are marked by [`NameStarts::insert`]).
-    fn of_words(cx: &Context<'_, '_>) -> NameStarts {
-        // Both tests are taken, with `&`: a branch on the kind of each token
-        // would be mispredicted about as often as it is taken.
-        let bytes = cx.text.as_bytes();
-        NameStarts(TokenBits::of(cx.tokens, |token| {
-            matches!(token.kind, TokenKind::Word | TokenKind::Abbreviation)
-                & bytes.get(token.span.start()).is_some_and(|b| !b.is_ascii_lowercase())
-        }))
-    }
-
-    /// Marks token `k` as a possible start.
-    fn insert(&mut self, k: usize) {
-        self.0.insert(k);
-    }
-
-    /// The first token from `k` on, before `limit`, that a name may start at (`limit` when none).
-    #[inline]
-    pub(crate) fn next(&self, k: usize, limit: usize) -> usize {
-        self.0.next(k, limit).unwrap_or(limit)
-    }
 }
 
 /// Finds the candidate mentions of a document, in text order.
@@ -502,7 +337,7 @@ fn surname_hit_after(cx: &Context<'_, '_>, words: &Range<usize>, next: Option<&P
 /// Whether token `k` is a speech verb or a possessive, which make the name
 /// before it an actor: `Apple said`, `Apple's`, not `Apple pie`.
 fn acts(cx: &Context<'_, '_>, k: usize) -> bool {
-    cx.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Possessive || super::merge::is_speech_verb(cx.word(k)))
+    cx.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Possessive || cues::is_speech_verb(cx.word(k)))
 }
 
 /// Whether the words start with a known given name or an initial (`Tony
@@ -562,28 +397,6 @@ fn whole_run_org(cx: &Context<'_, '_>, hits: &TokenHits, tokens: &Range<usize>, 
         gender: Gender::Unknown,
         sentence_initial: initial,
     })
-}
-
-/// Last words that make a name an event, not an entity: `World Cup`, `U.S. Open`, `Gulf War`.
-const EVENT_WORDS: &[&str] = &[
-    "Championship",
-    "Championships",
-    "Classic",
-    "Cup",
-    "Festival",
-    "Games",
-    "Marathon",
-    "Masters",
-    "Olympics",
-    "Open",
-    "Prix",
-    "Trophy",
-    "War",
-];
-
-/// Whether `word` ends the name of an event (`Cup`, `Open`, `War`).
-pub(super) fn is_event_word(word: &str) -> bool {
-    EVENT_WORDS.contains(&word)
 }
 
 /// A place followed by one to three capitalised words that name no person:
@@ -773,13 +586,6 @@ fn classify_words(
         return Candidate { evidence: Evidence::Rule(Label::Org), ..unknown(cx, tokens, initial) };
     }
     unknown(cx, tokens, initial)
-}
-
-/// Whether `tokens` are exactly the words between two quote marks (`the song “Summer Rain”`).
-pub fn is_quoted_title(cx: &Context<'_, '_>, tokens: &Range<usize>) -> bool {
-    tokens.start > 0
-        && cx.tokens[tokens.start - 1].kind == TokenKind::Quote
-        && cx.tokens.get(tokens.end).is_some_and(|t| t.kind == TokenKind::Quote)
 }
 
 /// CamelCase or letters mixed with digits: `FlightRadar24`, `PayPal`, `3M`.
