@@ -295,8 +295,15 @@ fn classify_run(cx: &Context<'_, '_>, hits: &TokenHits, run: &Run, parts: &mut V
                 out.push(person(cx, range.clone(), None, gender, false));
             }
             Part::Words(range) if run.headline => {
-                // Headline capitals prove nothing: each word waits for the body to name it.
-                out.extend(range.clone().map(|k| unknown(cx, k..k + 1, true)));
+                // Headline capitals prove nothing: each word waits for the body to name it,
+                // but a known given name opens a person's name with the word after it
+                // (`Jane Zorbl Slams Plan`: `Jane Zorbl`, then `Slams` and `Plan` alone).
+                let mut k = range.start;
+                if let Some(gender) = headline_given_name(cx, range) {
+                    out.push(person(cx, k..k + 2, title.take(), gender, true));
+                    k += 2;
+                }
+                out.extend((k..range.end).map(|k| unknown(cx, k..k + 1, true)));
             }
             // `Rival Hillary Clinton said`: a sentence's first word before a given
             // name and a surname is a common word the capital proves nothing of.
@@ -332,6 +339,24 @@ fn surname_hit_after(cx: &Context<'_, '_>, words: &Range<usize>, next: Option<&P
         && !cx.lists.is_function_word(word)
         && !is_connector(word.to_ascii_lowercase().as_bytes());
     (hit.start == words.end && hit.len() == 1 && given).then_some(hit.end)
+}
+
+/// The gender of the given name (and no surname) that opens headline words
+/// `range` before a word in title case, which together make a person's name.
+fn headline_given_name(cx: &Context<'_, '_>, range: &Range<usize>) -> Option<Gender> {
+    if range.len() < 2 {
+        return None;
+    }
+    let (first, second) = (cx.word(range.start), cx.word(range.start + 1));
+    let title_case = |w: &str| w.len() >= 2 && w.as_bytes()[1..].iter().all(u8::is_ascii_lowercase);
+    let names = title_case(first)
+        && title_case(second)
+        && !cx.lists.is_function_word(first)
+        && !cx.lists.is_function_word(second)
+        && !is_plural(second);
+    // A surname as well (`Clinton Hid Past Problems`) may start the headline alone, unless a surname follows.
+    let surname_follows = || cx.lists.is_surname(second) || !cx.lists.is_surname(first);
+    (names && surname_follows()).then(|| cx.lists.given_name(first)).flatten()
 }
 
 /// Whether token `k` is a speech verb or a possessive, which make the name
@@ -805,6 +830,14 @@ mod tests {
         assert!(doc.len() >= 100 / most, "{doc:?}");
         assert!(doc.iter().all(|(t, l)| *l == Label::Org && t.split(' ').count() <= most), "{doc:?}");
         assert_eq!(entities("He joined the Ministry of Defence."), [("Ministry of Defence".into(), Label::Org)]);
+    }
+
+    #[test]
+    fn a_given_name_opens_a_name_in_a_title_case_headline() {
+        let doc = entities("Jane Zorbl Slams Tax Plan\nThe plan was dropped.");
+        assert_eq!(doc, [("Jane Zorbl".into(), Label::Person)]);
+        // A headline's words without a given name first wait for the body.
+        assert_eq!(entities("Zorbl Slams Tax Plan\nThe plan was dropped."), []);
     }
 
     #[test]
