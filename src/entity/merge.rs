@@ -23,6 +23,7 @@ use crate::token::{Token, TokenKind};
 use crate::Label;
 
 use super::context::{Candidate, Context, Evidence};
+use super::cues;
 use super::typing::{guess, Guess};
 use super::{Gender, Mention};
 use keys::{EndsFilter, Shouted, Straight};
@@ -161,7 +162,10 @@ fn resolve<'a>(
         }
         (Evidence::Lexicon(entry), _) => {
             let entry = &cx.gazetteer.entries()[entry];
-            if matches!(entry.label, Label::Gpe | Label::Loc) && teams.contains(surface) {
+            // In a document with results, a city that plays (`beat Zorbton`, `Zorbton 's striker`) is its team.
+            let city = entry.label == Label::Gpe && entry.id.as_deref().is_some_and(|id| id.starts_with("GeoNames:"));
+            let plays = || !teams.is_empty() && city && (cues::plays(cx, c) || cues::org_noun_after(cx, c));
+            if matches!(entry.label, Label::Gpe | Label::Loc) && (teams.contains(surface) || plays()) {
                 return Some(Mention { label: Label::Org, title: None, ..plain(c, surface, Gender::Unknown) });
             }
             Some(Mention {
@@ -338,6 +342,15 @@ mod tests {
         let text = "Surrey beat Kent.\nSurrey 22 points , Kent 4 .";
         assert_eq!(label_of(text, "Surrey"), Some(Label::Org));
         assert_eq!(label_of("Surrey is a county south of London.", "Surrey"), Some(Label::Gpe));
+    }
+
+    #[test]
+    fn a_city_that_plays_in_a_document_with_results_is_its_team() {
+        let text = "Zorbton 2 Quuxton 1\nLater Leeds beat Boston in a friendly.";
+        assert_eq!(label_of(text, "Boston"), Some(Label::Org));
+        // Without results in the document, `beat Boston` may be anything; a city without a cue stays a place.
+        assert_eq!(label_of("The rain beat Boston all week.", "Boston"), Some(Label::Gpe));
+        assert_eq!(label_of("Zorbton 2 Quuxton 1\nThey flew to Boston on Friday.", "Boston"), Some(Label::Gpe));
     }
 
     #[test]
