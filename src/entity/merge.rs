@@ -24,18 +24,18 @@ use crate::Label;
 
 use super::context::{Candidate, Context, Evidence};
 use super::cues;
-use super::typing::{guess, Guess};
+use super::typing::{guess, stands_alone, Guess};
 use super::{Gender, Mention};
 use keys::{EndsFilter, Shouted, Straight};
 
 /// Resolves `candidates` (in text order) into non-overlapping mentions.
 pub fn merge<'a>(cx: &Context<'_, 'a>, candidates: Vec<Candidate>) -> Vec<Mention<'a>> {
-    let (guesses, short_forms) = guesses_and_short_forms(cx, &candidates);
+    let (guesses, short_forms, given_forms) = guesses_and_short_forms(cx, &candidates);
     let teams = teams(cx, &candidates);
     let resolved: Vec<Option<Mention<'a>>> = candidates
         .iter()
         .zip(&guesses)
-        .map(|(c, guessed)| resolve(cx, c, guessed.and_then(Guess::label), &short_forms, &teams))
+        .map(|(c, guessed)| resolve(cx, c, guessed.and_then(Guess::label), &short_forms, &given_forms, &teams))
         .collect();
     let known = known_labels(cx, &candidates, &guesses, &resolved);
     // The end of the last mention kept: a mention never overlaps the one before.
@@ -69,14 +69,23 @@ pub fn merge<'a>(cx: &Context<'_, 'a>, candidates: Vec<Candidate>) -> Vec<Mentio
 /// Short forms of full names and acronyms: surface -> (canonical, label, gender).
 type ShortForms<'a> = FxHashMap<Straight<'a>, (Cow<'a, str>, Label, Gender)>;
 
+/// Known given names that open a person's full name, with the full name and
+/// its gender: `Hillary` alone is `Hillary Clinton` where nothing else says
+/// what it is. Apart from [`ShortForms`], so they never overrule evidence.
+type GivenForms<'a> = FxHashMap<Straight<'a>, (Cow<'a, str>, Gender)>;
+
 /// Each unknown candidate's guess, made once (`None` for the others), and
 /// the short forms the candidates define, in one pass that reads each
 /// candidate's evidence once: short forms and resolution both use the guesses.
-fn guesses_and_short_forms<'a>(cx: &Context<'_, 'a>, candidates: &[Candidate]) -> (Vec<Option<Guess>>, ShortForms<'a>) {
+fn guesses_and_short_forms<'a>(
+    cx: &Context<'_, 'a>,
+    candidates: &[Candidate],
+) -> (Vec<Option<Guess>>, ShortForms<'a>, GivenForms<'a>) {
     let mut guesses = Vec::with_capacity(candidates.len());
     // Grown as names come: most candidates define no short form, and room
     // for one per candidate took more memory than any other table of a merge.
     let mut short_forms = ShortForms::default();
+    let mut given_forms = GivenForms::default();
     for c in candidates {
         let (guessed, label) = match c.evidence {
             Evidence::Rule(label) => (None, Some(label)),
@@ -90,9 +99,15 @@ fn guesses_and_short_forms<'a>(cx: &Context<'_, 'a>, candidates: &[Candidate]) -
         guesses.push(guessed);
         if let Some(label) = label {
             add_short_forms(cx, c, label, &mut short_forms);
+            if label == Label::Person && c.tokens.len() >= 2 {
+                let first = cx.word(c.tokens.start);
+                if cx.lists.given_name(first).is_some() && !cx.lists.is_function_word(first) {
+                    given_forms.entry(Straight::new(first)).or_insert((Cow::Borrowed(&cx.text[c.span]), c.gender));
+                }
+            }
         }
     }
-    (guesses, short_forms)
+    (guesses, short_forms, given_forms)
 }
 
 /// Adds the short forms a candidate labelled `label` defines: every tail of
@@ -151,6 +166,7 @@ fn resolve<'a>(
     c: &Candidate,
     guessed: Option<Label>,
     short_forms: &ShortForms<'a>,
+    given_forms: &GivenForms<'a>,
     teams: &FxHashSet<&str>,
 ) -> Option<Mention<'a>> {
     let surface = &cx.text[c.span];
@@ -178,9 +194,16 @@ fn resolve<'a>(
         }
         (Evidence::Rule(label), _) => Some(Mention { label, ..plain(c, surface, c.gender) }),
         (Evidence::Team, _) => Some(Mention { label: Label::Org, ..plain(c, surface, Gender::Unknown) }),
-        (Evidence::Unknown, _) => {
-            guessed.map(|label| Mention { label, title: None, ..plain(c, surface, Gender::Unknown) })
-        }
+        (Evidence::Unknown, _) => match guessed {
+            Some(label) => Some(Mention { label, title: None, ..plain(c, surface, Gender::Unknown) }),
+            // A given name alone (no name next to it), where a full name opened by it is in the document.
+            None if !stands_alone(cx, c) => None,
+            None => given_forms.get(&Straight::new(surface)).map(|(canonical, gender)| Mention {
+                label: Label::Person,
+                canonical: canonical.clone(),
+                ..plain(c, surface, *gender)
+            }),
+        },
     }
 }
 
@@ -360,6 +383,16 @@ mod tests {
         // After a person's name, letters in brackets do not abbreviate it (they may be a party or club).
         let doc = extractor().extract("Joe Zorblax ( QXZ ) spoke.");
         assert!(doc.entities.iter().all(|m| m.text != "QXZ" || m.canonical == "QXZ"), "{:?}", doc.entities);
+    }
+
+    #[test]
+    fn a_given_name_alone_is_the_person_it_opens() {
+        let e = extractor();
+        let doc = e.extract("Zelda Quuxley spoke first. Later, Zelda left the room.");
+        let zelda = doc.entities.iter().find(|m| m.text == "Zelda").expect("Zelda is found");
+        assert_eq!((zelda.label, zelda.canonical.as_ref()), (Label::Person, "Zelda Quuxley"));
+        // Without a full name it opens, a given name alone says nothing here.
+        assert_eq!(label_of("Later, Zelda left the room.", "Zelda"), None);
     }
 
     #[test]

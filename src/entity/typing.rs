@@ -149,7 +149,7 @@ fn is_acronym(word: &str) -> bool {
 
 /// Whether no word but a possessive touches `c` and no capitalised word stands next to it:
 /// `IFK` in `IFK Gothenburg` or `AL` in `AL-ANWAR` is part of a name.
-fn stands_alone(cx: &Context<'_, '_>, c: &Candidate) -> bool {
+pub(super) fn stands_alone(cx: &Context<'_, '_>, c: &Candidate) -> bool {
     let (start, end) = (cx.tokens[c.tokens.start].span.start(), cx.tokens[c.tokens.end - 1].span.end());
     let before = c.tokens.start.checked_sub(1).map(|k| cx.tokens[k]);
     let after = cx.tokens.get(c.tokens.end).copied();
