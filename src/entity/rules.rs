@@ -841,6 +841,14 @@ mod tests {
     }
 
     #[test]
+    fn ap_state_abbreviations_are_states() {
+        let doc = entities("She spoke in Zorbton, Calif., on Friday.");
+        assert!(doc.contains(&("Calif.".into(), Label::Gpe)), "{doc:?}");
+        // `Miss` is a title before a name, not Mississippi.
+        assert_eq!(entities("He met Miss Zorbl there."), [("Zorbl".into(), Label::Person)]);
+    }
+
+    #[test]
     fn quoted_titles_are_not_people() {
         let e = extractor();
         let text = "The band closed with its song “Summer Rain” on Friday.";
