@@ -79,6 +79,10 @@ pub(super) fn guess(cx: &Context<'_, '_>, c: &Candidate) -> Guess {
     if c.tokens.len() == 1 && is_acronym(first) && stands_alone(cx, c) && among_lower_case(cx, c) {
         return Guess::Fallback(Label::Org);
     }
+    // A dateline's place: `ZORBTON , Iraq 1996-08-23`.
+    if c.tokens.len() <= 3 && opens_dateline(cx, c) {
+        return Guess::Label(Label::Gpe);
+    }
     label_of_unknown(cx, c, first, last, shape).map_or(Guess::Open, Guess::Label)
 }
 
@@ -178,6 +182,42 @@ fn among_lower_case(cx: &Context<'_, '_>, c: &Candidate) -> bool {
         t.kind == TokenKind::Word
             && t.span.len() >= 2
             && bytes[t.span.start()..t.span.end()].iter().all(u8::is_ascii_lowercase)
+    })
+}
+
+/// The most tokens between a dateline's place and its date (`, Iraq` or `, N.J.`).
+const DATELINE_GAP: usize = 4;
+
+/// Whether `c` opens a dateline: a line that starts with it and ends in a
+/// date, maybe with a state or country between (`ZORBTON 1996-08-23`,
+/// `ZORBTON , Iraq 1996-08-23`).
+fn opens_dateline(cx: &Context<'_, '_>, c: &Candidate) -> bool {
+    let bytes = cx.text.as_bytes();
+    let line_start = cx.tokens[c.tokens.start].span.start();
+    if line_start > 0 && bytes[line_start - 1] != b'\n' {
+        return false;
+    }
+    // A date is written `1996-08-23`: a year, a dash, the month, a dash, the day (five tokens).
+    let is_date = |k: usize| {
+        let t = cx.tokens[k];
+        t.kind == TokenKind::Number
+            && t.span.len() == 4
+            && cx.tokens.get(k + 1).is_some_and(|d| d.kind == TokenKind::Dash && d.span.start() == t.span.end())
+    };
+    let ends_line = |k: usize| {
+        cx.tokens
+            .get(k + 1)
+            .is_none_or(|next| cx.text[Span::new(cx.tokens[k].span.end(), next.span.start())].contains('\n'))
+    };
+    let last = (c.tokens.end + DATELINE_GAP).min(cx.tokens.len());
+    (c.tokens.end..last).find(|&k| is_date(k)).is_some_and(|k| {
+        let on_one_line =
+            !cx.text[Span::new(cx.tokens[c.tokens.end - 1].span.end(), cx.tokens[k].span.start())].contains('\n');
+        // Between the place and the date only a comma and capitalised words.
+        on_one_line
+            && k + 4 < cx.tokens.len()
+            && ends_line(k + 4)
+            && (c.tokens.end..k).all(|j| cx.word(j) == "," || cx.is_capitalised(j))
     })
 }
 
@@ -301,6 +341,16 @@ mod tests {
         assert_eq!(label_of(text, "Zorblax"), Some(Label::Org));
         assert_eq!(label_of(text, "Germany"), Some(Label::Gpe));
         assert_eq!(label_of("The fee ( Zorblax ) rose .", "Zorblax"), None);
+    }
+
+    #[test]
+    fn a_dateline_opens_with_a_place() {
+        assert_eq!(label_of("ZORBTON , Iraq 1996-08-23\nThe town was quiet .", "ZORBTON"), Some(Label::Gpe));
+        assert_eq!(label_of("ZORBTON 1996-08-23\nThe town was quiet .", "ZORBTON"), Some(Label::Gpe));
+        // A byline's name on the line before is no place; nor is a name before a date inside a sentence.
+        let text = "Tom Zorbl\nQUUXTON 1996-08-23\nThe town was quiet .";
+        assert_ne!(label_of(text, "Tom Zorbl"), Some(Label::Gpe));
+        assert_eq!(label_of("ZORBTON 1996-08-23 was quiet .", "ZORBTON"), None);
     }
 
     #[test]
