@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use rustc_hash::FxHashMap;
 
 use crate::document::{Document, Entity, Excerpt, OffsetUnit, Quote, Reference, Referent, Resolution, SCHEMA_VERSION};
-use crate::entity::{self, rules::Context, Mention, WordLists};
+use crate::entity::{self, context::Context, Mention, WordLists};
 use crate::gazetteer::Gazetteer;
 use crate::lexicon::{self, bundled};
 use crate::quote::{self, cues::CueLexicon, resolve::Resolver, speaker::Scene};

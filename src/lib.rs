@@ -9,7 +9,7 @@
 //! The pipeline, one module per stage:
 //!
 //! ```text
-//! text ─ token ─ segment ─ gazetteer ─ entity::rules ─ entity::merge ─ quote::{marks, direct, reported} ─ quote::resolve ─ Document
+//! text ─ token ─ segment ─ gazetteer ─ entity::{rules, typing, merge} ─ quote::{marks, direct, reported} ─ quote::resolve ─ Document
 //! ```
 //!
 //! The primary types are [`Extractor`] (build once, share across threads),

@@ -21,8 +21,9 @@ pub use crate::token::{tokenize, Token, TokenKind};
 
 /// The entity stage: candidates from the gazetteer and rules, then one referent per entity.
 pub mod entity {
+    pub use crate::entity::context::Context;
     pub use crate::entity::merge::merge;
-    pub use crate::entity::rules::{candidates, Context, MAX_NAME_BYTES, MAX_NAME_TOKENS};
+    pub use crate::entity::rules::{candidates, MAX_NAME_BYTES, MAX_NAME_TOKENS};
     pub use crate::entity::{Mention, WordLists};
 }
 

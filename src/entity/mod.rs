@@ -1,17 +1,30 @@
 //! Entity recognition: gazetteer hits plus rules for names no lexicon
-//! holds, merged into one referent per entity.
+//! holds, typed from the evidence around them and merged into one referent
+//! per entity.
 //!
-//! [`rules`] reads each sentence's runs of capitalised tokens and decides
-//! what each part is (a lexicon hit, a title, a person, an organisation, or
-//! not yet known); [`merge`] then resolves short and unknown mentions
-//! against the document's full names and acronym definitions, so `Trump`
-//! becomes `Donald Trump` and `FAA` the `Federal Aviation Administration`.
+//! The stage reads one way, each module knowing only those before it:
+//!
+//! 1. [`context`]: what the stages share (the document, lexicon hits by
+//!    token, the candidates and their evidence); [`lists`] holds the word lists.
+//! 2. [`cues`]: what the words next to a name say (speech verbs, team cues,
+//!    an organisation's nouns, event words).
+//! 3. Candidates: [`rules`] reads each sentence's runs of capitalised tokens
+//!    and decides what each part is (a lexicon hit, a title, a person, an
+//!    organisation, or not yet known), with [`shouted`] (names in capitals)
+//!    and [`sports`] (results lines) as its helpers.
+//! 4. [`typing`]: what each unknown candidate is on the evidence around it.
+//! 5. [`merge`]: resolves short and unknown mentions against the document's
+//!    full names and acronym definitions, so `Trump` becomes `Donald Trump`
+//!    and `FAA` the `Federal Aviation Administration`.
 
+pub mod context;
+pub mod cues;
 pub mod lists;
 pub mod merge;
 pub mod rules;
 pub mod shouted;
 pub mod sports;
+pub mod typing;
 
 use std::borrow::Cow;
 use std::ops::Range;

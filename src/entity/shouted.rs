@@ -11,8 +11,8 @@
 
 use crate::token::TokenKind;
 
+use super::context::{Context, NameStarts, TokenHits};
 use super::lists;
-use super::rules::{Context, NameStarts, TokenHits};
 
 /// The most words a name in capitals is looked up with.
 const LONGEST: usize = 4;

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use crate::token::TokenKind;
 
-use super::rules::Context;
+use super::context::Context;
 
 /// The most digits a score has (`1`, `22`, `372`; `1996` is a year).
 const SCORE_DIGITS: usize = 3;

@@ -1,0 +1,133 @@
+//! Cue words: what the words next to a name say about it (a speech verb, a
+//! team cue, an organisation's noun, a preposition of place, an event word,
+//! quote marks around it). Both the rules that find candidates and the
+//! typing of unknown ones read them; they know only the [`Context`].
+
+use std::ops::Range;
+
+use crate::token::TokenKind;
+
+use super::context::{Candidate, Context};
+
+/// Last words that make a name an event, not an entity: `World Cup`, `U.S. Open`, `Gulf War`.
+const EVENT_WORDS: &[&str] = &[
+    "Championship",
+    "Championships",
+    "Classic",
+    "Cup",
+    "Festival",
+    "Games",
+    "Marathon",
+    "Masters",
+    "Olympics",
+    "Open",
+    "Prix",
+    "Trophy",
+    "War",
+];
+
+/// Whether `word` ends the name of an event (`Cup`, `Open`, `War`).
+pub(super) fn is_event_word(word: &str) -> bool {
+    EVENT_WORDS.contains(&word)
+}
+
+/// Whether `tokens` are exactly the words between two quote marks (`the song “Summer Rain”`).
+pub(super) fn is_quoted_title(cx: &Context<'_, '_>, tokens: &Range<usize>) -> bool {
+    tokens.start > 0
+        && cx.tokens[tokens.start - 1].kind == TokenKind::Quote
+        && cx.tokens.get(tokens.end).is_some_and(|t| t.kind == TokenKind::Quote)
+}
+
+// The cue words below are `match`es: each compiles to a switch on the
+// word's length, then a comparison or two of words of that length.
+
+/// Whether `word` is a speech verb next to which an unknown capitalised word
+/// is a speaker's name (`“…,” Obama said`, `said O'Neill`).
+#[rustfmt::skip] // one line per initial letter
+pub(super) fn is_speech_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "acknowledged" | "added" | "argued" | "asked"
+            | "continued"
+            | "explained"
+            | "insisted"
+            | "noted"
+            | "recalled" | "replied"
+            | "said" | "says" | "stated"
+            | "told" | "tweeted"
+            | "warned" | "writes" | "wrote"
+    )
+}
+
+/// Whether `word` is a preposition after which an unknown capitalised word
+/// names a place (`in Arbil`).
+pub(super) fn is_place_preposition(word: &str) -> bool {
+    matches!(word, "in" | "near" | "outside")
+}
+
+/// Whether `word` comes before a team's name in a match report: `beat
+/// Somerset`, `against Kent`, `Leeds v Wimbledon`.
+pub(super) fn is_team_cue_before(word: &str) -> bool {
+    matches!(word, "against" | "beat" | "beating" | "defeated" | "v" | "v." | "vs" | "vs.")
+}
+
+/// Whether `word` comes after a team's name in a match report:
+/// `Leicestershire beat Somerset`.
+pub(super) fn is_team_cue_after(word: &str) -> bool {
+    matches!(word, "beat" | "defeated" | "drew" | "v" | "v." | "vs" | "vs.")
+}
+
+/// Whether an unknown name stands where a match report puts a team.
+pub(super) fn plays(cx: &Context<'_, '_>, c: &Candidate) -> bool {
+    let word_at = |k: usize| (k < cx.tokens.len()).then(|| cx.word(k));
+    let before = |n: usize| c.tokens.start.checked_sub(n).and_then(word_at);
+    // An article may come between: `beat the Mets`.
+    let cue = if before(1) == Some("the") { before(2) } else { before(1) };
+    cue.is_some_and(is_team_cue_before) || word_at(c.tokens.end).is_some_and(is_team_cue_after)
+}
+
+/// Whether `word` is a common noun that, right after a name (possibly after
+/// its `'s`), makes the name an organisation's: `the Zorblax newspaper`,
+/// `Zorblax striker Tom Smith`, `Zorblax 's shares`. Nouns that follow a
+/// person's name as often (`campaign`, `spokesman`, `administration`) are not here.
+#[rustfmt::skip] // one line per initial letter
+pub(super) fn is_org_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "affiliate"
+            | "bank" | "brokerage"
+            | "club" | "coach" | "company"
+            | "daily" | "defender"
+            | "executives"
+            | "firm" | "forward"
+            | "goalkeeper" | "group"
+            | "midfielder"
+            | "newspaper"
+            | "party"
+            | "shareholders" | "shares" | "stock" | "striker" | "subsidiary"
+            | "unit"
+            | "weekly"
+    )
+}
+
+/// Whether an organisation's noun follows `c`: `Zorblax shares`, `Zorblax 's striker`.
+pub(super) fn org_noun_after(cx: &Context<'_, '_>, c: &Candidate) -> bool {
+    let mut k = c.tokens.end;
+    if cx.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Possessive) {
+        k += 1;
+    }
+    // At a sentence start the capital proves nothing (`Central bank officials`), so only a possessive or a player tells.
+    let player = |w: &str| matches!(w, "defender" | "goalkeeper" | "midfielder" | "striker");
+    k < cx.tokens.len() && is_org_noun(cx.word(k)) && (!c.sentence_initial || k > c.tokens.end || player(cx.word(k)))
+}
+
+/// Whether `c` stands alone in brackets right after a person's name, as a
+/// squad list gives each player's club: `Tom Smith ( Zorblax )`. (A place
+/// there is typed by the gazetteer before this is asked.)
+pub(super) fn club_after_person(cx: &Context<'_, '_>, c: &Candidate) -> bool {
+    let (start, end) = (c.tokens.start, c.tokens.end);
+    let bracketed = start >= 2 && cx.word(start - 1) == "(" && cx.tokens.get(end).is_some_and(|_| cx.word(end) == ")");
+    // The name before the bracket ends in a word in title case (`Tom Smith`, `Frank de Boer`), after a capitalised word.
+    let title_case = |k: usize| cx.is_capitalised(k) && cx.word_bytes(k)[1..].iter().all(u8::is_ascii_lowercase);
+    bracketed && start >= 3 && title_case(start - 2) && cx.is_capitalised(start - 3)
+}

@@ -1,0 +1,368 @@
+//! Typing from evidence: what an unknown candidate is, read off the words
+//! around it (a speech verb, a team cue, an organisation's noun, a place
+//! preposition, a place in brackets) and its own shape (title case, an
+//! acronym), before [`super::merge`] looks at the rest of the document.
+//!
+//! - An unknown name next to a speech verb, or of two or three words before
+//!   a place in brackets (`Sven Nylander ( Sweden )`), is a person; a single
+//!   word where a match report puts a team (`beat Somerset`, `against the
+//!   Mets`, `Kent drew`) or a club in brackets after a player (`Tom Smith (
+//!   Zorblax )`), and a name before an organisation's noun (`the Zorblax
+//!   newspaper`, `Zorblax striker`), are organisations.
+//! - An acronym among lower-case words (`the KDPI`) is an organisation,
+//!   unless another mention of it says otherwise.
+//! - An unknown single word becomes a person when it is a known surname
+//!   outside sentence-initial position; an unknown run of two to four
+//!   words outside sentence-initial position becomes a person, or an
+//!   organisation when it holds a connector (`of`, `&`), or nothing when it
+//!   ends in an event word (`World Cup`). The rest is left open.
+
+use crate::token::{Token, TokenKind};
+use crate::{Label, Span};
+
+use super::context::{Candidate, Context};
+use super::cues::{
+    club_after_person, is_event_word, is_place_preposition, is_quoted_title, is_speech_verb, org_noun_after, plays,
+};
+
+/// What [`guess`] makes of an unknown candidate on its own evidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Guess {
+    /// A name with this label.
+    Label(Label),
+    /// No label yet: another mention of the same name may lend it one.
+    Open,
+    /// This label unless another mention of the same name lends it one: a
+    /// guess from the name's shape alone (an acronym is an organisation),
+    /// which must not overrule evidence (`PENCE:` after `Mike Pence`).
+    Fallback(Label),
+    /// A function word, month or weekday is among its words: never a name.
+    Never,
+}
+
+impl Guess {
+    /// The label guessed, if any.
+    pub(super) fn label(self) -> Option<Label> {
+        match self {
+            Guess::Label(label) => Some(label),
+            Guess::Open | Guess::Never | Guess::Fallback(_) => None,
+        }
+    }
+
+    /// The label to fall back on when no other mention lends one.
+    pub(super) fn fallback(self) -> Option<Label> {
+        match self {
+            Guess::Fallback(label) => Some(label),
+            _ => None,
+        }
+    }
+}
+
+/// What an unknown candidate is on its own evidence.
+pub(super) fn guess(cx: &Context<'_, '_>, c: &Candidate) -> Guess {
+    // One pass over the words, each sliced once: a function word rules the name out, the shapes add up.
+    let mut shape = WordShape { title_case: true, name_chars: true };
+    let (mut first, mut last) = ("", "");
+    for k in c.tokens.clone() {
+        let word = cx.word(k);
+        if cx.lists.is_function_word(word) {
+            return Guess::Never;
+        }
+        let word_shape = word_shape(word);
+        shape.title_case &= word_shape.title_case;
+        shape.name_chars &= word_shape.name_chars;
+        if k == c.tokens.start {
+            first = word;
+        }
+        last = word;
+    }
+    if c.tokens.len() == 1 && is_acronym(first) && stands_alone(cx, c) && among_lower_case(cx, c) {
+        return Guess::Fallback(Label::Org);
+    }
+    // A dateline's place: `ZORBTON , Iraq 1996-08-23`.
+    if c.tokens.len() <= 3 && opens_dateline(cx, c) {
+        return Guess::Label(Label::Gpe);
+    }
+    label_of_unknown(cx, c, first, last, shape).map_or(Guess::Open, Guess::Label)
+}
+
+/// The label of an unknown candidate without function words, if it is worth
+/// keeping, given its `first` and `last` words and the `shape` they all share.
+fn label_of_unknown(cx: &Context<'_, '_>, c: &Candidate, first: &str, last: &str, shape: WordShape) -> Option<Label> {
+    let count = c.tokens.len();
+    let word_at = |k: usize| (k < cx.tokens.len()).then(|| cx.word(k));
+    // A title in quote marks (`the song “Summer Rain”`) names a work, not a person.
+    if is_quoted_title(cx, &c.tokens) {
+        return None;
+    }
+    // Title case (`Smith`, also `smith`) and, besides, only letters, apostrophes and hyphens.
+    let (title_case, name_like) = (shape.title_case, shape.title_case && shape.name_chars);
+    let speaks = |k: Option<usize>| k.and_then(word_at).is_some_and(is_speech_verb);
+    let connected = count >= 2 && c.tokens.clone().any(|k| matches!(cx.word(k), "of" | "&" | "for" | "and"));
+    // Next to a speech verb, or before a place in brackets.
+    if name_like
+        && !connected
+        && count <= 3
+        && (((speaks(Some(c.tokens.end)) || speaks(c.tokens.start.checked_sub(1))) && may_be_a_speaker(cx, c))
+            || (count >= 2 && place_in_brackets_after(cx, c)))
+    {
+        return Some(Label::Person);
+    }
+    let plays_or_belongs = count == 1 && stands_alone(cx, c) && (plays(cx, c) || club_after_person(cx, c));
+    if name_like && (plays_or_belongs || (count <= 3 && org_noun_after(cx, c) && (count > 1 || stands_alone(cx, c)))) {
+        return Some(Label::Org);
+    }
+    if c.sentence_initial {
+        // A sentence-initial pair of capitalised words is a name when an appositive follows.
+        let appositive = word_at(c.tokens.end) == Some(",")
+            && word_at(c.tokens.end + 1).is_some_and(|w| matches!(w, "who" | "the" | "a" | "an"));
+        return ((2..=3).contains(&count) && name_like && appositive).then_some(Label::Person);
+    }
+    match count {
+        1 => {
+            let before = c.tokens.start.checked_sub(1).and_then(word_at);
+            // `near Trinidad`: the preposition outweighs a surname list.
+            if name_like && before.is_some_and(is_place_preposition) {
+                Some(Label::Gpe)
+            } else if title_case && cx.lists.is_surname(first) {
+                Some(Label::Person)
+            } else {
+                None
+            }
+        }
+        2..=4 => {
+            if is_event_word(last) {
+                None
+            } else if connected {
+                Some(Label::Org)
+            } else if title_case {
+                Some(Label::Person)
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Whether `word` is an acronym: two to five capital letters (`KDPI`, `IVAC`).
+/// The ones that name no entity (`GDP`, `CEO`) are function words, so never reach here.
+fn is_acronym(word: &str) -> bool {
+    (2..=5).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// Whether no word but a possessive touches `c` and no capitalised word stands next to it:
+/// `IFK` in `IFK Gothenburg` or `AL` in `AL-ANWAR` is part of a name.
+pub(super) fn stands_alone(cx: &Context<'_, '_>, c: &Candidate) -> bool {
+    let (start, end) = (cx.tokens[c.tokens.start].span.start(), cx.tokens[c.tokens.end - 1].span.end());
+    let before = c.tokens.start.checked_sub(1).map(|k| cx.tokens[k]);
+    let after = cx.tokens.get(c.tokens.end).copied();
+    // A neighbour on another line is no neighbour.
+    let apart = |t: Token, gap: Span| {
+        t.kind == TokenKind::Possessive
+            || !gap.is_empty()
+                && (cx.text[gap].contains('\n')
+                    || !(t.is_wordlike() && cx.text[t.span].starts_with(char::is_uppercase)))
+    };
+    before.is_none_or(|t| apart(t, Span::new(t.span.end(), start)))
+        && after.is_none_or(|t| apart(t, Span::new(end, t.span.start())))
+}
+
+/// The most tokens on each side [`among_lower_case`] looks at.
+const CASE_WINDOW: usize = 3;
+
+/// Whether a lower-case word stands within a few tokens of `c` in its text,
+/// so its capitals are its own, not those of a line written in capitals.
+fn among_lower_case(cx: &Context<'_, '_>, c: &Candidate) -> bool {
+    let bytes = cx.text.as_bytes();
+    let from = c.tokens.start.saturating_sub(CASE_WINDOW);
+    let to = (c.tokens.end + CASE_WINDOW).min(cx.tokens.len());
+    (from..to).any(|k| {
+        let t = cx.tokens[k];
+        t.kind == TokenKind::Word
+            && t.span.len() >= 2
+            && bytes[t.span.start()..t.span.end()].iter().all(u8::is_ascii_lowercase)
+    })
+}
+
+/// The most tokens between a dateline's place and its date (`, Iraq` or `, N.J.`).
+const DATELINE_GAP: usize = 4;
+
+/// Whether `c` opens a dateline: a line that starts with it and ends in a
+/// date, maybe with a state or country between (`ZORBTON 1996-08-23`,
+/// `ZORBTON , Iraq 1996-08-23`).
+fn opens_dateline(cx: &Context<'_, '_>, c: &Candidate) -> bool {
+    let bytes = cx.text.as_bytes();
+    let line_start = cx.tokens[c.tokens.start].span.start();
+    if line_start > 0 && bytes[line_start - 1] != b'\n' {
+        return false;
+    }
+    // A date is written `1996-08-23`: a year, a dash, the month, a dash, the day (five tokens).
+    let is_date = |k: usize| {
+        let t = cx.tokens[k];
+        t.kind == TokenKind::Number
+            && t.span.len() == 4
+            && cx.tokens.get(k + 1).is_some_and(|d| d.kind == TokenKind::Dash && d.span.start() == t.span.end())
+    };
+    let ends_line = |k: usize| {
+        cx.tokens
+            .get(k + 1)
+            .is_none_or(|next| cx.text[Span::new(cx.tokens[k].span.end(), next.span.start())].contains('\n'))
+    };
+    let last = (c.tokens.end + DATELINE_GAP).min(cx.tokens.len());
+    (c.tokens.end..last).find(|&k| is_date(k)).is_some_and(|k| {
+        let on_one_line =
+            !cx.text[Span::new(cx.tokens[c.tokens.end - 1].span.end(), cx.tokens[k].span.start())].contains('\n');
+        // Between the place and the date only a comma and capitalised words.
+        on_one_line
+            && k + 4 < cx.tokens.len()
+            && ends_line(k + 4)
+            && (c.tokens.end..k).all(|j| cx.word(j) == "," || cx.is_capitalised(j))
+    })
+}
+
+/// Whether a candidate next to a speech verb may be the speaker's name: a
+/// lone capitalised word at a sentence start only if it is a known name
+/// (not `Residents said`).
+fn may_be_a_speaker(cx: &Context<'_, '_>, c: &Candidate) -> bool {
+    if c.tokens.len() > 1 || !c.sentence_initial {
+        return true;
+    }
+    let word = cx.word(c.tokens.start);
+    cx.lists.is_surname(word) || cx.lists.given_name(word).is_some()
+}
+
+/// What the characters of a word look like, as far as names go.
+struct WordShape {
+    /// Every character after the first is a lower-case letter (`Smith`, `smith`).
+    title_case: bool,
+    /// Only letters, apostrophes and hyphens (`O'Neill`, `Smith-Jones`).
+    name_chars: bool,
+}
+
+/// The shape of `word`, in one pass over it.
+fn word_shape(word: &str) -> WordShape {
+    // Bytes first, with no branch per byte but the one out to characters: most words are short and ASCII.
+    let mut shape = WordShape { title_case: true, name_chars: true };
+    for (i, &b) in word.as_bytes().iter().enumerate() {
+        if !b.is_ascii() {
+            return word_shape_of_chars(word);
+        }
+        // An ASCII byte in lower case after its case bit is set is a letter in either case.
+        let letter = (b | 0x20).is_ascii_lowercase();
+        shape.title_case &= (i == 0) | b.is_ascii_lowercase();
+        shape.name_chars &= letter | (b == b'\'') | (b == b'-');
+    }
+    shape
+}
+
+/// The shape of a `word` that is not all ASCII, character by character.
+fn word_shape_of_chars(word: &str) -> WordShape {
+    let mut shape = WordShape { title_case: true, name_chars: true };
+    for (i, ch) in word.chars().enumerate() {
+        shape.title_case &= i == 0 || ch.is_lowercase();
+        shape.name_chars &= ch.is_alphabetic() || matches!(ch, '\'' | '’' | '-');
+    }
+    shape
+}
+
+/// Whether a country or place in brackets follows `c`, as after a
+/// competitor's name in results: `Sven Nylander ( Sweden )`.
+fn place_in_brackets_after(cx: &Context<'_, '_>, c: &Candidate) -> bool {
+    let k = c.tokens.end;
+    if k >= cx.tokens.len() || cx.word(k) != "(" {
+        return false;
+    }
+    let Some(close) = (k + 2..cx.tokens.len().min(k + 6)).find(|&j| cx.word(j) == ")") else {
+        return false;
+    };
+    let inside = cx.tokens[k + 1].span.cover(cx.tokens[close - 1].span);
+    let hits = cx.gazetteer.find(&cx.text[inside]);
+    matches!(hits[..], [hit] if hit.span.len() == inside.len()
+        && matches!(cx.gazetteer.entries()[hit.entry].label, Label::Gpe | Label::Loc))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::entities;
+    use crate::Label;
+
+    fn label_of(text: &str, surface: &str) -> Option<Label> {
+        entities(text).into_iter().find(|(t, _)| t == surface).map(|(_, l)| l)
+    }
+
+    #[test]
+    fn a_name_before_a_bracketed_country_is_a_person() {
+        assert_eq!(label_of("5. Sven Nylander ( Sweden ) 49.22", "Sven Nylander"), Some(Label::Person));
+        assert_eq!(label_of("5. Sven Nylander ( retired ) 49.22", "Sven Nylander"), None);
+        // One word may be a team: `Alba ( Germany )`.
+        assert_eq!(label_of("Zorblax ( Germany ) 75", "Zorblax"), None);
+    }
+
+    #[test]
+    fn match_report_words_make_teams() {
+        let text = "Leicestershire beat Zorblax by an innings , as Quuxshire drew .";
+        assert_eq!(label_of(text, "Zorblax"), Some(Label::Org));
+        assert_eq!(label_of(text, "Quuxshire"), Some(Label::Org));
+        assert_eq!(label_of("The Astros routed the Zorblax 10-0 against the Quuxes .", "Quuxes"), Some(Label::Org));
+        assert_eq!(label_of("He met Zorblax on Friday .", "Zorblax"), None);
+    }
+
+    #[test]
+    fn an_acronym_among_lower_case_words_is_an_organisation() {
+        assert_eq!(label_of("Talks with the ZQX broke down on Friday.", "ZQX"), Some(Label::Org));
+        // Acronyms that name nothing, a line in capitals, and an acronym inside a name are not.
+        assert_eq!(entities("The GDP rose on Friday."), []);
+        assert_eq!(label_of("ZQX TALKS BREAK DOWN", "ZQX"), None);
+        assert_eq!(label_of("They met ZQX Zorblax on Friday.", "ZQX"), None);
+        assert_eq!(label_of("The AL-ZQX paper said so.", "ZQX"), None);
+    }
+
+    #[test]
+    fn an_acronyms_shape_yields_to_evidence() {
+        let text = "Mike Zorbl spoke first. Later Zorbl left.\nZORBL: It was fine, he said.";
+        assert_eq!(label_of(text, "ZORBL"), Some(Label::Person));
+    }
+
+    #[test]
+    fn an_organisations_noun_after_a_name_makes_it_one() {
+        assert_eq!(label_of("He wrote for the Zorblax newspaper in May.", "Zorblax"), Some(Label::Org));
+        assert_eq!(label_of("Zorblax striker Tom Quux scored.", "Zorblax"), Some(Label::Org));
+        assert_eq!(label_of("He sold Zorblax's shares on Monday.", "Zorblax"), Some(Label::Org));
+        // At a sentence start, a capitalised common word before `bank` is no name.
+        assert_eq!(label_of("Central bank officials met.", "Central"), None);
+        // A person's noun is no organisation's: `the Zorblax campaign`.
+        assert_eq!(label_of("He ran the Zorblax campaign in May.", "Zorblax"), None);
+    }
+
+    #[test]
+    fn a_word_in_brackets_after_a_player_is_the_club() {
+        let text = "Defenders - Tom Quux ( Zorblax ) , Joe Smith ( Germany ) .";
+        assert_eq!(label_of(text, "Zorblax"), Some(Label::Org));
+        assert_eq!(label_of(text, "Germany"), Some(Label::Gpe));
+        assert_eq!(label_of("The fee ( Zorblax ) rose .", "Zorblax"), None);
+    }
+
+    #[test]
+    fn a_dateline_opens_with_a_place() {
+        assert_eq!(label_of("ZORBTON , Iraq 1996-08-23\nThe town was quiet .", "ZORBTON"), Some(Label::Gpe));
+        assert_eq!(label_of("ZORBTON 1996-08-23\nThe town was quiet .", "ZORBTON"), Some(Label::Gpe));
+        // A byline's name on the line before is no place; nor is a name before a date inside a sentence.
+        let text = "Tom Zorbl\nQUUXTON 1996-08-23\nThe town was quiet .";
+        assert_ne!(label_of(text, "Tom Zorbl"), Some(Label::Gpe));
+        assert_eq!(label_of("ZORBTON 1996-08-23 was quiet .", "ZORBTON"), None);
+    }
+
+    #[test]
+    fn events_are_not_people() {
+        assert_eq!(label_of("They watched the Zorblax Cup final.", "Zorblax Cup"), None);
+        assert_eq!(label_of("They watched the Zorblax Quux final.", "Zorblax Quux"), Some(Label::Person));
+    }
+
+    #[test]
+    fn unknown_word_after_in_is_a_place() {
+        assert_eq!(label_of("Fighting broke out in Arbil on Friday.", "Arbil"), Some(Label::Gpe));
+        assert_eq!(label_of("Arbil was quiet.", "Arbil"), None);
+        assert_eq!(label_of("He said so in March.", "March"), None);
+    }
+}
