@@ -86,9 +86,10 @@ impl<'s> Resolver<'s> {
         let at = np.tokens.start;
         let outside = |m: usize| !content.covers(scene.mentions[m].span);
         let resolved = match np.phrase {
-            // `the Irishman`: a nationality word standing for a person in view.
+            // `the Irishman`: a singular nationality word standing for a person in view (`the Greens` is a group).
             SpeakerPhrase::Name(m)
                 if scene.mentions[m].label == Label::Norp
+                    && !scene.mentions[m].canonical.ends_with('s')
                     && at > 0
                     && (scene.is(at - 1, "the") || scene.is(at, "the")) =>
             {
@@ -461,6 +462,9 @@ mod tests {
         assert_eq!(last_canonical(text), resolved("Martin Jol", Resolution::Description));
         // Without a person in view, nobody.
         assert_eq!(last_canonical("The team won. The Dutchman said they had been patient."), (None, None));
+        // A plural group word names the group itself, whoever is in view.
+        let text = "Martin Jol praised his players. The Greens said the plan was too slow.";
+        assert_eq!(last_canonical(text), resolved("Greens", Resolution::Name));
     }
 
     #[test]
