@@ -133,7 +133,7 @@ fn add_short_forms<'a>(cx: &Context<'_, 'a>, c: &Candidate, label: Label, short_
         }
         // Every tail of the name that starts a word is a short form: `de Vries`, `Vries`.
         for k in c.tokens.start + 1..c.tokens.end {
-            let tail = &text[cx.tokens[k].span.start()..c.span.end()];
+            let tail = &text[cx.tokens[k].span().start()..c.span.end()];
             let starts_name = tail.chars().next().is_some_and(char::is_uppercase) || k + 1 < c.tokens.end;
             if starts_name {
                 short_forms.entry(Straight::new(tail)).or_insert((canonical.clone(), Label::Person, c.gender));
@@ -155,7 +155,7 @@ fn nickname_keys<'c, 'a: 'c>(cx: &Context<'c, 'a>, c: &Candidate) -> impl Iterat
     let (formal_names, rest) = if c.tokens.len() < 2 {
         (&[][..], "")
     } else {
-        let first = cx.tokens[c.tokens.start].span;
+        let first = cx.tokens[c.tokens.start].span();
         (cx.lists.formal_names(&cx.text[first]), &cx.text[first.end()..c.span.end()])
     };
     formal_names.iter().map(move |&formal| Straight::joined(formal, rest))
@@ -455,7 +455,7 @@ fn place_in_brackets_after(cx: &Context<'_, '_>, c: &Candidate) -> bool {
     let Some(close) = (k + 2..cx.tokens.len().min(k + 6)).find(|&j| cx.word(j) == ")") else {
         return false;
     };
-    let inside = cx.tokens[k + 1].span.cover(cx.tokens[close - 1].span);
+    let inside = cx.tokens[k + 1].span().cover(cx.tokens[close - 1].span());
     let hits = cx.gazetteer.find(&cx.text[inside]);
     matches!(hits[..], [hit] if hit.span.len() == inside.len()
         && matches!(cx.gazetteer.entries()[hit.entry].label, Label::Gpe | Label::Loc))
@@ -471,11 +471,11 @@ fn acronym_after<'a>(cx: &Context<'_, 'a>, c: &Candidate, label: Label) -> Optio
         return None;
     };
     // A bracket is one ASCII byte: its first byte tells, before its length and with no slicing.
-    let is_mark = |t: &Token, mark: u8| cx.text.as_bytes().get(t.span.start()) == Some(&mark) && t.span.len() == 1;
+    let is_mark = |t: &Token, mark: u8| cx.text.as_bytes().get(t.span().start()) == Some(&mark) && t.span().len() == 1;
     if !is_mark(open, b'(') || !is_mark(close, b')') || acronym.kind != TokenKind::Word {
         return None;
     }
-    let acronym = &cx.text[acronym.span];
+    let acronym = &cx.text[acronym.span()];
     if acronym.len() < 2 || !acronym.chars().all(|ch| ch.is_ascii_uppercase()) {
         return None;
     }

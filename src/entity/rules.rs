@@ -109,12 +109,12 @@ pub struct Context<'c, 'a> {
 impl<'c, 'a> Context<'c, 'a> {
     /// The text of token `k`.
     pub fn word(&self, k: usize) -> &'a str {
-        &self.text[self.tokens[k].span]
+        &self.text[self.tokens[k].span()]
     }
 
     /// The bytes of token `k`, for comparisons with ASCII words (no slicing on character boundaries).
     pub fn word_bytes(&self, k: usize) -> &'a [u8] {
-        &self.text.as_bytes()[self.tokens[k].span.range()]
+        &self.text.as_bytes()[self.tokens[k].span().range()]
     }
 
     /// Whether token `k` is a word or abbreviation with a capital first letter.
@@ -124,7 +124,7 @@ impl<'c, 'a> Context<'c, 'a> {
             return false;
         }
         // Most words start with an ASCII letter: no need to decode a character.
-        match self.text.as_bytes()[t.span.start()] {
+        match self.text.as_bytes()[t.span().start()] {
             b if b.is_ascii() => b.is_ascii_uppercase(),
             _ => self.word(k).chars().next().is_some_and(char::is_uppercase),
         }
@@ -136,7 +136,7 @@ impl<'c, 'a> Context<'c, 'a> {
 
     /// The span from the start of token `range.start` to the end of token `range.end - 1`.
     pub fn span(&self, range: &Range<usize>) -> Span {
-        self.tokens[range.start].span.cover(self.tokens[range.end - 1].span)
+        self.tokens[range.start].span().cover(self.tokens[range.end - 1].span())
     }
 }
 
@@ -157,17 +157,17 @@ impl TokenHits {
         for hit in hits {
             // The first token not before the hit: one of the next few where hits
             // are dense, else a binary search.
-            let before = |t: &Token| t.span.start() < hit.span.start();
+            let before = |t: &Token| t.span().start() < hit.span.start();
             let near = cx.tokens[k..].iter().take(4).position(|t| !before(t));
             k += near.unwrap_or_else(|| cx.tokens[k..].partition_point(before));
-            if k == cx.tokens.len() || cx.tokens[k].span.start() != hit.span.start() {
+            if k == cx.tokens.len() || cx.tokens[k].span().start() != hit.span.start() {
                 continue;
             }
             let mut end = k;
-            while end < cx.tokens.len() && cx.tokens[end].span.end() <= hit.span.end() {
+            while end < cx.tokens.len() && cx.tokens[end].span().end() <= hit.span.end() {
                 end += 1;
             }
-            if end > k && cx.tokens[end - 1].span.end() == hit.span.end() {
+            if end > k && cx.tokens[end - 1].span().end() == hit.span.end() {
                 table.insert(k, end, hit.entry);
                 starts.insert(k);
             }
@@ -209,7 +209,7 @@ impl NameStarts {
         let bytes = cx.text.as_bytes();
         NameStarts(TokenBits::of(cx.tokens, |token| {
             matches!(token.kind, TokenKind::Word | TokenKind::Abbreviation)
-                & bytes.get(token.span.start()).is_some_and(|b| !b.is_ascii_lowercase())
+                & bytes.get(token.span().start()).is_some_and(|b| !b.is_ascii_lowercase())
         }))
     }
 
@@ -292,8 +292,8 @@ fn run_end(cx: &Context<'_, '_>, hits: &TokenHits, k: usize, limit: usize) -> us
             break;
         };
         // A lexicon hit alone may be longer than the bound.
-        let fits =
-            next - k <= MAX_NAME_TOKENS && cx.tokens[next - 1].span.end() - cx.tokens[k].span.start() <= MAX_NAME_BYTES;
+        let fits = next - k <= MAX_NAME_TOKENS
+            && cx.tokens[next - 1].span().end() - cx.tokens[k].span().start() <= MAX_NAME_BYTES;
         if !(fits || end == k && hits.at(k).is_some()) {
             break;
         }
@@ -314,7 +314,7 @@ fn joins_next(cx: &Context<'_, '_>, hits: &TokenHits, c: usize, limit: usize) ->
 /// touches both pieces.
 fn joins_hyphenated_name(cx: &Context<'_, '_>, hits: &TokenHits, h: usize) -> bool {
     let (before, hyphen, after) = (cx.tokens[h - 1], cx.tokens[h], cx.tokens[h + 1]);
-    let touching = before.span.end() == hyphen.span.start() && hyphen.span.end() == after.span.start();
+    let touching = before.span().end() == hyphen.span().start() && hyphen.span().end() == after.span().start();
     if !touching || cx.word(h) != "-" || after.kind != TokenKind::Word {
         return false;
     }
@@ -630,9 +630,9 @@ fn joined<'a>(cx: &Context<'_, 'a>, range: Range<usize>) -> Cow<'a, str> {
     let tokens = &cx.tokens[range.clone()];
     let single_spaced = tokens
         .windows(2)
-        .all(|w| w[1].span.start() == w[0].span.end() + 1 && cx.text.as_bytes()[w[0].span.end()] == b' ');
+        .all(|w| w[1].span().start() == w[0].span().end() + 1 && cx.text.as_bytes()[w[0].span().end()] == b' ');
     match (tokens.first(), tokens.last()) {
-        (Some(first), Some(last)) if single_spaced => Cow::Borrowed(&cx.text[first.span.cover(last.span)]),
+        (Some(first), Some(last)) if single_spaced => Cow::Borrowed(&cx.text[first.span().cover(last.span())]),
         _ => Cow::Owned(range.map(|k| cx.word(k)).collect::<Vec<_>>().join(" ")),
     }
 }
