@@ -141,11 +141,17 @@ impl Extractor {
     /// running over it is cut in two, a short form or pronoun after it is
     /// not linked to a name before it.
     pub fn extract<'t>(&self, text: &'t str) -> Document<'t> {
-        self.extract_in_pieces(text, MAX_TOKENIZED_BYTES)
+        if text.len() <= MAX_TOKENIZED_BYTES {
+            self.extract_whole(text)
+        } else {
+            self.extract_in_pieces(text, MAX_TOKENIZED_BYTES)
+        }
     }
 
     /// [`Extractor::extract`] with pieces of at most `limit` bytes (a
     /// character longer than `limit` makes a piece of its own).
+    #[cold]
+    #[inline(never)]
     fn extract_in_pieces<'t>(&self, text: &'t str, limit: usize) -> Document<'t> {
         if text.len() <= limit {
             return self.extract_whole(text);
