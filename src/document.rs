@@ -23,8 +23,10 @@
 //! schema 1; a change that breaks readers bumps [`SCHEMA_VERSION`].
 
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 use std::fmt;
 
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::Span;
@@ -396,6 +398,41 @@ impl<'t> Document<'t> {
                     rule: owned(q.rule),
                 })
                 .collect(),
+        }
+    }
+
+    /// Appends `other`, extracted from the text that starts `at` bytes
+    /// into this document's text and follows all of it: its spans are
+    /// shifted by `at`, its referents counted in with this document's
+    /// referent of the same canonical name and label (`same` maps each
+    /// such pair to its position in [`Document::referents`], and is kept
+    /// up to date).
+    pub(crate) fn append(
+        &mut self,
+        mut other: Document<'t>,
+        at: usize,
+        same: &mut FxHashMap<(Cow<'t, str>, Label), usize>,
+    ) {
+        for span in other.spans_mut() {
+            *span = span.shift(at);
+        }
+        self.entities.append(&mut other.entities);
+        self.quotes.append(&mut other.quotes);
+        for r in other.referents {
+            match same.entry((r.canonical.clone(), r.label)) {
+                Entry::Occupied(slot) => {
+                    let mine = &mut self.referents[*slot.get()];
+                    mine.mentions += r.mentions;
+                    mine.quotes += r.quotes;
+                    if mine.id.is_none() {
+                        mine.id = r.id;
+                    }
+                }
+                Entry::Vacant(slot) => {
+                    slot.insert(self.referents.len());
+                    self.referents.push(r);
+                }
+            }
         }
     }
 

@@ -12,7 +12,7 @@ use crate::gazetteer::Gazetteer;
 use crate::lexicon::{self, bundled};
 use crate::quote::{self, cues::CueLexicon, resolve::Resolver, speaker::Scene};
 use crate::segment::segment;
-use crate::token::tokenize;
+use crate::token::{tokenize, MAX_TOKENIZED_BYTES};
 use crate::{Error, Label};
 
 /// Finds entities and reported speech in news text.
@@ -136,7 +136,45 @@ impl Extractor {
 
     /// Finds the entities and reported speech of `text`. Never fails: any
     /// string gives a document, perhaps empty.
+    ///
+    /// A text longer than 4 GiB (the most a token's 32-bit offsets reach)
+    /// is extracted in pieces of at most 4 GiB, cut after a line break
+    /// where there is one (else after a space, else between two
+    /// characters), and the pieces' documents are joined: offsets into the
+    /// whole text, referents of the same canonical name and label counted
+    /// as one. What joins nothing across a cut is lost: a quote or name
+    /// running over it is cut in two, a short form or pronoun after it is
+    /// not linked to a name before it.
     pub fn extract<'t>(&self, text: &'t str) -> Document<'t> {
+        if text.len() <= MAX_TOKENIZED_BYTES {
+            self.extract_whole(text)
+        } else {
+            self.extract_in_pieces(text, MAX_TOKENIZED_BYTES)
+        }
+    }
+
+    /// [`Extractor::extract`] with pieces of at most `limit` bytes (a
+    /// character longer than `limit` makes a piece of its own).
+    #[cold]
+    #[inline(never)]
+    fn extract_in_pieces<'t>(&self, text: &'t str, limit: usize) -> Document<'t> {
+        if text.len() <= limit {
+            return self.extract_whole(text);
+        }
+        let mut doc = Document::empty();
+        let mut same = FxHashMap::default();
+        let mut at = 0;
+        while at < text.len() {
+            let end = at + piece_end(&text[at..], limit);
+            doc.append(self.extract_whole(&text[at..end]), at, &mut same);
+            at = end;
+        }
+        debug_assert_eq!(doc.validate(text), Ok(()));
+        doc
+    }
+
+    /// The pipeline on a text of at most [`MAX_TOKENIZED_BYTES`].
+    fn extract_whole<'t>(&self, text: &'t str) -> Document<'t> {
         let tokens = tokenize(text);
         let segments = segment(text, &tokens);
         let cx = Context { text, tokens: &tokens, segments: &segments, gazetteer: &self.gazetteer, lists: &self.lists };
@@ -151,6 +189,25 @@ impl Extractor {
         let doc = assemble(text, &mentions, found, speakers);
         debug_assert_eq!(doc.validate(text), Ok(()));
         doc
+    }
+}
+
+/// Where the first piece of `text` ends, for pieces of at most `limit`
+/// bytes: after the last line break within `limit` bytes, else after the
+/// last space, else at the last character boundary; after the first
+/// character when that is longer than `limit`. Never 0 for a text that is
+/// not empty.
+fn piece_end(text: &str, limit: usize) -> usize {
+    if text.len() <= limit {
+        return text.len();
+    }
+    let window = &text.as_bytes()[..limit];
+    if let Some(i) = memchr::memrchr2(b'\n', b'\r', window).or_else(|| memchr::memrchr2(b' ', b'\t', window)) {
+        return i + 1;
+    }
+    match (1..=limit).rev().find(|&i| text.is_char_boundary(i)) {
+        Some(end) => end,
+        None => text.chars().next().map_or(text.len(), char::len_utf8),
     }
 }
 
@@ -261,6 +318,73 @@ mod tests {
     fn extractor_is_send_sync() {
         fn assert_send_sync<T: Send + Sync + std::panic::UnwindSafe>() {}
         assert_send_sync::<Extractor>();
+    }
+
+    /// Paragraphs that each name their own speakers, so no rule links one
+    /// to another: pieces cut between them change nothing.
+    fn separate_paragraphs() -> String {
+        let mut text = String::new();
+        for (i, name) in ["Jane Zorblax", "Tom Quuxer", "Ana Flimwick", "Jane Zorblax"].iter().enumerate() {
+            text.push_str(&format!(
+                "{name} said on Monday that the talks in London would resume.\n\
+                 “We will not give up,” {name} told reporters in Berlin on day {i}.\n\n"
+            ));
+        }
+        text
+    }
+
+    #[test]
+    fn pieces_that_do_not_interact_give_the_whole_text_document() {
+        let e = Extractor::new();
+        let text = separate_paragraphs();
+        let whole = e.extract(&text);
+        assert!(whole.quotes.len() >= 8 && whole.entities.len() >= 12, "{whole:?}");
+        for limit in [130, 200, 400] {
+            let pieces = e.extract_in_pieces(&text, limit);
+            assert_eq!(pieces.validate(&text), Ok(()), "limit {limit}");
+            assert_eq!(pieces.entities, whole.entities, "limit {limit}");
+            assert_eq!(pieces.quotes, whole.quotes, "limit {limit}");
+            assert_eq!(pieces.referents, whole.referents, "limit {limit}");
+        }
+    }
+
+    #[test]
+    fn pieces_keep_every_span_valid_on_any_cut() {
+        let e = Extractor::new();
+        let text = separate_paragraphs().replace('\n', " ") + "Señor José Peña said “ça va” in Zürich.";
+        for limit in [1, 2, 3, 7, 40, 97] {
+            assert_eq!(e.extract_in_pieces(&text, limit).validate(&text), Ok(()), "limit {limit}");
+        }
+    }
+
+    #[test]
+    fn pieces_cover_the_text_and_keep_to_the_limit() {
+        let text = "a line\nand one more line\r\nno breaks here at all, then Zürich’s “ünïcödé”";
+        for limit in 1..=text.len() + 1 {
+            let (mut at, mut ends) = (0, Vec::new());
+            while at < text.len() {
+                let end = at + piece_end(&text[at..], limit);
+                assert!(end > at && text.is_char_boundary(end), "limit {limit}: {at}..{end}");
+                assert!(end - at <= limit.max(4), "limit {limit}: {at}..{end}");
+                ends.push(end);
+                at = end;
+            }
+            assert_eq!(at, text.len());
+            if (7..text.len()).contains(&limit) {
+                // The last line break within reach ends the first piece.
+                let first = &text[..ends[0]];
+                assert!(
+                    first.ends_with(['\n', '\r'])
+                        && !text.as_bytes()[ends[0]..limit].iter().any(|&b| b == b'\n' || b == b'\r'),
+                    "limit {limit}"
+                );
+            }
+        }
+        assert_eq!(piece_end("one two", 5), 4, "after the space");
+        assert_eq!(piece_end("onetwo", 5), 5, "between two characters");
+        assert_eq!(piece_end("ééé", 3), 2, "on a character boundary");
+        assert_eq!(piece_end("ééé", 1), 2, "a character longer than the limit");
+        assert_eq!(piece_end("short", 5), 5);
     }
 
     #[test]

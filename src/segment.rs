@@ -75,11 +75,11 @@ pub fn segment(text: &str, tokens: &[Token]) -> Segments {
         .chain([text.len()]);
     for line_end in line_ends {
         let first = t;
-        while t < tokens.len() && tokens[t].span.start() < line_end {
+        while t < tokens.len() && tokens[t].span().start() < line_end {
             t += 1;
         }
         if first < t {
-            let span = Span::new(tokens[first].span.start(), tokens[t - 1].span.end());
+            let span = Span::new(tokens[first].span().start(), tokens[t - 1].span().end());
             let sentences_start = seg.sentences.len();
             let headline = is_headline(text, &tokens[first..t], seg.paragraphs.is_empty());
             split_sentences(text, tokens, first..t, &mut seg.sentences);
@@ -97,8 +97,8 @@ pub fn segment(text: &str, tokens: &[Token]) -> Segments {
 
 fn is_closer(text: &str, token: &Token) -> bool {
     match token.kind {
-        TokenKind::Quote => matches!(&text[token.span], "”" | "\"" | "’" | "'" | "»" | "''" | "›"),
-        TokenKind::Punct => matches!(&text[token.span], ")" | "]"),
+        TokenKind::Quote => matches!(&text[token.span()], "”" | "\"" | "’" | "'" | "»" | "''" | "›"),
+        TokenKind::Punct => matches!(&text[token.span()], ")" | "]"),
         _ => false,
     }
 }
@@ -107,9 +107,11 @@ fn is_closer(text: &str, token: &Token) -> bool {
 /// opening quote or bracket, a bullet or a dash.
 fn can_start(text: &str, token: &Token) -> bool {
     match token.kind {
-        TokenKind::Word | TokenKind::Abbreviation => text[token.span].chars().next().is_some_and(|c| !c.is_lowercase()),
+        TokenKind::Word | TokenKind::Abbreviation => {
+            text[token.span()].chars().next().is_some_and(|c| !c.is_lowercase())
+        }
         TokenKind::Number | TokenKind::Quote | TokenKind::Bullet | TokenKind::Dash => true,
-        TokenKind::Punct => matches!(&text[token.span], "(" | "["),
+        TokenKind::Punct => matches!(&text[token.span()], "(" | "["),
         _ => false,
     }
 }
@@ -127,7 +129,7 @@ fn split_sentences(text: &str, tokens: &[Token], range: Range<usize>, out: &mut 
         // other closers stay with the sentence, spaced or not (`« Non. »`).
         while k < range.end
             && (is_closer(text, &tokens[k]) || tokens[k].kind == TokenKind::Terminal)
-            && !(matches!(&text[tokens[k].span], "\"" | "'") && tokens[k].span.start() > tokens[k - 1].span.end())
+            && !(matches!(&text[tokens[k].span()], "\"" | "'") && tokens[k].span().start() > tokens[k - 1].span().end())
         {
             k += 1;
         }
@@ -144,7 +146,7 @@ fn push_sentence(tokens: &[Token], range: Range<usize>, out: &mut Vec<Sentence>)
     if range.is_empty() {
         return;
     }
-    let span = Span::new(tokens[range.start].span.start(), tokens[range.end - 1].span.end());
+    let span = Span::new(tokens[range.start].span().start(), tokens[range.end - 1].span().end());
     out.push(Sentence { span, tokens: range });
 }
 
@@ -193,7 +195,7 @@ fn is_headline(text: &str, line: &[Token], first_line: bool) -> bool {
     let (words, capitalised) = capitalised_words(text, line);
     let title_case = open && words > 0 && words <= MAX_HEADLINE_WORDS && capitalised * 5 >= words * 4;
     // A line that introduces what follows (`…:`, `…,`) is no title.
-    let introduces = line.last().is_some_and(|t| matches!(&text[t.span], ":" | ";" | "," | ":-"));
+    let introduces = line.last().is_some_and(|t| matches!(&text[t.span()], ":" | ";" | "," | ":-"));
     let title = first_line && !introduces && words >= MIN_TITLE_WORDS && capitalised == words;
     (title_case || title) && !is_table_line(text, line)
 }
@@ -205,8 +207,8 @@ fn ends_open(text: &str, tokens: &[Token]) -> bool {
         return false;
     };
     let closed = matches!(last.kind, TokenKind::Terminal | TokenKind::Ellipsis)
-        || matches!(&text[last.span], ":" | ";" | "," | "”" | "\"" | "’" | ":-");
-    !closed || &text[last.span] == "?"
+        || matches!(&text[last.span()], ":" | ";" | "," | "”" | "\"" | "’" | ":-");
+    !closed || &text[last.span()] == "?"
 }
 
 /// How many words a headline may have (not counting minor words).
@@ -222,7 +224,7 @@ fn capitalised_words(text: &str, tokens: &[Token]) -> (usize, usize) {
     let mut words = 0;
     let mut capitalised = 0;
     for token in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
-        let word = &text[token.span];
+        let word = &text[token.span()];
         if is_minor_word(word) {
             continue;
         }
@@ -243,7 +245,7 @@ fn capitalised_words(text: &str, tokens: &[Token]) -> (usize, usize) {
 /// (`Leicester 2 Chelsea 1`).
 fn is_table_line(text: &str, tokens: &[Token]) -> bool {
     let numbers = tokens.iter().filter(|t| t.kind == TokenKind::Number).count();
-    numbers >= 2 || tokens.iter().any(|t| t.kind == TokenKind::Punct && &text[t.span] == "(")
+    numbers >= 2 || tokens.iter().any(|t| t.kind == TokenKind::Punct && &text[t.span()] == "(")
 }
 
 #[cfg(test)]

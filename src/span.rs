@@ -40,6 +40,14 @@ impl Span {
         Span { start, end }
     }
 
+    /// A span from `start` to `end`, which the caller knows are in order
+    /// (checked in debug builds only): for spans rebuilt from stored offsets.
+    #[inline]
+    pub(crate) fn ordered(start: usize, end: usize) -> Span {
+        debug_assert!(start <= end, "inverted span {start}..{end}");
+        Span { start, end }
+    }
+
     /// The first byte offset.
     #[inline]
     pub fn start(self) -> usize {

@@ -46,16 +46,41 @@ pub enum TokenKind {
     Punct,
 }
 
+/// The longest text [`tokenize`] takes: a token keeps its offsets in 32
+/// bits, so a document's table of tokens takes half the room it would with
+/// `usize` offsets. [`crate::Extractor::extract`] cuts longer texts into
+/// pieces.
+pub const MAX_TOKENIZED_BYTES: usize = u32::MAX as usize;
+
 /// One token: its span in the input and its kind.
+///
+/// Its offsets are kept in 32 bits (12 bytes a token, where two `usize`
+/// offsets took 24): [`Token::span`] gives them back as a [`Span`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
-    /// Where the token is in the input.
-    pub span: Span,
+    /// The first byte offset.
+    start: u32,
+    /// The byte offset one past the last byte.
+    end: u32,
     /// What the token is.
     pub kind: TokenKind,
 }
 
 impl Token {
+    /// A token at `span`, which ends at most at [`MAX_TOKENIZED_BYTES`]
+    /// (the tokenizer's input is never longer).
+    #[inline]
+    fn new(span: Span, kind: TokenKind) -> Token {
+        debug_assert!(span.end() <= MAX_TOKENIZED_BYTES, "token {span:?} beyond 32-bit offsets");
+        Token { start: span.start() as u32, end: span.end() as u32, kind }
+    }
+
+    /// Where the token is in the input.
+    #[inline]
+    pub fn span(&self) -> Span {
+        Span::ordered(self.start as usize, self.end as usize)
+    }
+
     /// Whether the token is a word-like token that can be part of a name.
     #[inline]
     pub fn is_wordlike(&self) -> bool {
@@ -102,12 +127,18 @@ pub fn is_abbreviation(word: &str) -> bool {
 /// use saywho::unstable::{tokenize, TokenKind};
 /// let text = "Venezuela’s U.S. envoy wouldn’t pay $100,000…";
 /// let tokens = tokenize(text);
-/// let words: Vec<&str> = tokens.iter().map(|t| &text[t.span]).collect();
+/// let words: Vec<&str> = tokens.iter().map(|t| &text[t.span()]).collect();
 /// assert_eq!(words, ["Venezuela", "’s", "U.S.", "envoy", "wouldn’t", "pay", "$", "100,000", "…"]);
 /// assert_eq!(tokens[1].kind, TokenKind::Possessive);
 /// assert_eq!(tokens[2].kind, TokenKind::Abbreviation);
 /// ```
+///
+/// # Panics
+///
+/// When `text` is longer than [`MAX_TOKENIZED_BYTES`] (4 GiB): the
+/// extractor cuts such a text into pieces before it tokenizes them.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    assert!(text.len() <= MAX_TOKENIZED_BYTES, "a text of {} bytes is too long to tokenize", text.len());
     // News averages a token per five bytes or so: room for more, so the list rarely grows.
     let mut tokens = Vec::with_capacity(text.len() / 4 + 1);
     let mut pieces = Vec::new();
@@ -252,17 +283,17 @@ fn plain_chunk(text: &str, start: usize, out: &mut Vec<Token>) -> Option<usize> 
         // Initials and abbreviations keep their period: `J.`, `Sen.`.
         let initial = word.len() == 1 && word[0].is_ascii_uppercase();
         if initial || is_abbreviation(&text[start..end]) {
-            out.push(Token { span: Span::new(start, end + 1), kind: TokenKind::Abbreviation });
+            out.push(Token::new(Span::new(start, end + 1), TokenKind::Abbreviation));
             return Some(end + 1);
         }
     }
     let number = word[0].is_ascii_digit() && word.iter().all(u8::is_ascii_digit);
-    out.push(Token { span: Span::new(start, end), kind: if number { TokenKind::Number } else { TokenKind::Word } });
+    out.push(Token::new(Span::new(start, end), if number { TokenKind::Number } else { TokenKind::Word }));
     let Some(b) = tail else {
         return Some(end);
     };
     let kind = if matches!(b, b'.' | b'!' | b'?') { TokenKind::Terminal } else { TokenKind::Punct };
-    out.push(Token { span: Span::new(end, end + 1), kind });
+    out.push(Token::new(Span::new(end, end + 1), kind));
     Some(end + 1)
 }
 
@@ -462,7 +493,7 @@ fn join_pieces(pieces: &[Piece<'_>], line_start: bool, chunk_end: usize, out: &m
         let Some(mark) = p.mark else {
             // Abbreviations and initials: U.S., J., Sen., e.g.
             if let Some(end) = abbreviation_end(pieces, k) {
-                out.push(Token { span: Span::new(p.span.start(), end.1), kind: TokenKind::Abbreviation });
+                out.push(Token::new(Span::new(p.span.start(), end.1), TokenKind::Abbreviation));
                 k = end.0;
                 continue;
             }
@@ -482,7 +513,7 @@ fn join_pieces(pieces: &[Piece<'_>], line_start: bool, chunk_end: usize, out: &m
                         break;
                     }
                 }
-                out.push(Token { span: Span::new(p.span.start(), pieces[end].span.end()), kind: TokenKind::Number });
+                out.push(Token::new(Span::new(p.span.start(), pieces[end].span.end()), TokenKind::Number));
                 k = end + 1;
                 continue;
             }
@@ -499,14 +530,14 @@ fn join_pieces(pieces: &[Piece<'_>], line_start: bool, chunk_end: usize, out: &m
                 }
                 end += 2;
             }
-            out.push(Token { span: Span::new(p.span.start(), pieces[end].span.end()), kind: TokenKind::Word });
+            out.push(Token::new(Span::new(p.span.start(), pieces[end].span.end()), TokenKind::Word));
             k = end + 1;
             if let (Some(apo), Some((s_piece, s_text))) = (pieces.get(k), pieces.get(k + 1).map(|q| (q, q.text))) {
                 if is_apostrophe(apo.mark)
                     && matches!(s_text, "s" | "S")
                     && pieces.get(k + 2).is_none_or(|q| !q.is_word())
                 {
-                    out.push(Token { span: apo.span.cover(s_piece.span), kind: TokenKind::Possessive });
+                    out.push(Token::new(apo.span.cover(s_piece.span), TokenKind::Possessive));
                     k += 2;
                 }
             }
@@ -517,14 +548,14 @@ fn join_pieces(pieces: &[Piece<'_>], line_start: bool, chunk_end: usize, out: &m
             // ’90s, ’n’
             if let Some((w, w_text)) = next(1) {
                 if w.is_word() && w_text.as_bytes()[0].is_ascii_digit() {
-                    out.push(Token { span: p.span.cover(w.span), kind: TokenKind::Word });
+                    out.push(Token::new(p.span.cover(w.span), TokenKind::Word));
                     k += 2;
                     continue;
                 }
                 if w.is_word() && w_text == "n" {
                     if let Some((close, _)) = next(2) {
                         if is_apostrophe(close.mark) {
-                            out.push(Token { span: p.span.cover(close.span), kind: TokenKind::Word });
+                            out.push(Token::new(p.span.cover(close.span), TokenKind::Word));
                             k += 3;
                             continue;
                         }
@@ -538,7 +569,7 @@ fn join_pieces(pieces: &[Piece<'_>], line_start: bool, chunk_end: usize, out: &m
         // `- ` or `• ` opening a line is a list bullet.
         let bullet = k == 0 && line_start && ((kind == TokenKind::Dash && end == chunk_end && len == 1) || mark == '•');
         let kind = if bullet { TokenKind::Bullet } else { kind };
-        out.push(Token { span: Span::new(p.span.start(), end), kind });
+        out.push(Token::new(Span::new(p.span.start(), end), kind));
         k += len;
     }
 }
@@ -597,11 +628,21 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<(&str, TokenKind)> {
-        tokenize(text).iter().map(|t| (&text[t.span], t.kind)).collect()
+        tokenize(text).iter().map(|t| (&text[t.span()], t.kind)).collect()
     }
 
     fn texts(text: &str) -> Vec<&str> {
-        tokenize(text).iter().map(|t| &text[t.span]).collect()
+        tokenize(text).iter().map(|t| &text[t.span()]).collect()
+    }
+
+    #[test]
+    fn a_token_takes_twelve_bytes_and_keeps_its_span() {
+        assert_eq!(std::mem::size_of::<Token>(), 12);
+        let token = Token::new(Span::new(3, 9), TokenKind::Word);
+        assert_eq!(token.span(), Span::new(3, 9));
+        let last = Token::new(Span::new(MAX_TOKENIZED_BYTES - 1, MAX_TOKENIZED_BYTES), TokenKind::Punct);
+        assert_eq!(last.span(), Span::new(MAX_TOKENIZED_BYTES - 1, MAX_TOKENIZED_BYTES));
+        assert_ne!(last.span(), Span::new(0, 1));
     }
 
     /// A chunk of 1 to `most` strings of `palette`, drawn with an xorshift

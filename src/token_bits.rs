@@ -92,7 +92,7 @@ mod tests {
         assert_eq!(set.next(0, 500), Some(0));
         assert_eq!(set.next(200, 500), None);
         assert!(set.contains(64) && !set.contains(66) && !set.contains(1000));
-        let words = TokenBits::of(&tokens, |t| t.span.start() % 20 == 0);
+        let words = TokenBits::of(&tokens, |t| t.span().start() % 20 == 0);
         assert_eq!(words.next(1, tokens.len()), Some(10));
     }
 }

@@ -117,12 +117,12 @@ fn is_space(c: char) -> bool {
 fn check_tokens_cover(text: &str) -> Result<(), TestCaseError> {
     let mut at = 0;
     for t in tokenize(text) {
-        prop_assert!(!t.span.is_empty(), "empty token {:?}", t.span);
-        prop_assert!(t.span.start() >= at, "token {:?} overlaps", t.span);
-        prop_assert!(t.span.get(text).is_some(), "token {:?} off bounds", t.span);
-        let gap = &text[at..t.span.start()];
+        prop_assert!(!t.span().is_empty(), "empty token {:?}", t.span());
+        prop_assert!(t.span().start() >= at, "token {:?} overlaps", t.span());
+        prop_assert!(t.span().get(text).is_some(), "token {:?} off bounds", t.span());
+        let gap = &text[at..t.span().start()];
         prop_assert!(gap.chars().all(is_space), "gap {:?} not whitespace", gap);
-        at = t.span.end();
+        at = t.span().end();
     }
     prop_assert!(text[at..].chars().all(is_space), "tail not whitespace");
     Ok(())
@@ -171,7 +171,7 @@ proptest! {
         let segments = segment(&text, &tokens);
         let scene = Scene::new(&text, &tokens, &segments, &[], &CUES, &LISTS);
         for (k, t) in tokens.iter().enumerate() {
-            let lower: String = text.as_str()[t.span].chars().flat_map(char::to_lowercase).collect();
+            let lower: String = text.as_str()[t.span()].chars().flat_map(char::to_lowercase).collect();
             prop_assert_eq!(scene.lower(k), lower.as_str());
         }
     }

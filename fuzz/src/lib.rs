@@ -27,7 +27,7 @@ fn is_space(c: char) -> bool {
 pub fn check_tokens(text: &str, tokens: &[Token]) {
     let mut at = 0;
     for (i, t) in tokens.iter().enumerate() {
-        let span = t.span;
+        let span = t.span();
         assert!(!span.is_empty(), "token {i} {span:?} is empty");
         assert!(span.start() >= at, "token {i} {span:?} overlaps or precedes the previous token (ending at {at})");
         assert!(
@@ -88,7 +88,7 @@ pub fn check_segments(text: &str, tokens: &[Token], seg: &Segments) {
         );
         assert_eq!(
             (s.span.start(), s.span.end()),
-            (tokens[s.tokens.start].span.start(), tokens[s.tokens.end - 1].span.end()),
+            (tokens[s.tokens.start].span().start(), tokens[s.tokens.end - 1].span().end()),
             "sentence {k} span does not match its tokens"
         );
         previous_end = s.span.end();

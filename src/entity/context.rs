@@ -61,12 +61,12 @@ pub struct Context<'c, 'a> {
 impl<'c, 'a> Context<'c, 'a> {
     /// The text of token `k`.
     pub fn word(&self, k: usize) -> &'a str {
-        &self.text[self.tokens[k].span]
+        &self.text[self.tokens[k].span()]
     }
 
     /// The bytes of token `k`, for comparisons with ASCII words (no slicing on character boundaries).
     pub fn word_bytes(&self, k: usize) -> &'a [u8] {
-        &self.text.as_bytes()[self.tokens[k].span.range()]
+        &self.text.as_bytes()[self.tokens[k].span().range()]
     }
 
     /// Whether token `k` is a word or abbreviation with a capital first letter.
@@ -76,7 +76,7 @@ impl<'c, 'a> Context<'c, 'a> {
             return false;
         }
         // Most words start with an ASCII letter: no need to decode a character.
-        match self.text.as_bytes()[t.span.start()] {
+        match self.text.as_bytes()[t.span().start()] {
             b if b.is_ascii() => b.is_ascii_uppercase(),
             _ => self.word(k).chars().next().is_some_and(char::is_uppercase),
         }
@@ -88,7 +88,7 @@ impl<'c, 'a> Context<'c, 'a> {
 
     /// The span from the start of token `range.start` to the end of token `range.end - 1`.
     pub fn span(&self, range: &Range<usize>) -> Span {
-        self.tokens[range.start].span.cover(self.tokens[range.end - 1].span)
+        self.tokens[range.start].span().cover(self.tokens[range.end - 1].span())
     }
 }
 
@@ -109,17 +109,17 @@ impl TokenHits {
         for hit in hits {
             // The first token not before the hit: one of the next few where hits
             // are dense, else a binary search.
-            let before = |t: &Token| t.span.start() < hit.span.start();
+            let before = |t: &Token| t.span().start() < hit.span.start();
             let near = cx.tokens[k..].iter().take(4).position(|t| !before(t));
             k += near.unwrap_or_else(|| cx.tokens[k..].partition_point(before));
-            if k == cx.tokens.len() || cx.tokens[k].span.start() != hit.span.start() {
+            if k == cx.tokens.len() || cx.tokens[k].span().start() != hit.span.start() {
                 continue;
             }
             let mut end = k;
-            while end < cx.tokens.len() && cx.tokens[end].span.end() <= hit.span.end() {
+            while end < cx.tokens.len() && cx.tokens[end].span().end() <= hit.span.end() {
                 end += 1;
             }
-            if end > k && cx.tokens[end - 1].span.end() == hit.span.end() {
+            if end > k && cx.tokens[end - 1].span().end() == hit.span.end() {
                 table.insert(k, end, hit.entry);
                 starts.insert(k);
             }
@@ -161,7 +161,7 @@ impl NameStarts {
         let bytes = cx.text.as_bytes();
         NameStarts(TokenBits::of(cx.tokens, |token| {
             matches!(token.kind, TokenKind::Word | TokenKind::Abbreviation)
-                & bytes.get(token.span.start()).is_some_and(|b| !b.is_ascii_lowercase())
+                & bytes.get(token.span().start()).is_some_and(|b| !b.is_ascii_lowercase())
         }))
     }
 

@@ -124,7 +124,7 @@ fn add_short_forms<'a>(cx: &Context<'_, 'a>, c: &Candidate, label: Label, short_
         }
         // Every tail of the name that starts a word is a short form: `de Vries`, `Vries`.
         for k in c.tokens.start + 1..c.tokens.end {
-            let tail = &text[cx.tokens[k].span.start()..c.span.end()];
+            let tail = &text[cx.tokens[k].span().start()..c.span.end()];
             let starts_name = tail.chars().next().is_some_and(char::is_uppercase) || k + 1 < c.tokens.end;
             if starts_name {
                 short_forms.entry(Straight::new(tail)).or_insert((canonical.clone(), Label::Person, c.gender));
@@ -146,7 +146,7 @@ fn nickname_keys<'c, 'a: 'c>(cx: &Context<'c, 'a>, c: &Candidate) -> impl Iterat
     let (formal_names, rest) = if c.tokens.len() < 2 {
         (&[][..], "")
     } else {
-        let first = cx.tokens[c.tokens.start].span;
+        let first = cx.tokens[c.tokens.start].span();
         (cx.lists.formal_names(&cx.text[first]), &cx.text[first.end()..c.span.end()])
     };
     formal_names.iter().map(move |&formal| Straight::joined(formal, rest))
@@ -287,11 +287,11 @@ fn acronym_after<'a>(cx: &Context<'_, 'a>, c: &Candidate, label: Label) -> Optio
         return None;
     };
     // A bracket is one ASCII byte: its first byte tells, before its length and with no slicing.
-    let is_mark = |t: &Token, mark: u8| cx.text.as_bytes().get(t.span.start()) == Some(&mark) && t.span.len() == 1;
+    let is_mark = |t: &Token, mark: u8| cx.text.as_bytes().get(t.span().start()) == Some(&mark) && t.span().len() == 1;
     if !is_mark(open, b'(') || !is_mark(close, b')') || acronym.kind != TokenKind::Word {
         return None;
     }
-    let acronym = &cx.text[acronym.span];
+    let acronym = &cx.text[acronym.span()];
     if acronym.len() < 2 || !acronym.chars().all(|ch| ch.is_ascii_uppercase()) {
         return None;
     }

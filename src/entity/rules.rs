@@ -127,8 +127,8 @@ fn run_end(cx: &Context<'_, '_>, hits: &TokenHits, k: usize, limit: usize) -> us
             break;
         };
         // A lexicon hit alone may be longer than the bound.
-        let fits =
-            next - k <= MAX_NAME_TOKENS && cx.tokens[next - 1].span.end() - cx.tokens[k].span.start() <= MAX_NAME_BYTES;
+        let fits = next - k <= MAX_NAME_TOKENS
+            && cx.tokens[next - 1].span().end() - cx.tokens[k].span().start() <= MAX_NAME_BYTES;
         if !(fits || end == k && hits.at(k).is_some()) {
             break;
         }
@@ -149,7 +149,7 @@ fn joins_next(cx: &Context<'_, '_>, hits: &TokenHits, c: usize, limit: usize) ->
 /// touches both pieces.
 fn joins_hyphenated_name(cx: &Context<'_, '_>, hits: &TokenHits, h: usize) -> bool {
     let (before, hyphen, after) = (cx.tokens[h - 1], cx.tokens[h], cx.tokens[h + 1]);
-    let touching = before.span.end() == hyphen.span.start() && hyphen.span.end() == after.span.start();
+    let touching = before.span().end() == hyphen.span().start() && hyphen.span().end() == after.span().start();
     if !touching || cx.word(h) != "-" || after.kind != TokenKind::Word {
         return false;
     }
@@ -524,9 +524,9 @@ fn joined<'a>(cx: &Context<'_, 'a>, range: Range<usize>) -> Cow<'a, str> {
     let tokens = &cx.tokens[range.clone()];
     let single_spaced = tokens
         .windows(2)
-        .all(|w| w[1].span.start() == w[0].span.end() + 1 && cx.text.as_bytes()[w[0].span.end()] == b' ');
+        .all(|w| w[1].span().start() == w[0].span().end() + 1 && cx.text.as_bytes()[w[0].span().end()] == b' ');
     match (tokens.first(), tokens.last()) {
-        (Some(first), Some(last)) if single_spaced => Cow::Borrowed(&cx.text[first.span.cover(last.span)]),
+        (Some(first), Some(last)) if single_spaced => Cow::Borrowed(&cx.text[first.span().cover(last.span())]),
         _ => Cow::Owned(range.map(|k| cx.word(k)).collect::<Vec<_>>().join(" ")),
     }
 }

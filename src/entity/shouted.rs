@@ -51,14 +51,14 @@ pub(crate) fn add_hits(cx: &Context<'_, '_>, starts: &NameStarts, hits: &mut Tok
 #[inline(always)] // asked of every token: the first-byte test must not cost a call
 fn is_shouted(cx: &Context<'_, '_>, k: usize) -> bool {
     let token = cx.tokens[k];
-    let (bytes, start) = (cx.text.as_bytes(), token.span.start());
+    let (bytes, start) = (cx.text.as_bytes(), token.span().start());
     // Most tokens start with a lower-case letter, and most other words go on
     // with one: ruled out on their first two bytes.
     matches!(token.kind, TokenKind::Word | TokenKind::Abbreviation)
         && !bytes[start].is_ascii_lowercase()
-        && token.span.len() >= 2
+        && token.span().len() >= 2
         && !bytes[start + 1].is_ascii_lowercase()
-        && lists::is_shouted(&cx.text[token.span])
+        && lists::is_shouted(&cx.text[token.span()])
 }
 
 /// The gazetteer entry of the `len` capitalised words at `k`, read in lexicon
@@ -69,7 +69,7 @@ fn lookup(cx: &Context<'_, '_>, k: usize, len: usize, key: &mut String) -> Optio
         if j > k {
             key.push(' ');
         }
-        key.push_str(&cx.text[cx.tokens[j].span]);
+        key.push_str(&cx.text[cx.tokens[j].span()]);
     }
     cx.gazetteer.entry_of(cx.lists.shouted_surface(key)?)
 }

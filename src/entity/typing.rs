@@ -154,7 +154,7 @@ fn is_acronym(word: &str) -> bool {
 /// Whether no word but a possessive touches `c` and no capitalised word stands next to it:
 /// `IFK` in `IFK Gothenburg` or `AL` in `AL-ANWAR` is part of a name.
 pub(super) fn stands_alone(cx: &Context<'_, '_>, c: &Candidate) -> bool {
-    let (start, end) = (cx.tokens[c.tokens.start].span.start(), cx.tokens[c.tokens.end - 1].span.end());
+    let (start, end) = (cx.tokens[c.tokens.start].span().start(), cx.tokens[c.tokens.end - 1].span().end());
     let before = c.tokens.start.checked_sub(1).map(|k| cx.tokens[k]);
     let after = cx.tokens.get(c.tokens.end).copied();
     // A neighbour on another line is no neighbour.
@@ -162,10 +162,10 @@ pub(super) fn stands_alone(cx: &Context<'_, '_>, c: &Candidate) -> bool {
         t.kind == TokenKind::Possessive
             || !gap.is_empty()
                 && (cx.text[gap].contains('\n')
-                    || !(t.is_wordlike() && cx.text[t.span].starts_with(char::is_uppercase)))
+                    || !(t.is_wordlike() && cx.text[t.span()].starts_with(char::is_uppercase)))
     };
-    before.is_none_or(|t| apart(t, Span::new(t.span.end(), start)))
-        && after.is_none_or(|t| apart(t, Span::new(end, t.span.start())))
+    before.is_none_or(|t| apart(t, Span::new(t.span().end(), start)))
+        && after.is_none_or(|t| apart(t, Span::new(end, t.span().start())))
 }
 
 /// The most tokens on each side [`among_lower_case`] looks at.
@@ -180,8 +180,8 @@ fn among_lower_case(cx: &Context<'_, '_>, c: &Candidate) -> bool {
     (from..to).any(|k| {
         let t = cx.tokens[k];
         t.kind == TokenKind::Word
-            && t.span.len() >= 2
-            && bytes[t.span.start()..t.span.end()].iter().all(u8::is_ascii_lowercase)
+            && t.span().len() >= 2
+            && bytes[t.span().start()..t.span().end()].iter().all(u8::is_ascii_lowercase)
     })
 }
 
@@ -193,7 +193,7 @@ const DATELINE_GAP: usize = 4;
 /// `ZORBTON , Iraq 1996-08-23`).
 fn opens_dateline(cx: &Context<'_, '_>, c: &Candidate) -> bool {
     let bytes = cx.text.as_bytes();
-    let line_start = cx.tokens[c.tokens.start].span.start();
+    let line_start = cx.tokens[c.tokens.start].span().start();
     if line_start > 0 && bytes[line_start - 1] != b'\n' {
         return false;
     }
@@ -201,18 +201,18 @@ fn opens_dateline(cx: &Context<'_, '_>, c: &Candidate) -> bool {
     let is_date = |k: usize| {
         let t = cx.tokens[k];
         t.kind == TokenKind::Number
-            && t.span.len() == 4
-            && cx.tokens.get(k + 1).is_some_and(|d| d.kind == TokenKind::Dash && d.span.start() == t.span.end())
+            && t.span().len() == 4
+            && cx.tokens.get(k + 1).is_some_and(|d| d.kind == TokenKind::Dash && d.span().start() == t.span().end())
     };
     let ends_line = |k: usize| {
         cx.tokens
             .get(k + 1)
-            .is_none_or(|next| cx.text[Span::new(cx.tokens[k].span.end(), next.span.start())].contains('\n'))
+            .is_none_or(|next| cx.text[Span::new(cx.tokens[k].span().end(), next.span().start())].contains('\n'))
     };
     let last = (c.tokens.end + DATELINE_GAP).min(cx.tokens.len());
     (c.tokens.end..last).find(|&k| is_date(k)).is_some_and(|k| {
         let on_one_line =
-            !cx.text[Span::new(cx.tokens[c.tokens.end - 1].span.end(), cx.tokens[k].span.start())].contains('\n');
+            !cx.text[Span::new(cx.tokens[c.tokens.end - 1].span().end(), cx.tokens[k].span().start())].contains('\n');
         // Between the place and the date only a comma and capitalised words.
         on_one_line
             && k + 4 < cx.tokens.len()
@@ -276,7 +276,7 @@ fn place_in_brackets_after(cx: &Context<'_, '_>, c: &Candidate) -> bool {
     let Some(close) = (k + 2..cx.tokens.len().min(k + 6)).find(|&j| cx.word(j) == ")") else {
         return false;
     };
-    let inside = cx.tokens[k + 1].span.cover(cx.tokens[close - 1].span);
+    let inside = cx.tokens[k + 1].span().cover(cx.tokens[close - 1].span());
     let hits = cx.gazetteer.find(&cx.text[inside]);
     matches!(hits[..], [hit] if hit.span.len() == inside.len()
         && matches!(cx.gazetteer.entries()[hit.entry].label, Label::Gpe | Label::Loc))

@@ -58,8 +58,8 @@ pub fn attribute(scene: &Scene<'_, '_>, quoted: &[Quoted]) -> (Vec<Found>, Vec<u
         };
         if let Some(label) = super::marks::speaker_label_after(scene.text, scene.tokens, q.open) {
             // `"WALLACE: Let’s start …`: a transcript line, its speaker labelled.
-            let np = Np { span: scene.tokens[label].span, tokens: label..label + 1, phrase: SpeakerPhrase::Label };
-            quote.content = Span::new(scene.tokens[label + 1].span.end(), q.content.end()).trim_start(scene.text);
+            let np = Np { span: scene.tokens[label].span(), tokens: label..label + 1, phrase: SpeakerPhrase::Label };
+            quote.content = Span::new(scene.tokens[label + 1].span().end(), q.content.end()).trim_start(scene.text);
             quote.apply(Attribution { speaker: Some(np), cue: None, addressee: None }, Rule::DirectLabel);
         } else if let Some((attribution, end)) = after(scene, q) {
             quote.apply(attribution, Rule::DirectCueAfter);
@@ -103,7 +103,7 @@ fn paragraph_start(scene: &Scene<'_, '_>, p: usize) -> usize {
 
 fn is_quotation(scene: &Scene<'_, '_>, q: &Quoted) -> bool {
     let words = (q.open + 1..q.close.unwrap_or(scene.tokens.len()))
-        .take_while(|&k| scene.tokens[k].span.end() <= q.content.end())
+        .take_while(|&k| scene.tokens[k].span().end() <= q.content.end())
         .filter(|&k| scene.tokens[k].is_wordlike())
         .count();
     let sentence = &scene.segments.sentences[scene.sentence_of(q.open)];
@@ -175,7 +175,7 @@ fn after(scene: &Scene<'_, '_>, q: &Quoted) -> Option<(Attribution, usize)> {
     let (v, verb) = (s..limit)
         .take_while(|&k| !matches!(scene.tokens[k].kind, TokenKind::Quote | TokenKind::Terminal))
         .find_map(|k| quote_cue(scene, k).map(|c| (k, c)))?;
-    let cue = Some(scene.tokens[v].span);
+    let cue = Some(scene.tokens[v].span());
     // “…,” said X
     if v == s {
         let np = scene.np_starting_at(s + 1, limit)?;
@@ -250,7 +250,7 @@ fn before(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Attribution> {
         let speaker = scene.np_starting_at(k + 2, b)?;
         return Some(Attribution {
             speaker: Some(speaker),
-            cue: Some(scene.tokens[k].span.cover(scene.tokens[k + 1].span)),
+            cue: Some(scene.tokens[k].span().cover(scene.tokens[k + 1].span())),
             addressee: None,
         });
     }
@@ -271,7 +271,7 @@ fn before(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Attribution> {
     if v == sentence && !cue.participle && addressee.is_none() {
         let speaker = scene.np_starting_at(v + 1, b).filter(|np| np.tokens.end == b || scene.is(np.tokens.end, ","));
         if speaker.is_some() {
-            return Some(Attribution { speaker, cue: Some(scene.tokens[v].span), addressee: None });
+            return Some(Attribution { speaker, cue: Some(scene.tokens[v].span()), addressee: None });
         }
     }
     let noun = cue.kind == CueKind::Noun || (cue.noun && scene.possessor_before(v, floor).is_some());
@@ -293,7 +293,7 @@ fn before(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Attribution> {
             .or_else(|| scene.described_ending_at(v, floor))
             .or_else(|| coordinated.then(|| scene.sentence_subject(sentence, v)).flatten())
     }?;
-    Some(Attribution { speaker: Some(speaker), cue: Some(scene.tokens[v].span), addressee })
+    Some(Attribution { speaker: Some(speaker), cue: Some(scene.tokens[v].span()), addressee })
 }
 
 /// How many words a cue phrase before a quote may have (`went on to say`).
@@ -314,7 +314,7 @@ fn phrase_cue_before(scene: &Scene<'_, '_>, sentence_start: usize, b: usize) -> 
         .map(|np| scene.outermost(np, sentence_start))?;
     Some(Attribution {
         speaker: Some(speaker),
-        cue: Some(scene.tokens[v].span.cover(scene.tokens[b - 1].span)),
+        cue: Some(scene.tokens[v].span().cover(scene.tokens[b - 1].span())),
         addressee: None,
     })
 }
@@ -375,10 +375,10 @@ fn intro_line(scene: &Scene<'_, '_>, q: &Quoted, previous: Option<&Found>) -> Op
     for (v, cue) in speech.chain(others) {
         if let Some(speaker) = scene.np_ending_at(scene.skip_back_adverbs(v, floor), floor) {
             let (addressee, _) = scene.addressee_after(v, cue, last);
-            return Some(Attribution { speaker: Some(speaker), cue: Some(scene.tokens[v].span), addressee });
+            return Some(Attribution { speaker: Some(speaker), cue: Some(scene.tokens[v].span()), addressee });
         }
         if let Some(speaker) = scene.np_starting_at(v + 1, last) {
-            return Some(Attribution { speaker: Some(speaker), cue: Some(scene.tokens[v].span), addressee: None });
+            return Some(Attribution { speaker: Some(speaker), cue: Some(scene.tokens[v].span()), addressee: None });
         }
     }
     // No cue (`Ms. de Vries was blunt:`): the last person named on the line.
@@ -389,7 +389,7 @@ fn intro_line(scene: &Scene<'_, '_>, q: &Quoted, previous: Option<&Found>) -> Op
 /// or a paragraph of quote only right after it. A quote the sentence goes on
 /// after (`“American Skin” was written by …`) continues nothing.
 fn continues(scene: &Scene<'_, '_>, q: &Quoted, previous: &Found) -> bool {
-    if previous.speaker.is_none() || previous.span.end() > scene.tokens[q.open].span.start() {
+    if previous.speaker.is_none() || previous.span.end() > scene.tokens[q.open].span().start() {
         return false;
     }
     let ends_sentence = q.close.is_none_or(|c| {

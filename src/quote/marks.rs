@@ -105,7 +105,7 @@ pub fn find(text: &str, tokens: &[Token], segments: &Segments) -> Vec<Quoted> {
             let opener = paragraph.tokens.clone().find(|&k| tokens[k].kind != TokenKind::Bullet);
             let like = opener.is_some_and(|k| {
                 tokens[k].kind == TokenKind::Quote
-                    && is_single(&text[tokens[k].span]) == is_single(&text[tokens[carried.token].span])
+                    && is_single(&text[tokens[k].span()]) == is_single(&text[tokens[carried.token].span()])
                     && role(text, tokens, k, paragraph.span).opens
                     && speaker_label_after(text, tokens, k).is_none()
             });
@@ -119,13 +119,13 @@ pub fn find(text: &str, tokens: &[Token], segments: &Segments) -> Vec<Quoted> {
         // The paragraph's tokens as a slice: a tight scan to its marks.
         let marks = (paragraph.tokens.start..)
             .zip(&tokens[paragraph.tokens.clone()])
-            .filter(|(_, t)| t.kind == TokenKind::Quote && !(has_tags && in_markup_tag(text, t.span)))
+            .filter(|(_, t)| t.kind == TokenKind::Quote && !(has_tags && in_markup_tag(text, t.span())))
             .map(|(k, _)| k);
         // A continued quote's opening mark belongs to the quote already open.
         for k in marks.skip(usize::from(continued)) {
-            let mark = &text[tokens[k].span];
+            let mark = &text[tokens[k].span()];
             let role = role(text, tokens, k, paragraph.span);
-            let partner = stack.iter().rposition(|o| can_pair(&text[tokens[o.token].span], mark));
+            let partner = stack.iter().rposition(|o| can_pair(&text[tokens[o.token].span()], mark));
             // A mark that could close does so when something waits for it, unless it clearly opens.
             if let Some(at) = partner.filter(|_| role.closes || (!role.opens && !is_single(mark))) {
                 let open = stack[at];
@@ -165,7 +165,7 @@ fn close_unclosed(
     let Some(&open) = stack.first() else { return };
     stack.clear();
     let end = paragraphs[p].span.end();
-    let open_span = tokens[open.token].span;
+    let open_span = tokens[open.token].span();
     if end > open_span.end() {
         out.push(Quoted {
             span: Span::new(open_span.start(), end),
@@ -181,8 +181,8 @@ fn close_unclosed(
 }
 
 fn quoted(tokens: &[Token], text: &str, open: Open, close: Option<usize>, paragraph: usize, nested: bool) -> Quoted {
-    let open_span = tokens[open.token].span;
-    let close_span = close.map_or(open_span, |c| tokens[c].span);
+    let open_span = tokens[open.token].span();
+    let close_span = close.map_or(open_span, |c| tokens[c].span());
     Quoted {
         span: open_span.cover(close_span),
         content: Span::new(open_span.end(), close_span.start().max(open_span.end())),
@@ -199,9 +199,9 @@ fn quoted(tokens: &[Token], text: &str, open: Open, close: Option<usize>, paragr
 /// upper-case word of three letters or more and a colon. Returns the label's token.
 pub fn speaker_label_after(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
     let (label, colon) = (tokens.get(k + 1)?, tokens.get(k + 2)?);
-    let word = &text[label.span];
+    let word = &text[label.span()];
     let upper = label.kind == TokenKind::Word && word.chars().count() >= 3 && word.chars().all(char::is_uppercase);
-    (upper && &text[colon.span] == ":").then_some(k + 1)
+    (upper && &text[colon.span()] == ":").then_some(k + 1)
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -212,7 +212,7 @@ struct Role {
 
 /// Whether the mark at token `k` can open and can close a quote.
 fn role(text: &str, tokens: &[Token], k: usize, paragraph: Span) -> Role {
-    let span = tokens[k].span;
+    let span = tokens[k].span();
     let before = text[paragraph.start()..span.start()].chars().next_back();
     let after = text[span.end()..paragraph.end()].chars().next();
     let open_side = |c: Option<char>| {

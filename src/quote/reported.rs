@@ -206,7 +206,7 @@ fn near_fragment(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Speech> {
     }
     let end = fragment_clause_end(scene, c, q, &sentence);
     let content = clause_span_keep_quote(scene, c, end)?;
-    Some(Speech::new(speaker, scene.tokens[v].span, content, Rule::MixedNearCue, end).to(addressee))
+    Some(Speech::new(speaker, scene.tokens[v].span(), content, Rule::MixedNearCue, end).to(addressee))
 }
 
 /// `Trump is promising lower taxes and “jobs, jobs, jobs,”`, `In July,
@@ -223,7 +223,7 @@ fn subject_fragment(scene: &Scene<'_, '_>, q: &Quoted, sentence: &Range<usize>) 
     }
     let end = fragment_clause_end(scene, c, q, sentence);
     let content = clause_span_keep_quote(scene, c, end)?;
-    let cue_span = scene.tokens[v].span;
+    let cue_span = scene.tokens[v].span();
     Some(Speech::new(subject, cue_span, content, Rule::MixedSubject, end))
 }
 
@@ -349,7 +349,7 @@ fn colon_label(scene: &Scene<'_, '_>, paragraph: Range<usize>) -> Option<Speech>
             if !upper || scene.tokens[first].kind != TokenKind::Word {
                 return None;
             }
-            let np = Np { span: scene.tokens[first].span, tokens: first..first + 1, phrase: SpeakerPhrase::Label };
+            let np = Np { span: scene.tokens[first].span(), tokens: first..first + 1, phrase: SpeakerPhrase::Label };
             (np, first + 1)
         }
     };
@@ -357,7 +357,7 @@ fn colon_label(scene: &Scene<'_, '_>, paragraph: Range<usize>) -> Option<Speech>
         return None;
     }
     let content = clause_span(scene, colon + 1, paragraph.end)?;
-    let cue_span = Span::new(scene.tokens[colon].span.start(), scene.tokens[colon].span.start());
+    let cue_span = Span::new(scene.tokens[colon].span().start(), scene.tokens[colon].span().start());
     Some(Speech::new(speaker, cue_span, content, Rule::IndirectColonLabel, paragraph.end))
 }
 
@@ -385,7 +385,7 @@ fn headline(scene: &Scene<'_, '_>, line: Range<usize>) -> Option<Speech> {
         let np = scene.np_ending_at(v, first)?;
         let capitalised = |k: usize| scene.tokens[k].is_wordlike() && scene.word(k).starts_with(char::is_uppercase);
         let start = (first..np.tokens.start).rev().take_while(|&k| capitalised(k)).last().unwrap_or(np.tokens.start);
-        Some(Np { span: scene.tokens[start].span.cover(np.span), tokens: start..np.tokens.end, ..np })
+        Some(Np { span: scene.tokens[start].span().cover(np.span), tokens: start..np.tokens.end, ..np })
     };
     // `Rush Limbaugh: …`, `Obama on Climate Change: …`
     let colon = (first + 1..line.end.min(first + MAX_PHRASE_BEFORE_COLON))
@@ -395,7 +395,7 @@ fn headline(scene: &Scene<'_, '_>, line: Range<usize>) -> Option<Speech> {
         let name_end = (first + 1..colon).find(|&k| scene.is(k, "on")).unwrap_or(colon);
         let speaker = speaker_before(name_end).filter(|np| np.tokens.start == first)?;
         let content = clause_span_keep_quote(scene, colon + 1, line.end)?;
-        let cue_span = Span::new(scene.tokens[colon].span.start(), scene.tokens[colon].span.start());
+        let cue_span = Span::new(scene.tokens[colon].span().start(), scene.tokens[colon].span().start());
         return Some(Speech::new(speaker, cue_span, content, Rule::Headline, line.end));
     }
     // `…, Lindsey Graham Says.`
@@ -403,13 +403,13 @@ fn headline(scene: &Scene<'_, '_>, line: Range<usize>) -> Option<Speech> {
         // The comma may sit inside the closing mark: `Is ‘A Disgrace,’ X Says`.
         let comma = speaker.tokens.start.checked_sub(1).filter(|&c| c > first && (scene.is(c, ",") || is_quote(c)))?;
         let content = clause_span_keep_quote(scene, first, comma)?;
-        return Some(Speech::new(speaker, scene.tokens[last].span, content, Rule::Headline, line.end));
+        return Some(Speech::new(speaker, scene.tokens[last].span(), content, Rule::Headline, line.end));
     }
     // `Chris Christie Calls …`
     let v = (first + 1..last).take_while(|&k| !is_quote(k)).find(|&k| headline_cue(k))?;
     let speaker = speaker_before(v).filter(|np| np.tokens.start == first)?;
     let content = clause_span_keep_quote(scene, v + 1, line.end)?;
-    Some(Speech::new(speaker, scene.tokens[v].span, content, Rule::Headline, line.end))
+    Some(Speech::new(speaker, scene.tokens[v].span(), content, Rule::Headline, line.end))
 }
 
 /// One piece of reported speech found at a cue.
@@ -582,7 +582,7 @@ fn clause_end(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> usize
                 return k
             }
             TokenKind::Punct if scene.is(k, ";") => return k,
-            TokenKind::Dash if !scene.is(k, "-") && k > c && t.span.start() > scene.tokens[k - 1].span.end() => {
+            TokenKind::Dash if !scene.is(k, "-") && k > c && t.span().start() > scene.tokens[k - 1].span().end() => {
                 return k
             }
             // A conjunction, the only word that gets this far.
@@ -709,7 +709,7 @@ fn verb(scene: &Scene<'_, '_>, v: usize, cue: Cue, sentence: Range<usize>) -> Op
     let subject = subject_of(scene, adjacent, floor)
         .map(|np| if cue.belief { scene.reporter_of_belief(&np, floor).unwrap_or(np) } else { np })
         .or_else(|| scene.described_ending_at(adjacent, floor));
-    let cue_span = scene.tokens[v].span;
+    let cue_span = scene.tokens[v].span();
     // Trailing attribution: `CLAUSE, X said.` / `CLAUSE, said X.`
     if let Some(speech) = trailing(scene, v, cue, subject.as_ref(), &sentence) {
         return Some(speech);
@@ -877,7 +877,7 @@ fn trailing(
         Some(_) => before()?,
         None => return None,
     };
-    Some(Speech::new(speaker, scene.tokens[v].span, content, Rule::IndirectCueAfter, sentence.end).in_parts(parts))
+    Some(Speech::new(speaker, scene.tokens[v].span(), content, Rule::IndirectCueAfter, sentence.end).in_parts(parts))
 }
 
 /// The comma right before token `v`, or inside the closing mark right
@@ -897,7 +897,7 @@ fn according_to(scene: &Scene<'_, '_>, k: usize, sentence: Range<usize>) -> Opti
         return None;
     }
     let speaker = scene.np_starting_at(k + 2, sentence.end)?;
-    let cue_span = scene.tokens[k].span.cover(scene.tokens[k + 1].span);
+    let cue_span = scene.tokens[k].span().cover(scene.tokens[k + 1].span());
     let first_word = (sentence.start..k).find(|&j| scene.tokens[j].is_wordlike());
     let content = if first_word.is_none() {
         // According to X, CLAUSE — the speaker phrase may run on (`a report by the Y`).
@@ -926,7 +926,7 @@ fn noun(scene: &Scene<'_, '_>, n: usize, sentence: Range<usize>) -> Option<Speec
             }
             let end = clause_end(scene, that + 1, &sentence);
             let content = clause_span_keep_quote(scene, that + 1, end)?;
-            return Some(Speech::new(speaker, scene.tokens[n].span, content, Rule::IndirectCueNoun, end));
+            return Some(Speech::new(speaker, scene.tokens[n].span(), content, Rule::IndirectCueNoun, end));
         }
         if p <= sentence.start || scene.tokens[p - 1].kind != TokenKind::Word {
             return None;
@@ -940,18 +940,18 @@ fn noun(scene: &Scene<'_, '_>, n: usize, sentence: Range<usize>) -> Option<Speec
 fn clause_span_keep_quote(scene: &Scene<'_, '_>, c: usize, end: usize) -> Option<Span> {
     let span = clause_span(scene, c, end)?;
     let marks =
-        (c..end).filter(|&j| scene.tokens[j].kind == TokenKind::Quote && scene.tokens[j].span.end() <= span.end());
+        (c..end).filter(|&j| scene.tokens[j].kind == TokenKind::Quote && scene.tokens[j].span().end() <= span.end());
     if marks.count() % 2 == 0 {
         return Some(span);
     }
     // A quotation left open: take its closing mark, after the final punctuation if need be.
     let limit = closing_limit(scene, c, end + 3);
     let close = (c..limit)
-        .skip_while(|&j| scene.tokens[j].span.end() <= span.end())
+        .skip_while(|&j| scene.tokens[j].span().end() <= span.end())
         .take_while(|&j| matches!(scene.tokens[j].kind, TokenKind::Punct | TokenKind::Terminal | TokenKind::Quote))
         .filter(|&j| scene.tokens[j].kind == TokenKind::Quote)
         .last();
-    Some(close.map_or(span, |j| span.cover(scene.tokens[j].span)))
+    Some(close.map_or(span, |j| span.cover(scene.tokens[j].span())))
 }
 
 /// `…, citing “…”`, `…, saying the plan had failed`: the subject of the sentence speaks.
@@ -975,7 +975,7 @@ fn participle(scene: &Scene<'_, '_>, v: usize, cue: Cue, sentence: Range<usize>)
     } else {
         return None;
     };
-    Some(Speech::new(speaker, scene.tokens[v].span, content, rule, end).to(addressee))
+    Some(Speech::new(speaker, scene.tokens[v].span(), content, rule, end).to(addressee))
 }
 
 /// Whether a subject of a few words at `c` is followed by a verb group
@@ -1009,7 +1009,7 @@ fn fragment_span(scene: &Scene<'_, '_>, c: usize, end: usize) -> Option<Span> {
     if first == last || first >= end {
         return None;
     }
-    let span = Span::new(scene.tokens[first].span.end(), scene.tokens[last].span.start());
+    let span = Span::new(scene.tokens[first].span().end(), scene.tokens[last].span().start());
     (!span.is_empty()).then_some(span)
 }
 

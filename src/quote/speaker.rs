@@ -335,17 +335,17 @@ impl Lowered {
         while let Some(p) = next_non_ascii(text.as_bytes(), at) {
             // The token holding byte `p`, or the first after it: mostly one of
             // the next few (text dense in curly marks), else a binary search.
-            let near = tokens[k..].iter().take(4).position(|t| t.span.end() > p);
-            k += near.unwrap_or_else(|| tokens[k..].partition_point(|t| t.span.end() <= p));
-            let Some(t) = tokens.get(k).filter(|t| t.span.start() <= p) else {
+            let near = tokens[k..].iter().take(4).position(|t| t.span().end() > p);
+            k += near.unwrap_or_else(|| tokens[k..].partition_point(|t| t.span().end() <= p));
+            let Some(t) = tokens.get(k).filter(|t| t.span().start() <= p) else {
                 at = p + 1; // a space, not in any token
                 continue;
             };
-            at = t.span.end();
+            at = t.span().end();
             // Quote marks, dashes, ellipses and bullets have no case: `ascii` holds them as they are.
             if !matches!(t.kind, TokenKind::Quote | TokenKind::Dash | TokenKind::Ellipsis | TokenKind::Bullet) {
                 let start = lowered.unicode.len();
-                push_lower_case(&mut lowered.unicode, &lowered.ascii.as_str()[t.span]);
+                push_lower_case(&mut lowered.unicode, &lowered.ascii.as_str()[t.span()]);
                 lowered.unicode_spans.push((k, Span::new(start, lowered.unicode.len())));
                 lowered.in_unicode.insert(k);
             }
@@ -387,7 +387,7 @@ fn cue_starts(tokens: &[Token], lowered: &Lowered, cues: &CueLexicon) -> TokenBi
             while rest != 0 {
                 let i = rest.trailing_zeros() as usize;
                 rest &= rest - 1;
-                starts |= u64::from(cues.may_start_speech(&ascii[chunk[i].span.range()])) << i;
+                starts |= u64::from(cues.may_start_speech(&ascii[chunk[i].span().range()])) << i;
             }
             starts
         })
@@ -418,13 +418,13 @@ impl<'s, 'a> Scene<'s, 'a> {
 
     /// The text of token `k`.
     pub fn word(&self, k: usize) -> &'a str {
-        &self.text[self.tokens[k].span]
+        &self.text[self.tokens[k].span()]
     }
 
     /// Whether token `k` is `word`, ignoring ASCII case.
     #[inline]
     pub fn is(&self, k: usize, word: &str) -> bool {
-        let span = self.tokens[k].span;
+        let span = self.tokens[k].span();
         // Bytes, not a `str`: no character boundaries to check.
         span.len() == word.len() && self.text.as_bytes()[span.range()].eq_ignore_ascii_case(word.as_bytes())
     }
@@ -468,7 +468,7 @@ impl<'s, 'a> Scene<'s, 'a> {
         if self.lowered.in_unicode(k) {
             return self.lowered.unicode(k);
         }
-        &self.lowered.ascii.as_str()[self.tokens[k].span]
+        &self.lowered.ascii.as_str()[self.tokens[k].span()]
     }
 
     /// The lower-case form of token `k` as bytes, for tests against fixed
@@ -478,12 +478,12 @@ impl<'s, 'a> Scene<'s, 'a> {
         if self.lowered.in_unicode(k) {
             return self.lowered.unicode(k).as_bytes();
         }
-        &self.lowered.ascii.as_bytes()[self.tokens[k].span.range()]
+        &self.lowered.ascii.as_bytes()[self.tokens[k].span().range()]
     }
 
     /// Whether token `k` is written all in lower case (`announcer`, not `Trump`).
     fn in_lower_case(&self, k: usize) -> bool {
-        let bytes = &self.text.as_bytes()[self.tokens[k].span.range()];
+        let bytes = &self.text.as_bytes()[self.tokens[k].span().range()];
         // Byte by byte for an ASCII word, the common case; by characters otherwise.
         bytes.iter().all(u8::is_ascii_lowercase) || (!bytes.is_ascii() && self.word(k).chars().all(char::is_lowercase))
     }
@@ -508,7 +508,7 @@ impl<'s, 'a> Scene<'s, 'a> {
 
     /// The span of tokens `range`.
     pub fn span(&self, range: &Range<usize>) -> Span {
-        self.tokens[range.start].span.cover(self.tokens[range.end - 1].span)
+        self.tokens[range.start].span().cover(self.tokens[range.end - 1].span())
     }
 
     /// Skips, leftwards from `e`, what may stand between a subject and its
@@ -566,7 +566,7 @@ impl<'s, 'a> Scene<'s, 'a> {
         let lower = self.lower_bytes(k);
         if let Some((gender, plural)) = pronoun(lower, false) {
             return Some(Np {
-                span: self.tokens[k].span,
+                span: self.tokens[k].span(),
                 tokens: k..e,
                 phrase: SpeakerPhrase::Pronoun(gender, plural),
             });
@@ -574,7 +574,7 @@ impl<'s, 'a> Scene<'s, 'a> {
         // `who` after a phrase relates to it (`McConnell, who`); opening a
         // sentence it asks a question, after `anybody` it names nobody.
         if lower == b"who" && k > floor && !INDEFINITE_PRONOUNS.contains(&self.lower_bytes(k - 1)) {
-            return Some(Np { span: self.tokens[k].span, tokens: k..e, phrase: SpeakerPhrase::Relative });
+            return Some(Np { span: self.tokens[k].span(), tokens: k..e, phrase: SpeakerPhrase::Relative });
         }
         let kind = self.speaker_kind(k)?;
         let mut start = k;
@@ -659,7 +659,7 @@ impl<'s, 'a> Scene<'s, 'a> {
         }
         if let Some(m) = named.or(first) {
             let mention = &self.mentions[m];
-            let titled = mention.title.is_some_and(|t| t.start() == self.tokens[s].span.start());
+            let titled = mention.title.is_some_and(|t| t.start() == self.tokens[s].span().start());
             let role_word = |k: usize| match self.tokens[k].kind {
                 TokenKind::Word => {
                     (self.in_lower_case(k)
@@ -675,7 +675,7 @@ impl<'s, 'a> Scene<'s, 'a> {
             if titled || role {
                 let np = self.name_np(m, s);
                 return Some(Np {
-                    span: self.tokens[s].span.cover(np.span),
+                    span: self.tokens[s].span().cover(np.span),
                     tokens: s..np.tokens.end,
                     phrase: np.phrase,
                 });
@@ -686,7 +686,7 @@ impl<'s, 'a> Scene<'s, 'a> {
         }
         if let Some((gender, plural)) = pronoun(self.lower_bytes(s), false) {
             return Some(Np {
-                span: self.tokens[s].span,
+                span: self.tokens[s].span(),
                 tokens: s..s + 1,
                 phrase: SpeakerPhrase::Pronoun(gender, plural),
             });
@@ -927,7 +927,7 @@ impl<'s, 'a> Scene<'s, 'a> {
             return self.np_ending_at(p, floor);
         }
         let (gender, plural) = pronoun(self.lower_bytes(p), true)?;
-        Some(Np { span: self.tokens[p].span, tokens: p..k, phrase: SpeakerPhrase::Pronoun(gender, plural) })
+        Some(Np { span: self.tokens[p].span(), tokens: p..k, phrase: SpeakerPhrase::Pronoun(gender, plural) })
     }
 
     fn name_np(&self, m: usize, floor: usize) -> Np {
@@ -936,7 +936,7 @@ impl<'s, 'a> Scene<'s, 'a> {
         let mut start = mention.tokens.start;
         if let Some(title) = mention.title {
             // Include the title, and a place or nationality right before it (`US Secretary of War`).
-            while start > floor && self.tokens[start - 1].span.start() >= title.start() {
+            while start > floor && self.tokens[start - 1].span().start() >= title.start() {
                 start -= 1;
             }
             if start > floor {
@@ -947,7 +947,7 @@ impl<'s, 'a> Scene<'s, 'a> {
                     }
                 }
             }
-            span = self.tokens[start].span.cover(span);
+            span = self.tokens[start].span().cover(span);
         }
         Np { span, tokens: start..mention.tokens.end, phrase: SpeakerPhrase::Name(m) }
     }
