@@ -13,12 +13,12 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use clap::ValueEnum;
-use saywho::{decode, Extractor, OffsetUnit};
+use saywho::{Extractor, OffsetUnit};
 use serde::Serialize;
 use serde_json::value::RawValue;
 
-use crate::input::{Content, Inputs, Task};
-use crate::line::{id_of, Line};
+use crate::input::{decode, DocError, Inputs, Task};
+use crate::line::Line;
 use crate::ordered::{self, Sink};
 use crate::Failure;
 
@@ -92,13 +92,6 @@ struct Outcome {
     error: Option<DocError>,
 }
 
-/// A document that could not be processed.
-struct DocError {
-    /// The line's `id` as written, if it could be read (JSON Lines only).
-    id: Option<Box<RawValue>>,
-    message: String,
-}
-
 /// The line written in place of a bad document.
 #[derive(Serialize)]
 struct ErrorLine<'a> {
@@ -153,12 +146,7 @@ pub fn run(args: ExtractArgs) -> Result<(), Failure> {
             progress.advance(outcome.bytes + 1);
             let Some(error) = outcome.error else { return Ok(()) };
             failed += 1;
-            let place = match outcome.line {
-                Some(line) => format!("{}:{line}", outcome.file),
-                None => outcome.file.to_string(),
-            };
-            let id = error.id.as_ref().map_or(String::new(), |id| format!(" (id {id})"));
-            eprintln!("saywho: {place}{id}: {}", error.message);
+            error.report(&outcome.file, outcome.line);
             if args.strict || !jsonl_out {
                 out.flush()?;
                 return Err(Failure::Documents);
@@ -186,22 +174,15 @@ pub fn run(args: ExtractArgs) -> Result<(), Failure> {
 /// Extracts one document and streams its output line (or pretty JSON) to
 /// the sink; a bad document writes nothing and reports why.
 fn process(settings: &Settings<'_>, task: Task, sink: &mut Sink<Outcome>) -> Outcome {
-    let (bytes, error) = match task.content {
-        Content::Unreadable(message) => (0, Some(DocError { id: None, message })),
-        Content::TooLong { len, start } => {
-            let message = format!("document of {len} bytes is larger than --max-bytes {}", settings.max_bytes);
-            (len, Some(DocError { id: if settings.jsonl_input { id_of(&start) } else { None }, message }))
-        }
-        Content::Bytes(bytes) => (bytes.len() as u64, document(settings, &task.file, &bytes, sink).err()),
-    };
+    let (bytes, document_bytes) = task.content.into_bytes(settings.jsonl_input, settings.max_bytes);
+    let error = document_bytes.and_then(|bytes| document(settings, &task.file, &bytes, sink)).err();
     Outcome { file: task.file, line: task.line, bytes, error }
 }
 
 fn document(settings: &Settings<'_>, file: &str, bytes: &[u8], sink: &mut Sink<Outcome>) -> Result<(), DocError> {
     // A line refused before it is read as a document still names its id when it has one.
-    let refuse = |message: String| DocError { id: if settings.jsonl_input { id_of(bytes) } else { None }, message };
-    let raw =
-        decode(bytes, settings.lossy).map_err(|e| refuse(format!("{e} (use --lossy to replace invalid bytes)")))?;
+    let refuse = |message: String| DocError::refused(bytes, settings.jsonl_input, message);
+    let raw = decode(bytes, settings.jsonl_input, settings.lossy)?;
     if !settings.jsonl_input {
         return write_document(settings, &raw, sink, |out| {
             if settings.file_field {
@@ -228,14 +209,10 @@ fn write_document(
     sink: &mut Sink<Outcome>,
     fields: impl FnOnce(&mut Sink<Outcome>) -> io::Result<()>,
 ) -> Result<(), String> {
-    let doc = panic::catch_unwind(AssertUnwindSafe(|| {
+    let doc = guarded(|| {
         let mut doc = settings.extractor.extract(text);
         doc.convert_offsets(text, settings.offsets);
         doc
-    }))
-    .map_err(|panic| {
-        let what = panic.downcast_ref::<&str>().copied().or(panic.downcast_ref::<String>().map(String::as_str));
-        format!("internal error, please report it: {}", what.unwrap_or("panic"))
     })?;
     // Writing fails only when the writer has stopped, and the writer reports why.
     let _ = (|| -> io::Result<()> {
@@ -249,6 +226,15 @@ fn write_document(
         sink.write_all(b"\n")
     })();
     Ok(())
+}
+
+/// Runs `work`; a panic in it (a bug in the extractor) is an error, so it
+/// costs one document, not the run.
+pub fn guarded<T>(work: impl FnOnce() -> T) -> Result<T, String> {
+    panic::catch_unwind(AssertUnwindSafe(work)).map_err(|panic| {
+        let what = panic.downcast_ref::<&str>().copied().or(panic.downcast_ref::<String>().map(String::as_str));
+        format!("internal error, please report it: {}", what.unwrap_or("panic"))
+    })
 }
 
 /// Writes what is written to it except its first byte: a document's JSON

@@ -4,7 +4,6 @@
 
 mod eval;
 mod extract;
-mod html;
 mod input;
 mod line;
 mod ordered;

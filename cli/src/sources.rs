@@ -6,19 +6,18 @@
 
 use std::io::{self, Write};
 use std::num::NonZeroUsize;
-use std::panic::{self, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use clap::ValueEnum;
-use saywho::sources::{self, Audit, DocumentSources, GenderRules, ReportOptions, Trail};
-use saywho::{decode, Document, Extractor, OffsetUnit};
-use serde_json::value::RawValue;
+use saywho::html::{self, ReportOptions};
+use saywho::sources::{self, Audit, DocumentSources, GenderRules, Trail};
+use saywho::{Document, Extractor, OffsetUnit};
 use serde_json::Value;
 
-use crate::extract::{thread_count, Progress};
-use crate::input::{Content, Inputs, Task};
-use crate::line::{id_of, Line};
+use crate::extract::{guarded, thread_count, Progress};
+use crate::input::{decode, DocError, Inputs, Task};
+use crate::line::Line;
 use crate::ordered::{self, Sink};
 use crate::Failure;
 
@@ -133,13 +132,6 @@ struct Outcome {
     summary: Result<Summary, DocError>,
 }
 
-/// A document that could not be read or summarised.
-struct DocError {
-    /// The line's `id` as written, if it could be read (JSON Lines only).
-    id: Option<Box<RawValue>>,
-    message: String,
-}
-
 pub fn run(args: SourcesArgs) -> Result<(), Failure> {
     let mut builder = Extractor::builder();
     for path in &args.lexicons {
@@ -194,12 +186,7 @@ pub fn run(args: SourcesArgs) -> Result<(), Failure> {
                 Ok(s) => audit.add(&s.id, s.group.as_deref(), &s.sources),
                 Err(error) => {
                     failed += 1;
-                    let place = match outcome.line {
-                        Some(line) => format!("{}:{line}", outcome.file),
-                        None => outcome.file.to_string(),
-                    };
-                    let id = error.id.as_ref().map_or(String::new(), |id| format!(" (id {id})"));
-                    eprintln!("saywho: {place}{id}: {}", error.message);
+                    error.report(&outcome.file, outcome.line);
                     if args.strict {
                         return Err(Failure::Documents);
                     }
@@ -212,7 +199,7 @@ pub fn run(args: SourcesArgs) -> Result<(), Failure> {
     let table = audit.finish(rules.as_ref());
     if let Some(path) = &args.html {
         let options = ReportOptions { group_field: args.by.clone(), top: args.top, ..ReportOptions::default() };
-        std::fs::write(path, sources::report(&table, &options))
+        std::fs::write(path, html::report(&table, &options))
             .map_err(|e| Failure::Input(format!("cannot write {}: {e}", path.display())))?;
     }
     let stdout = io::stdout();
@@ -241,14 +228,8 @@ pub fn run(args: SourcesArgs) -> Result<(), Failure> {
 }
 
 fn process(settings: &Settings<'_>, task: Task) -> Outcome {
-    let (bytes, summary) = match task.content {
-        Content::Unreadable(message) => (0, Err(DocError { id: None, message })),
-        Content::TooLong { len, start } => {
-            let message = format!("document of {len} bytes is larger than --max-bytes {}", settings.max_bytes);
-            (len, Err(DocError { id: if settings.jsonl_input { id_of(&start) } else { None }, message }))
-        }
-        Content::Bytes(bytes) => (bytes.len() as u64, summarise(settings, &task.file, task.line, &bytes)),
-    };
+    let (bytes, document_bytes) = task.content.into_bytes(settings.jsonl_input, settings.max_bytes);
+    let summary = document_bytes.and_then(|bytes| summarise(settings, &task.file, task.line, &bytes));
     Outcome { file: task.file, line: task.line, bytes, summary }
 }
 
@@ -256,15 +237,13 @@ fn process(settings: &Settings<'_>, task: Task) -> Outcome {
 /// a line that carries saywho's output. A panic in the extractor costs the
 /// document, not the run.
 fn summarise(settings: &Settings<'_>, file: &str, line_no: Option<usize>, bytes: &[u8]) -> Result<Summary, DocError> {
-    let refuse = |message: String| DocError { id: if settings.jsonl_input { id_of(bytes) } else { None }, message };
-    let raw =
-        decode(bytes, settings.lossy).map_err(|e| refuse(format!("{e} (use --lossy to replace invalid bytes)")))?;
+    let refuse = |message: String| DocError::refused(bytes, settings.jsonl_input, message);
+    let raw = decode(bytes, settings.jsonl_input, settings.lossy)?;
     let extract = |text: &str| {
-        panic::catch_unwind(AssertUnwindSafe(|| {
+        guarded(|| {
             let doc = settings.extractor.extract(text);
             DocumentSources::new(&doc, Some(text), settings.trail)
-        }))
-        .map_err(|_| "internal error, please report it".to_owned())
+        })
     };
     if !settings.jsonl_input {
         let sources = extract(&raw).map_err(refuse)?;
@@ -272,10 +251,7 @@ fn summarise(settings: &Settings<'_>, file: &str, line_no: Option<usize>, bytes:
     }
     let line = Line::parse(&raw).map_err(|e| refuse(format!("invalid JSON: {e}")))?;
     let refuse = |message: String| DocError { id: line.id(), message };
-    let id = match line.id() {
-        Some(id) => serde_json::from_str::<String>(id.get()).unwrap_or_else(|_| id.get().to_owned()),
-        None => format!("{file}:{}", line_no.unwrap_or(0)),
-    };
+    let id = line.id_text().unwrap_or_else(|| format!("{file}:{}", line_no.unwrap_or(0)));
     let group = settings.by.as_ref().and_then(|by| by.value(&line));
     let text = match line.field("text") {
         Some(_) => Some(line.text(settings.lossy).map_err(refuse)?),

@@ -117,7 +117,8 @@ fn json_lines_make_a_folder_of_pages_with_an_index_and_bad_lines_are_named() {
     scratch.file("corpus.jsonl", input);
     let (code, _, stderr) = scratch.run(&["show", "--jsonl-input", "corpus.jsonl", "--out-dir", "pages"], b"");
     assert_eq!(code, 1, "two bad lines: {stderr}");
-    assert!(stderr.contains("corpus.jsonl:3: no \"text\" string"), "{stderr}");
+    // As extract reports them: file, line and id.
+    assert!(stderr.contains("corpus.jsonl:3 (id \"no-text\"): no \"text\" field"), "{stderr}");
     assert!(stderr.contains("corpus.jsonl:6: invalid JSON"), "{stderr}");
     let pages = scratch.0.join("pages");
     let mut names: Vec<String> =
@@ -166,5 +167,5 @@ fn invalid_utf8_fails_unless_lossy_and_a_missing_file_is_named() {
     assert!(html.contains("Caf\u{fffd}"));
     let (code, _, stderr) = scratch.run(&["show", "missing.txt"], b"");
     assert_eq!(code, 1);
-    assert!(stderr.contains("cannot read missing.txt"), "{stderr}");
+    assert!(stderr.contains("missing.txt: cannot read"), "{stderr}");
 }
