@@ -1,25 +1,23 @@
 //! `saywho extract`: files or JSON Lines in, JSON or JSON Lines out.
 //!
-//! The inputs are read as documents in order ([`crate::input`]), extracted
-//! on worker threads, and each document's JSON is streamed to standard
-//! output as it is serialized, in input order ([`crate::ordered`]): memory
-//! is bounded by the documents in flight, not by the corpus or by the JSON.
+//! The inputs are read as documents in order, extracted on worker threads,
+//! and each document's JSON is streamed to standard output as it is
+//! serialized, in input order ([`crate::documents`]): memory is bounded by
+//! the documents in flight, not by the corpus or by the JSON.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::num::NonZeroUsize;
-use std::panic::{self, AssertUnwindSafe};
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::time::Instant;
 
 use clap::ValueEnum;
 use saywho::{Extractor, OffsetUnit};
 use serde::Serialize;
 use serde_json::value::RawValue;
 
-use crate::input::{decode, DocError, Inputs, Task};
+use crate::documents::{self, guarded, thread_count, Documents, Outcome};
+use crate::input::{decode, DocError};
 use crate::line::Line;
-use crate::ordered::{self, Sink};
+use crate::ordered::Sink;
 use crate::Failure;
 
 #[derive(clap::Args, Debug)]
@@ -65,13 +63,6 @@ enum Offsets {
     Chars,
 }
 
-/// `--threads`: a count of at least 1.
-pub fn thread_count(arg: &str) -> Result<NonZeroUsize, String> {
-    let n: usize = arg.parse().map_err(|e| format!("{e}"))?;
-    NonZeroUsize::new(n)
-        .ok_or_else(|| "0 threads cannot extract; give 1 or more, or leave --threads out to use all cores".into())
-}
-
 struct Settings<'e> {
     extractor: &'e Extractor,
     jsonl_input: bool,
@@ -80,17 +71,10 @@ struct Settings<'e> {
     pretty: bool,
     offsets: OffsetUnit,
     lossy: bool,
-    max_bytes: usize,
 }
 
-/// What a worker reports for one task, after its output.
-struct Outcome {
-    file: Arc<str>,
-    line: Option<usize>,
-    /// The input's length, for the progress figures.
-    bytes: u64,
-    error: Option<DocError>,
-}
+/// Where a document's JSON is written.
+type Out = Sink<Outcome<()>>;
 
 /// The line written in place of a bad document.
 #[derive(Serialize)]
@@ -106,7 +90,7 @@ struct ErrorLine<'a> {
 }
 
 pub fn run(args: ExtractArgs) -> Result<(), Failure> {
-    let files: Vec<PathBuf> = if args.files.is_empty() { vec![PathBuf::from("-")] } else { args.files.clone() };
+    let files = Documents::files(&args.files);
     let jsonl_out = match args.format {
         Format::Jsonl => true,
         Format::Json => false,
@@ -115,11 +99,7 @@ pub fn run(args: ExtractArgs) -> Result<(), Failure> {
     if !jsonl_out && (args.jsonl_input || files.len() > 1) {
         return Err(Failure::Usage("--format json needs exactly one text input; use --format jsonl".into()));
     }
-    let mut builder = Extractor::builder();
-    for path in &args.lexicons {
-        builder = builder.lexicon_file(path);
-    }
-    let extractor = builder.build().map_err(|e| Failure::Input(e.to_string()))?;
+    let extractor = documents::extractor(&args.lexicons)?;
     let settings = Settings {
         extractor: &extractor,
         jsonl_input: args.jsonl_input,
@@ -127,26 +107,15 @@ pub fn run(args: ExtractArgs) -> Result<(), Failure> {
         pretty: !jsonl_out,
         offsets: if args.offsets == Offsets::Chars { OffsetUnit::Chars } else { OffsetUnit::Bytes },
         lossy: args.lossy,
-        max_bytes: args.max_bytes,
     };
-    let threads = args.threads.or_else(|| std::thread::available_parallelism().ok()).unwrap_or(NonZeroUsize::MIN);
     let several_files = files.len() > 1;
-    let total_bytes: u64 = files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum();
-    let mut progress = Progress::new(total_bytes, args.jsonl_input || several_files);
-    let mut failed = 0usize;
     let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout());
-    let inputs = Inputs::new(files, args.jsonl_input, args.max_bytes);
-    ordered::run(
-        threads,
-        inputs,
-        Task::held_bytes,
-        |task, sink| process(&settings, task, sink),
+    let inputs = Documents { files, jsonl: args.jsonl_input, max_bytes: args.max_bytes, threads: args.threads };
+    let failed = inputs.run(
+        |file, _, bytes, sink| document(&settings, file, bytes, sink),
         &mut out,
-        |out, outcome: Outcome| {
-            progress.advance(outcome.bytes + 1);
-            let Some(error) = outcome.error else { return Ok(()) };
-            failed += 1;
-            error.report(&outcome.file, outcome.line);
+        |out, outcome| {
+            let Err(error) = outcome.result else { return Ok(()) };
             if args.strict || !jsonl_out {
                 out.flush()?;
                 return Err(Failure::Documents);
@@ -163,7 +132,6 @@ pub fn run(args: ExtractArgs) -> Result<(), Failure> {
         },
     )?;
     out.flush()?;
-    progress.finish(failed);
     if failed > 0 {
         Err(Failure::Documents)
     } else {
@@ -173,13 +141,7 @@ pub fn run(args: ExtractArgs) -> Result<(), Failure> {
 
 /// Extracts one document and streams its output line (or pretty JSON) to
 /// the sink; a bad document writes nothing and reports why.
-fn process(settings: &Settings<'_>, task: Task, sink: &mut Sink<Outcome>) -> Outcome {
-    let (bytes, document_bytes) = task.content.into_bytes(settings.jsonl_input, settings.max_bytes);
-    let error = document_bytes.and_then(|bytes| document(settings, &task.file, &bytes, sink)).err();
-    Outcome { file: task.file, line: task.line, bytes, error }
-}
-
-fn document(settings: &Settings<'_>, file: &str, bytes: &[u8], sink: &mut Sink<Outcome>) -> Result<(), DocError> {
+fn document(settings: &Settings<'_>, file: &str, bytes: &[u8], sink: &mut Out) -> Result<(), DocError> {
     // A line refused before it is read as a document still names its id when it has one.
     let refuse = |message: String| DocError::refused(bytes, settings.jsonl_input, message);
     let raw = decode(bytes, settings.jsonl_input, settings.lossy)?;
@@ -206,8 +168,8 @@ fn document(settings: &Settings<'_>, file: &str, bytes: &[u8], sink: &mut Sink<O
 fn write_document(
     settings: &Settings<'_>,
     text: &str,
-    sink: &mut Sink<Outcome>,
-    fields: impl FnOnce(&mut Sink<Outcome>) -> io::Result<()>,
+    sink: &mut Out,
+    fields: impl FnOnce(&mut Out) -> io::Result<()>,
 ) -> Result<(), String> {
     let doc = guarded(|| {
         let mut doc = settings.extractor.extract(text);
@@ -226,15 +188,6 @@ fn write_document(
         sink.write_all(b"\n")
     })();
     Ok(())
-}
-
-/// Runs `work`; a panic in it (a bug in the extractor) is an error, so it
-/// costs one document, not the run.
-pub fn guarded<T>(work: impl FnOnce() -> T) -> Result<T, String> {
-    panic::catch_unwind(AssertUnwindSafe(work)).map_err(|panic| {
-        let what = panic.downcast_ref::<&str>().copied().or(panic.downcast_ref::<String>().map(String::as_str));
-        format!("internal error, please report it: {}", what.unwrap_or("panic"))
-    })
 }
 
 /// Writes what is written to it except its first byte: a document's JSON
@@ -264,61 +217,5 @@ impl<W: Write> Write for AfterBrace<W> {
 
     fn flush(&mut self) -> io::Result<()> {
         self.out.flush()
-    }
-}
-
-/// A progress bar on stderr when it is a terminal, and a summary line at the end.
-pub struct Progress {
-    bar: Option<indicatif::ProgressBar>,
-    started: Instant,
-    summary: bool,
-    /// Documents and bytes done.
-    docs: u64,
-    bytes: u64,
-}
-
-impl Progress {
-    pub fn new(total_bytes: u64, summary: bool) -> Progress {
-        let bar = (summary && io::stderr().is_terminal()).then(|| {
-            let bar = if total_bytes > 0 {
-                indicatif::ProgressBar::new(total_bytes)
-            } else {
-                indicatif::ProgressBar::new_spinner()
-            };
-            bar.set_style(
-                indicatif::ProgressStyle::with_template(
-                    "{spinner} {bytes}/{total_bytes} {binary_bytes_per_sec} {msg} [{elapsed_precise}]",
-                )
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-            );
-            bar
-        });
-        Progress { bar, started: Instant::now(), summary, docs: 0, bytes: 0 }
-    }
-
-    pub fn advance(&mut self, bytes: u64) {
-        self.docs += 1;
-        self.bytes += bytes;
-        if let Some(bar) = &self.bar {
-            bar.inc(bytes);
-            let secs = self.started.elapsed().as_secs_f64().max(1e-9);
-            bar.set_message(format!("{} docs, {:.0} docs/s", self.docs, self.docs as f64 / secs));
-        }
-    }
-
-    pub fn finish(&self, failed: usize) {
-        if let Some(bar) = &self.bar {
-            bar.finish_and_clear();
-        }
-        if self.summary {
-            let (docs, bytes) = (self.docs, self.bytes);
-            let secs = self.started.elapsed().as_secs_f64().max(1e-9);
-            eprintln!(
-                "saywho: {docs} documents ({failed} failed), {:.1} MB in {secs:.2} s: {:.1} MB/s, {:.0} docs/s",
-                bytes as f64 / 1e6,
-                bytes as f64 / 1e6 / secs,
-                docs as f64 / secs
-            );
-        }
     }
 }

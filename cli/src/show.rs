@@ -13,15 +13,13 @@ use std::fs;
 use std::io::{self, Write};
 use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use saywho::html::{self, IndexEntry};
 use saywho::Extractor;
 
-use crate::extract::{guarded, thread_count, Progress};
-use crate::input::{decode, DocError, Inputs, Task};
+use crate::documents::{self, guarded, thread_count, Documents};
+use crate::input::{decode, DocError};
 use crate::line::Line;
-use crate::ordered::{self, Sink};
 use crate::Failure;
 
 /// The longest part of a page's file name taken from the document's id or file name.
@@ -59,7 +57,6 @@ struct Settings<'e> {
     extractor: &'e Extractor,
     jsonl_input: bool,
     lossy: bool,
-    max_bytes: usize,
     /// The title of every page (`--title` without `--out-dir`).
     title: Option<&'e str>,
 }
@@ -73,22 +70,9 @@ struct Page {
     slug: String,
 }
 
-/// What a worker reports for one task.
-struct Outcome {
-    file: Arc<str>,
-    line: Option<usize>,
-    /// The input's length, for the progress figures.
-    bytes: u64,
-    page: Result<Page, DocError>,
-}
-
 pub fn run(args: ShowArgs) -> Result<(), Failure> {
-    let mut builder = Extractor::builder();
-    for path in &args.lexicons {
-        builder = builder.lexicon_file(path);
-    }
-    let extractor = builder.build().map_err(|e| Failure::Input(e.to_string()))?;
-    let files: Vec<PathBuf> = if args.files.is_empty() { vec![PathBuf::from("-")] } else { args.files.clone() };
+    let extractor = documents::extractor(&args.lexicons)?;
+    let files = Documents::files(&args.files);
     let dir = args.out_dir.as_deref();
     match dir {
         None if files.len() > 1 => {
@@ -103,33 +87,17 @@ pub fn run(args: ShowArgs) -> Result<(), Failure> {
         extractor: &extractor,
         jsonl_input: args.jsonl_input,
         lossy: args.lossy,
-        max_bytes: args.max_bytes,
         title: if dir.is_none() { args.title.as_deref() } else { None },
     };
-    let threads = args.threads.or_else(|| std::thread::available_parallelism().ok()).unwrap_or(NonZeroUsize::MIN);
-    let total_bytes: u64 = files.iter().filter_map(|f| fs::metadata(f).ok()).map(|m| m.len()).sum();
-    let mut progress = Progress::new(total_bytes, args.jsonl_input || files.len() > 1);
     let mut entries = Vec::new();
-    let mut failed = 0usize;
     let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout());
-    let inputs = Inputs::new(files, args.jsonl_input, args.max_bytes);
+    let inputs = Documents { files, jsonl: args.jsonl_input, max_bytes: args.max_bytes, threads: args.threads };
     // Workers extract and render; pages are written (and numbered) in input order.
-    ordered::run(
-        threads,
-        inputs,
-        Task::held_bytes,
-        |task, _: &mut Sink<Outcome>| process(&settings, task),
+    let failed = inputs.run(
+        |file, line, bytes, _| render(&settings, file, line, bytes),
         &mut out,
-        |out, outcome: Outcome| -> Result<(), Failure> {
-            progress.advance(outcome.bytes + 1);
-            let mut page = match outcome.page {
-                Ok(page) => page,
-                Err(error) => {
-                    failed += 1;
-                    error.report(&outcome.file, outcome.line);
-                    return Ok(());
-                }
-            };
+        |out, outcome| {
+            let Ok(mut page) = outcome.result else { return Ok(()) };
             let Some(dir) = dir else { return Ok(out.write_all(page.html.as_bytes())?) };
             page.entry.href = format!("{:04}-{}.html", entries.len() + 1, page.slug);
             write_file(&dir.join(&page.entry.href), &page.html)?;
@@ -138,7 +106,6 @@ pub fn run(args: ShowArgs) -> Result<(), Failure> {
         },
     )?;
     out.flush()?;
-    progress.finish(failed);
     if let Some(dir) = dir {
         let title = args.title.as_deref().unwrap_or("saywho: who said what");
         write_file(&dir.join("index.html"), &html::index_page(title, &entries, failed))?;
@@ -153,12 +120,6 @@ pub fn run(args: ShowArgs) -> Result<(), Failure> {
 
 fn write_file(path: &Path, html: &str) -> Result<(), Failure> {
     fs::write(path, html).map_err(|e| Failure::Input(format!("cannot write {}: {e}", path.display())))
-}
-
-fn process(settings: &Settings<'_>, task: Task) -> Outcome {
-    let (bytes, document_bytes) = task.content.into_bytes(settings.jsonl_input, settings.max_bytes);
-    let page = document_bytes.and_then(|bytes| render(settings, &task.file, task.line, &bytes));
-    Outcome { file: task.file, line: task.line, bytes, page }
 }
 
 /// One document's page: a text file titled by its name, or a JSON line's

@@ -7,7 +7,6 @@
 use std::io::{self, Write};
 use std::num::NonZeroUsize;
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use clap::ValueEnum;
 use saywho::html::{self, ReportOptions};
@@ -15,10 +14,9 @@ use saywho::sources::{self, Audit, DocumentSources, GenderRules, Trail};
 use saywho::{Document, Extractor, OffsetUnit};
 use serde_json::Value;
 
-use crate::extract::{guarded, thread_count, Progress};
-use crate::input::{decode, DocError, Inputs, Task};
+use crate::documents::{self, guarded, thread_count, Documents};
+use crate::input::{decode, DocError};
 use crate::line::Line;
-use crate::ordered::{self, Sink};
 use crate::Failure;
 
 /// Quotes per source the HTML report shows.
@@ -113,7 +111,6 @@ struct Settings<'e> {
     by: Option<By>,
     trail: Trail,
     lossy: bool,
-    max_bytes: usize,
 }
 
 /// One document, summarised: its id, group value and sources.
@@ -123,21 +120,8 @@ struct Summary {
     sources: DocumentSources,
 }
 
-/// What a worker reports for one task.
-struct Outcome {
-    file: Arc<str>,
-    line: Option<usize>,
-    /// The input's length, for the progress figures.
-    bytes: u64,
-    summary: Result<Summary, DocError>,
-}
-
 pub fn run(args: SourcesArgs) -> Result<(), Failure> {
-    let mut builder = Extractor::builder();
-    for path in &args.lexicons {
-        builder = builder.lexicon_file(path);
-    }
-    let extractor = builder.build().map_err(|e| Failure::Input(e.to_string()))?;
+    let extractor = documents::extractor(&args.lexicons)?;
     let mut rules = None;
     if args.gender {
         let mut r = GenderRules::new(&extractor).given_names(!args.no_name_gender);
@@ -158,44 +142,29 @@ pub fn run(args: SourcesArgs) -> Result<(), Failure> {
         (false, true) => Trail { per_source: Some(REPORT_QUOTES), context: REPORT_CONTEXT, top: Some(args.top) },
         (false, false) => Trail::NONE,
     };
-    let files: Vec<PathBuf> = if args.files.is_empty() { vec![PathBuf::from("-")] } else { args.files.clone() };
     let settings = Settings {
         extractor: &extractor,
         jsonl_input: args.jsonl_input,
         by: args.by.as_deref().map(By::parse),
         trail,
         lossy: args.lossy,
-        max_bytes: args.max_bytes,
     };
-    let threads = args.threads.or_else(|| std::thread::available_parallelism().ok()).unwrap_or(NonZeroUsize::MIN);
-    let total_bytes: u64 = files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum();
-    let mut progress = Progress::new(total_bytes, args.jsonl_input || files.len() > 1);
     let mut audit = Audit::new(trail, settings.by.is_some());
-    let mut failed = 0usize;
-    let inputs = Inputs::new(files, args.jsonl_input, args.max_bytes);
+    let files = Documents::files(&args.files);
+    let inputs = Documents { files, jsonl: args.jsonl_input, max_bytes: args.max_bytes, threads: args.threads };
     // Workers summarise documents; the summaries reach the audit in input order. Nothing is written meanwhile.
-    ordered::run(
-        threads,
-        inputs,
-        Task::held_bytes,
-        |task, _: &mut Sink<Outcome>| process(&settings, task),
+    let failed = inputs.run(
+        |file, line, bytes, _| summarise(&settings, file, line, bytes),
         &mut io::sink(),
-        |_, outcome: Outcome| {
-            progress.advance(outcome.bytes + 1);
-            match outcome.summary {
+        |_, outcome| {
+            match outcome.result {
                 Ok(s) => audit.add(&s.id, s.group.as_deref(), &s.sources),
-                Err(error) => {
-                    failed += 1;
-                    error.report(&outcome.file, outcome.line);
-                    if args.strict {
-                        return Err(Failure::Documents);
-                    }
-                }
+                Err(_) if args.strict => return Err(Failure::Documents),
+                Err(_) => {}
             }
             Ok(())
         },
     )?;
-    progress.finish(failed);
     let table = audit.finish(rules.as_ref());
     if let Some(path) = &args.html {
         let options = ReportOptions { group_field: args.by.clone(), top: args.top, ..ReportOptions::default() };
@@ -225,12 +194,6 @@ pub fn run(args: SourcesArgs) -> Result<(), Failure> {
     } else {
         Ok(())
     }
-}
-
-fn process(settings: &Settings<'_>, task: Task) -> Outcome {
-    let (bytes, document_bytes) = task.content.into_bytes(settings.jsonl_input, settings.max_bytes);
-    let summary = document_bytes.and_then(|bytes| summarise(settings, &task.file, task.line, &bytes));
-    Outcome { file: task.file, line: task.line, bytes, summary }
 }
 
 /// Summarises one document: extracted from its text, or read as it is from
