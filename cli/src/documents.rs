@@ -18,16 +18,23 @@ use crate::input::{DocError, Inputs, Task};
 use crate::ordered::{self, Sink};
 use crate::Failure;
 
-/// The inputs of a run and how it is run.
-pub struct Documents {
-    /// The input files; none means standard input.
-    pub files: Vec<PathBuf>,
-    /// One document per JSON line, not per file.
-    pub jsonl: bool,
-    /// `--max-bytes`.
-    pub max_bytes: usize,
-    /// `--threads` (default: all cores).
-    pub threads: Option<NonZeroUsize>,
+/// The arguments of every run over documents (`extract`, `sources`, `show`).
+#[derive(clap::Args, Debug)]
+pub struct InputArgs {
+    /// Input files (plain text, or JSON Lines with --jsonl-input); `-` or none reads standard input.
+    files: Vec<PathBuf>,
+    /// Replace invalid UTF-8 (and lone surrogate escapes in JSON text) with U+FFFD instead of failing.
+    #[arg(long)]
+    pub lossy: bool,
+    /// An extra entity lexicon (TSV: surface, label, canonical[, id]); repeatable.
+    #[arg(long = "lexicon", value_name = "FILE")]
+    pub lexicons: Vec<PathBuf>,
+    /// Worker threads, 1 or more (default: all cores).
+    #[arg(long, value_parser = thread_count)]
+    threads: Option<NonZeroUsize>,
+    /// The largest document accepted, in bytes (a JSON line counts whole); larger ones are errors, never read whole.
+    #[arg(long, default_value_t = 32 << 20, value_name = "BYTES")]
+    max_bytes: usize,
 }
 
 /// A document's place in the inputs and what the work made of it.
@@ -40,35 +47,37 @@ pub struct Outcome<R> {
     pub result: Result<R, DocError>,
 }
 
-impl Documents {
+impl InputArgs {
     /// The input files, `-` (standard input) when none are named.
-    pub fn files(files: &[PathBuf]) -> Vec<PathBuf> {
-        if files.is_empty() {
+    pub fn files(&self) -> Vec<PathBuf> {
+        if self.files.is_empty() {
             vec![PathBuf::from("-")]
         } else {
-            files.to_vec()
+            self.files.clone()
         }
     }
 
-    /// Runs `work` on every document (its file, line and bytes; it may
+    /// Runs `work` on every document (`jsonl`: each JSON line is one; its file, line and bytes; it may
     /// stream output to the sink) on worker threads, and hands each outcome
     /// to `done` in input order, after the document's output reached `out`.
     /// A failed document is reported before `done` sees it. An error from
     /// `done` stops the run. Returns the number of failed documents.
     pub fn run<R: Send, W: Write + Send>(
-        self,
+        &self,
+        jsonl: bool,
         work: impl Fn(&str, Option<usize>, &[u8], &mut Sink<Outcome<R>>) -> Result<R, DocError> + Sync,
         out: &mut W,
         mut done: impl FnMut(&mut W, Outcome<R>) -> Result<(), Failure> + Send,
     ) -> Result<usize, Failure> {
         let threads = self.threads.or_else(|| std::thread::available_parallelism().ok()).unwrap_or(NonZeroUsize::MIN);
-        let total_bytes: u64 = self.files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum();
-        let mut progress = Progress::new(total_bytes, self.jsonl || self.files.len() > 1);
+        let files = self.files();
+        let total_bytes: u64 = files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum();
+        let mut progress = Progress::new(total_bytes, jsonl || files.len() > 1);
         let mut failed = 0usize;
-        let (jsonl, max_bytes) = (self.jsonl, self.max_bytes);
+        let max_bytes = self.max_bytes;
         ordered::run(
             threads,
-            Inputs::new(self.files, jsonl, max_bytes),
+            Inputs::new(files, jsonl, max_bytes),
             Task::held_bytes,
             |task, sink| {
                 let (bytes, document) = task.content.into_bytes(jsonl, max_bytes);
@@ -100,7 +109,7 @@ pub fn extractor(lexicons: &[PathBuf]) -> Result<Extractor, Failure> {
 }
 
 /// `--threads`: a count of at least 1.
-pub fn thread_count(arg: &str) -> Result<NonZeroUsize, String> {
+fn thread_count(arg: &str) -> Result<NonZeroUsize, String> {
     let n: usize = arg.parse().map_err(|e| format!("{e}"))?;
     NonZeroUsize::new(n)
         .ok_or_else(|| "0 threads cannot extract; give 1 or more, or leave --threads out to use all cores".into())

@@ -6,15 +6,13 @@
 //! the documents in flight, not by the corpus or by the JSON.
 
 use std::io::{self, Write};
-use std::num::NonZeroUsize;
-use std::path::PathBuf;
 
 use clap::ValueEnum;
 use saywho::{Extractor, OffsetUnit};
 use serde::Serialize;
 use serde_json::value::RawValue;
 
-use crate::documents::{self, guarded, thread_count, Documents, Outcome};
+use crate::documents::{self, guarded, InputArgs, Outcome};
 use crate::input::{decode, DocError};
 use crate::line::Line;
 use crate::ordered::Sink;
@@ -22,8 +20,6 @@ use crate::Failure;
 
 #[derive(clap::Args, Debug)]
 pub struct ExtractArgs {
-    /// Input files (plain text, or JSON Lines with --jsonl-input); `-` or none reads standard input.
-    files: Vec<PathBuf>,
     /// Read JSON Lines of {"id": ..., "text": ...}; write one output line per input line, other fields copied.
     #[arg(long)]
     jsonl_input: bool,
@@ -33,21 +29,11 @@ pub struct ExtractArgs {
     /// Offset unit: UTF-8 bytes, or Unicode scalar values (as Python indexes strings).
     #[arg(long, value_enum, default_value_t = Offsets::Bytes)]
     offsets: Offsets,
-    /// Replace invalid UTF-8 (and lone surrogate escapes in JSON text) with U+FFFD instead of failing.
-    #[arg(long)]
-    lossy: bool,
-    /// An extra entity lexicon (TSV: surface, label, canonical[, id]); repeatable.
-    #[arg(long = "lexicon", value_name = "FILE")]
-    lexicons: Vec<PathBuf>,
-    /// Worker threads, 1 or more (default: all cores).
-    #[arg(long, value_parser = thread_count)]
-    threads: Option<NonZeroUsize>,
     /// Stop at the first bad document instead of writing an error line for it.
     #[arg(long)]
     strict: bool,
-    /// The largest document accepted, in bytes (a JSON line counts whole); larger ones are errors, never read whole.
-    #[arg(long, default_value_t = 32 << 20, value_name = "BYTES")]
-    max_bytes: usize,
+    #[command(flatten)]
+    input: InputArgs,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -90,7 +76,7 @@ struct ErrorLine<'a> {
 }
 
 pub fn run(args: ExtractArgs) -> Result<(), Failure> {
-    let files = Documents::files(&args.files);
+    let files = args.input.files();
     let jsonl_out = match args.format {
         Format::Jsonl => true,
         Format::Json => false,
@@ -99,19 +85,19 @@ pub fn run(args: ExtractArgs) -> Result<(), Failure> {
     if !jsonl_out && (args.jsonl_input || files.len() > 1) {
         return Err(Failure::Usage("--format json needs exactly one text input; use --format jsonl".into()));
     }
-    let extractor = documents::extractor(&args.lexicons)?;
+    let extractor = documents::extractor(&args.input.lexicons)?;
     let settings = Settings {
         extractor: &extractor,
         jsonl_input: args.jsonl_input,
         file_field: !args.jsonl_input && files.len() > 1,
         pretty: !jsonl_out,
         offsets: if args.offsets == Offsets::Chars { OffsetUnit::Chars } else { OffsetUnit::Bytes },
-        lossy: args.lossy,
+        lossy: args.input.lossy,
     };
     let several_files = files.len() > 1;
     let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout());
-    let inputs = Documents { files, jsonl: args.jsonl_input, max_bytes: args.max_bytes, threads: args.threads };
-    let failed = inputs.run(
+    let failed = args.input.run(
+        args.jsonl_input,
         |file, _, bytes, sink| document(&settings, file, bytes, sink),
         &mut out,
         |out, outcome| {

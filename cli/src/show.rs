@@ -11,13 +11,12 @@
 
 use std::fs;
 use std::io::{self, Write};
-use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 
 use saywho::html::{self, IndexEntry};
 use saywho::Extractor;
 
-use crate::documents::{self, guarded, thread_count, Documents};
+use crate::documents::{self, guarded, InputArgs};
 use crate::input::{decode, DocError};
 use crate::line::Line;
 use crate::Failure;
@@ -27,8 +26,6 @@ const SLUG_CHARS: usize = 60;
 
 #[derive(clap::Args, Debug)]
 pub struct ShowArgs {
-    /// Input files (plain text, or JSON Lines with --jsonl-input); `-` or none reads standard input.
-    files: Vec<PathBuf>,
     /// Read JSON Lines of {"id": ..., "text": ...}; a "title" or "headline" field titles the page.
     #[arg(long, requires = "out_dir")]
     jsonl_input: bool,
@@ -39,18 +36,8 @@ pub struct ShowArgs {
     /// The page's title (with --out-dir, the index's); default: the file name, or the document's title, headline or id.
     #[arg(long)]
     title: Option<String>,
-    /// Replace invalid UTF-8 (and lone surrogate escapes in JSON text) with U+FFFD instead of failing.
-    #[arg(long)]
-    lossy: bool,
-    /// An extra entity lexicon (TSV: surface, label, canonical[, id]); repeatable.
-    #[arg(long = "lexicon", value_name = "FILE")]
-    lexicons: Vec<PathBuf>,
-    /// Worker threads, 1 or more (default: all cores).
-    #[arg(long, value_parser = thread_count)]
-    threads: Option<NonZeroUsize>,
-    /// The largest document accepted, in bytes (a JSON line counts whole); larger ones are errors, never read whole.
-    #[arg(long, default_value_t = 32 << 20, value_name = "BYTES")]
-    max_bytes: usize,
+    #[command(flatten)]
+    input: InputArgs,
 }
 
 struct Settings<'e> {
@@ -71,8 +58,8 @@ struct Page {
 }
 
 pub fn run(args: ShowArgs) -> Result<(), Failure> {
-    let extractor = documents::extractor(&args.lexicons)?;
-    let files = Documents::files(&args.files);
+    let extractor = documents::extractor(&args.input.lexicons)?;
+    let files = args.input.files();
     let dir = args.out_dir.as_deref();
     match dir {
         None if files.len() > 1 => {
@@ -86,14 +73,14 @@ pub fn run(args: ShowArgs) -> Result<(), Failure> {
     let settings = Settings {
         extractor: &extractor,
         jsonl_input: args.jsonl_input,
-        lossy: args.lossy,
+        lossy: args.input.lossy,
         title: if dir.is_none() { args.title.as_deref() } else { None },
     };
     let mut entries = Vec::new();
     let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout());
-    let inputs = Documents { files, jsonl: args.jsonl_input, max_bytes: args.max_bytes, threads: args.threads };
     // Workers extract and render; pages are written (and numbered) in input order.
-    let failed = inputs.run(
+    let failed = args.input.run(
+        args.jsonl_input,
         |file, line, bytes, _| render(&settings, file, line, bytes),
         &mut out,
         |out, outcome| {

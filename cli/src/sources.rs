@@ -5,7 +5,6 @@
 //! JSON or an HTML report.
 
 use std::io::{self, Write};
-use std::num::NonZeroUsize;
 use std::path::PathBuf;
 
 use clap::ValueEnum;
@@ -14,7 +13,7 @@ use saywho::sources::{self, Audit, DocumentSources, GenderRules, Trail};
 use saywho::{Document, Extractor, OffsetUnit};
 use serde_json::Value;
 
-use crate::documents::{self, guarded, thread_count, Documents};
+use crate::documents::{self, guarded, InputArgs};
 use crate::input::{decode, DocError};
 use crate::line::Line;
 use crate::Failure;
@@ -26,8 +25,6 @@ const REPORT_CONTEXT: usize = 160;
 
 #[derive(clap::Args, Debug)]
 pub struct SourcesArgs {
-    /// Input files (plain text, or JSON Lines with --jsonl-input); `-` or none reads standard input.
-    files: Vec<PathBuf>,
     /// Read JSON Lines of {"id": ..., "text": ...}, or lines of saywho's own output (read as they are).
     #[arg(long)]
     jsonl_input: bool,
@@ -52,21 +49,11 @@ pub struct SourcesArgs {
     /// How many sources the HTML report's table shows.
     #[arg(long, default_value_t = 200)]
     top: usize,
-    /// Replace invalid UTF-8 (and lone surrogate escapes in JSON text) with U+FFFD instead of failing.
-    #[arg(long)]
-    lossy: bool,
-    /// An extra entity lexicon (TSV: surface, label, canonical[, id]); repeatable.
-    #[arg(long = "lexicon", value_name = "FILE")]
-    lexicons: Vec<PathBuf>,
-    /// Worker threads, 1 or more (default: all cores).
-    #[arg(long, value_parser = thread_count)]
-    threads: Option<NonZeroUsize>,
     /// Stop at the first bad document instead of reporting it and going on.
     #[arg(long)]
     strict: bool,
-    /// The largest document accepted, in bytes (a JSON line counts whole); larger ones are errors, never read whole.
-    #[arg(long, default_value_t = 32 << 20, value_name = "BYTES")]
-    max_bytes: usize,
+    #[command(flatten)]
+    input: InputArgs,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -121,7 +108,7 @@ struct Summary {
 }
 
 pub fn run(args: SourcesArgs) -> Result<(), Failure> {
-    let extractor = documents::extractor(&args.lexicons)?;
+    let extractor = documents::extractor(&args.input.lexicons)?;
     let mut rules = None;
     if args.gender {
         let mut r = GenderRules::new(&extractor).given_names(!args.no_name_gender);
@@ -147,13 +134,12 @@ pub fn run(args: SourcesArgs) -> Result<(), Failure> {
         jsonl_input: args.jsonl_input,
         by: args.by.as_deref().map(By::parse),
         trail,
-        lossy: args.lossy,
+        lossy: args.input.lossy,
     };
     let mut audit = Audit::new(trail, settings.by.is_some());
-    let files = Documents::files(&args.files);
-    let inputs = Documents { files, jsonl: args.jsonl_input, max_bytes: args.max_bytes, threads: args.threads };
     // Workers summarise documents; the summaries reach the audit in input order. Nothing is written meanwhile.
-    let failed = inputs.run(
+    let failed = args.input.run(
+        args.jsonl_input,
         |file, line, bytes, _| summarise(&settings, file, line, bytes),
         &mut io::sink(),
         |_, outcome| {
