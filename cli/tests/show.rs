@@ -128,3 +128,29 @@ fn invalid_utf8_fails_unless_lossy_and_a_missing_file_is_named() {
     assert_eq!(code, 1);
     assert!(stderr.contains("missing.txt: cannot read"), "{stderr}");
 }
+
+#[test]
+fn a_bad_document_is_named_with_file_line_and_id_and_the_run_goes_on() {
+    let scratch = Scratch::new("goes-on");
+    scratch.file("a.txt", "“Yes,” said Ole Brun.");
+    scratch.file("b.txt", "Mayor Ida Rask said that the bridge was safe.");
+    let (code, _, stderr) =
+        scratch.run_with_stdin(&["show", "a.txt", "missing.txt", "b.txt", "--out-dir", "out"], b"").parts();
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("missing.txt: cannot read"), "{stderr}");
+    assert!(scratch.0.join("out/0001-a.html").is_file() && scratch.0.join("out/0002-b.html").is_file());
+    // A line over --max-bytes is skipped unread, named by its id; the lines after it still get pages.
+    let long = json!({"id": "long-1", "text": "x".repeat(200)});
+    let short = json!({"id": "short-2", "text": "“No,” said Ole Brun."});
+    scratch.file("c.jsonl", format!("{long}\n{short}\n"));
+    let args = ["show", "--jsonl-input", "c.jsonl", "--max-bytes", "100", "--out-dir", "lines"];
+    let (code, _, stderr) = scratch.run_with_stdin(&args, b"").parts();
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("c.jsonl:1 (id \"long-1\"): document of"), "{stderr}");
+    assert!(scratch.0.join("lines/0001-short-2.html").is_file());
+    // Within the limit, the same input is all pages and exit code 0.
+    let (code, _, stderr) =
+        scratch.run_with_stdin(&["show", "--jsonl-input", "c.jsonl", "--out-dir", "all"], b"").parts();
+    assert_eq!(code, 0, "{stderr}");
+    assert!(scratch.0.join("all/0002-short-2.html").is_file());
+}

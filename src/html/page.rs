@@ -625,6 +625,17 @@ mod tests {
     }
 
     #[test]
+    fn an_index_entry_counts_what_the_document_holds() {
+        let doc = Extractor::new().extract(TEXT);
+        let entry = IndexEntry::new("p.html".into(), "Bridge".into(), None, &doc);
+        assert_eq!((entry.entities, entry.quotes), (doc.entities.len(), doc.quotes.len()));
+        // Jonas Øberg and Greta Lind are quoted; Tromsø, Oslo and Norway are not.
+        assert_eq!(entry.speakers, 2);
+        let empty = IndexEntry::new("e.html".into(), "Empty".into(), None, &Extractor::new().extract("No one spoke."));
+        assert_eq!((empty.entities, empty.quotes, empty.speakers), (0, 0, 0));
+    }
+
+    #[test]
     fn the_index_links_every_page_and_escapes_titles() {
         let entry = |n: usize, title: &str| IndexEntry {
             href: format!("{n:04}-doc.html"),
