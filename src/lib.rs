@@ -53,6 +53,7 @@ mod error;
 pub mod eval;
 mod extractor;
 mod gazetteer;
+pub mod html;
 mod lexicon;
 mod quote;
 mod segment;

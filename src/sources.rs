@@ -16,7 +16,8 @@
 //! and are only counted ([`SourceTable::scare_quotes`]).
 //!
 //! Memory grows with the number of sources and groups and with the quotes
-//! kept for the audit trail ([`Trail`]), not with the text.
+//! kept for the audit trail ([`Trail`]), not with the text. The table as a
+//! web page is `saywho::html::report`.
 //!
 //! ```
 //! use saywho::sources::{Audit, DocumentSources, SourceKind, Trail};
@@ -42,7 +43,6 @@
 //! ```
 
 mod gender;
-mod html;
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -53,7 +53,6 @@ use serde::Serialize;
 use crate::{Document, Label, OffsetUnit, QuoteKind, Resolution, Span};
 
 pub use gender::{Basis, GenderCall, GenderRules};
-pub use html::{report, ReportOptions};
 
 /// The group of documents without a value for the grouping field.
 pub const NO_GROUP: &str = "(none)";

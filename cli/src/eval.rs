@@ -4,7 +4,6 @@
 use std::path::PathBuf;
 
 use saywho::eval::{Gold, Scores};
-use saywho::Extractor;
 
 use crate::Failure;
 
@@ -43,11 +42,7 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
     if golds.is_empty() {
         return Err(Failure::Input(format!("{name}: no gold documents")));
     }
-    let mut builder = Extractor::builder();
-    for path in &args.lexicons {
-        builder = builder.lexicon_file(path);
-    }
-    let extractor = builder.build().map_err(|e| Failure::Input(e.to_string()))?;
+    let extractor = crate::documents::extractor(&args.lexicons)?;
     let gold_has_scare = golds.iter().any(|g| g.quotes.iter().any(|q| q.kind == "scare"));
     let mut scores = Scores::default();
     for gold in &golds {

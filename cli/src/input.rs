@@ -1,12 +1,19 @@
 //! Reading the inputs into documents with bounded memory: files in order,
 //! one document per text file or per JSON line. A document longer than
 //! `--max-bytes` is skipped to its end without being held, and a file that
-//! cannot be read becomes a task of its own, so the run goes on.
+//! cannot be read becomes a task of its own, so the run goes on: what
+//! cannot be read is a [`DocError`], reported the same way by every
+//! subcommand.
 
+use std::borrow::Cow;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::PathBuf;
 use std::sync::Arc;
+
+use serde_json::value::RawValue;
+
+use crate::line::id_of;
 
 /// How much of an over-long JSON line is kept to read its `id` from.
 pub const ID_WINDOW: usize = 64 << 10;
@@ -40,6 +47,53 @@ impl Task {
             Content::Unreadable(message) => message.len(),
         }
     }
+}
+
+impl Content {
+    /// The document's bytes, with the input's length; a document over the
+    /// limit or a file that could not be read is an error (naming the id of
+    /// a JSON line when its start holds one).
+    pub fn into_bytes(self, jsonl: bool, max_bytes: usize) -> (u64, Result<Vec<u8>, DocError>) {
+        match self {
+            Content::Bytes(bytes) => (bytes.len() as u64, Ok(bytes)),
+            Content::TooLong { len, start } => {
+                let message = format!("document of {len} bytes is larger than --max-bytes {max_bytes}");
+                (len, Err(DocError::refused(&start, jsonl, message)))
+            }
+            Content::Unreadable(message) => (0, Err(DocError { id: None, message })),
+        }
+    }
+}
+
+/// A document that could not be read or processed.
+pub struct DocError {
+    /// The line's `id` as written, if it could be read (JSON Lines only).
+    pub id: Option<Box<RawValue>>,
+    pub message: String,
+}
+
+impl DocError {
+    /// A document refused before it is read as one: the id of a JSON line
+    /// is read from its `bytes` when it can be.
+    pub fn refused(bytes: &[u8], jsonl: bool, message: String) -> DocError {
+        DocError { id: if jsonl { id_of(bytes) } else { None }, message }
+    }
+
+    /// Reports the error on standard error, naming the file, the line and the id.
+    pub fn report(&self, file: &str, line: Option<usize>) {
+        let place = match line {
+            Some(line) => format!("{file}:{line}"),
+            None => file.to_owned(),
+        };
+        let id = self.id.as_ref().map_or(String::new(), |id| format!(" (id {id})"));
+        eprintln!("saywho: {place}{id}: {}", self.message);
+    }
+}
+
+/// A document's bytes as text (invalid UTF-8 replaced with `lossy`, else refused).
+pub fn decode(bytes: &[u8], jsonl: bool, lossy: bool) -> Result<Cow<'_, str>, DocError> {
+    saywho::decode(bytes, lossy)
+        .map_err(|e| DocError::refused(bytes, jsonl, format!("{e} (use --lossy to replace invalid bytes)")))
 }
 
 /// The documents of a list of files, in order.

@@ -43,6 +43,17 @@ impl<'a> Line<'a> {
         self.id.and_then(compact)
     }
 
+    /// The `id` as people read it: a string's contents, anything else as written.
+    pub fn id_text(&self) -> Option<String> {
+        let id = self.id()?;
+        Some(serde_json::from_str::<String>(id.get()).unwrap_or_else(|_| id.get().to_owned()))
+    }
+
+    /// The field `name` if it is a string, decoded.
+    pub fn string(&self, name: &str) -> Option<String> {
+        serde_json::from_str(self.field(name)?.get()).ok()
+    }
+
     /// The decoded `text`. A lone surrogate escape (`\ud800`, as Python
     /// writes for text it could not decode) is no Unicode character: with
     /// `lossy` it becomes U+FFFD (one character, as in Python's indexes),
@@ -249,6 +260,16 @@ mod tests {
         // A paired surrogate escape is an ordinary character.
         let line = Line::parse(r#"{"text": "\ud83d\ude00 and é"}"#).unwrap();
         assert_eq!(line.text(false).unwrap(), "😀 and é");
+    }
+
+    #[test]
+    fn ids_read_as_text_are_a_string_s_contents_or_the_json_as_written() {
+        let id = |line: &str| Line::parse(line).unwrap().id_text();
+        assert_eq!(id(r#"{"id": "a/\u0062"}"#).as_deref(), Some("a/b"));
+        assert_eq!(id(r#"{"id": 1.50}"#).as_deref(), Some("1.50"));
+        assert_eq!(id(r#"{"text": "x"}"#), None);
+        let line = Line::parse(r#"{"title": "T\u00e9", "n": 3}"#).unwrap();
+        assert_eq!((line.string("title").as_deref(), line.string("n"), line.string("x")), (Some("Té"), None, None));
     }
 
     #[test]

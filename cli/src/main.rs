@@ -2,9 +2,9 @@
 //! reads files or JSON Lines, runs [`saywho::Extractor`] and writes JSON.
 //! This file parses the arguments and runs the subcommands.
 
+mod documents;
 mod eval;
 mod extract;
-mod html;
 mod input;
 mod line;
 mod ordered;

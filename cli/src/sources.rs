@@ -5,21 +5,17 @@
 //! JSON or an HTML report.
 
 use std::io::{self, Write};
-use std::num::NonZeroUsize;
-use std::panic::{self, AssertUnwindSafe};
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use clap::ValueEnum;
-use saywho::sources::{self, Audit, DocumentSources, GenderRules, ReportOptions, Trail};
-use saywho::{decode, Document, Extractor, OffsetUnit};
-use serde_json::value::RawValue;
+use saywho::html::{self, ReportOptions};
+use saywho::sources::{self, Audit, DocumentSources, GenderRules, Trail};
+use saywho::{Document, Extractor, OffsetUnit};
 use serde_json::Value;
 
-use crate::extract::{thread_count, Progress};
-use crate::input::{Content, Inputs, Task};
-use crate::line::{id_of, Line};
-use crate::ordered::{self, Sink};
+use crate::documents::{self, guarded, InputArgs};
+use crate::input::{decode, DocError};
+use crate::line::Line;
 use crate::Failure;
 
 /// Quotes per source the HTML report shows.
@@ -29,8 +25,6 @@ const REPORT_CONTEXT: usize = 160;
 
 #[derive(clap::Args, Debug)]
 pub struct SourcesArgs {
-    /// Input files (plain text, or JSON Lines with --jsonl-input); `-` or none reads standard input.
-    files: Vec<PathBuf>,
     /// Read JSON Lines of {"id": ..., "text": ...}, or lines of saywho's own output (read as they are).
     #[arg(long)]
     jsonl_input: bool,
@@ -55,21 +49,11 @@ pub struct SourcesArgs {
     /// How many sources the HTML report's table shows.
     #[arg(long, default_value_t = 200)]
     top: usize,
-    /// Replace invalid UTF-8 (and lone surrogate escapes in JSON text) with U+FFFD instead of failing.
-    #[arg(long)]
-    lossy: bool,
-    /// An extra entity lexicon (TSV: surface, label, canonical[, id]); repeatable.
-    #[arg(long = "lexicon", value_name = "FILE")]
-    lexicons: Vec<PathBuf>,
-    /// Worker threads, 1 or more (default: all cores).
-    #[arg(long, value_parser = thread_count)]
-    threads: Option<NonZeroUsize>,
     /// Stop at the first bad document instead of reporting it and going on.
     #[arg(long)]
     strict: bool,
-    /// The largest document accepted, in bytes (a JSON line counts whole); larger ones are errors, never read whole.
-    #[arg(long, default_value_t = 32 << 20, value_name = "BYTES")]
-    max_bytes: usize,
+    #[command(flatten)]
+    input: InputArgs,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -114,7 +98,6 @@ struct Settings<'e> {
     by: Option<By>,
     trail: Trail,
     lossy: bool,
-    max_bytes: usize,
 }
 
 /// One document, summarised: its id, group value and sources.
@@ -124,28 +107,8 @@ struct Summary {
     sources: DocumentSources,
 }
 
-/// What a worker reports for one task.
-struct Outcome {
-    file: Arc<str>,
-    line: Option<usize>,
-    /// The input's length, for the progress figures.
-    bytes: u64,
-    summary: Result<Summary, DocError>,
-}
-
-/// A document that could not be read or summarised.
-struct DocError {
-    /// The line's `id` as written, if it could be read (JSON Lines only).
-    id: Option<Box<RawValue>>,
-    message: String,
-}
-
 pub fn run(args: SourcesArgs) -> Result<(), Failure> {
-    let mut builder = Extractor::builder();
-    for path in &args.lexicons {
-        builder = builder.lexicon_file(path);
-    }
-    let extractor = builder.build().map_err(|e| Failure::Input(e.to_string()))?;
+    let extractor = documents::extractor(&args.input.lexicons)?;
     let mut rules = None;
     if args.gender {
         let mut r = GenderRules::new(&extractor).given_names(!args.no_name_gender);
@@ -166,53 +129,32 @@ pub fn run(args: SourcesArgs) -> Result<(), Failure> {
         (false, true) => Trail { per_source: Some(REPORT_QUOTES), context: REPORT_CONTEXT, top: Some(args.top) },
         (false, false) => Trail::NONE,
     };
-    let files: Vec<PathBuf> = if args.files.is_empty() { vec![PathBuf::from("-")] } else { args.files.clone() };
     let settings = Settings {
         extractor: &extractor,
         jsonl_input: args.jsonl_input,
         by: args.by.as_deref().map(By::parse),
         trail,
-        lossy: args.lossy,
-        max_bytes: args.max_bytes,
+        lossy: args.input.lossy,
     };
-    let threads = args.threads.or_else(|| std::thread::available_parallelism().ok()).unwrap_or(NonZeroUsize::MIN);
-    let total_bytes: u64 = files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum();
-    let mut progress = Progress::new(total_bytes, args.jsonl_input || files.len() > 1);
     let mut audit = Audit::new(trail, settings.by.is_some());
-    let mut failed = 0usize;
-    let inputs = Inputs::new(files, args.jsonl_input, args.max_bytes);
     // Workers summarise documents; the summaries reach the audit in input order. Nothing is written meanwhile.
-    ordered::run(
-        threads,
-        inputs,
-        Task::held_bytes,
-        |task, _: &mut Sink<Outcome>| process(&settings, task),
+    let failed = args.input.run(
+        args.jsonl_input,
+        |file, line, bytes, _| summarise(&settings, file, line, bytes),
         &mut io::sink(),
-        |_, outcome: Outcome| {
-            progress.advance(outcome.bytes + 1);
-            match outcome.summary {
+        |_, outcome| {
+            match outcome.result {
                 Ok(s) => audit.add(&s.id, s.group.as_deref(), &s.sources),
-                Err(error) => {
-                    failed += 1;
-                    let place = match outcome.line {
-                        Some(line) => format!("{}:{line}", outcome.file),
-                        None => outcome.file.to_string(),
-                    };
-                    let id = error.id.as_ref().map_or(String::new(), |id| format!(" (id {id})"));
-                    eprintln!("saywho: {place}{id}: {}", error.message);
-                    if args.strict {
-                        return Err(Failure::Documents);
-                    }
-                }
+                Err(_) if args.strict => return Err(Failure::Documents),
+                Err(_) => {}
             }
             Ok(())
         },
     )?;
-    progress.finish(failed);
     let table = audit.finish(rules.as_ref());
     if let Some(path) = &args.html {
         let options = ReportOptions { group_field: args.by.clone(), top: args.top, ..ReportOptions::default() };
-        std::fs::write(path, sources::report(&table, &options))
+        std::fs::write(path, html::report(&table, &options))
             .map_err(|e| Failure::Input(format!("cannot write {}: {e}", path.display())))?;
     }
     let stdout = io::stdout();
@@ -240,31 +182,17 @@ pub fn run(args: SourcesArgs) -> Result<(), Failure> {
     }
 }
 
-fn process(settings: &Settings<'_>, task: Task) -> Outcome {
-    let (bytes, summary) = match task.content {
-        Content::Unreadable(message) => (0, Err(DocError { id: None, message })),
-        Content::TooLong { len, start } => {
-            let message = format!("document of {len} bytes is larger than --max-bytes {}", settings.max_bytes);
-            (len, Err(DocError { id: if settings.jsonl_input { id_of(&start) } else { None }, message }))
-        }
-        Content::Bytes(bytes) => (bytes.len() as u64, summarise(settings, &task.file, task.line, &bytes)),
-    };
-    Outcome { file: task.file, line: task.line, bytes, summary }
-}
-
 /// Summarises one document: extracted from its text, or read as it is from
 /// a line that carries saywho's output. A panic in the extractor costs the
 /// document, not the run.
 fn summarise(settings: &Settings<'_>, file: &str, line_no: Option<usize>, bytes: &[u8]) -> Result<Summary, DocError> {
-    let refuse = |message: String| DocError { id: if settings.jsonl_input { id_of(bytes) } else { None }, message };
-    let raw =
-        decode(bytes, settings.lossy).map_err(|e| refuse(format!("{e} (use --lossy to replace invalid bytes)")))?;
+    let refuse = |message: String| DocError::refused(bytes, settings.jsonl_input, message);
+    let raw = decode(bytes, settings.jsonl_input, settings.lossy)?;
     let extract = |text: &str| {
-        panic::catch_unwind(AssertUnwindSafe(|| {
+        guarded(|| {
             let doc = settings.extractor.extract(text);
             DocumentSources::new(&doc, Some(text), settings.trail)
-        }))
-        .map_err(|_| "internal error, please report it".to_owned())
+        })
     };
     if !settings.jsonl_input {
         let sources = extract(&raw).map_err(refuse)?;
@@ -272,10 +200,7 @@ fn summarise(settings: &Settings<'_>, file: &str, line_no: Option<usize>, bytes:
     }
     let line = Line::parse(&raw).map_err(|e| refuse(format!("invalid JSON: {e}")))?;
     let refuse = |message: String| DocError { id: line.id(), message };
-    let id = match line.id() {
-        Some(id) => serde_json::from_str::<String>(id.get()).unwrap_or_else(|_| id.get().to_owned()),
-        None => format!("{file}:{}", line_no.unwrap_or(0)),
-    };
+    let id = line.id_text().unwrap_or_else(|| format!("{file}:{}", line_no.unwrap_or(0)));
     let group = settings.by.as_ref().and_then(|by| by.value(&line));
     let text = match line.field("text") {
         Some(_) => Some(line.text(settings.lossy).map_err(refuse)?),

@@ -2,13 +2,14 @@
 //! contract as a reader sees it (parsed into this file's own structs, not
 //! the library's types).
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde::Deserialize;
 use serde_json::{json, Value};
+
+mod common;
+use common::{saywho, Output, Scratch};
 
 // ---------------------------------------------------------------------------
 // The output contract, as a consumer of the JSON would write it.
@@ -128,75 +129,14 @@ fn doc(value: &Value) -> Doc {
 // ---------------------------------------------------------------------------
 // Running the binary.
 
-const BIN: &str = env!("CARGO_BIN_EXE_saywho");
-
-/// A fresh directory under the system temp dir, removed on drop.
-struct Scratch(PathBuf);
-
 impl Scratch {
-    fn new(test: &str) -> Scratch {
-        static COUNT: AtomicUsize = AtomicUsize::new(0);
-        let n = COUNT.fetch_add(1, Ordering::Relaxed);
-        let dir = std::env::temp_dir().join(format!("saywho-cli-{}-{n}-{test}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        Scratch(dir)
-    }
-
-    fn file(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
-        let path = self.0.join(name);
-        std::fs::write(&path, contents).unwrap();
-        path
-    }
-
     /// Writes JSON values as JSON Lines.
     fn jsonl(&self, name: &str, lines: &[Value]) -> PathBuf {
         self.file(name, lines.iter().map(|l| format!("{l}\n")).collect::<String>())
     }
-
-    /// Runs `saywho ARGS` in this directory (so relative file names stay short).
-    fn run(&self, args: &[&str]) -> Output {
-        self.run_with_stdin(args, b"")
-    }
-
-    fn run_with_stdin(&self, args: &[&str], stdin: &[u8]) -> Output {
-        let mut child = saywho(args).current_dir(&self.0).spawn().expect("saywho runs");
-        child.stdin.take().unwrap().write_all(stdin).unwrap();
-        let out = child.wait_with_output().unwrap();
-        Output {
-            code: out.status.code().expect("saywho exited (not killed)"),
-            stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-            stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-        }
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn saywho(args: &[&str]) -> Command {
-    let mut command = Command::new(BIN);
-    command.args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
-    command
-}
-
-#[derive(Debug)]
-struct Output {
-    code: i32,
-    stdout: String,
-    stderr: String,
 }
 
 impl Output {
-    fn expect_code(&self, code: i32) -> &Self {
-        assert_eq!(self.code, code, "exit code; stderr:\n{}\nstdout:\n{}", self.stderr, self.stdout);
-        assert!(!self.stderr.contains("panicked"), "panic:\n{}", self.stderr);
-        self
-    }
-
     /// Stdout as JSON Lines.
     fn lines(&self) -> Vec<Value> {
         assert!(self.stdout.is_empty() || self.stdout.ends_with('\n'), "unterminated last line");

@@ -2,63 +2,21 @@
 //! output, a folder of pages with its index, errors and exit codes. Every
 //! quote and entity that `saywho extract` reports is marked in the page.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::path::Path;
 
 use serde_json::{json, Value};
 
-const BIN: &str = env!("CARGO_BIN_EXE_saywho");
+mod common;
+use common::Scratch;
 
 const ARTICLE: &str = "Ferry Service Resumes\n\
     “The boats will sail again on Monday,” said Hanna Kiel, the head of the ferry company.\n\
     Harbour officials said that the new timetable would start in May.\n\
     Critics in Kiel called the plan “rushed.”\n";
 
-/// A fresh folder for one test, removed on drop.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(test: &str) -> Scratch {
-        let dir = std::env::temp_dir().join(format!("saywho-show-{}-{test}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        Scratch(dir)
-    }
-
-    fn file(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
-        let path = self.0.join(name);
-        std::fs::write(&path, contents).unwrap();
-        path
-    }
-
-    /// Runs `saywho ARGS` in this folder with `stdin`: exit code, stdout, stderr.
-    fn run(&self, args: &[&str], stdin: &[u8]) -> (i32, String, String) {
-        let mut child = Command::new(BIN)
-            .args(args)
-            .current_dir(&self.0)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("saywho runs");
-        child.stdin.take().unwrap().write_all(stdin).unwrap();
-        let out = child.wait_with_output().unwrap();
-        let stderr = String::from_utf8(out.stderr).unwrap();
-        assert!(!stderr.contains("panicked"), "{stderr}");
-        (out.status.code().expect("saywho exited"), String::from_utf8(out.stdout).unwrap(), stderr)
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
 /// `saywho extract`'s JSON for a text file.
 fn extract(scratch: &Scratch, file: &str) -> Value {
-    let (code, stdout, stderr) = scratch.run(&["extract", file], b"");
+    let (code, stdout, stderr) = scratch.run_with_stdin(&["extract", file], b"").parts();
     assert_eq!(code, 0, "{stderr}");
     serde_json::from_str(&stdout).unwrap()
 }
@@ -82,7 +40,7 @@ fn one_article_is_one_page_on_standard_output_marking_what_extract_finds() {
     let doc = extract(&scratch, "ferry.txt");
     let (entities, quotes) = (doc["entities"].as_array().unwrap().len(), doc["quotes"].as_array().unwrap().len());
     assert!(entities >= 2 && quotes >= 3, "the article above has names and quotes: {doc}");
-    let (code, html, stderr) = scratch.run(&["show", "ferry.txt"], b"");
+    let (code, html, stderr) = scratch.run_with_stdin(&["show", "ferry.txt"], b"").parts();
     assert_eq!(code, 0, "{stderr}");
     assert!(html.starts_with("<!DOCTYPE html>") && html.ends_with("</html>\n"));
     assert!(html.contains("<title>ferry.txt</title>"));
@@ -95,7 +53,7 @@ fn one_article_is_one_page_on_standard_output_marking_what_extract_finds() {
         assert!(html.contains(q["rule"].as_str().unwrap()));
     }
     // The same from standard input, with a title of our own.
-    let (code, piped, _) = scratch.run(&["show", "--title", "Ferry", "-"], ARTICLE.as_bytes());
+    let (code, piped, _) = scratch.run_with_stdin(&["show", "--title", "Ferry", "-"], ARTICLE.as_bytes()).parts();
     assert_eq!(code, 0);
     assert_eq!(
         piped.replace("<title>Ferry</title>", "").replace("<h1>Ferry</h1>", ""),
@@ -115,9 +73,11 @@ fn json_lines_make_a_folder_of_pages_with_an_index_and_bad_lines_are_named() {
     let mut input: String = lines.iter().map(|l| format!("{l}\n")).collect();
     input.push_str("\n{not json\n");
     scratch.file("corpus.jsonl", input);
-    let (code, _, stderr) = scratch.run(&["show", "--jsonl-input", "corpus.jsonl", "--out-dir", "pages"], b"");
+    let (code, _, stderr) =
+        scratch.run_with_stdin(&["show", "--jsonl-input", "corpus.jsonl", "--out-dir", "pages"], b"").parts();
     assert_eq!(code, 1, "two bad lines: {stderr}");
-    assert!(stderr.contains("corpus.jsonl:3: no \"text\" string"), "{stderr}");
+    // As extract reports them: file, line and id.
+    assert!(stderr.contains("corpus.jsonl:3 (id \"no-text\"): no \"text\" field"), "{stderr}");
     assert!(stderr.contains("corpus.jsonl:6: invalid JSON"), "{stderr}");
     let pages = scratch.0.join("pages");
     let mut names: Vec<String> =
@@ -143,13 +103,13 @@ fn several_inputs_or_json_lines_need_an_out_dir() {
     let scratch = Scratch::new("usage");
     scratch.file("a.txt", "One.");
     scratch.file("b.txt", "Two.");
-    let (code, stdout, stderr) = scratch.run(&["show", "a.txt", "b.txt"], b"");
+    let (code, stdout, stderr) = scratch.run_with_stdin(&["show", "a.txt", "b.txt"], b"").parts();
     assert_eq!((code, stdout.as_str()), (2, ""), "{stderr}");
     assert!(stderr.contains("--out-dir"));
-    let (code, _, stderr) = scratch.run(&["show", "--jsonl-input", "a.txt"], b"");
+    let (code, _, stderr) = scratch.run_with_stdin(&["show", "--jsonl-input", "a.txt"], b"").parts();
     assert_eq!(code, 2, "{stderr}");
     // Text files with --out-dir: a page each, named after the file.
-    let (code, _, stderr) = scratch.run(&["show", "a.txt", "b.txt", "--out-dir", "out"], b"");
+    let (code, _, stderr) = scratch.run_with_stdin(&["show", "a.txt", "b.txt", "--out-dir", "out"], b"").parts();
     assert_eq!(code, 0, "{stderr}");
     assert!(scratch.0.join("out/0001-a.html").is_file() && scratch.0.join("out/0002-b.html").is_file());
 }
@@ -158,13 +118,39 @@ fn several_inputs_or_json_lines_need_an_out_dir() {
 fn invalid_utf8_fails_unless_lossy_and_a_missing_file_is_named() {
     let scratch = Scratch::new("bad");
     scratch.file("bad.txt", b"Caf\xe9 owners said that rents rose.");
-    let (code, stdout, stderr) = scratch.run(&["show", "bad.txt"], b"");
+    let (code, stdout, stderr) = scratch.run_with_stdin(&["show", "bad.txt"], b"").parts();
     assert_eq!((code, stdout.as_str()), (1, ""));
     assert!(stderr.contains("bad.txt") && stderr.contains("--lossy"), "{stderr}");
-    let (code, html, _) = scratch.run(&["show", "--lossy", "bad.txt"], b"");
+    let (code, html, _) = scratch.run_with_stdin(&["show", "--lossy", "bad.txt"], b"").parts();
     assert_eq!(code, 0);
     assert!(html.contains("Caf\u{fffd}"));
-    let (code, _, stderr) = scratch.run(&["show", "missing.txt"], b"");
+    let (code, _, stderr) = scratch.run_with_stdin(&["show", "missing.txt"], b"").parts();
     assert_eq!(code, 1);
-    assert!(stderr.contains("cannot read missing.txt"), "{stderr}");
+    assert!(stderr.contains("missing.txt: cannot read"), "{stderr}");
+}
+
+#[test]
+fn a_bad_document_is_named_with_file_line_and_id_and_the_run_goes_on() {
+    let scratch = Scratch::new("goes-on");
+    scratch.file("a.txt", "“Yes,” said Ole Brun.");
+    scratch.file("b.txt", "Mayor Ida Rask said that the bridge was safe.");
+    let (code, _, stderr) =
+        scratch.run_with_stdin(&["show", "a.txt", "missing.txt", "b.txt", "--out-dir", "out"], b"").parts();
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("missing.txt: cannot read"), "{stderr}");
+    assert!(scratch.0.join("out/0001-a.html").is_file() && scratch.0.join("out/0002-b.html").is_file());
+    // A line over --max-bytes is skipped unread, named by its id; the lines after it still get pages.
+    let long = json!({"id": "long-1", "text": "x".repeat(200)});
+    let short = json!({"id": "short-2", "text": "“No,” said Ole Brun."});
+    scratch.file("c.jsonl", format!("{long}\n{short}\n"));
+    let args = ["show", "--jsonl-input", "c.jsonl", "--max-bytes", "100", "--out-dir", "lines"];
+    let (code, _, stderr) = scratch.run_with_stdin(&args, b"").parts();
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("c.jsonl:1 (id \"long-1\"): document of"), "{stderr}");
+    assert!(scratch.0.join("lines/0001-short-2.html").is_file());
+    // Within the limit, the same input is all pages and exit code 0.
+    let (code, _, stderr) =
+        scratch.run_with_stdin(&["show", "--jsonl-input", "c.jsonl", "--out-dir", "all"], b"").parts();
+    assert_eq!(code, 0, "{stderr}");
+    assert!(scratch.0.join("all/0002-short-2.html").is_file());
 }

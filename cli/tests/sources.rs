@@ -3,13 +3,12 @@
 //! was checked by hand against the articles), gender only from evidence,
 //! and saywho's own output read as it is.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
 use serde_json::{json, Value};
 
-const BIN: &str = env!("CARGO_BIN_EXE_saywho");
+mod common;
+use common::saywho;
 
 fn articles() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sources/articles.jsonl")
@@ -17,18 +16,7 @@ fn articles() -> PathBuf {
 
 /// Runs saywho with `stdin`, expecting exit code 0; returns stdout.
 fn run(args: &[&str], stdin: &str) -> String {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("saywho runs");
-    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("stdin written");
-    let out = child.wait_with_output().expect("saywho ends");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(0), "stderr:\n{stderr}");
-    String::from_utf8(out.stdout).expect("UTF-8 output")
+    common::run(saywho(args), stdin.as_bytes()).expect_code(0).stdout.clone()
 }
 
 fn articles_arg() -> String {
@@ -161,18 +149,8 @@ fn the_user_list_overrides_and_the_name_list_is_labelled_weakest() {
 #[test]
 fn bad_lines_are_reported_and_the_run_exits_1_after_writing_the_table() {
     let input = format!("{}\nnot json\n", saywho_line("d1", "Novak", Some("name"), None));
-    let out = Command::new(BIN)
-        .args(["sources", "--jsonl-input", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .and_then(|mut c| {
-            c.stdin.take().unwrap().write_all(input.as_bytes())?;
-            c.wait_with_output()
-        })
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("-:2: invalid JSON"));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("Hana Novak,PERSON,person,1,1,0,0,1,d1,d1"));
+    let out = common::run(saywho(&["sources", "--jsonl-input", "-"]), input.as_bytes());
+    out.expect_code(1);
+    assert!(out.stderr.contains("-:2: invalid JSON"));
+    assert!(out.stdout.contains("Hana Novak,PERSON,person,1,1,0,0,1,d1,d1"));
 }

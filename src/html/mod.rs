@@ -1,28 +1,62 @@
-//! Shared pieces of saywho's self-contained HTML pages: escaping, the
-//! colour-blind-safe palette, the page head and base style (the look of the
-//! `sources` report), and the small script that shows an element's details
-//! on hover, focus and tap.
+//! Pages a person opens: saywho's results as self-contained HTML (inline
+//! style and script, nothing loaded from anywhere, everything from the
+//! input escaped).
+//!
+//! - [`article_page`]: one [`Document`](crate::Document) over its text,
+//!   entities and quotes marked, who said what beside it (`saywho show`);
+//! - [`index_page`]: the list of a folder of article pages;
+//! - [`report`]: a [`SourceTable`](crate::sources::SourceTable) as the
+//!   source report (`saywho sources --html`).
+//!
+//! This module also holds what the pages share: escaping, the
+//! colour-blind-safe palette, the page head and the details box. It reads
+//! [`crate::document`] and [`crate::sources`]; neither of them reads it.
+//!
+//! ```
+//! use saywho::Extractor;
+//! let text = "“The bridge will open in May,” said Ana Ruiz.";
+//! let doc = Extractor::new().extract(text);
+//! let page = saywho::html::article_page(&doc, text, "Bridge");
+//! assert!(page.starts_with("<!DOCTYPE html>") && page.contains("Ana Ruiz"));
+//! ```
+
+mod markup;
+mod page;
+mod report;
 
 use std::fmt::Write;
 
-/// The Okabe–Ito colours without black, in the order pages assign them:
-/// distinct for the common forms of colour blindness. Each comes with the
-/// text colour that reads on it.
-pub const PALETTE: [(&str, &str); 7] = [
-    ("#0072B2", "#fff"), // blue
-    ("#E69F00", "#000"), // orange
-    ("#009E73", "#000"), // bluish green
-    ("#CC79A7", "#000"), // reddish purple
-    ("#D55E00", "#000"), // vermillion
-    ("#56B4E9", "#000"), // sky blue
-    ("#F0E442", "#000"), // yellow
+use crate::QuoteKind;
+
+pub use page::{article_page, index_page, IndexEntry};
+pub use report::{report, ReportOptions};
+
+/// The Okabe–Ito colours without black: distinct for the common forms of colour blindness.
+const BLUE: &str = "#0072B2";
+const ORANGE: &str = "#E69F00";
+const BLUISH_GREEN: &str = "#009E73";
+const REDDISH_PURPLE: &str = "#CC79A7";
+const VERMILLION: &str = "#D55E00";
+const SKY_BLUE: &str = "#56B4E9";
+const YELLOW: &str = "#F0E442";
+
+/// The Okabe–Ito colours in the order pages assign them to speakers, each
+/// with the text colour that reads on it.
+const PALETTE: [(&str, &str); 7] = [
+    (BLUE, "#fff"),
+    (ORANGE, "#000"),
+    (BLUISH_GREEN, "#000"),
+    (REDDISH_PURPLE, "#000"),
+    (VERMILLION, "#000"),
+    (SKY_BLUE, "#000"),
+    (YELLOW, "#000"),
 ];
 
 /// The grey of things without a colour of their own (quotes without a speaker).
-pub const GREY: &str = "#767676";
+const GREY: &str = "#767676";
 
 /// Appends `s` escaped for HTML text and attribute values (`&<>"'`).
-pub fn escape_into(out: &mut String, s: &str) {
+fn escape_into(out: &mut String, s: &str) {
     let mut rest = s;
     while let Some(i) = rest.find(['&', '<', '>', '"', '\'']) {
         out.push_str(&rest[..i]);
@@ -39,15 +73,25 @@ pub fn escape_into(out: &mut String, s: &str) {
 }
 
 /// `s` escaped for HTML text and attribute values.
-pub fn escape(s: &str) -> String {
+fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + s.len() / 8);
     escape_into(&mut out, s);
     out
 }
 
+/// A kind of quote as the pages name it (as in saywho's JSON).
+fn kind_name(kind: QuoteKind) -> &'static str {
+    match kind {
+        QuoteKind::Direct => "direct",
+        QuoteKind::Mixed => "mixed",
+        QuoteKind::Indirect => "indirect",
+        QuoteKind::Scare => "scare",
+    }
+}
+
 /// Opens a page: doctype, a policy that forbids any network access, the
-/// title, and the base style followed by the page's own `css`.
-pub fn head(out: &mut String, title: &str, css: &str) {
+/// title, and the style made of the pieces of `css` in order.
+fn head(out: &mut String, title: &str, css: &[&str]) {
     let _ = write!(
         out,
         r#"<!DOCTYPE html>
@@ -55,20 +99,22 @@ pub fn head(out: &mut String, title: &str, css: &str) {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
 <title>{}</title>
-<style>{BASE_CSS}{css}</style></head><body>
-"#,
+<style>"#,
         escape(title)
     );
+    css.iter().for_each(|piece| out.push_str(piece));
+    out.push_str("</style></head><body>\n");
 }
 
-/// Closes a page opened by [`head`], with the details box and its script.
-pub fn foot(out: &mut String) {
+/// Closes a page opened by [`head`], with the details box (`#tip`) and the page's `script`.
+fn foot(out: &mut String, script: &str) {
     out.push_str(r#"<div id="tip" role="status" aria-live="polite" hidden></div><script>"#);
-    out.push_str(TIP_SCRIPT);
+    out.push_str(script);
     out.push_str("</script></body></html>\n");
 }
 
-/// The base style: the fonts, colours and details box of the `sources` report.
+/// The base style of the article pages and the index: the fonts, colours
+/// and details box of the source report.
 const BASE_CSS: &str = r#"
 :root{color-scheme:light;--fg:#1b1b1b;--muted:#555;--line:#d8d8d8;--accent:#0b5cad}
 *{box-sizing:border-box}
@@ -132,8 +178,8 @@ mod tests {
     #[test]
     fn a_page_loads_nothing_from_outside() {
         let mut page = String::new();
-        head(&mut page, "A <title>", "p{color:red}");
-        foot(&mut page);
+        head(&mut page, "A <title>", &[BASE_CSS, "p{color:red}"]);
+        foot(&mut page, TIP_SCRIPT);
         assert!(page.contains("<title>A &lt;title&gt;</title>"));
         assert!(page.contains("default-src 'none'"));
         for remote in ["http://", "https://", " src=", "@import", "url("] {

@@ -10,7 +10,7 @@
 
 use std::cmp::Reverse;
 
-use crate::html::escape_into;
+use super::escape_into;
 
 /// A `<span>` to put around `start..end` (byte offsets) of the text.
 pub struct Mark {

@@ -1,5 +1,5 @@
 //! The pages of `saywho show`, as pure functions: one article with what
-//! saywho found in it ([`page`]), and the index of many ([`index`]).
+//! saywho found in it ([`article_page`]), and the index of many ([`index_page`]).
 //!
 //! In the article, entities are boxed by label (colour, border style and a
 //! small label), each quote's words are tinted and underlined in its
@@ -13,10 +13,11 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt::Write;
 
-use saywho::{Document, Label, OffsetUnit, Quote, QuoteKind, Span};
-
 use super::markup::{self, Mark};
-use crate::html::{self, escape, GREY, PALETTE};
+use super::{
+    escape, kind_name, BASE_CSS, BLUE, BLUISH_GREEN, GREY, ORANGE, PALETTE, REDDISH_PURPLE, TIP_SCRIPT, VERMILLION,
+};
+use crate::{Document, Label, OffsetUnit, Quote, QuoteKind, Span};
 
 /// Underline styles, cycled with the colours (7 × 4 distinct pairs), so a
 /// speaker never differs from the next by colour alone.
@@ -26,11 +27,11 @@ const PREVIEW_CHARS: usize = 140;
 
 /// Entity labels with their colour and border style, in legend order.
 const LABELS: [(Label, &str, &str); 5] = [
-    (Label::Person, "#0072B2", "solid"),
-    (Label::Org, "#D55E00", "dashed"),
-    (Label::Gpe, "#009E73", "dotted"),
-    (Label::Loc, "#CC79A7", "double"),
-    (Label::Norp, "#E69F00", "solid"),
+    (Label::Person, BLUE, "solid"),
+    (Label::Org, VERMILLION, "dashed"),
+    (Label::Gpe, BLUISH_GREEN, "dotted"),
+    (Label::Loc, REDDISH_PURPLE, "double"),
+    (Label::Norp, ORANGE, "solid"),
 ];
 
 /// Everybody a document quotes, in order of their first quote, then the
@@ -147,16 +148,6 @@ impl Speakers {
     }
 }
 
-fn kind_name(kind: QuoteKind) -> &'static str {
-    match kind {
-        QuoteKind::Direct => "direct",
-        QuoteKind::Mixed => "mixed",
-        QuoteKind::Indirect => "indirect",
-        QuoteKind::Scare => "scare",
-        _ => "other",
-    }
-}
-
 /// The details of quote `i`, one fact a line.
 fn quote_details(i: usize, q: &Quote<'_>) -> String {
     let mut tip = format!("Quote {} · {} · rule {} · confidence {:.2}", i + 1, kind_name(q.kind), q.rule, q.confidence);
@@ -257,7 +248,7 @@ fn preview(text: &str, max: usize) -> Cow<'_, str> {
 /// The page of one article: `doc` as extracted from `text` (in either
 /// offset unit), with `title`. Self-contained: inline style and script,
 /// nothing loaded from anywhere; everything from the input is escaped.
-pub fn page(doc: &Document<'_>, text: &str, title: &str) -> String {
+pub fn article_page(doc: &Document<'_>, text: &str, title: &str) -> String {
     let doc: Cow<'_, Document<'_>> = if doc.offsets == OffsetUnit::Bytes {
         Cow::Borrowed(doc)
     } else {
@@ -267,7 +258,7 @@ pub fn page(doc: &Document<'_>, text: &str, title: &str) -> String {
     };
     let speakers = Speakers::of(&doc);
     let mut out = String::with_capacity(text.len() * 3 + (16 << 10));
-    html::head(&mut out, title, &page_css(&speakers));
+    super::head(&mut out, title, &[BASE_CSS, &page_css(&speakers)]);
     let named = speakers.groups.iter().filter(|g| matches!(g.who, Who::Referent(_) | Who::Phrase)).count();
     let _ = write!(
         out,
@@ -314,7 +305,7 @@ pub fn page(doc: &Document<'_>, text: &str, title: &str) -> String {
         out.push_str("</ol></li>");
     }
     out.push_str("</ol></aside></div>\n");
-    html::foot(&mut out);
+    super::foot(&mut out, TIP_SCRIPT);
     out
 }
 
@@ -334,7 +325,7 @@ fn legend() -> String {
     out
 }
 
-/// The page's style: the base style, the marks, and one class per speaker colour used.
+/// The page's own style: the marks, and one class per speaker colour used.
 fn page_css(speakers: &Speakers) -> String {
     let mut css = String::from(PAGE_CSS);
     for (label, colour, style) in LABELS {
@@ -375,23 +366,42 @@ ol.quotes li{margin:.25em 0;overflow-wrap:anywhere}
 ol.quotes small,li small{color:var(--muted)}
 "#;
 
-/// One document of an index.
+/// One document of an index: its page and what saywho found in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IndexEntry {
-    /// The page's file name, relative to the index.
+    /// The page's file name (or URL), relative to the index.
     pub href: String,
+    /// The title shown and linked.
     pub title: String,
-    /// The document's `id`, if it had one.
+    /// The document's `id`, if it had one (shown when it is not the title).
     pub id: Option<String>,
+    /// Entity mentions ([`Document::entities`]).
     pub entities: usize,
+    /// Quotes ([`Document::quotes`]).
     pub quotes: usize,
     /// Referents quoted at least once.
     pub speakers: usize,
 }
 
-/// The index of a folder of pages; `failed` documents could not be shown.
-pub fn index(title: &str, entries: &[IndexEntry], failed: usize) -> String {
+impl IndexEntry {
+    /// The entry of `doc`, shown as `title` and linking to `href`.
+    pub fn new(href: String, title: String, id: Option<String>, doc: &Document<'_>) -> IndexEntry {
+        IndexEntry {
+            href,
+            title,
+            id,
+            entities: doc.entities.len(),
+            quotes: doc.quotes.len(),
+            speakers: doc.referents.iter().filter(|r| r.quotes > 0).count(),
+        }
+    }
+}
+
+/// The index of a folder of pages, titled `title`; `failed` documents
+/// could not be shown (the index says so).
+pub fn index_page(title: &str, entries: &[IndexEntry], failed: usize) -> String {
     let mut out = String::with_capacity(256 * entries.len() + (8 << 10));
-    html::head(&mut out, title, INDEX_CSS);
+    super::head(&mut out, title, &[BASE_CSS, INDEX_CSS]);
     let quotes: usize = entries.iter().map(|e| e.quotes).sum();
     let _ = write!(
         out,
@@ -423,7 +433,7 @@ pub fn index(title: &str, entries: &[IndexEntry], failed: usize) -> String {
         );
     }
     out.push_str("</tbody></table></div></main>\n");
-    html::foot(&mut out);
+    super::foot(&mut out, TIP_SCRIPT);
     out
 }
 
@@ -439,9 +449,8 @@ small{color:var(--muted);margin-left:.3em}
 
 #[cfg(test)]
 mod tests {
-    use saywho::Extractor;
-
     use super::*;
+    use crate::Extractor;
 
     const TEXT: &str =
         "“We will rebuild the bridge by spring,” said Jonas Øberg, the mayor of Tromsø. “The money is there.”\n\
@@ -511,7 +520,7 @@ mod tests {
     fn every_entity_and_quote_is_marked_once_and_listed() {
         let doc = Extractor::new().extract(TEXT);
         assert_eq!((doc.entities.len(), doc.quotes.len()), (5, 4), "the sentences above, as saywho reads them");
-        let html = page(&doc, TEXT, "Bridge");
+        let html = article_page(&doc, TEXT, "Bridge");
         let elements = elements(&html);
         for i in 0..doc.entities.len() {
             assert_eq!(count(&elements, &format!(r#" id="e{i}" "#)), 1, "entity {i}");
@@ -537,7 +546,7 @@ mod tests {
     #[test]
     fn entities_nest_inside_quotes_and_speakers() {
         let doc = Extractor::new().extract(TEXT);
-        let html = page(&doc, TEXT, "Bridge");
+        let html = article_page(&doc, TEXT, "Bridge");
         let elements = elements(&html);
         let inside = |id: &str| &elements.iter().find(|e| e.tag.contains(&format!(r#" id="{id}" "#))).unwrap().inside;
         // `Greta Lind said that Jonas Øberg was wrong about Norway`: both entities in the last quote's words.
@@ -556,7 +565,7 @@ mod tests {
     fn everything_from_the_input_is_escaped() {
         let text = "“<script>alert('x')</script> & more,” said Ilse <i>Brandt</i>.";
         let doc = Extractor::new().extract(text);
-        let html = page(&doc, text, "A <title> & \"more\"");
+        let html = article_page(&doc, text, "A <title> & \"more\"");
         assert_eq!(html.matches("<script>").count(), 1, "only saywho's own script");
         assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more"));
         assert!(!html.contains("<i>"));
@@ -574,7 +583,7 @@ mod tests {
         let mut chars = doc.clone();
         chars.convert_offsets(TEXT, OffsetUnit::Chars);
         assert_ne!(chars.entities[0].span, doc.entities[0].span, "Øberg is after a curly quote");
-        assert_eq!(page(&chars, TEXT, "Bridge"), page(&doc, TEXT, "Bridge"));
+        assert_eq!(article_page(&chars, TEXT, "Bridge"), article_page(&doc, TEXT, "Bridge"));
     }
 
     #[test]
@@ -609,10 +618,21 @@ mod tests {
     #[test]
     fn an_empty_article_is_a_page_that_says_so() {
         let doc = Extractor::new().extract("");
-        let html = page(&doc, "", "Nothing");
+        let html = article_page(&doc, "", "Nothing");
         assert!(html.contains("no quotes"));
         assert_eq!(article_text(&html), "");
         elements(&html);
+    }
+
+    #[test]
+    fn an_index_entry_counts_what_the_document_holds() {
+        let doc = Extractor::new().extract(TEXT);
+        let entry = IndexEntry::new("p.html".into(), "Bridge".into(), None, &doc);
+        assert_eq!((entry.entities, entry.quotes), (doc.entities.len(), doc.quotes.len()));
+        // Jonas Øberg and Greta Lind are quoted; Tromsø, Oslo and Norway are not.
+        assert_eq!(entry.speakers, 2);
+        let empty = IndexEntry::new("e.html".into(), "Empty".into(), None, &Extractor::new().extract("No one spoke."));
+        assert_eq!((empty.entities, empty.quotes, empty.speakers), (0, 0, 0));
     }
 
     #[test]
@@ -625,7 +645,7 @@ mod tests {
             quotes: 2 * n,
             speakers: 1,
         };
-        let html = index("Pages", &[entry(1, "One <b>"), entry(2, "Two")], 1);
+        let html = index_page("Pages", &[entry(1, "One <b>"), entry(2, "Two")], 1);
         elements(&html);
         assert_eq!(html.matches(r#"<a href="000"#).count(), 2);
         assert!(html.contains("One &lt;b&gt;") && html.contains("id/2"));

@@ -1,11 +1,15 @@
 //! The source audit as one self-contained HTML page: inline CSS, charts as
 //! inline SVG, a small inline script for sorting and details; no network.
 
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use super::{Source, SourceKind, SourceTable, NO_GROUP};
+use super::{
+    escape, kind_name as quote_kind_name, BLUE, BLUISH_GREEN, ORANGE, REDDISH_PURPLE, SKY_BLUE, VERMILLION, YELLOW,
+};
+use crate::sources::{Source, SourceKind, SourceTable, NO_GROUP};
 
-/// What the report shows besides the table's contents.
+/// What the [`report`] shows besides the table's contents.
 #[derive(Debug, Clone)]
 pub struct ReportOptions {
     /// The page title.
@@ -28,10 +32,10 @@ const MAX_GROUP_BARS: usize = 60;
 /// Colours that stay distinct for colour-blind readers (Okabe–Ito), by kind of source.
 fn kind_colour(kind: SourceKind) -> &'static str {
     match kind {
-        SourceKind::Person => "#0072B2",
-        SourceKind::Organisation => "#E69F00",
-        SourceKind::PlaceOrGroup => "#009E73",
-        SourceKind::Unnamed => "#CC79A7",
+        SourceKind::Person => BLUE,
+        SourceKind::Organisation => ORANGE,
+        SourceKind::PlaceOrGroup => BLUISH_GREEN,
+        SourceKind::Unnamed => REDDISH_PURPLE,
         SourceKind::UnresolvedPronoun => "#BBBBBB",
         SourceKind::NoSpeaker => "#777777",
     }
@@ -50,10 +54,10 @@ fn kind_name(kind: SourceKind) -> &'static str {
 
 /// Colours by gender value: `unknown` always grey, other user values in turn.
 fn gender_colour(value: &str, other: usize) -> &'static str {
-    const OTHERS: [&str; 4] = ["#009E73", "#F0E442", "#56B4E9", "#CC79A7"];
+    const OTHERS: [&str; 4] = [BLUISH_GREEN, YELLOW, SKY_BLUE, REDDISH_PURPLE];
     match value {
-        "female" => "#D55E00",
-        "male" => "#0072B2",
+        "female" => VERMILLION,
+        "male" => BLUE,
         "unknown" => "#999999",
         _ => OTHERS[other % OTHERS.len()],
     }
@@ -76,22 +80,6 @@ fn group_label(options: &ReportOptions) -> String {
     }
 }
 
-/// Text escaped for HTML content and attribute values.
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
 fn percent(n: usize, total: usize) -> f64 {
     if total == 0 {
         0.0
@@ -105,7 +93,7 @@ fn bar(segments: &[(String, usize, &str)], context: &str) -> String {
     let total: usize = segments.iter().map(|s| s.1).sum();
     let mut svg = format!(
         r#"<svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" role="group" aria-label="{}">"#,
-        esc(context)
+        escape(context)
     );
     let mut x = 0.0;
     for (name, n, colour) in segments.iter().filter(|s| s.1 > 0) {
@@ -114,7 +102,7 @@ fn bar(segments: &[(String, usize, &str)], context: &str) -> String {
         let _ = write!(
             svg,
             r#"<rect x="{x:.3}" y="0" width="{w:.3}" height="10" fill="{colour}" tabindex="0" data-tip="{t}" aria-label="{t}"><title>{t}</title></rect>"#,
-            t = esc(&tip)
+            t = escape(&tip)
         );
         x += w;
     }
@@ -132,7 +120,7 @@ fn legend(segments: &[(String, usize, &str)]) -> String {
         let _ = write!(
             out,
             r#"<li><span class="swatch" style="background:{colour}"></span>{} <b>{n}</b> ({:.1} %)</li>"#,
-            esc(name),
+            escape(name),
             percent(*n, total)
         );
     }
@@ -140,14 +128,14 @@ fn legend(segments: &[(String, usize, &str)]) -> String {
     out
 }
 
-fn kind_segments(counts: &std::collections::BTreeMap<SourceKind, usize>) -> Vec<(String, usize, &'static str)> {
+fn kind_segments(counts: &BTreeMap<SourceKind, usize>) -> Vec<(String, usize, &'static str)> {
     SourceKind::ALL
         .iter()
         .map(|&k| (kind_name(k).to_owned(), counts.get(&k).copied().unwrap_or(0), kind_colour(k)))
         .collect()
 }
 
-fn gender_segments(counts: &std::collections::BTreeMap<String, usize>) -> Vec<(String, usize, &'static str)> {
+fn gender_segments(counts: &BTreeMap<String, usize>) -> Vec<(String, usize, &'static str)> {
     let mut values: Vec<&String> = counts.keys().filter(|v| v.as_str() != "unknown").collect();
     values.sort_by_key(|v| (v.as_str() != "female", v.as_str() != "male", v.as_str()));
     let mut out: Vec<(String, usize, &'static str)> =
@@ -156,24 +144,20 @@ fn gender_segments(counts: &std::collections::BTreeMap<String, usize>) -> Vec<(S
     out
 }
 
-/// Renders the report: summary, charts, the sortable table of the top
-/// sources with their quotes in context, and how each figure was computed.
+/// The source report of `table`: summary, charts, the sortable table of
+/// the top sources with their quotes in context, and how each figure was
+/// computed.
 pub fn report(table: &SourceTable, options: &ReportOptions) -> String {
     let gendered = table.by_gender.is_some();
     let mut page = String::with_capacity(64 << 10);
+    super::head(&mut page, &options.title, &[CSS]);
     let _ = write!(
         page,
-        r#"<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
-<title>{title}</title>
-<style>{CSS}</style></head><body>
-<header><h1>{title}</h1>
+        r#"<header><h1>{title}</h1>
 <p class="summary">{docs}, {quotes} from {sources}{scare}. Made by saywho {version}.</p></header>
 <main>
 "#,
-        title = esc(&options.title),
+        title = escape(&options.title),
         docs = plural(table.documents, "document"),
         quotes = plural(table.quotes, "quote"),
         sources = plural(table.sources.len(), "source"),
@@ -206,7 +190,7 @@ pub fn report(table: &SourceTable, options: &ReportOptions) -> String {
         let _ = write!(
             page,
             r#"<section id="groups"><h2>By {}</h2><p class="note">Each bar is one group's quotes, 100 % wide; grey is speech whose speaker is not known.{}</p><div class="groups">"#,
-            esc(&field),
+            escape(&field),
             if table.groups.len() > MAX_GROUP_BARS {
                 format!(" The {MAX_GROUP_BARS} groups with the most quotes of {} are drawn.", table.groups.len())
             } else {
@@ -226,7 +210,7 @@ pub fn report(table: &SourceTable, options: &ReportOptions) -> String {
             let _ = write!(
                 page,
                 r#"<div class="glabel">{}</div><div class="gbar">{}</div>"#,
-                esc(&label),
+                escape(&label),
                 bar(&kind_segments(&g.by_source_kind), &g.name)
             );
             if let Some(by_gender) = &g.by_gender {
@@ -278,15 +262,14 @@ pub fn report(table: &SourceTable, options: &ReportOptions) -> String {
     }
     page.push_str("</table></div></section>\n");
     notes(&mut page, table, options);
-    page.push_str(r#"</main><div id="tip" role="status" aria-live="polite" hidden></div><script>"#);
-    page.push_str(SCRIPT);
-    page.push_str("</script></body></html>\n");
+    page.push_str("</main>");
+    super::foot(&mut page, SCRIPT);
     page
 }
 
 fn row(page: &mut String, i: usize, s: &Source, columns: usize, gendered: bool) {
     let label = s.label.map_or(String::new(), |l| format!(" {}", l.as_str()));
-    let cell = |v: &str, shown: &str| format!(r#"<td data-v="{}">{}</td>"#, esc(v), shown);
+    let cell = |v: &str, shown: &str| format!(r#"<td data-v="{}">{}</td>"#, escape(v), shown);
     let num = |n: usize| format!(r#"<td class="n" data-v="{n}">{n}</td>"#);
     let _ = write!(
         page,
@@ -296,16 +279,16 @@ fn row(page: &mut String, i: usize, s: &Source, columns: usize, gendered: bool) 
         num(s.counts.direct),
         num(s.counts.mixed),
         num(s.counts.indirect),
-        name = esc(&s.name),
-        kind = cell(s.kind.as_str(), &format!("{}<small>{}</small>", esc(s.kind.as_str()), esc(&label))),
+        name = escape(&s.name),
+        kind = cell(s.kind.as_str(), &format!("{}<small>{}</small>", escape(s.kind.as_str()), escape(&label))),
     );
     if gendered {
         let (value, evidence) = s.gender.as_ref().map_or(("", ""), |g| (g.value.as_str(), g.evidence.as_str()));
-        page.push_str(&cell(value, &esc(value)));
-        page.push_str(&cell(evidence, &esc(evidence)));
+        page.push_str(&cell(value, &escape(value)));
+        page.push_str(&cell(evidence, &escape(evidence)));
     }
-    page.push_str(&cell(&s.first_document, &esc(&s.first_document)));
-    page.push_str(&cell(&s.last_document, &esc(&s.last_document)));
+    page.push_str(&cell(&s.first_document, &escape(&s.first_document)));
+    page.push_str(&cell(&s.last_document, &escape(&s.last_document)));
     let _ = write!(
         page,
         r#"</tr><tr class="quotes" id="q{i}" hidden><td colspan="{columns}"><p>{} of {} quotes:</p><ol>"#,
@@ -313,15 +296,15 @@ fn row(page: &mut String, i: usize, s: &Source, columns: usize, gendered: bool) 
         s.counts.quotes
     );
     for q in &s.trail {
-        let kind = serde_json::to_value(q.kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
-        let speaker = q.speaker.as_deref().map_or(String::new(), |sp| format!(", speaker “{}”", esc(sp)));
+        let kind = quote_kind_name(q.kind);
+        let speaker = q.speaker.as_deref().map_or(String::new(), |sp| format!(", speaker “{}”", escape(sp)));
         let _ = write!(
             page,
             r#"<li><span class="ctx">{}<mark>{}</mark>{}</span> <span class="where">{} · {kind} · bytes {}–{}{speaker}</span></li>"#,
-            esc(&q.before),
-            esc(&q.text),
-            esc(&q.after),
-            esc(&q.document),
+            escape(&q.before),
+            escape(&q.text),
+            escape(&q.after),
+            escape(&q.document),
             q.span.start(),
             q.span.end(),
         );
@@ -353,7 +336,7 @@ fn notes(page: &mut String, table: &SourceTable, options: &ReportOptions) {
         );
     }
     if !table.groups.is_empty() {
-        let field = esc(&group_label(options));
+        let field = escape(&group_label(options));
         note(
             &format!("By {field}"),
             &format!("Documents are grouped by their {field} (the month of an ISO-8601 date with <code>--by FIELD:month</code>); documents without one form the <q>{NO_GROUP}</q> group. Each bar is 100 % of the group's quotes."),
