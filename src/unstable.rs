@@ -17,7 +17,7 @@ pub use crate::gazetteer::{Gazetteer, Hit};
 pub use crate::lexicon::{bundled, parse_entities, rows, Entry};
 pub use crate::segment::{segment, Segments};
 pub use crate::span::SpanIndex;
-pub use crate::token::{tokenize, Token, TokenKind};
+pub use crate::token::{tokenize, Token, TokenKind, MAX_TOKENIZED_BYTES};
 
 /// The entity stage: candidates from the gazetteer and rules, then one referent per entity.
 pub mod entity {
