@@ -6,7 +6,7 @@
 //! speaker, and reports everything with exact UTF-8 byte offsets into the
 //! input.
 //!
-//! The pipeline, one module per stage:
+//! The pipeline, one internal module per stage (their entry points are in [`unstable`], outside the stable API):
 //!
 //! ```text
 //! text ─ token ─ segment ─ gazetteer ─ entity::{rules, typing, merge} ─ quote::{marks, direct, reported} ─ quote::resolve ─ Document

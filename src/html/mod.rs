@@ -26,8 +26,6 @@ mod report;
 
 use std::fmt::Write;
 
-use crate::QuoteKind;
-
 pub use page::{article_page, index_page, IndexEntry};
 pub use report::{report, ReportOptions};
 
@@ -77,16 +75,6 @@ fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + s.len() / 8);
     escape_into(&mut out, s);
     out
-}
-
-/// A kind of quote as the pages name it (as in saywho's JSON).
-fn kind_name(kind: QuoteKind) -> &'static str {
-    match kind {
-        QuoteKind::Direct => "direct",
-        QuoteKind::Mixed => "mixed",
-        QuoteKind::Indirect => "indirect",
-        QuoteKind::Scare => "scare",
-    }
 }
 
 /// Opens a page: doctype, a policy that forbids any network access, the

@@ -14,9 +14,7 @@ use std::collections::HashMap;
 use std::fmt::Write;
 
 use super::markup::{self, Mark};
-use super::{
-    escape, kind_name, BASE_CSS, BLUE, BLUISH_GREEN, GREY, ORANGE, PALETTE, REDDISH_PURPLE, TIP_SCRIPT, VERMILLION,
-};
+use super::{escape, BASE_CSS, BLUE, BLUISH_GREEN, GREY, ORANGE, PALETTE, REDDISH_PURPLE, TIP_SCRIPT, VERMILLION};
 use crate::{Document, Label, OffsetUnit, Quote, QuoteKind, Span};
 
 /// Underline styles, cycled with the colours (7 × 4 distinct pairs), so a
@@ -150,7 +148,7 @@ impl Speakers {
 
 /// The details of quote `i`, one fact a line.
 fn quote_details(i: usize, q: &Quote<'_>) -> String {
-    let mut tip = format!("Quote {} · {} · rule {} · confidence {:.2}", i + 1, kind_name(q.kind), q.rule, q.confidence);
+    let mut tip = format!("Quote {} · {} · rule {} · confidence {:.2}", i + 1, q.kind.as_str(), q.rule, q.confidence);
     match &q.speaker {
         Some(s) => match &s.canonical {
             Some(c) if *c != s.text => {
@@ -297,7 +295,7 @@ pub fn article_page(doc: &Document<'_>, text: &str, title: &str) -> String {
                 out,
                 r##"<li><a href="#q{i}" data-to="{i}">{}</a> <small>{} · {} · {:.2}</small></li>"##,
                 escape(&preview(&words.join(" … "), PREVIEW_CHARS)),
-                kind_name(q.kind),
+                q.kind.as_str(),
                 escape(&q.rule),
                 q.confidence,
             );

@@ -4,9 +4,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use super::{
-    escape, kind_name as quote_kind_name, BLUE, BLUISH_GREEN, ORANGE, REDDISH_PURPLE, SKY_BLUE, VERMILLION, YELLOW,
-};
+use super::{escape, BLUE, BLUISH_GREEN, ORANGE, REDDISH_PURPLE, SKY_BLUE, VERMILLION, YELLOW};
 use crate::sources::{Source, SourceKind, SourceTable, NO_GROUP};
 
 /// What the [`report`] shows besides the table's contents.
@@ -296,7 +294,7 @@ fn row(page: &mut String, i: usize, s: &Source, columns: usize, gendered: bool) 
         s.counts.quotes
     );
     for q in &s.trail {
-        let kind = quote_kind_name(q.kind);
+        let kind = q.kind.as_str();
         let speaker = q.speaker.as_deref().map_or(String::new(), |sp| format!(", speaker “{}”", escape(sp)));
         let _ = write!(
             page,
