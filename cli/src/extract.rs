@@ -13,8 +13,7 @@ use serde::Serialize;
 use serde_json::value::RawValue;
 
 use crate::documents::{self, guarded, InputArgs, Outcome};
-use crate::input::{decode, DocError};
-use crate::line::Line;
+use crate::input::{decode, parse_line, DocError};
 use crate::ordered::Sink;
 use crate::Failure;
 
@@ -142,8 +141,8 @@ fn document(settings: &Settings<'_>, file: &str, bytes: &[u8], sink: &mut Out) -
         })
         .map_err(refuse);
     }
-    let line = Line::parse(&raw).map_err(|e| refuse(format!("invalid JSON: {e}")))?;
-    let refuse = |message: String| DocError { id: line.id(), message };
+    let line = parse_line(&raw, bytes)?;
+    let refuse = |message| DocError::of_line(&line, message);
     let text = line.text(settings.lossy).map_err(refuse)?;
     write_document(settings, &text, sink, |out| line.write_fields(out)).map_err(refuse)
 }

@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use serde_json::value::RawValue;
 
-use crate::line::id_of;
+use crate::line::{id_of, Line};
 
 /// How much of an over-long JSON line is kept to read its `id` from.
 pub const ID_WINDOW: usize = 64 << 10;
@@ -87,6 +87,19 @@ impl DocError {
         };
         let id = self.id.as_ref().map_or(String::new(), |id| format!(" (id {id})"));
         eprintln!("saywho: {place}{id}: {}", self.message);
+    }
+}
+
+/// A JSON line read from its decoded text `raw` (`bytes` as read, to name
+/// the id of a line that is no valid JSON when its start has one).
+pub fn parse_line<'a>(raw: &'a str, bytes: &[u8]) -> Result<Line<'a>, DocError> {
+    Line::parse(raw).map_err(|e| DocError::refused(bytes, true, format!("invalid JSON: {e}")))
+}
+
+impl DocError {
+    /// A document refused after its line was read: it names the line's id.
+    pub fn of_line(line: &Line<'_>, message: String) -> DocError {
+        DocError { id: line.id(), message }
     }
 }
 

@@ -17,8 +17,7 @@ use saywho::html::{self, IndexEntry};
 use saywho::Extractor;
 
 use crate::documents::{self, guarded, InputArgs};
-use crate::input::{decode, DocError};
-use crate::line::Line;
+use crate::input::{decode, parse_line, DocError};
 use crate::Failure;
 
 /// The longest part of a page's file name taken from the document's id or file name.
@@ -126,8 +125,8 @@ fn render(settings: &Settings<'_>, file: &str, line_no: Option<usize>, bytes: &[
         let title = if file == "-" { "standard input".to_owned() } else { file.to_owned() };
         return page(&raw, title, None, slug(&stem)).map_err(|message| DocError { id: None, message });
     }
-    let line = Line::parse(&raw).map_err(|e| DocError::refused(bytes, true, format!("invalid JSON: {e}")))?;
-    let refuse = |message: String| DocError { id: line.id(), message };
+    let line = parse_line(&raw, bytes)?;
+    let refuse = |message| DocError::of_line(&line, message);
     let text = line.text(settings.lossy).map_err(refuse)?;
     let id = line.id_text();
     let title = ["title", "headline"]

@@ -14,7 +14,7 @@ use saywho::{Document, Extractor, OffsetUnit};
 use serde_json::Value;
 
 use crate::documents::{self, guarded, InputArgs};
-use crate::input::{decode, DocError};
+use crate::input::{decode, parse_line, DocError};
 use crate::line::Line;
 use crate::Failure;
 
@@ -198,8 +198,8 @@ fn summarise(settings: &Settings<'_>, file: &str, line_no: Option<usize>, bytes:
         let sources = extract(&raw).map_err(refuse)?;
         return Ok(Summary { id: file.to_owned(), group: None, sources });
     }
-    let line = Line::parse(&raw).map_err(|e| refuse(format!("invalid JSON: {e}")))?;
-    let refuse = |message: String| DocError { id: line.id(), message };
+    let line = parse_line(&raw, bytes)?;
+    let refuse = |message| DocError::of_line(&line, message);
     let id = line.id_text().unwrap_or_else(|| format!("{file}:{}", line_no.unwrap_or(0)));
     let group = settings.by.as_ref().and_then(|by| by.value(&line));
     let text = match line.field("text") {
