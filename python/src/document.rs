@@ -27,8 +27,14 @@ fn confidence(value: f32) -> f64 {
 /// A piece of the input text: `text[start:end] == span.text`.
 #[pyclass(frozen, module = "saywho", name = "Span")]
 pub struct Span {
+    /// The offset of the first character (or byte, with `offsets="bytes"`).
+    #[pyo3(get)]
     start: usize,
+    /// The offset one past the last character (or byte).
+    #[pyo3(get)]
     end: usize,
+    /// The input at `start:end`.
+    #[pyo3(get)]
     text: String,
 }
 
@@ -48,24 +54,6 @@ impl Span {
 
 #[pymethods]
 impl Span {
-    /// The offset of the first character (or byte, with `offsets="bytes"`).
-    #[getter]
-    fn start(&self) -> usize {
-        self.start
-    }
-
-    /// The offset one past the last character (or byte).
-    #[getter]
-    fn end(&self) -> usize {
-        self.end
-    }
-
-    /// The input at `start:end`.
-    #[getter]
-    fn text(&self) -> &str {
-        &self.text
-    }
-
     /// `{"start", "end", "text"}`, as in the command-line tool's JSON.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         self.dict(py)
@@ -80,10 +68,22 @@ impl Span {
 /// resolves to.
 #[pyclass(frozen, module = "saywho", name = "Speaker")]
 pub struct Speaker {
+    /// The offset of the first character (or byte, with `offsets="bytes"`).
+    #[pyo3(get)]
     start: usize,
+    /// The offset one past the last character (or byte).
+    #[pyo3(get)]
     end: usize,
+    /// The input at `start:end`: `"Marieke de Vries"`, `"she"`, `"analysts"`.
+    #[pyo3(get)]
     text: String,
+    /// The canonical name of the referent (`"Nicolás Maduro"` for `"he"`), or `None` when it is not clear.
+    #[pyo3(get)]
     canonical: Option<String>,
+    /// How the phrase was linked to `canonical`: `"name"`, `"pronoun-text"`, `"pronoun-given-name"`,
+    /// `"pronoun-salience"`, `"description"` or `"relative"`; `None` when `canonical` is `None`, or when this
+    /// version of the library does not say.
+    #[pyo3(get)]
     resolved_by: Option<String>,
 }
 
@@ -113,38 +113,6 @@ impl Speaker {
 
 #[pymethods]
 impl Speaker {
-    /// The offset of the first character (or byte, with `offsets="bytes"`).
-    #[getter]
-    fn start(&self) -> usize {
-        self.start
-    }
-
-    /// The offset one past the last character (or byte).
-    #[getter]
-    fn end(&self) -> usize {
-        self.end
-    }
-
-    /// The input at `start:end`: `"Marieke de Vries"`, `"she"`, `"analysts"`.
-    #[getter]
-    fn text(&self) -> &str {
-        &self.text
-    }
-
-    /// The canonical name of the referent (`"Nicolás Maduro"` for `"he"`), or `None` when it is not clear.
-    #[getter]
-    fn canonical(&self) -> Option<&str> {
-        self.canonical.as_deref()
-    }
-
-    /// How the phrase was linked to `canonical`: `"name"`, `"pronoun-text"`, `"pronoun-given-name"`,
-    /// `"pronoun-salience"`, `"description"` or `"relative"`; `None` when `canonical` is `None`, or when this
-    /// version of the library does not say.
-    #[getter]
-    fn resolved_by(&self) -> Option<&str> {
-        self.resolved_by.as_deref()
-    }
-
     /// `{"start", "end", "text", "canonical"}` and, where known, `"resolved_by"`, as in the command-line tool's JSON.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         self.dict(py)
@@ -159,12 +127,27 @@ impl Speaker {
 /// One mention of a named entity.
 #[pyclass(frozen, module = "saywho", name = "Entity")]
 pub struct Entity {
+    /// The offset of the first character (or byte, with `offsets="bytes"`).
+    #[pyo3(get)]
     start: usize,
+    /// The offset one past the last character (or byte).
+    #[pyo3(get)]
     end: usize,
+    /// The input at `start:end` (a possessive `'s` is not part of it).
+    #[pyo3(get)]
     text: String,
+    /// `"PERSON"`, `"ORG"`, `"GPE"` (countries, states, cities), `"LOC"` (regions, seas) or `"NORP"` (nationalities,
+    /// religious and political groups).
+    #[pyo3(get)]
     label: &'static str,
+    /// The name of the referent this mention belongs to: `"Donald Trump"` for `"Trump"`.
+    #[pyo3(get)]
     canonical: String,
+    /// A person's title as written before the name (`"Senator"`), not part of the span; or `None`.
+    #[pyo3(get)]
     title: Option<String>,
+    /// A stable id from the lexicon (`"ISO3166:VE"`), or `None`.
+    #[pyo3(get)]
     id: Option<String>,
 }
 
@@ -188,49 +171,6 @@ impl Entity {
 
 #[pymethods]
 impl Entity {
-    /// The offset of the first character (or byte, with `offsets="bytes"`).
-    #[getter]
-    fn start(&self) -> usize {
-        self.start
-    }
-
-    /// The offset one past the last character (or byte).
-    #[getter]
-    fn end(&self) -> usize {
-        self.end
-    }
-
-    /// The input at `start:end` (a possessive `'s` is not part of it).
-    #[getter]
-    fn text(&self) -> &str {
-        &self.text
-    }
-
-    /// `"PERSON"`, `"ORG"`, `"GPE"` (countries, states, cities), `"LOC"` (regions, seas) or `"NORP"` (nationalities,
-    /// religious and political groups).
-    #[getter]
-    fn label(&self) -> &str {
-        self.label
-    }
-
-    /// The name of the referent this mention belongs to: `"Donald Trump"` for `"Trump"`.
-    #[getter]
-    fn canonical(&self) -> &str {
-        &self.canonical
-    }
-
-    /// A person's title as written before the name (`"Senator"`), not part of the span; or `None`.
-    #[getter]
-    fn title(&self) -> Option<&str> {
-        self.title.as_deref()
-    }
-
-    /// A stable id from the lexicon (`"ISO3166:VE"`), or `None`.
-    #[getter]
-    fn id(&self) -> Option<&str> {
-        self.id.as_deref()
-    }
-
     /// `{"start", "end", "text", "label", "canonical"}` and, where known, `"title"` and `"id"`.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         self.dict(py)
@@ -247,10 +187,20 @@ impl Entity {
 /// A distinct entity of the document, with how often it is mentioned and quoted.
 #[pyclass(frozen, module = "saywho", name = "Referent")]
 pub struct Referent {
+    /// The referent's name, shared by all its mentions.
+    #[pyo3(get)]
     canonical: String,
+    /// The entity type, as in `Entity.label`.
+    #[pyo3(get)]
     label: &'static str,
+    /// How many entity mentions it has.
+    #[pyo3(get)]
     mentions: usize,
+    /// How many quotes it is the speaker of.
+    #[pyo3(get)]
     quotes: usize,
+    /// A stable id from the lexicon, or `None`.
+    #[pyo3(get)]
     id: Option<String>,
 }
 
@@ -270,36 +220,6 @@ impl Referent {
 
 #[pymethods]
 impl Referent {
-    /// The referent's name, shared by all its mentions.
-    #[getter]
-    fn canonical(&self) -> &str {
-        &self.canonical
-    }
-
-    /// The entity type, as in `Entity.label`.
-    #[getter]
-    fn label(&self) -> &str {
-        self.label
-    }
-
-    /// How many entity mentions it has.
-    #[getter]
-    fn mentions(&self) -> usize {
-        self.mentions
-    }
-
-    /// How many quotes it is the speaker of.
-    #[getter]
-    fn quotes(&self) -> usize {
-        self.quotes
-    }
-
-    /// A stable id from the lexicon, or `None`.
-    #[getter]
-    fn id(&self) -> Option<&str> {
-        self.id.as_deref()
-    }
-
     /// `{"canonical", "label", "mentions", "quotes"}` and, where known, `"id"`.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         self.dict(py)
