@@ -28,7 +28,7 @@
 //!     ("a1", "sport", "“We trained hard,” said Tomasz Wierzbicki.\nAnalysts said the club would struggle."),
 //!     ("a2", "sport", "Tomasz Wierzbicki said the season had begun well."),
 //! ];
-//! let mut audit = Audit::new(Trail::default(), true);
+//! let mut audit = Audit::grouped(Trail::ALL);
 //! for (id, section, text) in articles {
 //!     let doc = extractor.extract(text);
 //!     audit.add(id, Some(section), &DocumentSources::new(&doc, Some(text), audit.trail()));
@@ -164,14 +164,10 @@ pub struct Trail {
     pub top: Option<usize>,
 }
 
-impl Default for Trail {
-    /// All quotes, without context.
-    fn default() -> Trail {
-        Trail { per_source: None, context: 0, top: None }
-    }
-}
-
 impl Trail {
+    /// Every quote of every source, without context.
+    pub const ALL: Trail = Trail { per_source: None, context: 0, top: None };
+
     /// No quotes kept: counts only.
     pub const NONE: Trail = Trail { per_source: Some(0), context: 0, top: None };
 
@@ -182,6 +178,7 @@ impl Trail {
 
 /// One quote of the audit trail: where it is and what it says.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct TrailQuote {
     /// The document's id.
     pub document: String,
@@ -306,7 +303,8 @@ fn context(text: &str, span: Span, bytes: usize) -> (String, String) {
 
 /// Quote counts by kind of speech.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct Counts {
+#[non_exhaustive]
+pub struct QuoteCounts {
     /// All quotes.
     pub quotes: usize,
     /// Distinct documents they are in.
@@ -319,7 +317,7 @@ pub struct Counts {
     pub indirect: usize,
 }
 
-impl Counts {
+impl QuoteCounts {
     fn count(&mut self, kind: QuoteKind) {
         self.quotes += 1;
         match kind {
@@ -333,12 +331,13 @@ impl Counts {
 
 /// One source's counts within one group.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct SourceGroup {
     /// The group's value ([`NO_GROUP`] for documents without one).
     pub group: String,
     /// The source's quotes and documents in the group.
     #[serde(flatten)]
-    pub counts: Counts,
+    pub counts: QuoteCounts,
     /// The group's first document quoting the source, in input order.
     pub first_document: String,
     /// The group's last document quoting the source.
@@ -347,6 +346,7 @@ pub struct SourceGroup {
 
 /// One source of the table.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Source {
     /// The canonical name; the description as written, lower-cased, for
     /// unnamed sources; `(unresolved pronoun)` or `(no speaker)`.
@@ -358,7 +358,7 @@ pub struct Source {
     pub kind: SourceKind,
     /// Its quotes and documents.
     #[serde(flatten)]
-    pub counts: Counts,
+    pub counts: QuoteCounts,
     /// The first document quoting it, in input order.
     pub first_document: String,
     /// The last document quoting it.
@@ -375,6 +375,7 @@ pub struct Source {
 
 /// One group of documents (a section, a month) and its quotes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Group {
     /// The group's value ([`NO_GROUP`] for documents without one).
     pub name: String,
@@ -391,6 +392,7 @@ pub struct Group {
 
 /// The result of an audit: totals, groups and sources, most quoted first.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct SourceTable {
     /// Documents audited.
     pub documents: usize,
@@ -413,7 +415,7 @@ pub struct SourceTable {
 #[derive(Debug)]
 struct Tally {
     key: Key,
-    counts: Counts,
+    counts: QuoteCounts,
     /// 1 + the index of the last document counted, to count documents once.
     last_doc: usize,
     first: String,
@@ -428,7 +430,7 @@ struct Tally {
 #[derive(Debug)]
 struct GroupTally {
     group: usize,
-    counts: Counts,
+    counts: QuoteCounts,
     last_doc: usize,
     first: String,
     last: String,
@@ -460,9 +462,18 @@ pub struct Audit {
 }
 
 impl Audit {
-    /// An empty audit keeping `trail` of each source's quotes; `grouped`
-    /// counts each source per group of documents too.
-    pub fn new(trail: Trail, grouped: bool) -> Audit {
+    /// An empty audit keeping `trail` of each source's quotes.
+    pub fn new(trail: Trail) -> Audit {
+        Audit::with_grouping(trail, false)
+    }
+
+    /// An empty audit that also counts each source per group of documents
+    /// (the group value given to [`Audit::add`]).
+    pub fn grouped(trail: Trail) -> Audit {
+        Audit::with_grouping(trail, true)
+    }
+
+    fn with_grouping(trail: Trail, grouped: bool) -> Audit {
         Audit {
             trail,
             index: FxHashMap::default(),
@@ -499,7 +510,7 @@ impl Audit {
                     self.index.insert(q.key.clone(), self.tallies.len());
                     self.tallies.push(Tally {
                         key: q.key.clone(),
-                        counts: Counts::default(),
+                        counts: QuoteCounts::default(),
                         last_doc: 0,
                         first: String::new(),
                         last: String::new(),
@@ -525,7 +536,13 @@ impl Audit {
                     Some(at) => at,
                     None => {
                         let (first, last) = (String::new(), String::new());
-                        t.groups.push(GroupTally { group: g, counts: Counts::default(), last_doc: 0, first, last });
+                        t.groups.push(GroupTally {
+                            group: g,
+                            counts: QuoteCounts::default(),
+                            last_doc: 0,
+                            first,
+                            last,
+                        });
                         t.groups.len() - 1
                     }
                 };
@@ -711,7 +728,7 @@ impl SourceTable {
             header.extend(["gender", "gender_basis", "gender_evidence"]);
         }
         writeln!(out, "{}", header.join(","))?;
-        let mut row = |s: &Source, group: Option<&str>, c: &Counts, first: &str, last: &str| -> io::Result<()> {
+        let mut row = |s: &Source, group: Option<&str>, c: &QuoteCounts, first: &str, last: &str| -> io::Result<()> {
             let mut cells: Vec<String> =
                 vec![s.name.clone(), s.label.map_or("", Label::as_str).into(), s.kind.as_str().into()];
             if let Some(group) = group {
@@ -758,7 +775,7 @@ mod tests {
     fn audit(docs: &[(&str, Option<&str>, &str)], trail: Trail) -> SourceTable {
         let extractor = Extractor::new();
         let grouped = docs.iter().any(|d| d.1.is_some());
-        let mut audit = Audit::new(trail, grouped);
+        let mut audit = if grouped { Audit::grouped(trail) } else { Audit::new(trail) };
         for &(id, group, text) in docs {
             let doc = extractor.extract(text);
             audit.add(id, group, &DocumentSources::new(&doc, Some(text), trail));
@@ -777,7 +794,7 @@ mod tests {
                 ("d1", None, "“It is late,” said Wanda Kowalczyk. “Go home,” Kowalczyk said."),
                 ("d2", None, "Wanda Kowalczyk said that the bus was full."),
             ],
-            Trail::default(),
+            Trail::ALL,
         );
         let wanda = source(&table, "Wanda Kowalczyk");
         let c = wanda.counts;

@@ -136,7 +136,7 @@ pub fn run(args: SourcesArgs) -> Result<(), Failure> {
         trail,
         lossy: args.input.lossy,
     };
-    let mut audit = Audit::new(trail, settings.by.is_some());
+    let mut audit = if settings.by.is_some() { Audit::grouped(trail) } else { Audit::new(trail) };
     // Workers summarise documents; the summaries reach the audit in input order. Nothing is written meanwhile.
     let failed = args.input.run(
         args.jsonl_input,

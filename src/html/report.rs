@@ -434,7 +434,7 @@ mod tests {
     fn page(text: &str) -> String {
         let extractor = Extractor::new();
         let trail = Trail { per_source: Some(20), context: 40, top: None };
-        let mut audit = Audit::new(trail, true);
+        let mut audit = Audit::grouped(trail);
         let doc = extractor.extract(text);
         audit.add("doc <1>", Some("2024-03"), &DocumentSources::new(&doc, Some(text), trail));
         report(&audit.finish(None), &ReportOptions::default())
@@ -454,7 +454,7 @@ mod tests {
     #[test]
     fn at_most_sixty_groups_are_drawn() {
         let extractor = Extractor::new();
-        let mut audit = Audit::new(Trail::NONE, true);
+        let mut audit = Audit::grouped(Trail::NONE);
         let text = "Ilse Brandt said the gate was open.";
         let summary = DocumentSources::new(&extractor.extract(text), Some(text), Trail::NONE);
         for i in 0..100 {

@@ -42,6 +42,7 @@ impl Basis {
 
 /// A person's gender, what decided it, and the evidence in words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct GenderCall {
     /// `female`, `male`, `unknown`, or a value from the user's list.
     pub value: String,
