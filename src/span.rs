@@ -104,14 +104,14 @@ impl Span {
     }
 
     /// The span without the white space at its start in `text`.
-    pub fn trim_start(self, text: &str) -> Span {
+    pub(crate) fn trim_start(self, text: &str) -> Span {
         let inner = &text[self.start..self.end];
         Span::new(self.end - inner.trim_start().len(), self.end)
     }
 
     /// The span moved `by` bytes to the right.
     #[inline]
-    pub fn shift(self, by: usize) -> Span {
+    pub(crate) fn shift(self, by: usize) -> Span {
         Span::new(self.start + by, self.end + by)
     }
 
