@@ -2,8 +2,9 @@
 
 It runs saywho on `doc.text` and sets
 
-- `doc.ents`: saywho's entity mentions, labelled `PERSON`, `ORG`, `GPE`, `LOC` or `NORP` (with the referent's name in
-  `kb_id_`), so displaCy and the rest of spaCy work on them;
+- `doc.ents`: saywho's entity mentions, labelled `PERSON`, `ORG`, `GPE`, `LOC` or `NORP`, so displaCy and the rest
+  of spaCy work on them; each has the referent's name in `span._.canonical` (`Donald Trump` for `Trump`) and, when
+  the lexicon gives one, its stable id in `kb_id_` (`ISO3166:VE`), as spaCy's entity linkers do;
 - `doc.spans["saywho"]`: the same mentions as a span group;
 - `doc._.quotes`: a list of `SpacyQuote`, with spaCy `Span`s for the content, speaker and cue;
 - `doc._.saywho`: the saywho `Document` itself (character offsets).
@@ -40,7 +41,7 @@ class SpacyQuote:
     content: Span
     """The reported words."""
     speaker: Optional[Span]
-    """The speaker as written (label `SPEAKER`, the referent's name in `kb_id_`), or None."""
+    """The speaker as written (label `SPEAKER`, the referent's name in `span._.canonical`), or None."""
     canonical: Optional[str]
     """The speaker's referent: `Nicolás Maduro` for `he`, or None."""
     cue: Optional[Span]
@@ -54,6 +55,8 @@ class SpacyQuote:
 for _name in ("quotes", "saywho"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
+if not Span.has_extension("canonical"):
+    Span.set_extension("canonical", default=None)
 
 
 class SaywhoComponent:
@@ -65,12 +68,16 @@ class SaywhoComponent:
     def __call__(self, doc: Doc) -> Doc:
         found = self.extractor.extract(doc.text)
 
-        def span(start: int, end: int, label: str = "", kb_id: str = "") -> Span:
+        def span(start: int, end: int, label: str = "", kb_id: Optional[str] = None,
+                 canonical: Optional[str] = None) -> Span:
             # A span inside the text always expands to at least one token, unless it is all whitespace.
-            got = doc.char_span(start, end, label=label, kb_id=kb_id, alignment_mode="expand")
-            return got if got is not None else doc[0:0]
+            got = doc.char_span(start, end, label=label, kb_id=kb_id or "", alignment_mode="expand")
+            got = got if got is not None else doc[0:0]
+            if canonical is not None:
+                got._.canonical = canonical
+            return got
 
-        mentions = [span(e.start, e.end, e.label, e.canonical) for e in found.entities]
+        mentions = [span(e.start, e.end, e.label, e.id, e.canonical) for e in found.entities]
         doc.spans["saywho"] = mentions
         # Two mentions widened onto the same token cannot both be entities: the first keeps it (the group has both).
         ents: List[Span] = []
@@ -85,7 +92,7 @@ class SaywhoComponent:
                 kind=q.kind,
                 span=span(q.start, q.end, "QUOTE"),
                 content=span(q.content.start, q.content.end, "CONTENT"),
-                speaker=span(speaker.start, speaker.end, "SPEAKER", speaker.canonical or "") if speaker else None,
+                speaker=span(speaker.start, speaker.end, "SPEAKER", canonical=speaker.canonical) if speaker else None,
                 canonical=speaker.canonical if speaker else None,
                 cue=span(q.cue.start, q.cue.end, "CUE") if q.cue else None,
                 rule=q.rule,
