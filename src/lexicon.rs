@@ -91,6 +91,8 @@ pub mod bundled {
     ];
     /// Given names and surnames: `name, given|surname, F|M|U|-, rank`.
     pub const PEOPLE_NAMES: &str = include_str!("../lexicons/people_names.tsv");
+    /// Given names beyond the Census list, for their gender only: `name, F|M`.
+    pub const GIVEN_GENDERS: &str = include_str!("../lexicons/given_genders.tsv");
     /// Nicknames: `nickname, given name`.
     pub const NICKNAMES: &str = include_str!("../lexicons/nicknames.tsv");
     /// Surfaces that are also common words: `surface, reason`.
@@ -116,6 +118,7 @@ mod tests {
     fn bundled_files_are_well_formed() {
         let files: Vec<(&str, &str, std::ops::RangeInclusive<usize>)> = vec![
             ("people_names.tsv", bundled::PEOPLE_NAMES, 4..=4),
+            ("given_genders.tsv", bundled::GIVEN_GENDERS, 2..=2),
             ("nicknames.tsv", bundled::NICKNAMES, 2..=2),
             ("ambiguous.tsv", bundled::AMBIGUOUS, 2..=2),
             ("titles.tsv", bundled::TITLES, 3..=3),

@@ -32,6 +32,8 @@ impl Gender {
 #[derive(Debug, Clone, Default)]
 pub struct WordLists {
     given: WordMap<Gender>,
+    /// Given names the Census list lacks, known only for their gender: never evidence of a name.
+    given_genders: WordMap<Gender>,
     surnames: WordSet,
     nicknames: WordMap<Vec<&'static str>>,
     /// Titles, their words joined by single spaces.
@@ -75,6 +77,11 @@ impl WordLists {
                         lists.surnames.add(name);
                     }
                 }
+            }
+        }
+        for line in lines(bundled::GIVEN_GENDERS) {
+            if let Some([name, gender]) = columns(line) {
+                lists.given_genders.insert(name, Gender::parse(gender));
             }
         }
         for line in lines(bundled::NICKNAMES) {
@@ -121,6 +128,21 @@ impl WordLists {
             let formal = self.nicknames.get(word)?;
             formal.iter().find_map(|f| self.given.get(f).copied())
         })
+    }
+
+    /// The gender the first word of a person's full name tells: a known given
+    /// name's (or its formal name's), else the wider list of given names
+    /// known only for their gender. `Unknown` for a one-word name, which may
+    /// be a surname.
+    pub fn full_name_gender(&self, name: &str) -> Gender {
+        let mut words = name.split_whitespace();
+        let (Some(first), Some(_)) = (words.next(), words.next()) else {
+            return Gender::Unknown;
+        };
+        match self.given_name(first) {
+            Some(gender) => gender,
+            None => self.given_genders.get(first).copied().unwrap_or(Gender::Unknown),
+        }
     }
 
     /// Whether `word` is a known surname.
@@ -311,6 +333,20 @@ fn shouted_surfaces(lists: &WordLists, entities: &[Entry<'static>]) -> FxHashMap
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_full_names_gender_comes_from_its_first_word_in_either_list() {
+        let lists = WordLists::bundled();
+        // The Census list, then the wider list known only for gender.
+        assert_eq!(lists.full_name_gender("Mary Jones"), Gender::Female);
+        assert_eq!(lists.full_name_gender("Aoife Byrne"), Gender::Female);
+        assert_eq!(lists.full_name_gender("Callum Reid"), Gender::Male);
+        // A one-word name may be a surname; an unknown first word tells nothing.
+        assert_eq!(lists.full_name_gender("Callum"), Gender::Unknown);
+        assert_eq!(lists.full_name_gender("Zorbl Reid"), Gender::Unknown);
+        // The wider list is no evidence that a word is a given name.
+        assert_eq!(lists.given_name("Aoife"), None);
+    }
 
     #[test]
     fn the_longest_org_prefix_bounds_every_prefix() {

@@ -136,6 +136,7 @@ impl<'s> Resolver<'s> {
         }
         match self.titled.as_ref().and_then(|t| t.get(&*mention.canonical)) {
             Some(&(first, gender)) if first < at => (gender, true),
+            _ if mention.gender == Gender::Unknown => (scene.lists.full_name_gender(&mention.canonical), false),
             _ => (mention.gender, false),
         }
     }
@@ -414,6 +415,18 @@ mod tests {
 
     fn resolved(name: &str, by: Resolution) -> (Option<String>, Option<Resolution>) {
         (Some(name.to_string()), Some(by))
+    }
+
+    #[test]
+    fn a_given_name_beyond_the_census_list_decides_a_pronoun() {
+        // `Aoife` and `Callum` are only in the wider list of given names, known for their gender.
+        let text = "On Monday, Aoife Byrne thanked Callum Reid for the report. She said the plan would work.";
+        assert_eq!(last_canonical(text), resolved("Aoife Byrne", Resolution::PronounGivenName));
+        let text = "On Monday, Callum Reid thanked Aoife Byrne for the report. He said the plan would work.";
+        assert_eq!(last_canonical(text), resolved("Callum Reid", Resolution::PronounGivenName));
+        // Given names no list knows tell no gender: salience alone decides.
+        let text = "On Monday, Zorbl Reid thanked Quuxa Byrne for the report. She said the plan would work.";
+        assert_eq!(last_canonical(text), resolved("Quuxa Byrne", Resolution::PronounSalience));
     }
 
     #[test]

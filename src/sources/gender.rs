@@ -140,18 +140,15 @@ impl<'e> GenderRules<'e> {
             return GenderCall { value: value.into(), basis: Basis::Text, evidence };
         }
         if self.given_names {
-            // A full name's first word: a one-word name may be a surname.
-            let mut words = canonical.split_whitespace();
-            if let (Some(first), Some(_)) = (words.next(), words.next()) {
-                let value = match self.extractor.word_lists().given_name(first) {
-                    Some(Gender::Female) => Some("female"),
-                    Some(Gender::Male) => Some("male"),
-                    _ => None,
-                };
-                if let Some(value) = value {
-                    let evidence = format!("given name {first} (name list: weakest evidence)");
-                    return GenderCall { value: value.into(), basis: Basis::GivenName, evidence };
-                }
+            let value = match self.extractor.word_lists().full_name_gender(canonical) {
+                Gender::Female => Some("female"),
+                Gender::Male => Some("male"),
+                Gender::Unknown => None,
+            };
+            if let Some(value) = value {
+                let first = canonical.split_whitespace().next().unwrap_or_default();
+                let evidence = format!("given name {first} (name list: weakest evidence)");
+                return GenderCall { value: value.into(), basis: Basis::GivenName, evidence };
             }
         }
         GenderCall { value: "unknown".into(), basis: Basis::None, evidence: "no evidence".into() }
@@ -251,6 +248,17 @@ mod tests {
         let extractor = Extractor::new();
         let call = GenderRules::new(&extractor).call("John", &[], 0);
         assert_eq!(call.value, "unknown");
+    }
+
+    #[test]
+    fn the_wider_given_name_list_is_weakest_evidence_too() {
+        let extractor = Extractor::new();
+        let call = GenderRules::new(&extractor).call("Siobhan Walsh", &[], 0);
+        assert_eq!((call.value.as_str(), call.basis), ("female", Basis::GivenName));
+        let call = GenderRules::new(&extractor).call("Keir Walsh", &[], 0);
+        assert_eq!((call.value.as_str(), call.basis), ("male", Basis::GivenName));
+        let call = GenderRules::new(&extractor).call("Zorbl Walsh", &[], 0);
+        assert_eq!((call.value.as_str(), call.basis), ("unknown", Basis::None));
     }
 
     #[test]
