@@ -182,5 +182,8 @@ class Extractor:
     ) -> DocumentIterator:
         """Documents of `texts`, in input order, extracted on `threads` threads (default: all cores) with the GIL
         released, reading at most `read_ahead` texts (default: 32 per thread) ahead."""
+    def html(self, text: str, title: str = "Article") -> str:
+        """The self-contained article page of `text` (entities by label, quotes by speaker), as `saywho show`
+        writes it."""
     def memory_usage(self) -> int:
         """Heap bytes held by the compiled lexicons and word lists."""

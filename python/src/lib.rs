@@ -119,6 +119,17 @@ impl Extractor {
         many::Documents::start(Arc::clone(&self.inner), texts.try_iter()?, unit, threads, read_ahead)
     }
 
+    /// The article page of `text`, as `saywho show` writes it: one self-contained HTML page (inline style and
+    /// script, nothing loaded from anywhere) with the entities marked by label and the quotes by speaker, details on
+    /// hover, focus or tap, and the list of who said what. `title` heads the page; write it to a file and open that
+    /// in a browser. The GIL is released while extracting and rendering.
+    #[pyo3(signature = (text, title = "Article"))]
+    fn html(&self, py: Python<'_>, text: &Bound<'_, PyAny>, title: &str) -> PyResult<String> {
+        let text = text_of(text)?;
+        let extractor = &self.inner;
+        Ok(py.detach(|| saywho::html::article_page(&extractor.extract(&text), &text, title)))
+    }
+
     /// Heap bytes held by the compiled lexicons and word lists.
     fn memory_usage(&self) -> usize {
         self.inner.memory_usage()

@@ -179,3 +179,16 @@ def test_resolved_by_says_how_a_speaker_was_linked_where_the_library_says():
     for speaker in speakers:
         assert speaker.resolved_by is None or (speaker.resolved_by in known and speaker.canonical is not None)
         assert ("resolved_by" in speaker.to_dict()) == (speaker.resolved_by is not None)
+
+
+def test_the_article_page_is_the_show_page():
+    extractor = saywho.Extractor()
+    page = extractor.html(SAMPLE, title="Port <strike> & talks")
+    assert page.startswith("<!DOCTYPE html>")
+    assert "<title>Port &lt;strike&gt; &amp; talks</title>" in page
+    # The speaker heads its quotes in the list of who said what, and the text is all there.
+    assert "Marieke de Vries" in page and "cargo handling would return to normal" in page
+    # Everything from the input is escaped: markup in an article is text.
+    assert "&lt;b&gt;" in extractor.html("<b>Tom Kell</b> said the port was safe.")
+    with pytest.raises(TypeError):
+        extractor.html(b"bytes are not text")
