@@ -213,10 +213,12 @@ fn continuation_after(scene: &Scene<'_, '_>, quoted: &[Quoted], i: usize, end: u
     }
     let j = quoted[i + 1..].iter().position(|n| !n.nested && n.open >= end)? + i + 1;
     let next = &quoted[j];
-    // Only the rest of the attribution (`, the chair of the union.`) may stand between.
+    // Only the rest of the attribution (`, the chair of the union.`) may stand between: no
+    // sentence of its own (`“A,” he says. X says that … “B.”` is two quotes).
     let between = end..next.open;
     let close = between.len() <= MAX_INTERRUPTION
         && between.clone().all(|k| scene.tokens[k].kind != TokenKind::Quote)
+        && (end..next.open.saturating_sub(1)).all(|k| scene.tokens[k].kind != TokenKind::Terminal)
         && next.open > 0
         && matches!(scene.tokens[next.open - 1].kind, TokenKind::Terminal | TokenKind::Punct);
     (close && next.paragraph == q.last_paragraph && after(scene, next).is_none()).then_some(j)

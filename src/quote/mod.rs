@@ -286,6 +286,12 @@ mod tests {
         assert_eq!(doc.quotes.len(), 1);
         let parts: Vec<&str> = doc.quotes[0].parts.iter().map(|p| &*p.text).collect();
         assert_eq!(parts, ["We are ready,", "The vote is tomorrow."]);
+        // A sentence of its own between them: two quotes, the second no part of the first.
+        let text = "“We are ready,” said Jane Smith. The union will meet. “The vote is tomorrow.”";
+        let doc = extract(text);
+        assert_eq!(doc.quotes.len(), 2);
+        assert!(doc.quotes[0].parts.is_empty());
+        assert_eq!(&*doc.quotes[0].content.text, "We are ready,");
     }
 
     #[test]
