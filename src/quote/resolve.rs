@@ -366,7 +366,8 @@ fn relative_antecedent(scene: &Scene<'_, '_>, at: usize) -> Option<usize> {
     })
 }
 
-/// `the report` → the organisation of an earlier `report by X` / `X report` / `X’s report`.
+/// `the report` → the organisation of an earlier `report by X` / `X report` / `X’s report`;
+/// `the lawsuit` → also the one who sues (`X is suing Y`, `X sues`).
 fn source_of_document(scene: &Scene<'_, '_>, np: &Np) -> Option<usize> {
     let head = np.tokens.end - 1;
     let first = np.tokens.start;
@@ -374,8 +375,18 @@ fn source_of_document(scene: &Scene<'_, '_>, np: &Np) -> Option<usize> {
         return None;
     }
     let noun = scene.lower_bytes(head);
+    let lawsuit = matches!(noun, b"lawsuit" | b"suit");
     let floor = head.saturating_sub(LOOKBACK);
     for k in (floor..first).rev() {
+        if lawsuit && matches!(scene.lower_bytes(k), b"sues" | b"suing") {
+            // `Kell is suing the studio`, `Kell sues`: the name before the verb (and an auxiliary).
+            let b =
+                if k > 0 && matches!(scene.lower_bytes(k - 1), b"is" | b"was" | b"are" | b"were") { k - 1 } else { k };
+            let suer = b.checked_sub(1).and_then(|p| scene.mention_at(p));
+            if let Some(m) = suer.filter(|&m| matches!(scene.mentions[m].label, Label::Person | Label::Org)) {
+                return Some(m);
+            }
+        }
         if scene.tokens[k].kind != TokenKind::Word || scene.lower_bytes(k) != noun {
             continue;
         }
@@ -538,6 +549,15 @@ mod tests {
         let text = "Acme Corp posted a loss. Chief executive Tom Kell said sales fell. The London Stock Exchange \
                     closed early. It said costs rose.";
         assert_eq!(last_canonical(text).0.as_deref(), Some("London Stock Exchange"));
+    }
+
+    #[test]
+    fn a_lawsuit_speaks_for_whoever_sues() {
+        let text = "Actor Tom Kell is suing Zorbex Studios over an injury. The lawsuit said he was hurt on set.";
+        assert_eq!(last_canonical(text), resolved("Tom Kell", Resolution::Description));
+        // Sued, not suing: the lawsuit is not the studio's.
+        let text = "Zorbex Studios was sued over an injury. The lawsuit said an actor was hurt on set.";
+        assert_eq!(last_canonical(text), (None, None));
     }
 
     #[test]
