@@ -22,7 +22,7 @@
 //!   salient person.
 //! - `the report` (a document noun with `the`): an organisation named in the
 //!   phrase (`a BBC statement`), else that of an earlier `report by X`, `X
-//!   report` or `X’s report`.
+//!   report` or `X’s report`; `the lawsuit` also whoever sues (`X is suing`).
 //! - Other descriptions (`analysts`, `a spokeswoman`) have no canonical name.
 
 use rustc_hash::FxHashMap;
