@@ -37,6 +37,9 @@ use super::speaker::{Np, Scene, SpeakerPhrase};
 /// How many tokens back a pronoun or description may look for its referent.
 const LOOKBACK: usize = 400;
 
+/// How many tokens after its sentence's start a sentence subject may start.
+const SUBJECT_REACH: usize = 40;
+
 /// Organisation nouns general enough to stand for whichever organisation is in view.
 const GENERIC_ORG_NOUNS: &[&[u8]] = &[
     b"business",
@@ -278,11 +281,16 @@ fn mentions_before<'x>(scene: &'x Scene<'_, '_>, at: usize) -> impl Iterator<Ite
 }
 
 /// Whether mention `m` is its sentence's subject, as far as position tells:
-/// the first person or organisation named in the sentence, not after a preposition.
+/// the first person or organisation named in the sentence, near its start, not after a
+/// preposition or a verb.
 fn is_subject(scene: &Scene<'_, '_>, m: usize) -> bool {
     let mention = &scene.mentions[m];
     let start = mention.tokens.start;
     let sentence_start = scene.segments.sentences[scene.sentence_of(start)].tokens.start;
+    // A subject opens its sentence: the scans below stay within a window.
+    if start - sentence_start > SUBJECT_REACH {
+        return false;
+    }
     // `listing on the London Stock Exchange`: the preposition may stand before a determiner.
     let before = match start.checked_sub(1) {
         Some(k) if k > sentence_start && matches!(scene.lower_bytes(k), b"the" | b"a" | b"an") => k,
@@ -293,7 +301,11 @@ fn is_subject(scene: &Scene<'_, '_>, m: usize) -> bool {
     let earlier_name = (sentence_start..start).any(|k| {
         scene.mention_at(k).is_some_and(|x| x != m && matches!(scene.mentions[x].label, Label::Person | Label::Org))
     });
-    !after_preposition && !possessor && !earlier_name
+    // `The group is to set up a new Zorbex division`: a name after the verb is no subject.
+    let after_verb = (sentence_start..start).any(|k| {
+        matches!(scene.lower_bytes(k), b"is" | b"are" | b"was" | b"were" | b"has" | b"have" | b"had" | b"will")
+    });
+    !after_preposition && !possessor && !earlier_name && !after_verb
 }
 
 /// Whether mention `m` introduces its referent with an appositive (`came from Tom Kell, head of
@@ -549,6 +561,16 @@ mod tests {
         let text = "Acme Corp posted a loss. Chief executive Tom Kell said sales fell. The London Stock Exchange \
                     closed early. It said costs rose.";
         assert_eq!(last_canonical(text).0.as_deref(), Some("London Stock Exchange"));
+    }
+
+    #[test]
+    fn a_name_after_the_verb_is_no_subject() {
+        let text = "Acme Corp posted a loss. Chief executive Tom Kell said sales fell. The group is to set up a new \
+                    Zorbex Bank division. It said costs rose.";
+        assert_eq!(last_canonical(text).0.as_deref(), Some("Acme Corp"));
+        let text = "Acme Corp posted a loss. Chief executive Tom Kell said sales fell. Zorbex Bank is to set up a new \
+                    division. It said costs rose.";
+        assert_eq!(last_canonical(text).0.as_deref(), Some("Zorbex Bank"));
     }
 
     #[test]
