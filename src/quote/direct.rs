@@ -213,10 +213,12 @@ fn continuation_after(scene: &Scene<'_, '_>, quoted: &[Quoted], i: usize, end: u
     }
     let j = quoted[i + 1..].iter().position(|n| !n.nested && n.open >= end)? + i + 1;
     let next = &quoted[j];
-    // Only the rest of the attribution (`, the chair of the union.`) may stand between.
+    // Only the rest of the attribution (`, the chair of the union.`) may stand between: no
+    // sentence of its own (`“A,” he says. X says that … “B.”` is two quotes).
     let between = end..next.open;
     let close = between.len() <= MAX_INTERRUPTION
         && between.clone().all(|k| scene.tokens[k].kind != TokenKind::Quote)
+        && (end..next.open.saturating_sub(1)).all(|k| scene.tokens[k].kind != TokenKind::Terminal)
         && next.open > 0
         && matches!(scene.tokens[next.open - 1].kind, TokenKind::Terminal | TokenKind::Punct);
     (close && next.paragraph == q.last_paragraph && after(scene, next).is_none()).then_some(j)
@@ -276,7 +278,7 @@ fn before(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Attribution> {
     }
     let noun = cue.kind == CueKind::Noun || (cue.noun && scene.possessor_before(v, floor).is_some());
     let speaker = if noun {
-        scene.possessor_before(v, floor).or_else(|| scene.sentence_subject(sentence, v))
+        scene.possessor_before(v, floor).or_else(|| scene.sentence_subject(subject_start(scene, sentence, v), v))
     } else if cue.participle {
         // `Hillary Clinton asking, “…”`, else the subject: `Trump attacked Y for Z, saying, “…”`.
         let adjacent = (v > floor && !scene.is(v - 1, ",")).then(|| scene.np_ending_at(v, floor)).flatten();
@@ -291,9 +293,20 @@ fn before(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Attribution> {
             .np_ending_at(adjacent, floor)
             .map(|np| scene.outermost(np, floor))
             .or_else(|| scene.described_ending_at(v, floor))
-            .or_else(|| coordinated.then(|| scene.sentence_subject(sentence, v)).flatten())
+            .or_else(|| coordinated.then(|| scene.sentence_subject(subject_start(scene, sentence, v), v)).flatten())
     }?;
     Some(Attribution { speaker: Some(speaker), cue: Some(scene.tokens[v].span()), addressee })
+}
+
+/// Where the subject of the sentence starting at token `sentence` may start, for a cue at `v`:
+/// after a conjunction opening the sentence (`But Kell is keen to move on and said: “…”`).
+fn subject_start(scene: &Scene<'_, '_>, sentence: usize, v: usize) -> usize {
+    let conjunction = sentence + 1 < v && matches!(scene.lower_bytes(sentence), b"and" | b"but" | b"yet");
+    if conjunction && !scene.is(sentence + 1, ",") {
+        sentence + 1
+    } else {
+        sentence
+    }
 }
 
 /// How many words a cue phrase before a quote may have (`went on to say`).

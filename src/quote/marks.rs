@@ -125,6 +125,9 @@ pub fn find(text: &str, tokens: &[Token], segments: &Segments) -> Vec<Quoted> {
         for k in marks.skip(usize::from(continued)) {
             let mark = &text[tokens[k].span()];
             let role = role(text, tokens, k, paragraph.span);
+            if role.opens && !role.closes && reopens(text, tokens, &stack, k, paragraph.tokens.start) {
+                continue;
+            }
             let partner = stack.iter().rposition(|o| can_pair(&text[tokens[o.token].span()], mark));
             // A mark that could close does so when something waits for it, unless it clearly opens.
             if let Some(at) = partner.filter(|_| role.closes || (!role.opens && !is_single(mark))) {
@@ -151,6 +154,17 @@ pub fn find(text: &str, tokens: &[Token], segments: &Segments) -> Vec<Quoted> {
         out.sort_by_cached_key(|q| q.open);
     }
     out
+}
+
+/// Whether the straight `"` at token `k` re-opens the straight quote still open after a sentence
+/// end (`"A. "B."`): British news re-opens each paragraph of a long quote and closes only the
+/// last, and where paragraphs were merged the re-opening mark lands after a full stop. Such a
+/// mark belongs to the quote already open, as a paragraph's opening mark does.
+fn reopens(text: &str, tokens: &[Token], stack: &[Open], k: usize, paragraph_start: usize) -> bool {
+    &text[tokens[k].span()] == "\""
+        && k > paragraph_start
+        && stack.last().is_some_and(|o| &text[tokens[o.token].span()] == "\"")
+        && matches!(&text[tokens[k - 1].span()], "." | "?" | "!" | "…" | "...")
 }
 
 /// Ends the outermost quote still open at the end of paragraph `p`, and
@@ -307,6 +321,19 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(&text[found[0].content], "First part.\n“Second part,");
         assert_eq!((found[0].paragraph, found[0].last_paragraph), (0, 1));
+    }
+
+    #[test]
+    fn a_straight_mark_after_a_full_stop_reopens_the_open_quote() {
+        // Paragraphs merged into one line: each re-opens, only the last closes.
+        let text = "He said: \"We won. \"The rest can wait.\" Then he left. \"It was fun,\" he said.";
+        assert_eq!(contents(text), ["We won. \"The rest can wait.", "It was fun,"]);
+        // A closed quote leaves nothing to re-open: the next mark opens a quote of its own.
+        let text = "\"We won,\" he said. \"The rest can wait.\"";
+        assert_eq!(contents(text), ["We won,", "The rest can wait."]);
+        // Inside a sentence the mark opens a nested quote.
+        let text = "She said: \"They told me \"never\" again.\"";
+        assert_eq!(contents(text), ["They told me \"never\" again.", "never"]);
     }
 
     #[test]

@@ -280,12 +280,28 @@ mod tests {
     }
 
     #[test]
+    fn a_coordinated_cue_after_an_opening_conjunction_takes_the_subject() {
+        let text = "But Tom Kell is keen to move on and said: “I have grown up a lot.”";
+        assert_eq!(quotes(text), one(QuoteKind::Direct, "I have grown up a lot.", Some("Tom Kell")));
+        // The conjunction is no speaker phrase: without a subject after it, nobody.
+        let text = "But then it rained hard and said: “I have grown up a lot.”";
+        let doc = extract(text);
+        assert!(doc.quotes.iter().all(|q| q.speaker.is_none()), "{:?}", doc.quotes);
+    }
+
+    #[test]
     fn split_quote_is_one_quote_in_two_parts() {
         let text = "“We are ready,” said Jane Smith. “The vote is tomorrow.”";
         let doc = extract(text);
         assert_eq!(doc.quotes.len(), 1);
         let parts: Vec<&str> = doc.quotes[0].parts.iter().map(|p| &*p.text).collect();
         assert_eq!(parts, ["We are ready,", "The vote is tomorrow."]);
+        // A sentence of its own between them: two quotes, the second no part of the first.
+        let text = "“We are ready,” said Jane Smith. The union will meet. “The vote is tomorrow.”";
+        let doc = extract(text);
+        assert_eq!(doc.quotes.len(), 2);
+        assert!(doc.quotes[0].parts.is_empty());
+        assert_eq!(&*doc.quotes[0].content.text, "We are ready,");
     }
 
     #[test]

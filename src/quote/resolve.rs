@@ -3,9 +3,11 @@
 //! - A name: its mention's canonical name.
 //! - `he`/`she`: the most salient person whose gender agrees: the later of
 //!   the most recent speaker and the most recent person who opened a
-//!   sentence as its subject, else the nearest preceding person; a person of
-//!   unknown gender only when none agrees. Gender comes from a title, from
-//!   pronouns already linked to the person, or from the given name.
+//!   sentence as its subject or was introduced with an appositive (`came
+//!   from Tom Kell, head of research`), else the nearest preceding person; a
+//!   person of unknown gender only when none agrees. Gender comes from a
+//!   title, from pronouns already linked to the person, or from the given
+//!   name. A possessor speaker (`Kell's claim that …`) is no most recent speaker.
 //! - `they`/`we`/`it`: the most recent speaker that is no person, else the
 //!   most recent organisation that opened a sentence.
 //! - `who`: the person or organisation named just before it.
@@ -15,11 +17,12 @@
 //!   the most salient organisation.
 //! - `the minister`, `the Tory leader`: the nearest person whose title or
 //!   description holds the head noun; for a title (`the prime minister`), a
-//!   demonym (`the Dutchman`, `the Irishman`) or an age (`the 45-year-old`)
-//!   without one, the most salient person.
+//!   demonym (`the Dutchman`, `the Irishman`), an age (`the 45-year-old`)
+//!   or a role of a named party (`the Tory leader`) without one, the most
+//!   salient person.
 //! - `the report` (a document noun with `the`): an organisation named in the
 //!   phrase (`a BBC statement`), else that of an earlier `report by X`, `X
-//!   report` or `X’s report`.
+//!   report` or `X’s report`; `the lawsuit` also whoever sues (`X is suing`).
 //! - Other descriptions (`analysts`, `a spokeswoman`) have no canonical name.
 
 use rustc_hash::FxHashMap;
@@ -33,6 +36,9 @@ use super::speaker::{Np, Scene, SpeakerPhrase};
 
 /// How many tokens back a pronoun or description may look for its referent.
 const LOOKBACK: usize = 400;
+
+/// How many tokens after its sentence's start a sentence subject may start.
+const SUBJECT_REACH: usize = 40;
 
 /// Organisation nouns general enough to stand for whichever organisation is in view.
 const GENERIC_ORG_NOUNS: &[&[u8]] = &[
@@ -118,7 +124,10 @@ impl<'s> Resolver<'s> {
             SpeakerPhrase::Nominal(SpeakerKind::Group) | SpeakerPhrase::Label => None,
         };
         if let Some((m, by)) = resolved {
-            self.last_speaker = Some(m);
+            // `Mr Kell's claim that …` names a speaker inside the sentence of somebody else, who stays in view.
+            if scene.tokens.get(np.tokens.end).is_none_or(|t| t.kind != TokenKind::Possessive) {
+                self.last_speaker = Some(m);
+            }
             if let (SpeakerPhrase::Pronoun(gender @ (Gender::Male | Gender::Female), _), Resolution::PronounText) =
                 (np.phrase, by)
             {
@@ -174,7 +183,8 @@ impl<'s> Resolver<'s> {
             (is_person(m) && (gender == Gender::Unknown || g == gender)).then_some((m, by))
         };
         let last = self.last_speaker.filter(|&m| is_person(m));
-        let subject = mentions_before(scene, at).find(|&m| outside(m) && agreeing(m).is_some() && is_subject(scene, m));
+        let subject = mentions_before(scene, at)
+            .find(|&m| outside(m) && agreeing(m).is_some() && (is_subject(scene, m) || introduced(scene, m)));
         later(scene, last.filter(|&m| agreeing(m).is_some()), subject)
             .and_then(agreeing)
             .or_else(|| mentions_before(scene, at).filter(|&m| outside(m)).find_map(agreeing))
@@ -218,8 +228,9 @@ impl<'s> Resolver<'s> {
 
     /// `the minister`: the nearest person described by the head noun (in the
     /// title or the words right before the name, or an appositive after it);
-    /// else, for a title (`the prime minister`), a demonym (`the Dutchman`)
-    /// or an age (`the 45-year-old`), the most salient person.
+    /// else, for a title (`the prime minister`), a demonym (`the Dutchman`),
+    /// an age (`the 45-year-old`) or a role of a named party or organisation
+    /// (`the Tory leader`), the most salient person.
     fn role(&self, scene: &Scene<'s, '_>, np: &Np, outside: &dyn Fn(usize) -> bool) -> Option<usize> {
         let head = definite_head(scene, np)?;
         let noun = scene.lower_bytes(head);
@@ -246,7 +257,12 @@ impl<'s> Resolver<'s> {
         let title = !words.contains(['\n', '\r']) && scene.lists.title(words).is_some();
         let demonym = np.tokens.len() == 2 && (noun.ends_with(b"man") || noun.ends_with(b"woman"));
         let age = noun.ends_with(b"-old");
-        if !(title || demonym || age) {
+        // `the Tory leader`, `the Labour MP`: a role of a party, country or organisation.
+        let of_a_name = scene.speaker_kind(head) == Some(SpeakerKind::Person)
+            && (np.tokens.start + 1..head).any(|k| {
+                scene.mention_at(k).is_some_and(|x| matches!(scene.mentions[x].label, Label::Norp | Label::Org))
+            });
+        if !(title || demonym || age || of_a_name) {
             return None;
         }
         self.salient_person(scene, np.tokens.start, outside)
@@ -266,17 +282,44 @@ fn mentions_before<'x>(scene: &'x Scene<'_, '_>, at: usize) -> impl Iterator<Ite
 }
 
 /// Whether mention `m` is its sentence's subject, as far as position tells:
-/// the first person or organisation named in the sentence, not after a preposition.
+/// the first person or organisation named in the sentence, near its start, not after a
+/// preposition or a verb.
 fn is_subject(scene: &Scene<'_, '_>, m: usize) -> bool {
     let mention = &scene.mentions[m];
     let start = mention.tokens.start;
     let sentence_start = scene.segments.sentences[scene.sentence_of(start)].tokens.start;
-    let after_preposition = start > sentence_start && NOT_SUBJECT_AFTER.contains(&scene.lower_bytes(start - 1));
+    // A subject opens its sentence: the scans below stay within a window.
+    if start - sentence_start > SUBJECT_REACH {
+        return false;
+    }
+    // `listing on the London Stock Exchange`: the preposition may stand before a determiner.
+    let before = match start.checked_sub(1) {
+        Some(k) if k > sentence_start && matches!(scene.lower_bytes(k), b"the" | b"a" | b"an") => k,
+        _ => start,
+    };
+    let after_preposition = before > sentence_start && NOT_SUBJECT_AFTER.contains(&scene.lower_bytes(before - 1));
     let possessor = scene.tokens.get(mention.tokens.end).is_some_and(|t| t.kind == TokenKind::Possessive);
     let earlier_name = (sentence_start..start).any(|k| {
         scene.mention_at(k).is_some_and(|x| x != m && matches!(scene.mentions[x].label, Label::Person | Label::Org))
     });
-    !after_preposition && !possessor && !earlier_name
+    // `The group is to set up a new Zorbex division`: a name after the verb is no subject.
+    let after_verb = (sentence_start..start).any(|k| {
+        matches!(scene.lower_bytes(k), b"is" | b"are" | b"was" | b"were" | b"has" | b"have" | b"had" | b"will")
+    });
+    !after_preposition && !possessor && !earlier_name && !after_verb
+}
+
+/// Whether mention `m` introduces its referent with an appositive (`came from Tom Kell, head of
+/// research at Zorbex`): the first mention of the name within the lookback, a comma and a
+/// lower-case description after it.
+fn introduced(scene: &Scene<'_, '_>, m: usize) -> bool {
+    let mention = &scene.mentions[m];
+    let end = mention.tokens.end;
+    let described = end + 1 < scene.tokens.len()
+        && scene.is(end, ",")
+        && scene.tokens[end + 1].kind == TokenKind::Word
+        && scene.word(end + 1).starts_with(|c: char| c.is_lowercase());
+    described && mentions_before(scene, mention.tokens.start).all(|x| scene.mentions[x].canonical != mention.canonical)
 }
 
 /// The nearest preceding mention with `label` that is its sentence's subject (and `outside` the speech).
@@ -336,7 +379,8 @@ fn relative_antecedent(scene: &Scene<'_, '_>, at: usize) -> Option<usize> {
     })
 }
 
-/// `the report` → the organisation of an earlier `report by X` / `X report` / `X’s report`.
+/// `the report` → the organisation of an earlier `report by X` / `X report` / `X’s report`;
+/// `the lawsuit` → also the one who sues (`X is suing Y`, `X sues`).
 fn source_of_document(scene: &Scene<'_, '_>, np: &Np) -> Option<usize> {
     let head = np.tokens.end - 1;
     let first = np.tokens.start;
@@ -344,8 +388,18 @@ fn source_of_document(scene: &Scene<'_, '_>, np: &Np) -> Option<usize> {
         return None;
     }
     let noun = scene.lower_bytes(head);
+    let lawsuit = matches!(noun, b"lawsuit" | b"suit");
     let floor = head.saturating_sub(LOOKBACK);
     for k in (floor..first).rev() {
+        if lawsuit && matches!(scene.lower_bytes(k), b"sues" | b"suing") {
+            // `Kell is suing the studio`, `Kell sues`: the name before the verb (and an auxiliary).
+            let b =
+                if k > 0 && matches!(scene.lower_bytes(k - 1), b"is" | b"was" | b"are" | b"were") { k - 1 } else { k };
+            let suer = b.checked_sub(1).and_then(|p| scene.mention_at(p));
+            if let Some(m) = suer.filter(|&m| matches!(scene.mentions[m].label, Label::Person | Label::Org)) {
+                return Some(m);
+            }
+        }
         if scene.tokens[k].kind != TokenKind::Word || scene.lower_bytes(k) != noun {
             continue;
         }
@@ -478,6 +532,67 @@ mod tests {
         // A plural group word names the group itself, whoever is in view.
         let text = "Martin Jol praised his players. The Greens said the plan was too slow.";
         assert_eq!(last_canonical(text), resolved("Greens", Resolution::Name));
+    }
+
+    #[test]
+    fn a_role_of_a_named_party_takes_the_salient_person() {
+        let text = "Michael Howard met voters on Monday. The Tory leader said the plan was fair.";
+        assert_eq!(last_canonical(text), resolved("Michael Howard", Resolution::Description));
+        // Nobody in view: no referent.
+        assert_eq!(
+            last_canonical("The vote was held on Monday. The Tory leader said the plan was fair."),
+            (None, None)
+        );
+    }
+
+    #[test]
+    fn a_pronoun_takes_a_person_just_introduced_with_an_appositive() {
+        let text = "Sam Ortiz said the phone was cheap. A dissenting view came from Tom Kell, head of research at a \
+                    bank. He said the phone was too slow.";
+        assert_eq!(last_canonical(text).0.as_deref(), Some("Tom Kell"));
+        // Named without an appositive and not a subject, he is no antecedent before the last speaker.
+        let text = "Sam Ortiz said the phone was cheap. A dissenting view came from Tom Kell. He said the phone was \
+                    too slow.";
+        assert_eq!(last_canonical(text).0.as_deref(), Some("Sam Ortiz"));
+    }
+
+    #[test]
+    fn a_possessor_speaker_does_not_take_the_floor() {
+        let text = "Tom Kell said the plan would fail. He rejected Sam Ortiz's claim that it would work. \
+                    \"It cannot last,\" he said.";
+        assert_eq!(last_canonical(text).0.as_deref(), Some("Tom Kell"));
+        let text = "Tom Kell said the plan would fail. Sam Ortiz claimed that it would work. \
+                    \"It cannot last,\" he said.";
+        assert_eq!(last_canonical(text).0.as_deref(), Some("Sam Ortiz"));
+    }
+
+    #[test]
+    fn a_name_after_a_preposition_and_a_determiner_is_no_subject() {
+        let text = "Acme Corp posted a loss. Chief executive Tom Kell said sales fell. Shares fell on the London \
+                    Stock Exchange. It said costs rose.";
+        assert_eq!(last_canonical(text).0.as_deref(), Some("Acme Corp"));
+        let text = "Acme Corp posted a loss. Chief executive Tom Kell said sales fell. The London Stock Exchange \
+                    closed early. It said costs rose.";
+        assert_eq!(last_canonical(text).0.as_deref(), Some("London Stock Exchange"));
+    }
+
+    #[test]
+    fn a_name_after_the_verb_is_no_subject() {
+        let text = "Acme Corp posted a loss. Chief executive Tom Kell said sales fell. The group is to set up a new \
+                    Zorbex Bank division. It said costs rose.";
+        assert_eq!(last_canonical(text).0.as_deref(), Some("Acme Corp"));
+        let text = "Acme Corp posted a loss. Chief executive Tom Kell said sales fell. Zorbex Bank is to set up a new \
+                    division. It said costs rose.";
+        assert_eq!(last_canonical(text).0.as_deref(), Some("Zorbex Bank"));
+    }
+
+    #[test]
+    fn a_lawsuit_speaks_for_whoever_sues() {
+        let text = "Actor Tom Kell is suing Zorbex Studios over an injury. The lawsuit said he was hurt on set.";
+        assert_eq!(last_canonical(text), resolved("Tom Kell", Resolution::Description));
+        // Sued, not suing: the lawsuit is not the studio's.
+        let text = "Zorbex Studios was sued over an injury. The lawsuit said an actor was hurt on set.";
+        assert_eq!(last_canonical(text), (None, None));
     }
 
     #[test]
