@@ -157,12 +157,17 @@ pub(super) fn stands_alone(cx: &Context<'_, '_>, c: &Candidate) -> bool {
     let (start, end) = (cx.tokens[c.tokens.start].span().start(), cx.tokens[c.tokens.end - 1].span().end());
     let before = c.tokens.start.checked_sub(1).map(|k| cx.tokens[k]);
     let after = cx.tokens.get(c.tokens.end).copied();
-    // A neighbour on another line is no neighbour.
+    // A neighbour on another line is no neighbour. Bytes, not characters:
+    // a gap is a space or two, and most words start with an ASCII letter.
+    let bytes = cx.text.as_bytes();
+    let capitalised = |t: Token| match bytes.get(t.span().start()) {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => cx.text[t.span()].starts_with(char::is_uppercase),
+    };
     let apart = |t: Token, gap: Span| {
         t.kind == TokenKind::Possessive
             || !gap.is_empty()
-                && (cx.text[gap].contains('\n')
-                    || !(t.is_wordlike() && cx.text[t.span()].starts_with(char::is_uppercase)))
+                && (bytes[gap.range()].iter().any(|&b| b == b'\n') || !(t.is_wordlike() && capitalised(t)))
     };
     before.is_none_or(|t| apart(t, Span::new(t.span().end(), start)))
         && after.is_none_or(|t| apart(t, Span::new(end, t.span().start())))
