@@ -66,14 +66,25 @@ pub fn segment(text: &str, tokens: &[Token]) -> Segments {
         paragraphs: Vec::with_capacity(tokens.len() / 32),
         sentences: Vec::with_capacity(tokens.len() / 16),
     };
-    let mut t = 0;
-    // Each line ends after its `\n`, `\r\n` or lone `\r` (old Mac files); the last one at the end of the text.
+    // Each line ends after its `\n`, `\r\n` or lone `\r` (old Mac files). Most texts
+    // have no `\r`: their line ends are found by looking for `\n` alone, which costs less.
     let bytes = text.as_bytes();
-    let line_ends = memchr::memchr2_iter(b'\n', b'\r', bytes)
-        .filter(|&at| !(bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n')))
-        .map(|at| at + 1)
-        .chain([text.len()]);
-    for line_end in line_ends {
+    if memchr::memchr(b'\r', bytes).is_none() {
+        add_lines(text, tokens, memchr::memchr_iter(b'\n', bytes).map(|at| at + 1), &mut seg);
+    } else {
+        let line_ends = memchr::memchr2_iter(b'\n', b'\r', bytes)
+            .filter(|&at| !(bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n')))
+            .map(|at| at + 1);
+        add_lines(text, tokens, line_ends, &mut seg);
+    }
+    seg
+}
+
+/// Adds the paragraphs (and their sentences) of the lines that end at
+/// `line_ends`, in order; the last line ends at the end of the text.
+fn add_lines(text: &str, tokens: &[Token], line_ends: impl Iterator<Item = usize>, seg: &mut Segments) {
+    let mut t = 0;
+    for line_end in line_ends.chain([text.len()]) {
         let first = t;
         while t < tokens.len() && tokens[t].span().start() < line_end {
             t += 1;
@@ -92,7 +103,6 @@ pub fn segment(text: &str, tokens: &[Token]) -> Segments {
             });
         }
     }
-    seg
 }
 
 fn is_closer(text: &str, token: &Token) -> bool {
