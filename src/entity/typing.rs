@@ -108,8 +108,10 @@ fn label_of_unknown(cx: &Context<'_, '_>, c: &Candidate, first: &str, last: &str
     {
         return Some(Label::Person);
     }
-    let plays_or_belongs = count == 1 && stands_alone(cx, c) && (plays(cx, c) || club_after_person(cx, c));
-    if name_like && (plays_or_belongs || (count <= 3 && org_noun_after(cx, c) && (count > 1 || stands_alone(cx, c)))) {
+    // Asked only of names, the cues before whether it stands alone: most words are next to none.
+    let plays_or_belongs = || count == 1 && (plays(cx, c) || club_after_person(cx, c)) && stands_alone(cx, c);
+    if name_like && (plays_or_belongs() || (count <= 3 && org_noun_after(cx, c) && (count > 1 || stands_alone(cx, c))))
+    {
         return Some(Label::Org);
     }
     if c.sentence_initial {
