@@ -168,8 +168,7 @@ pub(super) fn stands_alone(cx: &Context<'_, '_>, c: &Candidate) -> bool {
     };
     let apart = |t: Token, gap: Span| {
         t.kind == TokenKind::Possessive
-            || !gap.is_empty()
-                && (bytes[gap.range()].iter().any(|&b| b == b'\n') || !(t.is_wordlike() && capitalised(t)))
+            || !gap.is_empty() && (bytes[gap.range()].contains(&b'\n') || !(t.is_wordlike() && capitalised(t)))
     };
     before.is_none_or(|t| apart(t, Span::new(t.span().end(), start)))
         && after.is_none_or(|t| apart(t, Span::new(end, t.span().start())))
