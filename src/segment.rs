@@ -86,9 +86,7 @@ fn add_lines(text: &str, tokens: &[Token], line_ends: impl Iterator<Item = usize
     let mut t = 0;
     for line_end in line_ends.chain([text.len()]) {
         let first = t;
-        while t < tokens.len() && tokens[t].span().start() < line_end {
-            t += 1;
-        }
+        t = first_at_or_after(tokens, t, line_end);
         if first < t {
             let span = Span::new(tokens[first].span().start(), tokens[t - 1].span().end());
             let sentences_start = seg.sentences.len();
@@ -103,6 +101,22 @@ fn add_lines(text: &str, tokens: &[Token], line_ends: impl Iterator<Item = usize
             });
         }
     }
+}
+
+/// The first token from `t` on that starts at or after byte `end` (the
+/// tokens are in text order): a galloping search, which costs a few steps
+/// for a line of a hundred tokens rather than one a token.
+fn first_at_or_after(tokens: &[Token], t: usize, end: usize) -> usize {
+    let rest = &tokens[t..];
+    let before = |token: &Token| token.span().start() < end;
+    // All of `rest[..lo]` is before `end`; the first token that is not lies before `hi`, or is none.
+    let (mut lo, mut hi) = (0, 1);
+    while hi <= rest.len() && before(&rest[hi - 1]) {
+        lo = hi;
+        hi *= 2;
+    }
+    let hi = hi.min(rest.len());
+    t + lo + rest[lo..hi].partition_point(before)
 }
 
 fn is_closer(text: &str, token: &Token) -> bool {
@@ -265,6 +279,18 @@ mod tests {
 
     fn sentences(text: &str) -> Vec<&str> {
         segment(text, &tokenize(text)).sentences.iter().map(|s| &text[s.span]).collect()
+    }
+
+    #[test]
+    fn the_first_token_of_a_line_is_the_one_a_scan_finds() {
+        let text = "One two three four five six seven eight nine ten.\n\nA\nB c, d.\n";
+        let tokens = tokenize(text);
+        for t in 0..=tokens.len() {
+            for end in 0..=text.len() + 1 {
+                let scan = (t..tokens.len()).find(|&k| tokens[k].span().start() >= end).unwrap_or(tokens.len());
+                assert_eq!(first_at_or_after(&tokens, t, end), scan, "from token {t} to byte {end}");
+            }
+        }
     }
 
     #[test]
