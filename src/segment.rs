@@ -143,12 +143,10 @@ fn can_start(text: &str, token: &Token) -> bool {
 fn split_sentences(text: &str, tokens: &[Token], range: Range<usize>, out: &mut Vec<Sentence>) {
     let mut start = range.start;
     let mut k = range.start;
-    while k < range.end {
-        let ends = matches!(tokens[k].kind, TokenKind::Terminal | TokenKind::Ellipsis);
-        k += 1;
-        if !ends {
-            continue;
-        }
+    // The tokens that may end a sentence, found in a tight scan over the slice.
+    let ends = |t: &Token| matches!(t.kind, TokenKind::Terminal | TokenKind::Ellipsis);
+    while let Some(at) = tokens[k..range.end].iter().position(ends) {
+        k += at + 1;
         // A straight mark after a space opens the next sentence (`said. "We`);
         // other closers stay with the sentence, spaced or not (`« Non. »`).
         while k < range.end
