@@ -70,6 +70,7 @@ impl<'c, 'a> Context<'c, 'a> {
     }
 
     /// Whether token `k` is a word or abbreviation with a capital first letter.
+    #[inline] // asked of most tokens the rules pass: a call costs as much as the test
     pub fn is_capitalised(&self, k: usize) -> bool {
         let t = self.tokens[k];
         if !matches!(t.kind, TokenKind::Word | TokenKind::Abbreviation) {

@@ -75,35 +75,47 @@ type ShortForms<'a> = FxHashMap<Straight<'a>, (Cow<'a, str>, Label, Gender)>;
 type GivenForms<'a> = FxHashMap<Straight<'a>, (Cow<'a, str>, Gender)>;
 
 /// Each unknown candidate's guess, made once (`None` for the others), and
-/// the short forms the candidates define, in one pass that reads each
-/// candidate's evidence once: short forms and resolution both use the guesses.
+/// the short forms the candidates define: short forms and resolution both
+/// use the guesses.
 fn guesses_and_short_forms<'a>(
     cx: &Context<'_, 'a>,
     candidates: &[Candidate],
 ) -> (Vec<Option<Guess>>, ShortForms<'a>, GivenForms<'a>) {
-    let mut guesses = Vec::with_capacity(candidates.len());
-    // Grown as names come: most candidates define no short form, and room
-    // for one per candidate took more memory than any other table of a merge.
-    let mut short_forms = ShortForms::default();
-    let mut given_forms = GivenForms::default();
-    for c in candidates {
-        let (guessed, label) = match c.evidence {
-            Evidence::Rule(label) => (None, Some(label)),
-            Evidence::Team => (None, Some(Label::Org)),
-            Evidence::Lexicon(entry) => (None, Some(cx.gazetteer.entries()[entry].label)),
-            Evidence::Unknown => {
-                let guessed = guess(cx, c);
-                (Some(guessed), guessed.label())
-            }
-        };
-        guesses.push(guessed);
-        if let Some(label) = label {
-            add_short_forms(cx, c, label, &mut short_forms);
-            if label == Label::Person && c.tokens.len() >= 2 {
-                let first = cx.word(c.tokens.start);
-                if cx.lists.given_name(first).is_some() && !cx.lists.is_function_word(first) {
-                    given_forms.entry(Straight::new(first)).or_insert((Cow::Borrowed(&cx.text[c.span]), c.gender));
-                }
+    let guesses: Vec<Option<Guess>> =
+        candidates.iter().map(|c| (c.evidence == Evidence::Unknown).then(|| guess(cx, c))).collect();
+    let labels = || {
+        candidates.iter().zip(&guesses).filter_map(|(c, guessed)| {
+            let label = match c.evidence {
+                Evidence::Rule(label) => Some(label),
+                Evidence::Team => Some(Label::Org),
+                Evidence::Lexicon(entry) => Some(cx.gazetteer.entries()[entry].label),
+                Evidence::Unknown => guessed.and_then(Guess::label),
+            };
+            Some((c, label?))
+        })
+    };
+    // Room for the keys the candidates may define, made once: most
+    // candidates define none, and room for one per candidate took more
+    // memory than any other table of a merge, while a map grown key by key
+    // was rehashed about six times a document.
+    let (mut short_keys, mut given_keys) = (0, 0);
+    for (c, label) in labels() {
+        if label == Label::Person && c.tokens.len() >= 2 {
+            // The name itself and its tails (nicknames are rare: a few more keys grow the map).
+            short_keys += c.tokens.len();
+            given_keys += 1;
+        }
+        // An acronym in brackets after it.
+        short_keys += usize::from(cx.tokens.get(c.tokens.end).is_some_and(|t| cx.text[t.span()] == *"("));
+    }
+    let mut short_forms = ShortForms::with_capacity_and_hasher(short_keys, Default::default());
+    let mut given_forms = GivenForms::with_capacity_and_hasher(given_keys, Default::default());
+    for (c, label) in labels() {
+        add_short_forms(cx, c, label, &mut short_forms);
+        if label == Label::Person && c.tokens.len() >= 2 {
+            let first = cx.word(c.tokens.start);
+            if cx.lists.given_name(first).is_some() && !cx.lists.is_function_word(first) {
+                given_forms.entry(Straight::new(first)).or_insert((Cow::Borrowed(&cx.text[c.span]), c.gender));
             }
         }
     }
@@ -197,12 +209,12 @@ fn resolve<'a>(
         (Evidence::Unknown, _) => match guessed {
             Some(label) => Some(Mention { label, title: None, ..plain(c, surface, Gender::Unknown) }),
             // A given name alone (no name next to it), where a full name opened by it is in the document.
-            None if !stands_alone(cx, c) => None,
-            None => given_forms.get(&Straight::new(surface)).map(|(canonical, gender)| Mention {
-                label: Label::Person,
-                canonical: canonical.clone(),
-                ..plain(c, surface, *gender)
-            }),
+            // The map first: most names open no full name, and it is cheaper to ask.
+            None => {
+                given_forms.get(&Straight::new(surface)).filter(|_| stands_alone(cx, c)).map(|(canonical, gender)| {
+                    Mention { label: Label::Person, canonical: canonical.clone(), ..plain(c, surface, *gender) }
+                })
+            }
         },
     }
 }

@@ -108,8 +108,10 @@ fn label_of_unknown(cx: &Context<'_, '_>, c: &Candidate, first: &str, last: &str
     {
         return Some(Label::Person);
     }
-    let plays_or_belongs = count == 1 && stands_alone(cx, c) && (plays(cx, c) || club_after_person(cx, c));
-    if name_like && (plays_or_belongs || (count <= 3 && org_noun_after(cx, c) && (count > 1 || stands_alone(cx, c)))) {
+    // Asked only of names, the cues before whether it stands alone: most words are next to none.
+    let plays_or_belongs = || count == 1 && (plays(cx, c) || club_after_person(cx, c)) && stands_alone(cx, c);
+    if name_like && (plays_or_belongs() || (count <= 3 && org_noun_after(cx, c) && (count > 1 || stands_alone(cx, c))))
+    {
         return Some(Label::Org);
     }
     if c.sentence_initial {
@@ -157,12 +159,16 @@ pub(super) fn stands_alone(cx: &Context<'_, '_>, c: &Candidate) -> bool {
     let (start, end) = (cx.tokens[c.tokens.start].span().start(), cx.tokens[c.tokens.end - 1].span().end());
     let before = c.tokens.start.checked_sub(1).map(|k| cx.tokens[k]);
     let after = cx.tokens.get(c.tokens.end).copied();
-    // A neighbour on another line is no neighbour.
+    // A neighbour on another line is no neighbour. Bytes, not characters:
+    // a gap is a space or two, and most words start with an ASCII letter.
+    let bytes = cx.text.as_bytes();
+    let capitalised = |t: Token| match bytes.get(t.span().start()) {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => cx.text[t.span()].starts_with(char::is_uppercase),
+    };
     let apart = |t: Token, gap: Span| {
         t.kind == TokenKind::Possessive
-            || !gap.is_empty()
-                && (cx.text[gap].contains('\n')
-                    || !(t.is_wordlike() && cx.text[t.span()].starts_with(char::is_uppercase)))
+            || !gap.is_empty() && (bytes[gap.range()].contains(&b'\n') || !(t.is_wordlike() && capitalised(t)))
     };
     before.is_none_or(|t| apart(t, Span::new(t.span().end(), start)))
         && after.is_none_or(|t| apart(t, Span::new(end, t.span().start())))
