@@ -31,6 +31,11 @@ pub(super) fn is_event_word(word: &str) -> bool {
     EVENT_WORDS.contains(&word)
 }
 
+/// Whether `word` reads as an English plural: `Zorblaxes`, `Tigers`, not `Agius`, `Ross`, `Davis`.
+pub(super) fn is_plural(word: &str) -> bool {
+    word.len() > 3 && word.ends_with('s') && !["ss", "us", "is", "os"].iter().any(|end| word.ends_with(end))
+}
+
 /// Whether `tokens` are exactly the words between two quote marks (`the song “Summer Rain”`).
 pub(super) fn is_quoted_title(cx: &Context<'_, '_>, tokens: &Range<usize>) -> bool {
     tokens.start > 0

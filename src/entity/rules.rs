@@ -27,7 +27,7 @@ use crate::token::TokenKind;
 use crate::{Label, Span};
 
 use super::context::{Candidate, Context, Evidence, NameStarts, TokenHits};
-use super::cues::{self, is_event_word, is_quoted_title};
+use super::cues::{self, is_event_word, is_plural, is_quoted_title};
 use super::{lists, shouted, sports, Gender};
 
 /// Whether `word` may join two capitalised words inside one name: `of`, `de`, `van`, `bin`, `&`.
@@ -467,11 +467,6 @@ fn place_led_name(
 fn names_group(cx: &Context<'_, '_>, words: &Range<usize>) -> bool {
     let last = cx.word(words.end - 1);
     cx.lists.is_org_suffix(last) || (is_plural(last) && !cx.lists.is_surname(last))
-}
-
-/// Whether `word` reads as an English plural: `Zorblaxes`, `Tigers`, not `Agius`, `Ross`, `Davis`.
-fn is_plural(word: &str) -> bool {
-    word.len() > 3 && word.ends_with('s') && !["ss", "us", "is", "os"].iter().any(|end| word.ends_with(end))
 }
 
 /// Cuts a run into hits, titles and word pieces: `parts` (cleared first).
