@@ -24,7 +24,7 @@ use crate::Label;
 
 use super::context::{Candidate, Context, Evidence};
 use super::cues;
-use super::typing::{guess, stands_alone, Guess};
+use super::typing::{guess, opens_dateline, stands_alone, Guess};
 use super::{Gender, Mention};
 use keys::{EndsFilter, Shouted, Straight};
 
@@ -181,7 +181,9 @@ fn resolve<'a>(
             // In a document with results, a city that plays (`beat Zorbton`, `Zorbton 's striker`) is its team.
             let city = entry.label == Label::Gpe && entry.id.as_deref().is_some_and(|id| id.starts_with("GeoNames:"));
             let plays = || !teams.is_empty() && city && (cues::plays(cx, c) || cues::org_noun_after(cx, c));
-            if matches!(entry.label, Label::Gpe | Label::Loc) && (teams.contains(surface) || plays()) {
+            // A dateline's place is the place, whatever the tables below it play.
+            let team = || teams.contains(surface) && !opens_dateline(cx, c);
+            if matches!(entry.label, Label::Gpe | Label::Loc) && (team() || plays()) {
                 return Some(Mention { label: Label::Org, title: None, ..plain(c, surface, Gender::Unknown) });
             }
             Some(Mention {
@@ -365,6 +367,13 @@ mod tests {
         let text = "Surrey beat Kent.\nSurrey 22 points , Kent 4 .";
         assert_eq!(label_of(text, "Surrey"), Some(Label::Org));
         assert_eq!(label_of("Surrey is a county south of London.", "Surrey"), Some(Label::Gpe));
+    }
+
+    #[test]
+    fn a_datelines_place_stays_a_place_beside_its_team() {
+        let doc = entities("LEEDS 1996-08-24\nStandings :\nLEEDS 74 59\nBOSTON 70 60");
+        assert_eq!(doc[0], ("LEEDS".into(), Label::Gpe), "{doc:?}");
+        assert_eq!(doc[1], ("LEEDS".into(), Label::Org), "{doc:?}");
     }
 
     #[test]

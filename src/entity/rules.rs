@@ -259,7 +259,9 @@ fn classify_run(cx: &Context<'_, '_>, hits: &TokenHits, run: &Run, parts: &mut V
                         continue;
                     }
                 }
-                let place = matches!(cx.entry(*entry).label, Label::Gpe | Label::Loc);
+                // A country with its score is its national side, which stays a place.
+                let place =
+                    matches!(cx.entry(*entry).label, Label::Gpe | Label::Loc) && !lists::is_country(cx.entry(*entry));
                 if place && sports::is_team(cx, range, run.results) {
                     out.push(Candidate { evidence: Evidence::Team, ..unknown(cx, range.clone(), part_initial) });
                 } else if !((part_initial || run.headline) && cx.lists.is_ambiguous(surface))

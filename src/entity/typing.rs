@@ -198,7 +198,7 @@ const DATELINE_GAP: usize = 4;
 /// Whether `c` opens a dateline: a line that starts with it and ends in a
 /// date, maybe with a state or country between (`ZORBTON 1996-08-23`,
 /// `ZORBTON , Iraq 1996-08-23`).
-fn opens_dateline(cx: &Context<'_, '_>, c: &Candidate) -> bool {
+pub(super) fn opens_dateline(cx: &Context<'_, '_>, c: &Candidate) -> bool {
     let bytes = cx.text.as_bytes();
     let line_start = cx.tokens[c.tokens.start].span().start();
     if line_start > 0 && bytes[line_start - 1] != b'\n' {
