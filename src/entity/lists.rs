@@ -291,6 +291,12 @@ pub(super) fn is_country(entry: &Entry<'_>) -> bool {
     entry.id.as_deref().is_some_and(|id| id.starts_with("ISO3166:"))
 }
 
+/// Whether a lexicon entry is a city or state (a GeoNames place, not a
+/// country or region), which may lend its name to a club.
+pub(super) fn is_city(entry: &Entry<'_>) -> bool {
+    entry.label == crate::Label::Gpe && entry.id.as_deref().is_some_and(|id| id.starts_with("GeoNames:"))
+}
+
 /// The upper-case forms of the bundled entity surfaces that have lower-case
 /// letters, for text written in capitals. Surfaces that are also common
 /// words (`Nice`, `Reading`) are left out unless they name a country

@@ -179,7 +179,7 @@ fn resolve<'a>(
         (Evidence::Lexicon(entry), _) => {
             let entry = &cx.gazetteer.entries()[entry];
             // In a document with results, a city that plays (`beat Zorbton`, `Zorbton 's striker`) is its team.
-            let city = entry.label == Label::Gpe && entry.id.as_deref().is_some_and(|id| id.starts_with("GeoNames:"));
+            let city = super::lists::is_city(entry);
             let plays = || !teams.is_empty() && city && (cues::plays(cx, c) || cues::org_noun_after(cx, c));
             // A dateline's place is the place, whatever the tables below it play.
             let team = || teams.contains(surface) && !opens_dateline(cx, c);

@@ -259,10 +259,8 @@ fn classify_run(cx: &Context<'_, '_>, hits: &TokenHits, run: &Run, parts: &mut V
                         continue;
                     }
                 }
-                // A country with its score is its national side, which stays a place.
-                let place =
-                    matches!(cx.entry(*entry).label, Label::Gpe | Label::Loc) && !lists::is_country(cx.entry(*entry));
-                if place && sports::is_team(cx, range, run.results) {
+                // Only a city or state names a club; a country with its score is its national side, a place.
+                if lists::is_city(cx.entry(*entry)) && sports::is_team(cx, range, run.results) {
                     out.push(Candidate { evidence: Evidence::Team, ..unknown(cx, range.clone(), part_initial) });
                 } else if !((part_initial || run.headline) && cx.lists.is_ambiguous(surface))
                     || (!run.headline && acts(cx, range.end))

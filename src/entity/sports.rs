@@ -1,7 +1,7 @@
 //! Sports results and tables, where a place written with its score is the
 //! team named after it: `Leicester 2 Chelsea 1`, `Essex 372`,
-//! `NEW YORK 74 59`. A country stays a place: its national side is named
-//! as the country is (`England 326`).
+//! `NEW YORK 74 59`. Only a city or state names a club: a country or
+//! region stays a place, its national side named as it is (`England 326`).
 
 use std::cell::OnceCell;
 use std::ops::Range;
@@ -99,6 +99,10 @@ mod tests {
     #[test]
     fn a_country_with_its_score_is_its_national_side_a_place() {
         assert_eq!(labels("Leicester 2 Namibia 1"), [("Leicester".into(), Label::Org), ("Namibia".into(), Label::Gpe)]);
+        assert_eq!(
+            labels("Scotland 3 Leicester 1"),
+            [("Scotland".into(), Label::Gpe), ("Leicester".into(), Label::Org)]
+        );
     }
 
     #[test]
