@@ -115,6 +115,26 @@ pub(super) fn is_org_noun(word: &str) -> bool {
     )
 }
 
+/// Whether `word` is the legal suffix of a company's name (`Corp`, `Ltd`,
+/// `AG`), before which the name is the company's short form.
+#[rustfmt::skip] // one line per initial letter
+pub(super) fn is_company_suffix(word: &str) -> bool {
+    matches!(
+        word,
+        "AB" | "AG" | "ASA"
+            | "Bhd" | "Berhad"
+            | "Co" | "Co." | "Corp" | "Corp." | "Corporation" | "Cos" | "Cos."
+            | "GmbH" | "Group"
+            | "Holdings"
+            | "Inc" | "Inc."
+            | "LLC" | "Limited" | "Ltd" | "Ltd."
+            | "NV" | "N.V."
+            | "Oy" | "Oyj"
+            | "PLC" | "Plc" | "plc"
+            | "SA" | "S.A." | "SpA"
+    )
+}
+
 /// Whether an organisation's noun follows `c`: `Zorblax shares`, `Zorblax 's striker`.
 pub(super) fn org_noun_after(cx: &Context<'_, '_>, c: &Candidate) -> bool {
     let mut k = c.tokens.end;

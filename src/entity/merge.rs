@@ -8,6 +8,9 @@
 //!   (FAA)`) makes the acronym a short form of the name.
 //!   Any acronym in brackets after an organisation's name of two words or
 //!   more abbreviates it, whatever its letters (`Popular Revolutionary Army (EPR)`).
+//! - A company's name before its legal suffix (`Zorblax` for `Zorblax Gold
+//!   Corp`) names it where a candidate's own evidence is no more than a
+//!   person's guess (a surname list, a speech verb) or none.
 //! - A lexicon hit takes the lexicon's canonical name and id.
 //! - An unknown candidate takes the label [`super::typing`] guesses from the
 //!   evidence around it; one with none takes the label another mention of
@@ -69,10 +72,14 @@ pub fn merge<'a>(cx: &Context<'_, 'a>, candidates: Vec<Candidate>) -> Vec<Mentio
 /// Short forms of full names and acronyms: surface -> (canonical, label, gender).
 type ShortForms<'a> = FxHashMap<Straight<'a>, (Cow<'a, str>, Label, Gender)>;
 
-/// Known given names that open a person's full name, with the full name and
-/// its gender: `Hillary` alone is `Hillary Clinton` where nothing else says
-/// what it is. Apart from [`ShortForms`], so they never overrule evidence.
-type GivenForms<'a> = FxHashMap<Straight<'a>, (Cow<'a, str>, Gender)>;
+/// Forms that name a referent only where a candidate's own evidence is
+/// weak, with the full name, its label and gender: a known given name that
+/// opens a person's full name (`Hillary` alone is `Hillary Clinton` where
+/// nothing else says what it is), and the name of a company before its
+/// legal suffix (`Zorblax` and `Zorblax Gold` for `Zorblax Gold Corp`), which
+/// outweighs a person's guess from a surname list or a speech verb. Apart
+/// from [`ShortForms`], so they never overrule evidence.
+type GivenForms<'a> = FxHashMap<Straight<'a>, (Cow<'a, str>, Label, Gender)>;
 
 /// Each unknown candidate's guess, made once (`None` for the others), and
 /// the short forms the candidates define, in one pass that reads each
@@ -99,15 +106,30 @@ fn guesses_and_short_forms<'a>(
         guesses.push(guessed);
         if let Some(label) = label {
             add_short_forms(cx, c, label, &mut short_forms);
-            if label == Label::Person && c.tokens.len() >= 2 {
-                let first = cx.word(c.tokens.start);
-                if cx.lists.given_name(first).is_some() && !cx.lists.is_function_word(first) {
-                    given_forms.entry(Straight::new(first)).or_insert((Cow::Borrowed(&cx.text[c.span]), c.gender));
-                }
+            if c.tokens.len() >= 2 {
+                add_given_forms(cx, c, label, &mut given_forms);
             }
         }
     }
     (guesses, short_forms, given_forms)
+}
+
+/// Adds the forms of a candidate of two words or more labelled `label`
+/// that name it where evidence is weak (see [`GivenForms`]).
+fn add_given_forms<'a>(cx: &Context<'_, 'a>, c: &Candidate, label: Label, given_forms: &mut GivenForms<'a>) {
+    let first = cx.word(c.tokens.start);
+    if cx.lists.is_function_word(first) {
+        return;
+    }
+    let canonical = Cow::Borrowed(&cx.text[c.span]);
+    if label == Label::Person && cx.lists.given_name(first).is_some() {
+        given_forms.entry(Straight::new(first)).or_insert((canonical, label, c.gender));
+    } else if label == Label::Org && cues::is_company_suffix(cx.word(c.tokens.end - 1)) {
+        // The words before the suffix, and the first of them: `Zorblax Gold`, `Zorblax`.
+        let before_suffix = cx.span(&(c.tokens.start..c.tokens.end - 1));
+        given_forms.entry(Straight::new(first)).or_insert((canonical.clone(), label, Gender::Unknown));
+        given_forms.entry(Straight::new(&cx.text[before_suffix])).or_insert((canonical, label, Gender::Unknown));
+    }
 }
 
 /// Adds the short forms a candidate labelled `label` defines: every tail of
@@ -196,16 +218,27 @@ fn resolve<'a>(
         }
         (Evidence::Rule(label), _) => Some(Mention { label, ..plain(c, surface, c.gender) }),
         (Evidence::Team, _) => Some(Mention { label: Label::Org, ..plain(c, surface, Gender::Unknown) }),
-        (Evidence::Unknown, _) => match guessed {
-            Some(label) => Some(Mention { label, title: None, ..plain(c, surface, Gender::Unknown) }),
-            // A given name alone (no name next to it), where a full name opened by it is in the document.
-            None if !stands_alone(cx, c) => None,
-            None => given_forms.get(&Straight::new(surface)).map(|(canonical, gender)| Mention {
-                label: Label::Person,
+        (Evidence::Unknown, _) => {
+            // A form standing alone (no name next to it), where a full name it is a form of is in the document.
+            let form = || {
+                let form = (!given_forms.is_empty()).then(|| given_forms.get(&Straight::new(surface))).flatten();
+                form.filter(|_| stands_alone(cx, c))
+            };
+            let of_form = |(canonical, label, gender): &(Cow<'a, str>, Label, Gender)| Mention {
+                label: *label,
                 canonical: canonical.clone(),
                 ..plain(c, surface, *gender)
-            }),
-        },
+            };
+            match guessed {
+                // A company's short form outweighs a person's guess.
+                Some(Label::Person) => match form() {
+                    Some(org @ (_, Label::Org, _)) => Some(of_form(org)),
+                    _ => Some(Mention { label: Label::Person, title: None, ..plain(c, surface, Gender::Unknown) }),
+                },
+                Some(label) => Some(Mention { label, title: None, ..plain(c, surface, Gender::Unknown) }),
+                None => form().map(of_form),
+            }
+        }
     }
 }
 
@@ -402,6 +435,18 @@ mod tests {
         assert_eq!((zelda.label, zelda.canonical.as_ref()), (Label::Person, "Zelda Quuxley"));
         // Without a full name it opens, a given name alone says nothing here.
         assert_eq!(label_of("Later, Zelda left the room.", "Zelda"), None);
+    }
+
+    #[test]
+    fn a_companys_short_form_outweighs_a_persons_guess() {
+        let e = extractor();
+        let doc = e.extract("Zorblax Gold Corp raised its forecast. Later, Zorblax said sales rose.");
+        let short = doc.entities.iter().find(|m| m.text == "Zorblax").expect("Zorblax is found");
+        assert_eq!((short.label, short.canonical.as_ref()), (Label::Org, "Zorblax Gold Corp"));
+        // Without the company, the speech verb makes `Zorblax` a person; a ministry lends no short form.
+        assert_eq!(label_of("Later, Zorblax said sales rose.", "Zorblax"), Some(Label::Person));
+        let text = "The Zorblax Department said so. Later, Zorblax said sales rose.";
+        assert_eq!(label_of(text, "Zorblax"), Some(Label::Person));
     }
 
     #[test]
