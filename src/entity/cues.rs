@@ -135,6 +135,28 @@ pub(super) fn is_company_suffix(word: &str) -> bool {
     )
 }
 
+/// Whether `word` is a common noun that, right before a name, makes it an
+/// organisation's: `the daily Zorblax`, `news agency Zorblax`, `northern side
+/// Zorblax`, `software retailer Zorblax`.
+#[rustfmt::skip] // one line per initial letter
+pub(super) fn is_org_noun_before(word: &str) -> bool {
+    matches!(
+        word,
+        "agency" | "airline"
+            | "broadcaster" | "brokerage"
+            | "carrier" | "club"
+            | "daily"
+            | "firm"
+            | "insurer"
+            | "magazine"
+            | "newspaper"
+            | "retailer"
+            | "side"
+            | "tabloid"
+            | "weekly"
+    )
+}
+
 /// Whether an organisation's noun follows `c`: `Zorblax shares`, `Zorblax 's striker`.
 pub(super) fn org_noun_after(cx: &Context<'_, '_>, c: &Candidate) -> bool {
     let mut k = c.tokens.end;

@@ -12,6 +12,7 @@
 //! | a kinship or role noun before the run (`his wife Cilia Flores`) | PERSON |
 //! | a place followed by words (`San Francisco Giants`, `Warsaw Newsroom`); an event word last (`Hong Kong Open`) drops it | ORG |
 //! | a byline: a two- or three-word line before a dateline | PERSON |
+//! | an organisation's noun right before the words (`the daily Le Zorblax`, `side Gloria Quux`) | ORG |
 //! | a known given name or an initial first (`M. Gatting`), or a known surname last (two words or more) | PERSON |
 //! | CamelCase or letters with digits (`FlightRadar24`) | ORG |
 //! | anything else | unknown, left to [`super::typing`] |
@@ -589,6 +590,10 @@ fn classify_words(
     if is_quoted_title(cx, &tokens) {
         return unknown(cx, tokens, initial);
     }
+    // An organisation's noun before the name outweighs a given name in it: `the daily Zorblax`, `side Jean Quux`.
+    if tokens.len() <= 4 && tokens.start > 0 && cues::is_org_noun_before(cx.word(tokens.start - 1)) {
+        return Candidate { evidence: Evidence::Rule(Label::Org), ..unknown(cx, tokens, initial) };
+    }
     // `of` joins an organisation's words, never a person's: `Football Association of Ireland`.
     let joins_org = || tokens.clone().any(|k| cx.word_bytes(k) == b"of");
     if tokens.len() >= 2 && tokens.len() <= 4 && !joins_org() {
@@ -694,6 +699,16 @@ mod tests {
         assert_eq!(golf, [("Tony Jarrett".into(), Label::Person)]);
         let cricket = entities("Middlesex 199 ( J. Pooley 111 , M. Gatting 83 )");
         assert!(cricket.contains(&("M. Gatting".into(), Label::Person)), "{cricket:?}");
+    }
+
+    #[test]
+    fn an_organisations_noun_before_a_name_makes_it_one() {
+        let label = |text: &str, name: &str| entities(text).into_iter().find(|(t, _)| t == name).map(|(_, l)| l);
+        assert_eq!(label("He told the daily Le Zorblax on Friday .", "Le Zorblax"), Some(Label::Org));
+        assert_eq!(label("A northern side Gloria Quux won .", "Gloria Quux"), Some(Label::Org));
+        assert_eq!(label("Software retailer Zorblax said it would buy a stake .", "Zorblax"), Some(Label::Org));
+        // Other nouns before a given name and a surname leave a person.
+        assert_eq!(label("He told the reporter Gloria Quux on Friday .", "Gloria Quux"), Some(Label::Person));
     }
 
     #[test]
