@@ -157,6 +157,24 @@ pub(super) fn is_org_noun_before(word: &str) -> bool {
     )
 }
 
+/// Whether `c` stands in a scorers' list: a minute follows it (`26th`) and a
+/// bracket, a comma or a line break comes before it (`( Quux 26th , Zorbl 37th )`).
+pub(super) fn scored_in_minute(cx: &Context<'_, '_>, c: &Candidate) -> bool {
+    let Some(minute) = cx.tokens.get(c.tokens.end).map(|t| &cx.text[t.span()]) else {
+        return false;
+    };
+    let digits = minute.bytes().take_while(u8::is_ascii_digit).count();
+    let ordinal = (1..=3).contains(&digits) && matches!(&minute[digits..], "st" | "nd" | "rd" | "th");
+    let listed = || match c.tokens.start.checked_sub(1) {
+        None => true,
+        Some(k) => {
+            let gap = &cx.text[cx.tokens[k].span().end()..cx.tokens[c.tokens.start].span().start()];
+            matches!(cx.word(k), "(" | ",") || gap.contains('\n')
+        }
+    };
+    ordinal && listed()
+}
+
 /// Whether an organisation's noun follows `c`: `Zorblax shares`, `Zorblax 's striker`.
 pub(super) fn org_noun_after(cx: &Context<'_, '_>, c: &Candidate) -> bool {
     let mut k = c.tokens.end;

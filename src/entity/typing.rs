@@ -3,8 +3,9 @@
 //! preposition, a place in brackets) and its own shape (title case, an
 //! acronym), before [`super::merge`] looks at the rest of the document.
 //!
-//! - An unknown name next to a speech verb, or of two or three words before
-//!   a place in brackets (`Sven Nylander ( Sweden )`), is a person; a single
+//! - An unknown name next to a speech verb, before a minute in a scorers'
+//!   list (`( Quuxley 26th ,`), or of two or three words before a place in
+//!   brackets (`Sven Nylander ( Sweden )`), is a person; a single
 //!   word where a match report puts a team (`beat Somerset`, `against the
 //!   Mets`, `Kent drew`) or a club in brackets after a player (`Tom Smith (
 //!   Zorblax )`) or after a competitor and country (`Tom Quux ( Italy )
@@ -27,7 +28,7 @@ use crate::{Label, Span};
 use super::context::{Candidate, Context};
 use super::cues::{
     club_after_person, is_event_word, is_place_preposition, is_plural, is_quoted_title, is_speech_verb, org_noun_after,
-    plays,
+    plays, scored_in_minute,
 };
 
 /// What [`guess`] makes of an unknown candidate on its own evidence.
@@ -109,7 +110,8 @@ fn label_of_unknown(cx: &Context<'_, '_>, c: &Candidate, first: &str, last: &str
         && !connected
         && count <= 3
         && (((speaks(Some(c.tokens.end)) || speaks(c.tokens.start.checked_sub(1))) && may_be_a_speaker(cx, c))
-            || (count >= 2 && place_in_brackets_after(cx, c)))
+            || (count >= 2 && place_in_brackets_after(cx, c))
+            || scored_in_minute(cx, c))
     {
         return Some(Label::Person);
     }
@@ -390,6 +392,17 @@ mod tests {
         // Brackets that hold no place, or no name before them, say nothing.
         assert_eq!(label_of("3. Tom Quux ( retired ) Zorblax 43", "Zorblax"), None);
         assert_eq!(label_of("the fee ( Italy ) Zorblax paid", "Zorblax"), None);
+    }
+
+    #[test]
+    fn a_name_before_a_minute_in_a_scorers_list_is_a_person() {
+        let text = "Zorbton 2 ( Quuxley 26th , Zorblin 37th ) Quuxton 1";
+        assert_eq!(label_of(text, "Quuxley"), Some(Label::Person));
+        assert_eq!(label_of(text, "Zorblin"), Some(Label::Person));
+        assert_eq!(label_of("Scorers :\nZorblin 37th , 60th", "Zorblin"), Some(Label::Person));
+        // A minute alone, or a rank after a word in a sentence, says nothing.
+        assert_eq!(label_of("They met the Zorblin 37 times .", "Zorblin"), None);
+        assert_eq!(label_of("He ranked Zorblin 18th in the world .", "Zorblin"), None);
     }
 
     #[test]
