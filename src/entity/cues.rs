@@ -31,6 +31,11 @@ pub(super) fn is_event_word(word: &str) -> bool {
     EVENT_WORDS.contains(&word)
 }
 
+/// Whether `word` reads as an English plural: `Zorblaxes`, `Tigers`, not `Agius`, `Ross`, `Davis`.
+pub(super) fn is_plural(word: &str) -> bool {
+    word.len() > 3 && word.ends_with('s') && !["ss", "us", "is", "os"].iter().any(|end| word.ends_with(end))
+}
+
 /// Whether `tokens` are exactly the words between two quote marks (`the song “Summer Rain”`).
 pub(super) fn is_quoted_title(cx: &Context<'_, '_>, tokens: &Range<usize>) -> bool {
     tokens.start > 0
@@ -108,6 +113,66 @@ pub(super) fn is_org_noun(word: &str) -> bool {
             | "unit"
             | "weekly"
     )
+}
+
+/// Whether `word` is the legal suffix of a company's name (`Corp`, `Ltd`,
+/// `AG`), before which the name is the company's short form.
+#[rustfmt::skip] // one line per initial letter
+pub(super) fn is_company_suffix(word: &str) -> bool {
+    matches!(
+        word,
+        "AB" | "AG" | "ASA"
+            | "Bhd" | "Berhad"
+            | "Co" | "Co." | "Corp" | "Corp." | "Corporation" | "Cos" | "Cos."
+            | "GmbH" | "Group"
+            | "Holdings"
+            | "Inc" | "Inc."
+            | "LLC" | "Limited" | "Ltd" | "Ltd."
+            | "NV" | "N.V."
+            | "Oy" | "Oyj"
+            | "PLC" | "Plc" | "plc"
+            | "SA" | "S.A." | "SpA"
+    )
+}
+
+/// Whether `word` is a common noun that, right before a name, makes it an
+/// organisation's: `the daily Zorblax`, `news agency Zorblax`, `northern side
+/// Zorblax`, `software retailer Zorblax`.
+#[rustfmt::skip] // one line per initial letter
+pub(super) fn is_org_noun_before(word: &str) -> bool {
+    matches!(
+        word,
+        "agency" | "airline"
+            | "broadcaster" | "brokerage"
+            | "carrier" | "club"
+            | "daily"
+            | "firm"
+            | "insurer"
+            | "magazine"
+            | "newspaper"
+            | "retailer"
+            | "side"
+            | "tabloid"
+            | "weekly"
+    )
+}
+
+/// Whether `c` stands in a scorers' list: a minute follows it (`26th`) and a
+/// bracket, a comma or a line break comes before it (`( Quux 26th , Zorbl 37th )`).
+pub(super) fn scored_in_minute(cx: &Context<'_, '_>, c: &Candidate) -> bool {
+    let Some(minute) = cx.tokens.get(c.tokens.end).map(|t| &cx.text[t.span()]) else {
+        return false;
+    };
+    let digits = minute.bytes().take_while(u8::is_ascii_digit).count();
+    let ordinal = (1..=3).contains(&digits) && matches!(&minute[digits..], "st" | "nd" | "rd" | "th");
+    let listed = || match c.tokens.start.checked_sub(1) {
+        None => true,
+        Some(k) => {
+            let gap = &cx.text[cx.tokens[k].span().end()..cx.tokens[c.tokens.start].span().start()];
+            matches!(cx.word(k), "(" | ",") || gap.contains('\n')
+        }
+    };
+    ordinal && listed()
 }
 
 /// Whether an organisation's noun follows `c`: `Zorblax shares`, `Zorblax 's striker`.

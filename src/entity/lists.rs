@@ -308,6 +308,17 @@ fn first_word(words: &str) -> &str {
     words.split(' ').next().unwrap_or_default()
 }
 
+/// Whether a lexicon entry is a country or territory (its id is `ISO3166:`).
+pub(super) fn is_country(entry: &Entry<'_>) -> bool {
+    entry.id.as_deref().is_some_and(|id| id.starts_with("ISO3166:"))
+}
+
+/// Whether a lexicon entry is a city or state (a GeoNames place, not a
+/// country or region), which may lend its name to a club.
+pub(super) fn is_city(entry: &Entry<'_>) -> bool {
+    entry.label == crate::Label::Gpe && entry.id.as_deref().is_some_and(|id| id.starts_with("GeoNames:"))
+}
+
 /// The upper-case forms of the bundled entity surfaces that have lower-case
 /// letters, for text written in capitals. Surfaces that are also common
 /// words (`Nice`, `Reading`) are left out unless they name a country
@@ -318,9 +329,8 @@ fn shouted_surfaces(lists: &WordLists, entities: &[Entry<'static>]) -> FxHashMap
         let std::borrow::Cow::Borrowed(surface) = entry.surface else {
             continue;
         };
-        let country = entry.id.as_deref().is_some_and(|id| id.starts_with("ISO3166:"));
         if !surface.chars().any(char::is_lowercase)
-            || (lists.common_words.contains(surface) && !country)
+            || (lists.common_words.contains(surface) && !is_country(entry))
             || lists.function_words.contains(surface)
         {
             continue;

@@ -8,6 +8,9 @@
 //!   (FAA)`) makes the acronym a short form of the name.
 //!   Any acronym in brackets after an organisation's name of two words or
 //!   more abbreviates it, whatever its letters (`Popular Revolutionary Army (EPR)`).
+//! - A company's name before its legal suffix (`Zorblax` for `Zorblax Gold
+//!   Corp`) names it where a candidate's own evidence is no more than a
+//!   person's guess (a surname list, a speech verb) or none.
 //! - A lexicon hit takes the lexicon's canonical name and id.
 //! - An unknown candidate takes the label [`super::typing`] guesses from the
 //!   evidence around it; one with none takes the label another mention of
@@ -24,7 +27,7 @@ use crate::Label;
 
 use super::context::{Candidate, Context, Evidence};
 use super::cues;
-use super::typing::{guess, stands_alone, Guess};
+use super::typing::{guess, opens_dateline, stands_alone, Guess};
 use super::{Gender, Mention};
 use keys::{EndsFilter, Shouted, Straight};
 
@@ -69,10 +72,14 @@ pub fn merge<'a>(cx: &Context<'_, 'a>, candidates: Vec<Candidate>) -> Vec<Mentio
 /// Short forms of full names and acronyms: surface -> (canonical, label, gender).
 type ShortForms<'a> = FxHashMap<Straight<'a>, (Cow<'a, str>, Label, Gender)>;
 
-/// Known given names that open a person's full name, with the full name and
-/// its gender: `Hillary` alone is `Hillary Clinton` where nothing else says
-/// what it is. Apart from [`ShortForms`], so they never overrule evidence.
-type GivenForms<'a> = FxHashMap<Straight<'a>, (Cow<'a, str>, Gender)>;
+/// Forms that name a referent only where a candidate's own evidence is
+/// weak, with the full name, its label and gender: a known given name that
+/// opens a person's full name (`Hillary` alone is `Hillary Clinton` where
+/// nothing else says what it is), and the name of a company before its
+/// legal suffix (`Zorblax` and `Zorblax Gold` for `Zorblax Gold Corp`), which
+/// outweighs a person's guess from a surname list or a speech verb. Apart
+/// from [`ShortForms`], so they never overrule evidence.
+type GivenForms<'a> = FxHashMap<Straight<'a>, (Cow<'a, str>, Label, Gender)>;
 
 /// Each unknown candidate's guess, made once (`None` for the others), and
 /// the short forms the candidates define: short forms and resolution both
@@ -100,10 +107,18 @@ fn guesses_and_short_forms<'a>(
     // was rehashed about six times a document.
     let (mut short_keys, mut given_keys) = (0, 0);
     for (c, label) in labels() {
-        if label == Label::Person && c.tokens.len() >= 2 {
-            // The name itself and its tails (nicknames are rare: a few more keys grow the map).
-            short_keys += c.tokens.len();
-            given_keys += 1;
+        if c.tokens.len() >= 2 {
+            match label {
+                Label::Person => {
+                    // The name itself and its tails (nicknames are rare: a few more keys grow the map).
+                    short_keys += c.tokens.len();
+                    // Its given name.
+                    given_keys += 1;
+                }
+                // At most two forms of a company's name before its suffix.
+                Label::Org => given_keys += 2,
+                _ => {}
+            }
         }
         // An acronym in brackets after it.
         short_keys += usize::from(cx.tokens.get(c.tokens.end).is_some_and(|t| cx.text[t.span()] == *"("));
@@ -112,14 +127,29 @@ fn guesses_and_short_forms<'a>(
     let mut given_forms = GivenForms::with_capacity_and_hasher(given_keys, Default::default());
     for (c, label) in labels() {
         add_short_forms(cx, c, label, &mut short_forms);
-        if label == Label::Person && c.tokens.len() >= 2 {
-            let first = cx.word(c.tokens.start);
-            if cx.lists.given_name(first).is_some() && !cx.lists.is_function_word(first) {
-                given_forms.entry(Straight::new(first)).or_insert((Cow::Borrowed(&cx.text[c.span]), c.gender));
-            }
+        if c.tokens.len() >= 2 {
+            add_given_forms(cx, c, label, &mut given_forms);
         }
     }
     (guesses, short_forms, given_forms)
+}
+
+/// Adds the forms of a candidate of two words or more labelled `label`
+/// that name it where evidence is weak (see [`GivenForms`]).
+fn add_given_forms<'a>(cx: &Context<'_, 'a>, c: &Candidate, label: Label, given_forms: &mut GivenForms<'a>) {
+    let first = cx.word(c.tokens.start);
+    if cx.lists.is_function_word(first) {
+        return;
+    }
+    let canonical = Cow::Borrowed(&cx.text[c.span]);
+    if label == Label::Person && cx.lists.given_name(first).is_some() {
+        given_forms.entry(Straight::new(first)).or_insert((canonical, label, c.gender));
+    } else if label == Label::Org && cues::is_company_suffix(cx.word(c.tokens.end - 1)) {
+        // The words before the suffix, and the first of them: `Zorblax Gold`, `Zorblax`.
+        let before_suffix = cx.span(&(c.tokens.start..c.tokens.end - 1));
+        given_forms.entry(Straight::new(first)).or_insert((canonical.clone(), label, Gender::Unknown));
+        given_forms.entry(Straight::new(&cx.text[before_suffix])).or_insert((canonical, label, Gender::Unknown));
+    }
 }
 
 /// Adds the short forms a candidate labelled `label` defines: every tail of
@@ -191,9 +221,11 @@ fn resolve<'a>(
         (Evidence::Lexicon(entry), _) => {
             let entry = &cx.gazetteer.entries()[entry];
             // In a document with results, a city that plays (`beat Zorbton`, `Zorbton 's striker`) is its team.
-            let city = entry.label == Label::Gpe && entry.id.as_deref().is_some_and(|id| id.starts_with("GeoNames:"));
+            let city = super::lists::is_city(entry);
             let plays = || !teams.is_empty() && city && (cues::plays(cx, c) || cues::org_noun_after(cx, c));
-            if matches!(entry.label, Label::Gpe | Label::Loc) && (teams.contains(surface) || plays()) {
+            // A dateline's place is the place, whatever the tables below it play.
+            let team = || teams.contains(surface) && !opens_dateline(cx, c);
+            if matches!(entry.label, Label::Gpe | Label::Loc) && (team() || plays()) {
                 return Some(Mention { label: Label::Org, title: None, ..plain(c, surface, Gender::Unknown) });
             }
             Some(Mention {
@@ -206,16 +238,27 @@ fn resolve<'a>(
         }
         (Evidence::Rule(label), _) => Some(Mention { label, ..plain(c, surface, c.gender) }),
         (Evidence::Team, _) => Some(Mention { label: Label::Org, ..plain(c, surface, Gender::Unknown) }),
-        (Evidence::Unknown, _) => match guessed {
-            Some(label) => Some(Mention { label, title: None, ..plain(c, surface, Gender::Unknown) }),
-            // A given name alone (no name next to it), where a full name opened by it is in the document.
-            // The map first: most names open no full name, and it is cheaper to ask.
-            None => {
-                given_forms.get(&Straight::new(surface)).filter(|_| stands_alone(cx, c)).map(|(canonical, gender)| {
-                    Mention { label: Label::Person, canonical: canonical.clone(), ..plain(c, surface, *gender) }
-                })
+        (Evidence::Unknown, _) => {
+            // A form standing alone (no name next to it), where a full name it is a form of is in the document.
+            let form = || {
+                let form = (!given_forms.is_empty()).then(|| given_forms.get(&Straight::new(surface))).flatten();
+                form.filter(|_| stands_alone(cx, c))
+            };
+            let of_form = |(canonical, label, gender): &(Cow<'a, str>, Label, Gender)| Mention {
+                label: *label,
+                canonical: canonical.clone(),
+                ..plain(c, surface, *gender)
+            };
+            match guessed {
+                // A company's short form outweighs a person's guess.
+                Some(Label::Person) => match form() {
+                    Some(org @ (_, Label::Org, _)) => Some(of_form(org)),
+                    _ => Some(Mention { label: Label::Person, title: None, ..plain(c, surface, Gender::Unknown) }),
+                },
+                Some(label) => Some(Mention { label, title: None, ..plain(c, surface, Gender::Unknown) }),
+                None => form().map(of_form),
             }
-        },
+        }
     }
 }
 
@@ -380,6 +423,13 @@ mod tests {
     }
 
     #[test]
+    fn a_datelines_place_stays_a_place_beside_its_team() {
+        let doc = entities("LEEDS 1996-08-24\nStandings :\nLEEDS 74 59\nBOSTON 70 60");
+        assert_eq!(doc[0], ("LEEDS".into(), Label::Gpe), "{doc:?}");
+        assert_eq!(doc[1], ("LEEDS".into(), Label::Org), "{doc:?}");
+    }
+
+    #[test]
     fn a_city_that_plays_in_a_document_with_results_is_its_team() {
         let text = "Zorbton 2 Quuxton 1\nLater Leeds beat Boston in a friendly.";
         assert_eq!(label_of(text, "Boston"), Some(Label::Org));
@@ -405,6 +455,18 @@ mod tests {
         assert_eq!((zelda.label, zelda.canonical.as_ref()), (Label::Person, "Zelda Quuxley"));
         // Without a full name it opens, a given name alone says nothing here.
         assert_eq!(label_of("Later, Zelda left the room.", "Zelda"), None);
+    }
+
+    #[test]
+    fn a_companys_short_form_outweighs_a_persons_guess() {
+        let e = extractor();
+        let doc = e.extract("Zorblax Gold Corp raised its forecast. Later, Zorblax said sales rose.");
+        let short = doc.entities.iter().find(|m| m.text == "Zorblax").expect("Zorblax is found");
+        assert_eq!((short.label, short.canonical.as_ref()), (Label::Org, "Zorblax Gold Corp"));
+        // Without the company, the speech verb makes `Zorblax` a person; a ministry lends no short form.
+        assert_eq!(label_of("Later, Zorblax said sales rose.", "Zorblax"), Some(Label::Person));
+        let text = "The Zorblax Department said so. Later, Zorblax said sales rose.";
+        assert_eq!(label_of(text, "Zorblax"), Some(Label::Person));
     }
 
     #[test]

@@ -12,6 +12,7 @@
 //! | a kinship or role noun before the run (`his wife Cilia Flores`) | PERSON |
 //! | a place followed by words (`San Francisco Giants`, `Warsaw Newsroom`); an event word last (`Hong Kong Open`) drops it | ORG |
 //! | a byline: a two- or three-word line before a dateline | PERSON |
+//! | an organisation's noun right before the words (`the daily Le Zorblax`, `side Gloria Quux`) | ORG |
 //! | a known given name or an initial first (`M. Gatting`), or a known surname last (two words or more) | PERSON |
 //! | CamelCase or letters with digits (`FlightRadar24`) | ORG |
 //! | anything else | unknown, left to [`super::typing`] |
@@ -27,7 +28,7 @@ use crate::token::TokenKind;
 use crate::{Label, Span};
 
 use super::context::{Candidate, Context, Evidence, NameStarts, TokenHits};
-use super::cues::{self, is_event_word, is_quoted_title};
+use super::cues::{self, is_event_word, is_plural, is_quoted_title};
 use super::{lists, shouted, sports, Gender};
 
 /// Whether `word` may join two capitalised words inside one name: `of`, `de`, `van`, `bin`, `&`.
@@ -259,8 +260,8 @@ fn classify_run(cx: &Context<'_, '_>, hits: &TokenHits, run: &Run, parts: &mut V
                         continue;
                     }
                 }
-                let place = matches!(cx.entry(*entry).label, Label::Gpe | Label::Loc);
-                if place && sports::is_team(cx, range, run.results) {
+                // Only a city or state names a club; a country with its score is its national side, a place.
+                if lists::is_city(cx.entry(*entry)) && sports::is_team(cx, range, run.results) {
                     out.push(Candidate { evidence: Evidence::Team, ..unknown(cx, range.clone(), part_initial) });
                 } else if !((part_initial || run.headline) && cx.lists.is_ambiguous(surface))
                     || (!run.headline && acts(cx, range.end))
@@ -469,11 +470,6 @@ fn names_group(cx: &Context<'_, '_>, words: &Range<usize>) -> bool {
     cx.lists.is_org_suffix(last) || (is_plural(last) && !cx.lists.is_surname(last))
 }
 
-/// Whether `word` reads as an English plural: `Zorblaxes`, `Tigers`, not `Agius`, `Ross`, `Davis`.
-fn is_plural(word: &str) -> bool {
-    word.len() > 3 && word.ends_with('s') && !["ss", "us", "is", "os"].iter().any(|end| word.ends_with(end))
-}
-
 /// Cuts a run into hits, titles and word pieces: `parts` (cleared first).
 fn cut_into_parts(cx: &Context<'_, '_>, hits: &TokenHits, tokens: &Range<usize>, parts: &mut Vec<Part>) {
     parts.clear();
@@ -594,6 +590,10 @@ fn classify_words(
     if is_quoted_title(cx, &tokens) {
         return unknown(cx, tokens, initial);
     }
+    // An organisation's noun before the name outweighs a given name in it: `the daily Zorblax`, `side Jean Quux`.
+    if tokens.len() <= 4 && tokens.start > 0 && cues::is_org_noun_before(cx.word(tokens.start - 1)) {
+        return Candidate { evidence: Evidence::Rule(Label::Org), ..unknown(cx, tokens, initial) };
+    }
     // `of` joins an organisation's words, never a person's: `Football Association of Ireland`.
     let joins_org = || tokens.clone().any(|k| cx.word_bytes(k) == b"of");
     if tokens.len() >= 2 && tokens.len() <= 4 && !joins_org() {
@@ -699,6 +699,16 @@ mod tests {
         assert_eq!(golf, [("Tony Jarrett".into(), Label::Person)]);
         let cricket = entities("Middlesex 199 ( J. Pooley 111 , M. Gatting 83 )");
         assert!(cricket.contains(&("M. Gatting".into(), Label::Person)), "{cricket:?}");
+    }
+
+    #[test]
+    fn an_organisations_noun_before_a_name_makes_it_one() {
+        let label = |text: &str, name: &str| entities(text).into_iter().find(|(t, _)| t == name).map(|(_, l)| l);
+        assert_eq!(label("He told the daily Le Zorblax on Friday .", "Le Zorblax"), Some(Label::Org));
+        assert_eq!(label("A northern side Gloria Quux won .", "Gloria Quux"), Some(Label::Org));
+        assert_eq!(label("Software retailer Zorblax said it would buy a stake .", "Zorblax"), Some(Label::Org));
+        // Other nouns before a given name and a surname leave a person.
+        assert_eq!(label("He told the reporter Gloria Quux on Friday .", "Gloria Quux"), Some(Label::Person));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Sports results and tables, where a place written with its score is the
 //! team named after it: `Leicester 2 Chelsea 1`, `Essex 372`,
-//! `NEW YORK 74 59`.
+//! `NEW YORK 74 59`. Only a city or state names a club: a country or
+//! region stays a place, its national side named as it is (`England 326`).
 
 use std::cell::OnceCell;
 use std::ops::Range;
@@ -93,6 +94,15 @@ mod tests {
     fn a_table_row_opens_its_line() {
         assert_eq!(labels("( Boston 74 59"), [("Boston".into(), Label::Org)]);
         assert_eq!(labels("He said Boston 74 59"), [("Boston".into(), Label::Gpe)]);
+    }
+
+    #[test]
+    fn a_country_with_its_score_is_its_national_side_a_place() {
+        assert_eq!(labels("Leicester 2 Namibia 1"), [("Leicester".into(), Label::Org), ("Namibia".into(), Label::Gpe)]);
+        assert_eq!(
+            labels("Scotland 3 Leicester 1"),
+            [("Scotland".into(), Label::Gpe), ("Leicester".into(), Label::Org)]
+        );
     }
 
     #[test]

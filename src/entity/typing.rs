@@ -3,12 +3,15 @@
 //! preposition, a place in brackets) and its own shape (title case, an
 //! acronym), before [`super::merge`] looks at the rest of the document.
 //!
-//! - An unknown name next to a speech verb, or of two or three words before
-//!   a place in brackets (`Sven Nylander ( Sweden )`), is a person; a single
+//! - An unknown name next to a speech verb, before a minute in a scorers'
+//!   list (`( Quuxley 26th ,`), or of two or three words before a place in
+//!   brackets (`Sven Nylander ( Sweden )`), is a person; a single
 //!   word where a match report puts a team (`beat Somerset`, `against the
 //!   Mets`, `Kent drew`) or a club in brackets after a player (`Tom Smith (
-//!   Zorblax )`), and a name before an organisation's noun (`the Zorblax
-//!   newspaper`, `Zorblax striker`), are organisations.
+//!   Zorblax )`) or after a competitor and country (`Tom Quux ( Italy )
+//!   Zorblax`), a plural after `the` (`the Zorblaxes`), and a name before an
+//!   organisation's noun (`the Zorblax newspaper`, `Zorblax striker`), are
+//!   organisations.
 //! - An acronym among lower-case words (`the KDPI`) is an organisation,
 //!   unless another mention of it says otherwise.
 //! - An unknown single word becomes a person when it is a known surname
@@ -17,12 +20,15 @@
 //!   organisation when it holds a connector (`of`, `&`), or nothing when it
 //!   ends in an event word (`World Cup`). The rest is left open.
 
+use std::ops::Range;
+
 use crate::token::{Token, TokenKind};
 use crate::{Label, Span};
 
 use super::context::{Candidate, Context};
 use super::cues::{
-    club_after_person, is_event_word, is_place_preposition, is_quoted_title, is_speech_verb, org_noun_after, plays,
+    club_after_person, is_event_word, is_place_preposition, is_plural, is_quoted_title, is_speech_verb, org_noun_after,
+    plays, scored_in_minute,
 };
 
 /// What [`guess`] makes of an unknown candidate on its own evidence.
@@ -104,12 +110,17 @@ fn label_of_unknown(cx: &Context<'_, '_>, c: &Candidate, first: &str, last: &str
         && !connected
         && count <= 3
         && (((speaks(Some(c.tokens.end)) || speaks(c.tokens.start.checked_sub(1))) && may_be_a_speaker(cx, c))
-            || (count >= 2 && place_in_brackets_after(cx, c)))
+            || (count >= 2 && place_in_brackets_after(cx, c))
+            || scored_in_minute(cx, c))
     {
         return Some(Label::Person);
     }
     // Asked only of names, the cues before whether it stands alone: most words are next to none.
-    let plays_or_belongs = || count == 1 && (plays(cx, c) || club_after_person(cx, c)) && stands_alone(cx, c);
+    let plays_or_belongs = || {
+        count == 1
+            && (plays(cx, c) || club_after_person(cx, c) || team_after_nationality(cx, c) || plural_after_the(cx, c))
+            && stands_alone(cx, c)
+    };
     if name_like && (plays_or_belongs() || (count <= 3 && org_noun_after(cx, c) && (count > 1 || stands_alone(cx, c))))
     {
         return Some(Label::Org);
@@ -197,7 +208,7 @@ const DATELINE_GAP: usize = 4;
 /// Whether `c` opens a dateline: a line that starts with it and ends in a
 /// date, maybe with a state or country between (`ZORBTON 1996-08-23`,
 /// `ZORBTON , Iraq 1996-08-23`).
-fn opens_dateline(cx: &Context<'_, '_>, c: &Candidate) -> bool {
+pub(super) fn opens_dateline(cx: &Context<'_, '_>, c: &Candidate) -> bool {
     let bytes = cx.text.as_bytes();
     let line_start = cx.tokens[c.tokens.start].span().start();
     if line_start > 0 && bytes[line_start - 1] != b'\n' {
@@ -279,13 +290,45 @@ fn place_in_brackets_after(cx: &Context<'_, '_>, c: &Candidate) -> bool {
     if k >= cx.tokens.len() || cx.word(k) != "(" {
         return false;
     }
-    let Some(close) = (k + 2..cx.tokens.len().min(k + 6)).find(|&j| cx.word(j) == ")") else {
-        return false;
-    };
-    let inside = cx.tokens[k + 1].span().cover(cx.tokens[close - 1].span());
+    (k + 2..cx.tokens.len().min(k + PLACE_IN_BRACKETS + 2))
+        .find(|&j| cx.word(j) == ")")
+        .is_some_and(|close| is_place(cx, k + 1..close))
+}
+
+/// The most tokens of a place in brackets after a competitor (`( Czech Republic )`).
+const PLACE_IN_BRACKETS: usize = 4;
+
+/// Whether tokens `words` are exactly one place the gazetteer knows.
+fn is_place(cx: &Context<'_, '_>, words: Range<usize>) -> bool {
+    let inside = cx.span(&words);
     let hits = cx.gazetteer.find(&cx.text[inside]);
     matches!(hits[..], [hit] if hit.span.len() == inside.len()
         && matches!(cx.gazetteer.entries()[hit.entry].label, Label::Gpe | Label::Loc))
+}
+
+/// Whether one word follows a competitor's name and country in brackets, as
+/// a rider's or driver's team does in results: `Tom Quux ( Italy ) Zorblax`.
+fn team_after_nationality(cx: &Context<'_, '_>, c: &Candidate) -> bool {
+    let start = c.tokens.start;
+    if start < 4 || cx.word(start - 1) != ")" {
+        return false;
+    }
+    let from = start.saturating_sub(PLACE_IN_BRACKETS + 2);
+    (from..start - 2)
+        .rev()
+        .find(|&k| cx.word(k) == "(")
+        .is_some_and(|open| open > 0 && cx.is_capitalised(open - 1) && is_place(cx, open + 1..start - 1))
+}
+
+/// Whether `c` is a plural after `the` (`the Zorblaxes`, `The Quuxers
+/// won`): a team or body named in the plural; the name lists have already
+/// claimed the peoples (`the Kurds`) and the event words are none.
+fn plural_after_the(cx: &Context<'_, '_>, c: &Candidate) -> bool {
+    let start = c.tokens.start;
+    start > 0
+        && matches!(cx.word(start - 1), "the" | "The")
+        && is_plural(cx.word(start))
+        && !is_event_word(cx.word(start))
 }
 
 #[cfg(test)]
@@ -347,6 +390,37 @@ mod tests {
         assert_eq!(label_of(text, "Zorblax"), Some(Label::Org));
         assert_eq!(label_of(text, "Germany"), Some(Label::Gpe));
         assert_eq!(label_of("The fee ( Zorblax ) rose .", "Zorblax"), None);
+    }
+
+    #[test]
+    fn a_word_after_a_competitor_and_country_is_the_team() {
+        let text = "3. Tom Quux ( Italy ) Zorblax 43\n4. Joe Smith ( Belgium ) Quuxbank same time";
+        assert_eq!(label_of(text, "Zorblax"), Some(Label::Org));
+        assert_eq!(label_of(text, "Quuxbank"), Some(Label::Org));
+        // Brackets that hold no place, or no name before them, say nothing.
+        assert_eq!(label_of("3. Tom Quux ( retired ) Zorblax 43", "Zorblax"), None);
+        assert_eq!(label_of("the fee ( Italy ) Zorblax paid", "Zorblax"), None);
+    }
+
+    #[test]
+    fn a_name_before_a_minute_in_a_scorers_list_is_a_person() {
+        let text = "Zorbton 2 ( Quuxley 26th , Zorblin 37th ) Quuxton 1";
+        assert_eq!(label_of(text, "Quuxley"), Some(Label::Person));
+        assert_eq!(label_of(text, "Zorblin"), Some(Label::Person));
+        assert_eq!(label_of("Scorers :\nZorblin 37th , 60th", "Zorblin"), Some(Label::Person));
+        // A minute alone, or a rank after a word in a sentence, says nothing.
+        assert_eq!(label_of("They met the Zorblin 37 times .", "Zorblin"), None);
+        assert_eq!(label_of("He ranked Zorblin 18th in the world .", "Zorblin"), None);
+    }
+
+    #[test]
+    fn a_plural_after_the_is_a_team_or_body() {
+        assert_eq!(label_of("He hit a homer for the Zorblaxes on Friday .", "Zorblaxes"), Some(Label::Org));
+        assert_eq!(label_of("Later , the Quuxers won again .", "Quuxers"), Some(Label::Org));
+        // A singular, or a plural with no `the`, says nothing; an event word is no team.
+        assert_eq!(label_of("He hit a homer for the Zorblax on Friday .", "Zorblax"), None);
+        assert_eq!(label_of("He hit a homer for Zorblaxes on Friday .", "Zorblaxes"), None);
+        assert_eq!(label_of("He ran at the Olympics on Friday .", "Olympics"), None);
     }
 
     #[test]
