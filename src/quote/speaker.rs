@@ -523,7 +523,9 @@ impl<'s, 'a> Scene<'s, 'a> {
             match self.tokens[e - 1].kind {
                 TokenKind::Word => {
                     let word = self.lower_bytes(e - 1);
-                    if word.ends_with(b"ly") || between_subject_and_cue(word) {
+                    // `Kelly said`: a name ending in `-ly` is no adverb.
+                    let adverb = word.ends_with(b"ly") && self.mention_at(e - 1).is_none();
+                    if adverb || between_subject_and_cue(word) {
                         e -= 1;
                     } else if WEEKDAYS.contains(&word) && dated(e) {
                         e -= 2;
@@ -899,6 +901,68 @@ impl<'s, 'a> Scene<'s, 'a> {
         }
         let start = start?;
         Some(Np { span: self.span(&(start..e)), tokens: start..e, phrase: SpeakerPhrase::Nominal(SpeakerKind::Person) })
+    }
+
+    /// A description no list knows, right after an inverted cue: `said the
+    /// driver`, `said a longtime adviser to the mayor`, `says the ad’s
+    /// narrator`: a determiner at `s`, then at most [`MAX_PHRASE`] lower-case
+    /// words, numbers or names, ending at punctuation, a preposition or `who`
+    /// (not reaching `ceiling`), its last word a noun.
+    pub fn described_starting_at(&self, s: usize, ceiling: usize) -> Option<Np> {
+        if s >= ceiling || self.tokens[s].kind != TokenKind::Word || !is_determiner_word(self.lower_bytes(s)) {
+            return None;
+        }
+        let ceiling = ceiling.min(s + 2 + MAX_PHRASE);
+        let mut e = s + 1;
+        while e < ceiling {
+            let inside = match self.tokens[e].kind {
+                TokenKind::Word => {
+                    let word = self.lower_bytes(e);
+                    (self.in_lower_case(e) || self.mention_at(e).is_some())
+                        && !PREPOSITIONS.contains(&word)
+                        && !matches!(word, b"who" | b"which" | b"that" | b"and" | b"or")
+                }
+                TokenKind::Number | TokenKind::Dash | TokenKind::Possessive => true,
+                _ => false,
+            };
+            if !inside {
+                break;
+            }
+            e += 1;
+        }
+        // The phrase ends where the attribution does, or where a qualifier or relative clause begins.
+        let ends = e == ceiling
+            || match self.tokens[e].kind {
+                TokenKind::Word => PREPOSITIONS.contains(&self.lower_bytes(e)) || self.is(e, "who"),
+                TokenKind::Terminal | TokenKind::Quote => true,
+                TokenKind::Punct => self.is(e, ",") || self.is(e, ";"),
+                _ => false,
+            };
+        let head = e - 1;
+        let word = self.lower_bytes(head);
+        // `the 46-year-old`: `old` after a dash names a person.
+        let age = word == b"old" && self.tokens[head - 1].kind == TokenKind::Dash;
+        let noun = head > s
+            && self.tokens[head].kind == TokenKind::Word
+            && self.in_lower_case(head)
+            && (age || !(not_head_noun(word) || word.ends_with(b"ly") || pronoun(word, true).is_some()));
+        (ends && noun).then(|| Np {
+            span: self.span(&(s..e)),
+            tokens: s..e,
+            phrase: SpeakerPhrase::Nominal(SpeakerKind::Person),
+        })
+    }
+
+    /// Whether token `k` is an apostrophe closing a plural possessive
+    /// (`Sanders’ campaign`, `the voters' choice`): a single mark right after a word ending in `s`.
+    pub fn is_plural_possessive(&self, k: usize) -> bool {
+        k > 0
+            && self.tokens[k].kind == TokenKind::Quote
+            && matches!(self.word(k), "’" | "'")
+            && self.tokens[k - 1].kind == TokenKind::Word
+            && self.tokens[k - 1].span().end() == self.tokens[k].span().start()
+            && self.lower_bytes(k - 1).ends_with(b"s")
+            && self.tokens.get(k + 1).is_some_and(|t| t.span().start() > self.tokens[k].span().end())
     }
 
     /// The addressee right after cue verb `v` (whose cue is `cue`) when the
