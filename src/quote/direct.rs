@@ -211,7 +211,8 @@ fn after(scene: &Scene<'_, '_>, q: &Quoted) -> Option<(Attribution, usize)> {
                 || (np.tokens.end < v && matches!(scene.word(np.tokens.end), "," | "(" | "of" | "who"))
         })
         .or_else(|| scene.np_ending_at(adjacent, s))
-        .or_else(|| scene.described_ending_at(adjacent, s))?;
+        .or_else(|| scene.described_ending_at(adjacent, s))
+        .or_else(|| scene.capitalised_name(s, adjacent))?;
     let (addressee, end) = scene.addressee_after(v, verb, limit);
     Some((Attribution { speaker: Some(speaker), cue, addressee }, end))
 }

@@ -749,4 +749,22 @@ mod tests {
         let text = "“The case was unusual.” Jane Smith said so on Monday.";
         assert_eq!(first_speaker(text).as_deref(), Some("Jane Smith"));
     }
+
+    #[test]
+    fn a_capitalised_name_no_entity_covers_opens_an_attribution() {
+        let text = "“We will take that strength to the capital,” Ozzarine said.";
+        assert_eq!(first_speaker(text).as_deref(), Some("Ozzarine"));
+        // A capitalised determiner or conjunction is no name: `The …`, `But …`.
+        let text = "“We will take that strength to the capital,” But said.";
+        assert_eq!(first_speaker(text).as_deref(), None);
+    }
+
+    #[test]
+    fn a_description_of_four_words_before_a_cue() {
+        let text = "“Her mind is shot,” the presumptive Republican presidential nominee wrote.";
+        assert_eq!(first_speaker(text).as_deref(), Some("the presumptive Republican presidential nominee"));
+        // Five words from the determiner are too many.
+        let text = "“Her mind is shot,” the very presumptive Republican presidential nominee wrote.";
+        assert_eq!(first_speaker(text).as_deref(), None);
+    }
 }

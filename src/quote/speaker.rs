@@ -25,6 +25,8 @@ const MAX_APPOSITIVE: usize = 24;
 const MAX_QUALIFIED: usize = 24;
 /// How many tokens [`Scene::skip_back_adverbs`] may skip between a subject and its cue.
 const MAX_BETWEEN: usize = 12;
+/// How many capitalised words a name no entity covers may have (see [`Scene::capitalised_name`]).
+const MAX_NAME_WORDS: usize = 4;
 
 /// What kind of phrase names the speaker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,7 +37,8 @@ pub enum SpeakerPhrase {
     Pronoun(Gender, bool),
     /// A description (`analysts`, `the report`).
     Nominal(SpeakerKind),
-    /// An upper-case transcript label (`WALLACE:`), no known entity.
+    /// A capitalised name no entity covers: a transcript label (`WALLACE:`)
+    /// or the name that opens an attribution (`“…,” Espinoza said`).
     Label,
     /// The relative pronoun `who` (`McConnell, who said …`), standing for the name before it.
     Relative,
@@ -870,7 +873,7 @@ impl<'s, 'a> Scene<'s, 'a> {
 
     /// A description no list knows, right before a cue: `the announcer`,
     /// `a narrator in the ad`, `Connecticut’s tax commissioner`: a lower-case
-    /// head word with a determiner or possessor at most three words before it.
+    /// head word with a determiner or possessor at most four words before it.
     pub fn described_ending_at(&self, e: usize, floor: usize) -> Option<Np> {
         let head = e.checked_sub(1).filter(|&h| h >= floor)?;
         let lower_word = |k: usize| self.tokens[k].kind == TokenKind::Word && self.in_lower_case(k);
@@ -883,7 +886,7 @@ impl<'s, 'a> Scene<'s, 'a> {
             return None;
         }
         let mut start = None;
-        for k in (floor.max(head.saturating_sub(3))..head).rev() {
+        for k in (floor.max(head.saturating_sub(4))..head).rev() {
             if is_determiner_word(self.lower_bytes(k)) {
                 start = Some(k);
                 break;
@@ -950,6 +953,24 @@ impl<'s, 'a> Scene<'s, 'a> {
             span: self.span(&(s..e)),
             tokens: s..e,
             phrase: SpeakerPhrase::Nominal(SpeakerKind::Person),
+        })
+    }
+
+    /// `“…,” Espinoza said`: tokens `s..e`, right after a quote and right
+    /// before its cue, when they are one to [`MAX_NAME_WORDS`] capitalised
+    /// words that no entity covers and no determiner, pronoun or conjunction opens.
+    pub fn capitalised_name(&self, s: usize, e: usize) -> Option<Np> {
+        let capitalised =
+            |k: usize| self.tokens[k].kind == TokenKind::Word && self.word(k).starts_with(|c: char| c.is_uppercase());
+        let first = self.lower_bytes(s);
+        let opens_name = !(is_determiner_word(first)
+            || not_head_noun(first)
+            || pronoun(first, false).is_some()
+            || PREPOSITIONS.contains(&first));
+        (s < e && e - s <= MAX_NAME_WORDS && opens_name && (s..e).all(capitalised)).then(|| Np {
+            span: self.span(&(s..e)),
+            tokens: s..e,
+            phrase: SpeakerPhrase::Label,
         })
     }
 
