@@ -767,4 +767,13 @@ mod tests {
         let text = "“Her mind is shot,” the very presumptive Republican presidential nominee wrote.";
         assert_eq!(first_speaker(text).as_deref(), None);
     }
+
+    #[test]
+    fn the_audience_after_a_quote_and_told_is_no_speech() {
+        let text = "“We will win,” Jane Smith told a North Dakota rally on Friday.";
+        assert_eq!(quotes(text), one(QuoteKind::Direct, "We will win,", Some("Jane Smith")));
+        // Without a quote before it, `told` keeps its clause.
+        let text = "Jane Smith told reporters in North Dakota that the count was close.";
+        assert_eq!(quotes(text), one(QuoteKind::Indirect, "the count was close", Some("Jane Smith")));
+    }
 }
