@@ -61,6 +61,9 @@ pub fn attribute(scene: &Scene<'_, '_>, quoted: &[Quoted]) -> (Vec<Found>, Vec<u
             let np = Np { span: scene.tokens[label].span(), tokens: label..label + 1, phrase: SpeakerPhrase::Label };
             quote.content = Span::new(scene.tokens[label + 1].span().end(), q.content.end()).trim_start(scene.text);
             quote.apply(Attribution { speaker: Some(np), cue: None, addressee: None }, Rule::DirectLabel);
+        } else if let Some(attribution) = new_sentence_after(scene, q).then(|| before(scene, q)).flatten() {
+            // `X said, “A.” He added, “B.”`: the sentence after the quote has its own subject.
+            quote.apply(attribution, Rule::DirectCueBefore);
         } else if let Some((attribution, end)) = after(scene, q) {
             quote.apply(attribution, Rule::DirectCueAfter);
             // “A,” he said. “B.” — one quote in two parts.
@@ -172,13 +175,21 @@ fn after(scene: &Scene<'_, '_>, q: &Quoted) -> Option<(Attribution, usize)> {
         }
         return None;
     }
-    let (v, verb) = (s..limit)
-        .take_while(|&k| !matches!(scene.tokens[k].kind, TokenKind::Quote | TokenKind::Terminal))
-        .find_map(|k| quote_cue(scene, k).map(|c| (k, c)))?;
+    let Some((v, verb)) = (s..limit)
+        .take_while(|&k| match scene.tokens[k].kind {
+            TokenKind::Terminal => false,
+            // `Sanders’ campaign manager`: an apostrophe is no quote mark.
+            TokenKind::Quote => scene.is_plural_possessive(k),
+            _ => true,
+        })
+        .find_map(|k| quote_cue(scene, k).map(|c| (k, c)))
+    else {
+        return phrase_cue_after(scene, s, limit);
+    };
     let cue = Some(scene.tokens[v].span());
-    // “…,” said X
+    // “…,” said X, “…,” said the driver
     if v == s {
-        let np = scene.np_starting_at(s + 1, limit)?;
+        let np = scene.np_starting_at(s + 1, limit).or_else(|| scene.described_starting_at(s + 1, limit))?;
         let end = np.tokens.end;
         return Some((Attribution { speaker: Some(np), cue, addressee: None }, end));
     }
@@ -200,9 +211,37 @@ fn after(scene: &Scene<'_, '_>, q: &Quoted) -> Option<(Attribution, usize)> {
                 || (np.tokens.end < v && matches!(scene.word(np.tokens.end), "," | "(" | "of" | "who"))
         })
         .or_else(|| scene.np_ending_at(adjacent, s))
-        .or_else(|| scene.described_ending_at(adjacent, s))?;
+        .or_else(|| scene.described_ending_at(adjacent, s))
+        .or_else(|| scene.capitalised_name(s, adjacent))?;
     let (addressee, end) = scene.addressee_after(v, verb, limit);
     Some((Attribution { speaker: Some(speaker), cue, addressee }, end))
+}
+
+/// Whether a new sentence follows the quote: its content ends in `.`, `!`
+/// or `?` and a capitalised word follows the closing mark (`“A.” He added`,
+/// not `“A!” he said`).
+fn new_sentence_after(scene: &Scene<'_, '_>, q: &Quoted) -> bool {
+    let Some(next) = q.close.map(|c| c + 1).filter(|&k| k < scene.tokens.len()) else {
+        return false;
+    };
+    scene.text[q.content].trim_end().ends_with(['.', '!', '?'])
+        && scene.tokens[next].kind == TokenKind::Word
+        && scene.word(next).starts_with(|c: char| c.is_uppercase())
+}
+
+/// `“…,” Trump shot back.`: a speaker phrase right after the quote, then a
+/// cue phrase (a verb with its particle) ending the attribution.
+fn phrase_cue_after(scene: &Scene<'_, '_>, s: usize, limit: usize) -> Option<(Attribution, usize)> {
+    let np = scene.np_starting_at(s, limit)?;
+    let v = np.tokens.end;
+    let words: Vec<&str> = (v..limit.min(v + MAX_CUE_PHRASE)).map(|k| scene.lower(k)).collect();
+    let (len, cue) = scene.cues.phrase(&words)?;
+    let end = v + len;
+    let closes = end == limit || matches!(scene.tokens[end].kind, TokenKind::Terminal | TokenKind::Punct);
+    (closes && !cue.belief && verb_phrase(&words[..len])).then(|| {
+        let cue = Some(scene.tokens[v].span().cover(scene.tokens[end - 1].span()));
+        (Attribution { speaker: Some(np), cue, addressee: None }, end)
+    })
 }
 
 /// `“A,” he said. “B.”` or `“A,” he said, “B.”`: the quote that continues the one just attributed.

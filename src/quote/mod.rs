@@ -717,4 +717,79 @@ mod tests {
         let text = "Jane Smith said the vote would be delayed but she has also asked for patience.";
         assert_eq!(quotes(text), one(QuoteKind::Indirect, "the vote would be delayed", Some("Jane Smith")));
     }
+
+    #[test]
+    fn an_inverted_cue_takes_a_description_of_any_shape() {
+        let text = "“The budget is a mess,” said the 62-year-old.";
+        assert_eq!(first_speaker(text).as_deref(), Some("the 62-year-old"));
+        let text = "“The plan failed,” said a longtime adviser to the mayor.";
+        assert_eq!(first_speaker(text).as_deref(), Some("a longtime adviser"));
+        // A determiner before no noun (`said the other`, `said a very`) is no speaker.
+        assert_eq!(first_speaker("“The plan failed,” said the other.").as_deref(), None);
+        assert_eq!(first_speaker("“The plan failed,” said a very.").as_deref(), None);
+    }
+
+    #[test]
+    fn a_name_ending_in_ly_is_no_adverb() {
+        let text = "“Elections matter,” Kelly said.";
+        assert_eq!(first_speaker(text).as_deref(), Some("Kelly"));
+        // A lower-case `-ly` word between subject and cue is still skipped.
+        let text = "“Elections matter,” Jane Smith quickly said.";
+        assert_eq!(first_speaker(text).as_deref(), Some("Jane Smith"));
+    }
+
+    #[test]
+    fn a_plural_possessive_does_not_end_the_attribution() {
+        let text = "“We will win,” Jane Smith, the senators’ campaign manager, said.";
+        assert_eq!(first_speaker(text).as_deref(), Some("Jane Smith"));
+        // A real quote mark after the quote still ends the search for its cue.
+        let text = "“We will win,” ‘Jane Smith said’ nothing.";
+        assert_eq!(first_speaker(text).as_deref(), None);
+    }
+
+    #[test]
+    fn a_cue_phrase_after_a_quote() {
+        let text = "“Let me talk,” Jane Smith shot back.";
+        assert_eq!(first_speaker(text).as_deref(), Some("Jane Smith"));
+        // A phrase that goes on (`shot back at the board`) is not the end of an attribution.
+        let text = "“Let me talk,” Jane Smith shot back at the board.";
+        assert_eq!(first_speaker(text).as_deref(), None);
+    }
+
+    #[test]
+    fn a_new_sentence_after_a_quote_is_not_its_attribution() {
+        let text = "Jane Smith said, “The case was unusual.” She added, “Things happened.”";
+        let speakers: Vec<Option<String>> = quotes(text).into_iter().map(|q| q.2).collect();
+        assert_eq!(speakers, [Some("Jane Smith".to_string()), Some("She".to_string())]);
+        // Without an attribution before the quote, the one after it is still taken.
+        let text = "“The case was unusual.” Jane Smith said so on Monday.";
+        assert_eq!(first_speaker(text).as_deref(), Some("Jane Smith"));
+    }
+
+    #[test]
+    fn a_capitalised_name_no_entity_covers_opens_an_attribution() {
+        let text = "“We will take that strength to the capital,” Ozzarine said.";
+        assert_eq!(first_speaker(text).as_deref(), Some("Ozzarine"));
+        // A capitalised determiner or conjunction is no name: `The …`, `But …`.
+        let text = "“We will take that strength to the capital,” But said.";
+        assert_eq!(first_speaker(text).as_deref(), None);
+    }
+
+    #[test]
+    fn a_description_of_four_words_before_a_cue() {
+        let text = "“Her mind is shot,” the presumptive Republican presidential nominee wrote.";
+        assert_eq!(first_speaker(text).as_deref(), Some("the presumptive Republican presidential nominee"));
+        // Five words from the determiner are too many.
+        let text = "“Her mind is shot,” the very presumptive Republican presidential nominee wrote.";
+        assert_eq!(first_speaker(text).as_deref(), None);
+    }
+
+    #[test]
+    fn the_audience_after_a_quote_and_told_is_no_speech() {
+        let text = "“We will win,” Jane Smith told a North Dakota rally on Friday.";
+        assert_eq!(quotes(text), one(QuoteKind::Direct, "We will win,", Some("Jane Smith")));
+        // Without a quote before it, `told` keeps its clause.
+        let text = "Jane Smith told reporters in North Dakota that the count was close.";
+        assert_eq!(quotes(text), one(QuoteKind::Indirect, "the count was close", Some("Jane Smith")));
+    }
 }

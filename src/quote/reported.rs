@@ -732,6 +732,14 @@ fn verb(scene: &Scene<'_, '_>, v: usize, cue: Cue, sentence: Range<usize>) -> Op
         if !clause_follows && !quoted_object {
             return None;
         }
+        // `“…,” Trump told a rally in Ohio.`: the quote before is what was said;
+        // what follows a cue that takes an addressee is its audience, unless it is a clause with its own verb.
+        if cue.addressee
+            && after_closing_mark(scene, subject.tokens.start, floor)
+            && !has_subject_and_verb(scene, c, sentence.end)
+        {
+            return None;
+        }
     }
     if c >= sentence.end {
         return None;
@@ -751,6 +759,12 @@ fn verb(scene: &Scene<'_, '_>, v: usize, cue: Cue, sentence: Range<usize>) -> Op
     let content = if quoted_object { fragment_span(scene, c, end)? } else { clause_span_keep_quote(scene, c, end)? };
     let rule = if quoted_object && !cue.that { Rule::MixedCueObject } else { Rule::IndirectCue };
     Some(Speech::new(subject, cue_span, content, rule, end).to(addressee))
+}
+
+/// Whether a closing quote mark (and perhaps a comma) stands right before token `k`, not before `floor`.
+fn after_closing_mark(scene: &Scene<'_, '_>, k: usize, floor: usize) -> bool {
+    let k = if k > floor && scene.is(k - 1, ",") { k - 1 } else { k };
+    k > floor && scene.tokens[k - 1].kind == TokenKind::Quote
 }
 
 /// Whether the subject starting at `subject` is that of a subordinate

@@ -25,6 +25,8 @@ const MAX_APPOSITIVE: usize = 24;
 const MAX_QUALIFIED: usize = 24;
 /// How many tokens [`Scene::skip_back_adverbs`] may skip between a subject and its cue.
 const MAX_BETWEEN: usize = 12;
+/// How many capitalised words a name no entity covers may have (see [`Scene::capitalised_name`]).
+const MAX_NAME_WORDS: usize = 4;
 
 /// What kind of phrase names the speaker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,7 +37,8 @@ pub enum SpeakerPhrase {
     Pronoun(Gender, bool),
     /// A description (`analysts`, `the report`).
     Nominal(SpeakerKind),
-    /// An upper-case transcript label (`WALLACE:`), no known entity.
+    /// A capitalised name no entity covers: a transcript label (`WALLACE:`)
+    /// or the name that opens an attribution (`“…,” Espinoza said`).
     Label,
     /// The relative pronoun `who` (`McConnell, who said …`), standing for the name before it.
     Relative,
@@ -523,7 +526,9 @@ impl<'s, 'a> Scene<'s, 'a> {
             match self.tokens[e - 1].kind {
                 TokenKind::Word => {
                     let word = self.lower_bytes(e - 1);
-                    if word.ends_with(b"ly") || between_subject_and_cue(word) {
+                    // `Kelly said`: a name ending in `-ly` is no adverb.
+                    let adverb = word.ends_with(b"ly") && self.mention_at(e - 1).is_none();
+                    if adverb || between_subject_and_cue(word) {
                         e -= 1;
                     } else if WEEKDAYS.contains(&word) && dated(e) {
                         e -= 2;
@@ -868,7 +873,7 @@ impl<'s, 'a> Scene<'s, 'a> {
 
     /// A description no list knows, right before a cue: `the announcer`,
     /// `a narrator in the ad`, `Connecticut’s tax commissioner`: a lower-case
-    /// head word with a determiner or possessor at most three words before it.
+    /// head word with a determiner or possessor at most four words before it.
     pub fn described_ending_at(&self, e: usize, floor: usize) -> Option<Np> {
         let head = e.checked_sub(1).filter(|&h| h >= floor)?;
         let lower_word = |k: usize| self.tokens[k].kind == TokenKind::Word && self.in_lower_case(k);
@@ -881,7 +886,7 @@ impl<'s, 'a> Scene<'s, 'a> {
             return None;
         }
         let mut start = None;
-        for k in (floor.max(head.saturating_sub(3))..head).rev() {
+        for k in (floor.max(head.saturating_sub(4))..head).rev() {
             if is_determiner_word(self.lower_bytes(k)) {
                 start = Some(k);
                 break;
@@ -899,6 +904,86 @@ impl<'s, 'a> Scene<'s, 'a> {
         }
         let start = start?;
         Some(Np { span: self.span(&(start..e)), tokens: start..e, phrase: SpeakerPhrase::Nominal(SpeakerKind::Person) })
+    }
+
+    /// A description no list knows, right after an inverted cue: `said the
+    /// driver`, `said a longtime adviser to the mayor`, `says the ad’s
+    /// narrator`: a determiner at `s`, then at most [`MAX_PHRASE`] lower-case
+    /// words, numbers or names, ending at punctuation, a preposition or `who`
+    /// (not reaching `ceiling`), its last word a noun.
+    pub fn described_starting_at(&self, s: usize, ceiling: usize) -> Option<Np> {
+        if s >= ceiling || self.tokens[s].kind != TokenKind::Word || !is_determiner_word(self.lower_bytes(s)) {
+            return None;
+        }
+        let ceiling = ceiling.min(s + 2 + MAX_PHRASE);
+        let mut e = s + 1;
+        while e < ceiling {
+            let inside = match self.tokens[e].kind {
+                TokenKind::Word => {
+                    let word = self.lower_bytes(e);
+                    (self.in_lower_case(e) || self.mention_at(e).is_some())
+                        && !PREPOSITIONS.contains(&word)
+                        && !matches!(word, b"who" | b"which" | b"that" | b"and" | b"or")
+                }
+                TokenKind::Number | TokenKind::Dash | TokenKind::Possessive => true,
+                _ => false,
+            };
+            if !inside {
+                break;
+            }
+            e += 1;
+        }
+        // The phrase ends where the attribution does, or where a qualifier or relative clause begins.
+        let ends = e == ceiling
+            || match self.tokens[e].kind {
+                TokenKind::Word => PREPOSITIONS.contains(&self.lower_bytes(e)) || self.is(e, "who"),
+                TokenKind::Terminal | TokenKind::Quote => true,
+                TokenKind::Punct => self.is(e, ",") || self.is(e, ";"),
+                _ => false,
+            };
+        let head = e - 1;
+        let word = self.lower_bytes(head);
+        // `the 46-year-old`: `old` after a dash names a person.
+        let age = word == b"old" && self.tokens[head - 1].kind == TokenKind::Dash;
+        let noun = head > s
+            && self.tokens[head].kind == TokenKind::Word
+            && self.in_lower_case(head)
+            && (age || !(not_head_noun(word) || word.ends_with(b"ly") || pronoun(word, true).is_some()));
+        (ends && noun).then(|| Np {
+            span: self.span(&(s..e)),
+            tokens: s..e,
+            phrase: SpeakerPhrase::Nominal(SpeakerKind::Person),
+        })
+    }
+
+    /// `“…,” Espinoza said`: tokens `s..e`, right after a quote and right
+    /// before its cue, when they are one to [`MAX_NAME_WORDS`] capitalised
+    /// words that no entity covers and no determiner, pronoun or conjunction opens.
+    pub fn capitalised_name(&self, s: usize, e: usize) -> Option<Np> {
+        let capitalised =
+            |k: usize| self.tokens[k].kind == TokenKind::Word && self.word(k).starts_with(|c: char| c.is_uppercase());
+        let first = self.lower_bytes(s);
+        let opens_name = !(is_determiner_word(first)
+            || not_head_noun(first)
+            || pronoun(first, false).is_some()
+            || PREPOSITIONS.contains(&first));
+        (s < e && e - s <= MAX_NAME_WORDS && opens_name && (s..e).all(capitalised)).then(|| Np {
+            span: self.span(&(s..e)),
+            tokens: s..e,
+            phrase: SpeakerPhrase::Label,
+        })
+    }
+
+    /// Whether token `k` is an apostrophe closing a plural possessive
+    /// (`Sanders’ campaign`, `the voters' choice`): a single mark right after a word ending in `s`.
+    pub fn is_plural_possessive(&self, k: usize) -> bool {
+        k > 0
+            && self.tokens[k].kind == TokenKind::Quote
+            && matches!(self.word(k), "’" | "'")
+            && self.tokens[k - 1].kind == TokenKind::Word
+            && self.tokens[k - 1].span().end() == self.tokens[k].span().start()
+            && self.lower_bytes(k - 1).ends_with(b"s")
+            && self.tokens.get(k + 1).is_some_and(|t| t.span().start() > self.tokens[k].span().end())
     }
 
     /// The addressee right after cue verb `v` (whose cue is `cue`) when the
