@@ -245,6 +245,7 @@ fn is_mark(c: char) -> bool {
 
 /// `char::is_whitespace`, with the Unicode table consulted only past ASCII
 /// and never for a quote mark (text dense in curly marks asks it of each).
+#[inline]
 fn is_space(c: char) -> bool {
     if c.is_ascii() {
         c.is_whitespace()
@@ -254,6 +255,7 @@ fn is_space(c: char) -> bool {
 }
 
 /// `char::is_alphanumeric`, with the Unicode table consulted only past ASCII and never for a quote mark.
+#[inline]
 fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
