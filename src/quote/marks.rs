@@ -229,12 +229,17 @@ fn role(text: &str, tokens: &[Token], k: usize, paragraph: Span) -> Role {
     let right_flanking = close_side(after) && !before.is_some_and(is_space);
     // `Radio 4's`, `the 1990's`: a single mark between letters or digits is an apostrophe.
     let inside_word = before.is_some_and(is_word_char) && after.is_some_and(is_word_char);
-    match &text[span] {
-        "'" | "’" if inside_word => Role { opens: false, closes: false },
-        "“" | "„" | "«" | "‚" | "``" | "‹" => Role { opens: true, closes: right_flanking && !left_flanking },
-        "”" | "»" | "''" | "›" => Role { opens: left_flanking && !right_flanking, closes: true },
-        "‘" => Role { opens: true, closes: right_flanking && !left_flanking },
-        "’" => Role { opens: false, closes: right_flanking },
+    // The mark by its character (a `match` on strings compares them one
+    // literal at a time): only `` `` `` and `''` are two characters.
+    let doubled = span.len() == 2 && text.as_bytes()[span.start()].is_ascii();
+    match (text[span].chars().next().unwrap_or(' '), doubled) {
+        ('\'' | '’', false) if inside_word => Role { opens: false, closes: false },
+        ('“' | '„' | '«' | '‚' | '‹', false) | ('`', true) => {
+            Role { opens: true, closes: right_flanking && !left_flanking }
+        }
+        ('”' | '»' | '›', false) | ('\'', true) => Role { opens: left_flanking && !right_flanking, closes: true },
+        ('‘', false) => Role { opens: true, closes: right_flanking && !left_flanking },
+        ('’', false) => Role { opens: false, closes: right_flanking },
         _ => Role { opens: left_flanking || !right_flanking, closes: right_flanking || !left_flanking },
     }
 }
