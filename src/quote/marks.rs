@@ -230,31 +230,57 @@ fn role(text: &str, tokens: &[Token], k: usize, paragraph: Span) -> Role {
     let before = text[paragraph.start()..span.start()].chars().next_back();
     let after = text[span.end()..paragraph.end()].chars().next();
     let open_side = |c: Option<char>| {
-        c.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':') || is_mark(c))
+        c.is_none_or(|c| is_space(c) || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':') || is_mark(c))
     };
     let close_side = |c: Option<char>| {
         c.is_none_or(|c| {
-            c.is_whitespace()
+            is_space(c)
                 || matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '—' | '–' | '-' | '…' | '/')
                 || is_mark(c)
         })
     };
-    let left_flanking = open_side(before) && !after.is_some_and(char::is_whitespace);
-    let right_flanking = close_side(after) && !before.is_some_and(char::is_whitespace);
+    let left_flanking = open_side(before) && !after.is_some_and(is_space);
+    let right_flanking = close_side(after) && !before.is_some_and(is_space);
     // `Radio 4's`, `the 1990's`: a single mark between letters or digits is an apostrophe.
-    let inside_word = before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric);
-    match &text[span] {
-        "'" | "’" if inside_word => Role { opens: false, closes: false },
-        "“" | "„" | "«" | "‚" | "``" | "‹" => Role { opens: true, closes: right_flanking && !left_flanking },
-        "”" | "»" | "''" | "›" => Role { opens: left_flanking && !right_flanking, closes: true },
-        "‘" => Role { opens: true, closes: right_flanking && !left_flanking },
-        "’" => Role { opens: false, closes: right_flanking },
+    let inside_word = before.is_some_and(is_word_char) && after.is_some_and(is_word_char);
+    // The mark by its character (a `match` on strings compares them one
+    // literal at a time): only `` `` `` and `''` are two characters.
+    let doubled = span.len() == 2 && text.as_bytes()[span.start()].is_ascii();
+    match (text[span].chars().next().unwrap_or(' '), doubled) {
+        ('\'' | '’', false) if inside_word => Role { opens: false, closes: false },
+        ('“' | '„' | '«' | '‚' | '‹', false) | ('`', true) => {
+            Role { opens: true, closes: right_flanking && !left_flanking }
+        }
+        ('”' | '»' | '›', false) | ('\'', true) => Role { opens: left_flanking && !right_flanking, closes: true },
+        ('‘', false) => Role { opens: true, closes: right_flanking && !left_flanking },
+        ('’', false) => Role { opens: false, closes: right_flanking },
         _ => Role { opens: left_flanking || !right_flanking, closes: right_flanking || !left_flanking },
     }
 }
 
 fn is_mark(c: char) -> bool {
     matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '‚' | '‹' | '›' | '`')
+}
+
+/// `char::is_whitespace`, with the Unicode table consulted only past ASCII
+/// and never for a quote mark (text dense in curly marks asks it of each).
+#[inline]
+fn is_space(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_whitespace()
+    } else {
+        !is_mark(c) && c.is_whitespace()
+    }
+}
+
+/// `char::is_alphanumeric`, with the Unicode table consulted only past ASCII and never for a quote mark.
+#[inline]
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        !is_mark(c) && c.is_alphanumeric()
+    }
 }
 
 #[cfg(test)]
@@ -334,6 +360,14 @@ mod tests {
         // Inside a sentence the mark opens a nested quote.
         let text = "She said: \"They told me \"never\" again.\"";
         assert_eq!(contents(text), ["They told me \"never\" again.", "never"]);
+    }
+
+    #[test]
+    fn flank_tests_agree_with_the_unicode_tables() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            assert_eq!(is_space(c), c.is_whitespace(), "{c:?}");
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]

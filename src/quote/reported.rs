@@ -244,6 +244,11 @@ fn subject_of(scene: &Scene<'_, '_>, adjacent: usize, floor: usize) -> Option<Np
 /// The nearest person or organisation named (or personal pronoun but `it`)
 /// before `limit`, down to `floor`, that a verb group follows: the phrase and its verb.
 fn subject_with_verb(scene: &Scene<'_, '_>, floor: usize, limit: usize) -> Option<(Np, usize)> {
+    // The verb is a word: a stretch of marks (`"" "" ""`, one fragment per
+    // pair) has none, and needs no search for a phrase.
+    if !scene.tokens.get(floor + 1..limit).is_some_and(|ts| ts.iter().any(|t| t.kind == TokenKind::Word)) {
+        return None;
+    }
     (floor + 1..=limit).rev().find_map(|e| {
         let np = scene.np_ending_at(e, floor)?;
         let named = match np.phrase {
@@ -1053,6 +1058,23 @@ mod tests {
         let first = &doc.quotes[0];
         assert_eq!(first.kind, QuoteKind::Indirect);
         assert!(first.content.text.split(' ').count() <= REACH, "{} words", first.content.text.split(' ').count());
+    }
+
+    #[test]
+    fn a_fragment_after_marks_alone_has_no_subject() {
+        // Only marks before the fragment: no word to be a verb, a scare quote.
+        let text = "\"\" \"\" \"\" “disaster” \"\" today.";
+        let doc = extractor().extract(text);
+        let scare: Vec<_> = doc.quotes.iter().filter(|q| q.kind == QuoteKind::Scare).collect();
+        assert_eq!(scare.len(), 1);
+        assert_eq!(scare[0].content.text, "disaster");
+        assert!(scare[0].speaker.is_none());
+        // The same marks after a named subject and its verb: that subject's mixed speech.
+        let text = "Jane Smith likened the plan to \"\" \"\" a “disaster” in her speech.";
+        let doc = extractor().extract(text);
+        let mixed: Vec<_> = doc.quotes.iter().filter(|q| q.kind == QuoteKind::Mixed).collect();
+        assert_eq!(mixed.len(), 1, "{:?}", doc.quotes);
+        assert_eq!(mixed[0].speaker.as_ref().map(|s| s.text.as_ref()), Some("Jane Smith"));
     }
 
     #[test]
