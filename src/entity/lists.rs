@@ -135,8 +135,9 @@ impl WordLists {
     /// known only for their gender. `Unknown` for a one-word name, which may
     /// be a surname.
     pub fn full_name_gender(&self, name: &str) -> Gender {
-        let mut words = name.split_whitespace();
-        let (Some(first), Some(_)) = (words.next(), words.next()) else {
+        // Names are written with ASCII spaces between their words.
+        let name = name.trim_start();
+        let Some(first) = name.as_bytes().iter().position(|b| b.is_ascii_whitespace()).map(|end| &name[..end]) else {
             return Gender::Unknown;
         };
         match self.given_name(first) {
