@@ -259,6 +259,19 @@ fn classify_run(cx: &Context<'_, '_>, hits: &TokenHits, run: &Run, parts: &mut V
                         continue;
                     }
                 }
+                // `Mr`, `Mrs`, `Ms` or `Dr` right before a name make it a person's, whatever a
+                // lexicon calls it: `Mr Fox` is no short form of `Fox News`.
+                let honorific = title.filter(|t| {
+                    range.start > 0
+                        && cx.tokens[range.start - 1].span().end() == t.0.end()
+                        && is_honorific(&cx.text[t.0])
+                        && cx.entry(*entry).label != Label::Person
+                });
+                if honorific.is_some() {
+                    out.push(person(cx, range.clone(), title.take(), Gender::Unknown, part_initial));
+                    i += 1;
+                    continue;
+                }
                 let place = matches!(cx.entry(*entry).label, Label::Gpe | Label::Loc);
                 if place && sports::is_team(cx, range, run.results) {
                     out.push(Candidate { evidence: Evidence::Team, ..unknown(cx, range.clone(), part_initial) });
@@ -324,6 +337,12 @@ fn classify_run(cx: &Context<'_, '_>, hits: &TokenHits, run: &Run, parts: &mut V
         title = None;
         i += 1;
     }
+}
+
+/// Whether `title` is a personal honorific that only a person's name follows:
+/// `Mr`, `Mrs`, `Ms`, `Mx`, `Dr`, with or without a period.
+fn is_honorific(title: &str) -> bool {
+    matches!(title.strip_suffix('.').unwrap_or(title), "Mr" | "Mrs" | "Ms" | "Mx" | "Dr")
 }
 
 /// The end of a one-word lexicon hit (`next`) right after `words` when
@@ -846,6 +865,15 @@ mod tests {
         assert!(doc.contains(&("Calif.".into(), Label::Gpe)), "{doc:?}");
         // `Miss` is a title before a name, not Mississippi.
         assert_eq!(entities("He met Miss Zorbl there."), [("Zorbl".into(), Label::Person)]);
+    }
+
+    #[test]
+    fn an_honorific_makes_a_person_of_a_lexicon_name() {
+        assert_eq!(entities("Later Mr Fox said no."), [("Fox".into(), Label::Person)]);
+        assert_eq!(entities("Later Ms. Jordan said no."), [("Jordan".into(), Label::Person)]);
+        // Other titles before a place name a role or a work, not a person.
+        assert_eq!(entities("The Archbishop of Lima spoke."), [("Lima".into(), Label::Gpe)]);
+        assert_eq!(entities("Later Fox said no."), [("Fox".into(), Label::Org)]);
     }
 
     #[test]
