@@ -38,6 +38,13 @@ fn is_connector(word: &[u8]) -> bool {
     matches!(word, b"&" | b"al" | b"bin" | b"da" | b"de" | b"del" | b"der" | b"di" | b"du" | b"el" | b"ibn" | b"la" | b"le" | b"of" | b"van" | b"von")
 }
 
+/// Whether `word` is a letter-written honour or office put after a person's
+/// name: `Guy Zorbl QC`, `Jane Quux MP`.
+#[rustfmt::skip] // one line, as the words read
+fn is_post_nominal(word: &[u8]) -> bool {
+    matches!(word, b"CBE" | b"KBE" | b"KC" | b"MBE" | b"MEP" | b"MLA" | b"MP" | b"MSP" | b"OBE" | b"QC")
+}
+
 /// Whether `word` is a lower-case noun that introduces a person's name by
 /// relation (`his wife Cilia Flores`).
 #[rustfmt::skip] // one line per initial letter
@@ -602,6 +609,11 @@ fn classify_words(
     after_relation: bool,
     initial: bool,
 ) -> Candidate {
+    // A post-nominal (`QC`, `MP`, `OBE`) after a name of two words or more is no part of it.
+    let mut tokens = tokens;
+    if tokens.len() >= 3 && is_post_nominal(cx.word_bytes(tokens.end - 1)) {
+        tokens.end -= 1;
+    }
     let first = cx.word(tokens.start);
     let last = cx.word(tokens.end - 1);
     // Asked only where it counts: most pieces are one word without a title.
@@ -874,6 +886,16 @@ mod tests {
         // Other titles before a place name a role or a work, not a person.
         assert_eq!(entities("The Archbishop of Lima spoke."), [("Lima".into(), Label::Gpe)]);
         assert_eq!(entities("Later Fox said no."), [("Fox".into(), Label::Org)]);
+    }
+
+    #[test]
+    fn a_role_is_no_part_of_a_name() {
+        let doc = entities("Solicitor Tom Zorbl said the case was weak.");
+        assert_eq!(doc, [("Tom Zorbl".into(), Label::Person)]);
+        assert_eq!(entities("It was weak, said MP Tom Zorbl."), [("Tom Zorbl".into(), Label::Person)]);
+        assert_eq!(entities("He hired Tom Zorbl QC for the case."), [("Tom Zorbl".into(), Label::Person)]);
+        // A last word that is no post-nominal stays in the name.
+        assert_eq!(entities("He hired Tom Zorbl Quux for the case."), [("Tom Zorbl Quux".into(), Label::Person)]);
     }
 
     #[test]
