@@ -634,7 +634,7 @@ fn classify_words(
         if is_initial(first) {
             return person(cx, tokens, None, Gender::Unknown, initial);
         }
-        if cx.lists.is_surname(last) && !initial {
+        if cx.lists.is_surname(last) && (!initial || names_at_sentence_start(cx, &tokens)) {
             return person(cx, tokens, None, Gender::Unknown, initial);
         }
     }
@@ -642,6 +642,31 @@ fn classify_words(
         return Candidate { evidence: Evidence::Rule(Label::Org), ..unknown(cx, tokens, initial) };
     }
     unknown(cx, tokens, initial)
+}
+
+/// Whether the words at a sentence start that end in a known surname name
+/// a person though their capitals prove nothing (`Aoife Zorbl met him`): two
+/// or three words in title case before a word in lower case, none a
+/// function word, a common word a lexicon knows or an organisation's noun,
+/// the first no surname (`Wall Street`) and no `-ing` word (`Joining Smith`).
+fn names_at_sentence_start(cx: &Context<'_, '_>, tokens: &Range<usize>) -> bool {
+    let title_case = |k: usize| {
+        let w = cx.word_bytes(k);
+        w.len() >= 2 && w[1..].iter().all(u8::is_ascii_lowercase)
+    };
+    let lower_after = cx
+        .tokens
+        .get(tokens.end)
+        .is_some_and(|t| t.kind == TokenKind::Word && cx.text.as_bytes()[t.span().start()].is_ascii_lowercase());
+    let first = cx.word(tokens.start);
+    tokens.len() <= 3
+        && lower_after
+        && !first.ends_with("ing")
+        && !cx.lists.is_surname(first)
+        && tokens.clone().all(|k| {
+            let w = cx.word(k);
+            title_case(k) && !cx.lists.is_function_word(w) && !cx.lists.is_ambiguous(w) && !cx.lists.is_org_suffix(w)
+        })
 }
 
 /// CamelCase or letters mixed with digits: `FlightRadar24`, `PayPal`, `3M`.
@@ -896,6 +921,16 @@ mod tests {
         assert_eq!(entities("He hired Tom Zorbl QC for the case."), [("Tom Zorbl".into(), Label::Person)]);
         // A last word that is no post-nominal stays in the name.
         assert_eq!(entities("He hired Tom Zorbl Quux for the case."), [("Tom Zorbl Quux".into(), Label::Person)]);
+    }
+
+    #[test]
+    fn an_unknown_name_at_a_sentence_start_is_a_name() {
+        let doc = entities("Quorra Murphy met the minister on Monday.");
+        assert_eq!(doc, [("Quorra Murphy".into(), Label::Person)]);
+        // Common words at a sentence start are no name.
+        assert_eq!(entities("Last Tuesday the plan failed."), []);
+        assert_eq!(entities("New rules came in."), []);
+        assert!(entities("Joining Murphy was a mistake.").iter().all(|(t, _)| t != "Joining Murphy"));
     }
 
     #[test]
