@@ -648,7 +648,8 @@ fn classify_words(
 /// a person though their capitals prove nothing (`Aoife Zorbl met him`): two
 /// or three words in title case before a word in lower case, none a
 /// function word, a common word a lexicon knows or an organisation's noun,
-/// the first no surname (`Wall Street`) and no `-ing` word (`Joining Smith`).
+/// the first no surname (`Wall Street`), no plural (`Veterans Smith`) and
+/// no `-ing` word (`Joining Smith`).
 fn names_at_sentence_start(cx: &Context<'_, '_>, tokens: &Range<usize>) -> bool {
     let title_case = |k: usize| {
         let w = cx.word_bytes(k);
@@ -662,6 +663,7 @@ fn names_at_sentence_start(cx: &Context<'_, '_>, tokens: &Range<usize>) -> bool 
     tokens.len() <= 3
         && lower_after
         && !first.ends_with("ing")
+        && !is_plural(first)
         && !cx.lists.is_surname(first)
         && tokens.clone().all(|k| {
             let w = cx.word(k);
@@ -931,6 +933,7 @@ mod tests {
         assert_eq!(entities("Last Tuesday the plan failed."), []);
         assert_eq!(entities("New rules came in."), []);
         assert!(entities("Joining Murphy was a mistake.").iter().all(|(t, _)| t != "Joining Murphy"));
+        assert!(entities("Veterans Murphy met were tired.").iter().all(|(t, _)| t != "Veterans Murphy"));
     }
 
     #[test]
