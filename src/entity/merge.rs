@@ -215,7 +215,7 @@ fn resolve<'a>(
     let short =
         short_forms.get(&Straight::new(surface)).or_else(|| nickname_keys(cx, c).find_map(|k| short_forms.get(&k)));
     match (c.evidence, short) {
-        (_, Some((canonical, label, gender))) if canonical != surface => {
+        (_, Some((canonical, label, gender))) if canonical != surface && !other_gender(c.gender, *gender) => {
             Some(Mention { label: *label, canonical: canonical.clone(), ..plain(c, surface, *gender) })
         }
         (Evidence::Lexicon(entry), _) => {
@@ -260,6 +260,13 @@ fn resolve<'a>(
             }
         }
     }
+}
+
+/// Whether a mention whose title or given name says `mention` names
+/// someone other than a full name whose gender is `full`: `Mrs Howard` is
+/// not `Michael Howard` (family members stay apart).
+fn other_gender(mention: Gender, full: Gender) -> bool {
+    matches!((mention, full), (Gender::Female, Gender::Male) | (Gender::Male, Gender::Female))
 }
 
 /// A person mention of the candidate, whose text is `surface`, under its
@@ -467,6 +474,21 @@ mod tests {
         assert_eq!(label_of("Later, Zorblax said sales rose.", "Zorblax"), Some(Label::Person));
         let text = "The Zorblax Department said so. Later, Zorblax said sales rose.";
         assert_eq!(label_of(text, "Zorblax"), Some(Label::Person));
+    }
+
+    #[test]
+    fn a_title_of_the_other_gender_keeps_family_members_apart() {
+        let e = extractor();
+        let canonical = |text: &str, surface: &str| {
+            let doc = e.extract(text);
+            doc.entities.iter().find(|m| m.text == surface).map(|m| m.canonical.to_string())
+        };
+        let text = "Tom Zorbl spoke first. Later Mrs. Zorbl said he was tired.";
+        assert_eq!(canonical(text, "Zorbl").as_deref(), Some("Zorbl"));
+        let text = "Tom Zorbl spoke first. Later Mr. Zorbl said he was tired.";
+        assert_eq!(canonical(text, "Zorbl").as_deref(), Some("Tom Zorbl"));
+        let text = "Jane Zorbl spoke first. Later Mr Zorbl said she was tired.";
+        assert_eq!(canonical(text, "Zorbl").as_deref(), Some("Zorbl"));
     }
 
     #[test]

@@ -39,6 +39,13 @@ fn is_connector(word: &[u8]) -> bool {
     matches!(word, b"&" | b"al" | b"bin" | b"da" | b"de" | b"del" | b"der" | b"di" | b"du" | b"el" | b"ibn" | b"la" | b"le" | b"of" | b"van" | b"von")
 }
 
+/// Whether `word` is a letter-written honour or office put after a person's
+/// name: `Guy Zorbl QC`, `Jane Quux MP`.
+#[rustfmt::skip] // one line, as the words read
+fn is_post_nominal(word: &[u8]) -> bool {
+    matches!(word, b"CBE" | b"KBE" | b"KC" | b"MBE" | b"MEP" | b"MLA" | b"MP" | b"MSP" | b"OBE" | b"QC")
+}
+
 /// Whether `word` is a lower-case noun that introduces a person's name by
 /// relation (`his wife Cilia Flores`).
 #[rustfmt::skip] // one line per initial letter
@@ -260,6 +267,19 @@ fn classify_run(cx: &Context<'_, '_>, hits: &TokenHits, run: &Run, parts: &mut V
                         continue;
                     }
                 }
+                // `Mr`, `Mrs`, `Ms` or `Dr` right before a name make it a person's, whatever a
+                // lexicon calls it: `Mr Fox` is no short form of `Fox News`.
+                let honorific = title.filter(|t| {
+                    range.start > 0
+                        && cx.tokens[range.start - 1].span().end() == t.0.end()
+                        && is_honorific(&cx.text[t.0])
+                        && cx.entry(*entry).label != Label::Person
+                });
+                if honorific.is_some() {
+                    out.push(person(cx, range.clone(), title.take(), Gender::Unknown, part_initial));
+                    i += 1;
+                    continue;
+                }
                 // Only a city or state names a club; a country with its score is its national side, a place.
                 if lists::is_city(cx.entry(*entry)) && sports::is_team(cx, range, run.results) {
                     out.push(Candidate { evidence: Evidence::Team, ..unknown(cx, range.clone(), part_initial) });
@@ -325,6 +345,12 @@ fn classify_run(cx: &Context<'_, '_>, hits: &TokenHits, run: &Run, parts: &mut V
         title = None;
         i += 1;
     }
+}
+
+/// Whether `title` is a personal honorific that only a person's name follows:
+/// `Mr`, `Mrs`, `Ms`, `Mx`, `Dr`, with or without a period.
+fn is_honorific(title: &str) -> bool {
+    matches!(title.strip_suffix('.').unwrap_or(title), "Mr" | "Mrs" | "Ms" | "Mx" | "Dr")
 }
 
 /// The end of a one-word lexicon hit (`next`) right after `words` when
@@ -579,6 +605,11 @@ fn classify_words(
     after_relation: bool,
     initial: bool,
 ) -> Candidate {
+    // A post-nominal (`QC`, `MP`, `OBE`) after a name of two words or more is no part of it.
+    let mut tokens = tokens;
+    if tokens.len() >= 3 && is_post_nominal(cx.word_bytes(tokens.end - 1)) {
+        tokens.end -= 1;
+    }
     let first = cx.word(tokens.start);
     let last = cx.word(tokens.end - 1);
     // Asked only where it counts: most pieces are one word without a title.
@@ -603,7 +634,7 @@ fn classify_words(
         if is_initial(first) {
             return person(cx, tokens, None, Gender::Unknown, initial);
         }
-        if cx.lists.is_surname(last) && !initial {
+        if cx.lists.is_surname(last) && (!initial || names_at_sentence_start(cx, &tokens)) {
             return person(cx, tokens, None, Gender::Unknown, initial);
         }
     }
@@ -611,6 +642,33 @@ fn classify_words(
         return Candidate { evidence: Evidence::Rule(Label::Org), ..unknown(cx, tokens, initial) };
     }
     unknown(cx, tokens, initial)
+}
+
+/// Whether the words at a sentence start that end in a known surname name
+/// a person though their capitals prove nothing (`Aoife Zorbl met him`): two
+/// or three words in title case before a word in lower case, none a
+/// function word, a common word a lexicon knows or an organisation's noun,
+/// the first no surname (`Wall Street`), no plural (`Veterans Smith`) and
+/// no `-ing` word (`Joining Smith`).
+fn names_at_sentence_start(cx: &Context<'_, '_>, tokens: &Range<usize>) -> bool {
+    let title_case = |k: usize| {
+        let w = cx.word_bytes(k);
+        w.len() >= 2 && w[1..].iter().all(u8::is_ascii_lowercase)
+    };
+    let lower_after = cx
+        .tokens
+        .get(tokens.end)
+        .is_some_and(|t| t.kind == TokenKind::Word && cx.text.as_bytes()[t.span().start()].is_ascii_lowercase());
+    let first = cx.word(tokens.start);
+    tokens.len() <= 3
+        && lower_after
+        && !first.ends_with("ing")
+        && !is_plural(first)
+        && !cx.lists.is_surname(first)
+        && tokens.clone().all(|k| {
+            let w = cx.word(k);
+            title_case(k) && !cx.lists.is_function_word(w) && !cx.lists.is_ambiguous(w) && !cx.lists.is_org_suffix(w)
+        })
 }
 
 /// CamelCase or letters mixed with digits: `FlightRadar24`, `PayPal`, `3M`.
@@ -856,6 +914,36 @@ mod tests {
         assert!(doc.contains(&("Calif.".into(), Label::Gpe)), "{doc:?}");
         // `Miss` is a title before a name, not Mississippi.
         assert_eq!(entities("He met Miss Zorbl there."), [("Zorbl".into(), Label::Person)]);
+    }
+
+    #[test]
+    fn an_honorific_makes_a_person_of_a_lexicon_name() {
+        assert_eq!(entities("Later Mr Fox said no."), [("Fox".into(), Label::Person)]);
+        assert_eq!(entities("Later Ms. Jordan said no."), [("Jordan".into(), Label::Person)]);
+        // Other titles before a place name a role or a work, not a person.
+        assert_eq!(entities("The Archbishop of Lima spoke."), [("Lima".into(), Label::Gpe)]);
+        assert_eq!(entities("Later Fox said no."), [("Fox".into(), Label::Org)]);
+    }
+
+    #[test]
+    fn a_role_is_no_part_of_a_name() {
+        let doc = entities("Solicitor Tom Zorbl said the case was weak.");
+        assert_eq!(doc, [("Tom Zorbl".into(), Label::Person)]);
+        assert_eq!(entities("It was weak, said MP Tom Zorbl."), [("Tom Zorbl".into(), Label::Person)]);
+        assert_eq!(entities("He hired Tom Zorbl QC for the case."), [("Tom Zorbl".into(), Label::Person)]);
+        // A last word that is no post-nominal stays in the name.
+        assert_eq!(entities("He hired Tom Zorbl Quux for the case."), [("Tom Zorbl Quux".into(), Label::Person)]);
+    }
+
+    #[test]
+    fn an_unknown_name_at_a_sentence_start_is_a_name() {
+        let doc = entities("Quorra Murphy met the minister on Monday.");
+        assert_eq!(doc, [("Quorra Murphy".into(), Label::Person)]);
+        // Common words at a sentence start are no name.
+        assert_eq!(entities("Last Tuesday the plan failed."), []);
+        assert_eq!(entities("New rules came in."), []);
+        assert!(entities("Joining Murphy was a mistake.").iter().all(|(t, _)| t != "Joining Murphy"));
+        assert!(entities("Veterans Murphy met were tired.").iter().all(|(t, _)| t != "Veterans Murphy"));
     }
 
     #[test]
