@@ -20,9 +20,15 @@ impl TokenBits {
     /// The tokens `test` holds for. `test` runs on every token and only its
     /// result is stored, so keep it free of branches on the token's data.
     pub fn of(tokens: &[Token], test: impl Fn(&Token) -> bool) -> TokenBits {
+        let bits = |chunk: &[Token]| chunk.iter().enumerate().fold(0, |bits, (i, t)| bits | u64::from(test(t)) << i);
         let words = tokens
             .chunks(64)
-            .map(|chunk| chunk.iter().enumerate().fold(0, |bits, (i, t)| bits | u64::from(test(t)) << i))
+            .map(|chunk| match <&[Token; 64]>::try_from(chunk) {
+                // A whole chunk's length is known when compiling: its loop
+                // is unrolled, with no test for its end at every token.
+                Ok(whole) => bits(whole),
+                Err(_) => bits(chunk),
+            })
             .collect();
         TokenBits { words }
     }

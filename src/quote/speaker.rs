@@ -372,6 +372,18 @@ impl Lowered {
     }
 }
 
+/// The bits of `rest` whose index passes `test`, tried one set bit at a time.
+#[inline(always)]
+fn bits_passing(mut rest: u64, test: impl Fn(usize) -> bool) -> u64 {
+    let mut bits = 0;
+    while rest != 0 {
+        let i = rest.trailing_zeros() as usize;
+        rest &= rest - 1;
+        bits |= u64::from(test(i)) << i;
+    }
+    bits
+}
+
 /// The bits of [`Scene::may_be_cue`], 64 tokens at a time: first which
 /// are words, then the cue filter on those words alone (the filter's own
 /// test of the word's length would mispredict on every punctuation mark).
@@ -385,14 +397,15 @@ fn cue_starts(tokens: &[Token], lowered: &Lowered, cues: &CueLexicon) -> TokenBi
         .zip(lowered.in_unicode.words())
         .map(|((&words, chunk), &in_unicode)| {
             // A word outside ASCII has its lower case elsewhere: let it through.
-            let mut starts = words & in_unicode;
-            let mut rest = words & !in_unicode;
-            while rest != 0 {
-                let i = rest.trailing_zeros() as usize;
-                rest &= rest - 1;
-                starts |= u64::from(cues.may_start_speech(&ascii[chunk[i].span().range()])) << i;
-            }
+            let starts = words & in_unicode;
+            let rest = words & !in_unicode;
+            let may_start = |t: &Token| cues.may_start_speech(&ascii[t.span().range()]);
             starts
+                | match <&[Token; 64]>::try_from(chunk) {
+                    // A whole chunk: `i & 63` is in it, with no bounds check.
+                    Ok(whole) => bits_passing(rest, |i| may_start(&whole[i & 63])),
+                    Err(_) => bits_passing(rest, |i| may_start(&chunk[i])),
+                }
         })
         .collect();
     TokenBits::from_words(starts)
