@@ -6,7 +6,7 @@ This script is the only writer of:
     lexicons/places.tsv        surface, label (GPE|LOC), canonical, id
     lexicons/people_names.tsv  name, kind (given|surname), gender (F|M|U|-), rank
     lexicons/nicknames.tsv     nickname, canonical given name
-    lexicons/given_genders.tsv name, gender (F|M): given names beyond the Census list
+    lexicons/given_genders.tsv name, gender (F|M): given names nearly all of one gender
     lexicons/companies.tsv     surface, ORG, canonical, id
     lexicons/ambiguous.tsv     surface, reason (word|given-name)
 
@@ -399,11 +399,13 @@ NQG_MIN_RECORDS = 500
 NQG_MAX_DOUBT = 0.05
 
 
-def build_given_genders(census_given: set[str]) -> list[tuple[str, ...]]:
-    """Given names and their gender, for names the Census list does not hold.
+def build_given_genders() -> list[tuple[str, ...]]:
+    """Given names from many countries that nearly all their bearers share
+    one gender with (`Michael`, `Aoife`; not `Robin` or `Jean`, whatever
+    the US Census says).
 
-    They tell a person's gender (to agree a pronoun), never that a word is a
-    name: saywho finds names without them.
+    They tell a person's gender, never that a word is a name: saywho finds
+    names without them.
     """
     import json
 
@@ -422,9 +424,7 @@ def build_given_genders(census_given: set[str]) -> list[tuple[str, ...]]:
             gender = "M"
         else:
             continue
-        name = key.capitalize()
-        if name not in census_given:
-            rows.add((name, gender))
+        rows.add((key.capitalize(), gender))
     return sorted(rows)
 
 
@@ -641,7 +641,7 @@ def main() -> int:
     places, _ = build_places()
     people, given_rank, all_given = build_people()
     nicks = build_nicknames(all_given)
-    given_genders = build_given_genders(set(given_rank))
+    given_genders = build_given_genders()
     companies = build_companies()
     common = load_common_words()
     amb_surfaces = {r[0] for r in places} | {r[0] for r in companies}
@@ -668,7 +668,7 @@ def main() -> int:
             "name<TAB>gender(F|M)",
             [src("nomquamgender", "name_data.json: names in >= "
                  f"{NQG_MIN_SOURCES} sources and >= {NQG_MIN_RECORDS} records, p(female) >= "
-                 f"{1 - NQG_MAX_DOUBT:.2f} or <= {NQG_MAX_DOUBT}; not in people_names.tsv")],
+                 f"{1 - NQG_MAX_DOUBT:.2f} or <= {NQG_MAX_DOUBT}")],
             ["nomquamgender, MIT (Ian Van Buskirk)"]), given_genders),
         "companies.tsv": render(head(
             "surface<TAB>ORG<TAB>canonical<TAB>id",

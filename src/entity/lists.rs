@@ -28,11 +28,18 @@ impl Gender {
     }
 }
 
+/// The first word of a name of two words or more (names are written with
+/// ASCII spaces between their words); `None` for a one-word name.
+pub fn first_of_full_name(name: &str) -> Option<&str> {
+    let name = name.trim_start();
+    name.as_bytes().iter().position(|b| b.is_ascii_whitespace()).map(|end| &name[..end])
+}
+
 /// The bundled word lists, loaded once.
 #[derive(Debug, Clone, Default)]
 pub struct WordLists {
     given: WordMap<Gender>,
-    /// Given names the Census list lacks, known only for their gender: never evidence of a name.
+    /// Given names from many countries nearly all of one gender: never evidence of a name.
     given_genders: WordMap<Gender>,
     surnames: WordSet,
     nicknames: WordMap<Vec<&'static str>>,
@@ -135,15 +142,20 @@ impl WordLists {
     /// known only for their gender. `Unknown` for a one-word name, which may
     /// be a surname.
     pub fn full_name_gender(&self, name: &str) -> Gender {
-        // Names are written with ASCII spaces between their words.
-        let name = name.trim_start();
-        let Some(first) = name.as_bytes().iter().position(|b| b.is_ascii_whitespace()).map(|end| &name[..end]) else {
+        let Some(first) = first_of_full_name(name) else {
             return Gender::Unknown;
         };
         match self.given_name(first) {
             Some(gender) => gender,
-            None => self.given_genders.get(first).copied().unwrap_or(Gender::Unknown),
+            None => self.strong_gender(first),
         }
+    }
+
+    /// The gender nearly everyone called `given` has in many countries
+    /// (`Michael`, `Aoife`), or `Unknown` (`Robin`, `Jean`, an unknown word):
+    /// stronger than the US Census list's majority.
+    pub fn strong_gender(&self, given: &str) -> Gender {
+        self.given_genders.get(given).copied().unwrap_or(Gender::Unknown)
     }
 
     /// Whether `word` is a known surname.

@@ -26,8 +26,8 @@ use crate::token::{Token, TokenKind};
 use crate::Label;
 
 use super::context::{Candidate, Context, Evidence};
-use super::cues;
 use super::typing::{guess, opens_dateline, stands_alone, Guess};
+use super::{cues, lists};
 use super::{Gender, Mention};
 use keys::{EndsFilter, Shouted, Straight};
 
@@ -215,7 +215,9 @@ fn resolve<'a>(
     let short =
         short_forms.get(&Straight::new(surface)).or_else(|| nickname_keys(cx, c).find_map(|k| short_forms.get(&k)));
     match (c.evidence, short) {
-        (_, Some((canonical, label, gender))) if canonical != surface && !other_gender(c.gender, *gender) => {
+        (_, Some((canonical, label, gender)))
+            if canonical != surface && !other_gender(cx, c.gender, canonical, *gender) =>
+        {
             Some(Mention { label: *label, canonical: canonical.clone(), ..plain(c, surface, *gender) })
         }
         (Evidence::Lexicon(entry), _) => {
@@ -263,10 +265,12 @@ fn resolve<'a>(
 }
 
 /// Whether a mention whose title or given name says `mention` names
-/// someone other than a full name whose gender is `full`: `Mrs Howard` is
-/// not `Michael Howard` (family members stay apart).
-fn other_gender(mention: Gender, full: Gender) -> bool {
+/// someone other than the person `name`, whose gender is `full`: `Mrs
+/// Howard` is not `Michael Howard` (family members stay apart). Only where
+/// the given name all but decides the gender: `Mr Cook` may be `Robin Cook`.
+fn other_gender(cx: &Context<'_, '_>, mention: Gender, name: &str, full: Gender) -> bool {
     matches!((mention, full), (Gender::Female, Gender::Male) | (Gender::Male, Gender::Female))
+        && lists::first_of_full_name(name).is_some_and(|first| cx.lists.strong_gender(first) == full)
 }
 
 /// A person mention of the candidate, whose text is `surface`, under its
@@ -487,8 +491,11 @@ mod tests {
         assert_eq!(canonical(text, "Zorbl").as_deref(), Some("Zorbl"));
         let text = "Tom Zorbl spoke first. Later Mr. Zorbl said he was tired.";
         assert_eq!(canonical(text, "Zorbl").as_deref(), Some("Tom Zorbl"));
-        let text = "Jane Zorbl spoke first. Later Mr Zorbl said she was tired.";
+        let text = "Sarah Zorbl spoke first. Later Mr Zorbl said she was tired.";
         assert_eq!(canonical(text, "Zorbl").as_deref(), Some("Zorbl"));
+        // A given name of either gender proves nothing: `Mr Zorbl` may be `Robin Zorbl`.
+        let text = "Robin Zorbl spoke first. Later Mr Zorbl said he was tired.";
+        assert_eq!(canonical(text, "Zorbl").as_deref(), Some("Robin Zorbl"));
     }
 
     #[test]
