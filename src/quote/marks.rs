@@ -227,8 +227,8 @@ struct Role {
 /// Whether the mark at token `k` can open and can close a quote.
 fn role(text: &str, tokens: &[Token], k: usize, paragraph: Span) -> Role {
     let span = tokens[k].span();
-    let before = text[paragraph.start()..span.start()].chars().next_back();
-    let after = text[span.end()..paragraph.end()].chars().next();
+    let before = char_before(text, paragraph.start(), span.start());
+    let after = char_after(text, span.end(), paragraph.end());
     let open_side = |c: Option<char>| {
         c.is_none_or(|c| is_space(c) || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':') || is_mark(c))
     };
@@ -246,7 +246,7 @@ fn role(text: &str, tokens: &[Token], k: usize, paragraph: Span) -> Role {
     // The mark by its character (a `match` on strings compares them one
     // literal at a time): only `` `` `` and `''` are two characters.
     let doubled = span.len() == 2 && text.as_bytes()[span.start()].is_ascii();
-    match (text[span].chars().next().unwrap_or(' '), doubled) {
+    match (char_after(text, span.start(), span.end()).unwrap_or(' '), doubled) {
         ('\'' | '’', false) if inside_word => Role { opens: false, closes: false },
         ('“' | '„' | '«' | '‚' | '‹', false) | ('`', true) => {
             Role { opens: true, closes: right_flanking && !left_flanking }
@@ -255,6 +255,27 @@ fn role(text: &str, tokens: &[Token], k: usize, paragraph: Span) -> Role {
         ('‘', false) => Role { opens: true, closes: right_flanking && !left_flanking },
         ('’', false) => Role { opens: false, closes: right_flanking },
         _ => Role { opens: left_flanking || !right_flanking, closes: right_flanking || !left_flanking },
+    }
+}
+
+/// The character ending at byte `at`, or `None` at `floor`: an ASCII byte is
+/// read as it is (a run of marks asks this of every mark), others are decoded.
+#[inline]
+fn char_before(text: &str, floor: usize, at: usize) -> Option<char> {
+    match text.as_bytes()[..at].last() {
+        _ if at <= floor => None,
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => text[floor..at].chars().next_back(),
+    }
+}
+
+/// The character starting at byte `at`, or `None` at `end`; ASCII read as it is, as in `char_before`.
+#[inline]
+fn char_after(text: &str, at: usize, end: usize) -> Option<char> {
+    match text.as_bytes().get(at) {
+        _ if at >= end => None,
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => text[at..end].chars().next(),
     }
 }
 
@@ -375,5 +396,22 @@ mod tests {
         let text = "“a ".repeat(10_000);
         let found = contents(&text);
         assert_eq!(found.len(), 1);
+    }
+
+    #[test]
+    fn flank_chars_match_decoding_the_text() {
+        let text = "He said \"yes\" — «non» ‘é’''x";
+        for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            for floor in (0..=at).filter(|&i| text.is_char_boundary(i)) {
+                assert_eq!(
+                    char_before(text, floor, at),
+                    text[floor..at].chars().next_back(),
+                    "before {at} from {floor}"
+                );
+            }
+            for end in (at..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                assert_eq!(char_after(text, at, end), text[at..end].chars().next(), "after {at} to {end}");
+            }
+        }
     }
 }
