@@ -115,8 +115,8 @@ fn guesses_and_short_forms<'a>(
                     // Its given name.
                     given_keys += 1;
                 }
-                // At most two forms of a company's name before its suffix.
-                Label::Org => given_keys += 2,
+                // Two forms of a company's name before its suffix.
+                Label::Org if cues::is_company_suffix(cx.word(c.tokens.end - 1)) => given_keys += 2,
                 _ => {}
             }
         }
