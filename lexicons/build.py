@@ -386,7 +386,7 @@ def build_people() -> tuple[list[tuple[str, ...]], dict[str, int], set[str]]:
 
 
 # ---------------------------------------------------------------------------
-# Given names beyond the Census list, for their gender only
+# Given names nearly all of one gender, from many countries, for their gender only
 # ---------------------------------------------------------------------------
 
 # nomquamgender's name_data.json maps a lower-case ASCII given name to

@@ -91,7 +91,7 @@ pub mod bundled {
     ];
     /// Given names and surnames: `name, given|surname, F|M|U|-, rank`.
     pub const PEOPLE_NAMES: &str = include_str!("../lexicons/people_names.tsv");
-    /// Given names beyond the Census list, for their gender only: `name, F|M`.
+    /// Given names nearly all of one gender, from many countries, for their gender only: `name, F|M`.
     pub const GIVEN_GENDERS: &str = include_str!("../lexicons/given_genders.tsv");
     /// Nicknames: `nickname, given name`.
     pub const NICKNAMES: &str = include_str!("../lexicons/nicknames.tsv");

@@ -72,7 +72,8 @@ class SaywhoComponent:
                  canonical: Optional[str] = None) -> Span:
             # A span inside the text always expands to at least one token, unless it is all whitespace.
             got = doc.char_span(start, end, label=label, kb_id=kb_id or "", alignment_mode="expand")
-            got = got if got is not None else doc[0:0]
+            if got is None:
+                return doc[0:0]
             if canonical is not None:
                 got._.canonical = canonical
             return got
@@ -106,7 +107,7 @@ class SaywhoComponent:
 @Language.factory(
     "saywho",
     default_config={"lexicons": [], "bundled": True},
-    assigns=["doc.ents", "doc.spans", "doc._.quotes", "doc._.saywho"],
+    assigns=["doc.ents", "doc.spans", "doc._.quotes", "doc._.saywho", "span._.canonical"],
 )
 def make_saywho(nlp: Language, name: str, lexicons: List[str], bundled: bool) -> SaywhoComponent:
     """The `saywho` factory: `lexicons` are paths of user entity lexicons; `bundled=False` leaves out the bundled

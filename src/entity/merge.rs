@@ -223,7 +223,7 @@ fn resolve<'a>(
         (Evidence::Lexicon(entry), _) => {
             let entry = &cx.gazetteer.entries()[entry];
             // In a document with results, a city that plays (`beat Zorbton`, `Zorbton 's striker`) is its team.
-            let city = super::lists::is_city(entry);
+            let city = lists::is_city(entry);
             let plays = || !teams.is_empty() && city && (cues::plays(cx, c) || cues::org_noun_after(cx, c));
             // A dateline's place is the place, whatever the tables below it play.
             let team = || teams.contains(surface) && !opens_dateline(cx, c);
@@ -471,6 +471,9 @@ mod tests {
     #[test]
     fn a_companys_short_form_outweighs_a_persons_guess() {
         let e = extractor();
+        // Opening a sentence too.
+        let text = "Zorblax Gold Corp cut its dividend. Zorblax said sales rose.";
+        assert_eq!(label_of(text, "Zorblax"), Some(Label::Org));
         let doc = e.extract("Zorblax Gold Corp raised its forecast. Later, Zorblax said sales rose.");
         let short = doc.entities.iter().find(|m| m.text == "Zorblax").expect("Zorblax is found");
         assert_eq!((short.label, short.canonical.as_ref()), (Label::Org, "Zorblax Gold Corp"));

@@ -267,15 +267,15 @@ fn classify_run(cx: &Context<'_, '_>, hits: &TokenHits, run: &Run, parts: &mut V
                         continue;
                     }
                 }
-                // `Mr`, `Mrs`, `Ms` or `Dr` right before a name make it a person's, whatever a
+                // `Mr`, `Mrs`, `Ms`, `Mx` or `Dr` right before a name make it a person's, whatever a
                 // lexicon calls it: `Mr Fox` is no short form of `Fox News`.
-                let honorific = title.filter(|t| {
+                let honorific = title.is_some_and(|t| {
                     range.start > 0
                         && cx.tokens[range.start - 1].span().end() == t.0.end()
                         && is_honorific(&cx.text[t.0])
                         && cx.entry(*entry).label != Label::Person
                 });
-                if honorific.is_some() {
+                if honorific {
                     out.push(person(cx, range.clone(), title.take(), Gender::Unknown, part_initial));
                     i += 1;
                     continue;
@@ -621,8 +621,13 @@ fn classify_words(
     if is_quoted_title(cx, &tokens) {
         return unknown(cx, tokens, initial);
     }
-    // An organisation's noun before the name outweighs a given name in it: `the daily Zorblax`, `side Jean Quux`.
-    if tokens.len() <= 4 && tokens.start > 0 && cues::is_org_noun_before(cx.word(tokens.start - 1)) {
+    // An organisation's noun before the name outweighs a given name in it: `the daily Zorblax`, `side Jean Quux`;
+    // not a given name and a known surname together (`the firm John Smith founded`, `mail carrier Jane Doe`).
+    if tokens.len() <= 4
+        && tokens.start > 0
+        && cues::is_org_noun_before(cx.word(tokens.start - 1))
+        && !signs_person(cx, &tokens)
+    {
         return Candidate { evidence: Evidence::Rule(Label::Org), ..unknown(cx, tokens, initial) };
     }
     // `of` joins an organisation's words, never a person's: `Football Association of Ireland`.
@@ -647,7 +652,7 @@ fn classify_words(
 /// Whether the words at a sentence start that end in a known surname name
 /// a person though their capitals prove nothing (`Aoife Zorbl met him`): two
 /// or three words in title case before a word in lower case, none a
-/// function word, a common word a lexicon knows or an organisation's noun,
+/// function word, a common word a lexicon knows or an organisation's suffix,
 /// the first no surname (`Wall Street`), no plural (`Veterans Smith`) and
 /// no `-ing` word (`Joining Smith`).
 fn names_at_sentence_start(cx: &Context<'_, '_>, tokens: &Range<usize>) -> bool {
@@ -767,6 +772,9 @@ mod tests {
         assert_eq!(label("Software retailer Zorblax said it would buy a stake .", "Zorblax"), Some(Label::Org));
         // Other nouns before a given name and a surname leave a person.
         assert_eq!(label("He told the reporter Gloria Quux on Friday .", "Gloria Quux"), Some(Label::Person));
+        // So does a known given name with a known surname after the organisation's noun.
+        assert_eq!(label("The firm John Smith founded said profits rose .", "John Smith"), Some(Label::Person));
+        assert_eq!(label("Mail carrier Jane Doe said the road was closed .", "Jane Doe"), Some(Label::Person));
     }
 
     #[test]
@@ -944,6 +952,11 @@ mod tests {
         assert_eq!(entities("New rules came in."), []);
         assert!(entities("Joining Murphy was a mistake.").iter().all(|(t, _)| t != "Joining Murphy"));
         assert!(entities("Veterans Murphy met were tired.").iter().all(|(t, _)| t != "Veterans Murphy"));
+        // A surname first is no given name (`Wall Street`); without a lower-case word after, the capitals prove nothing.
+        assert!(entities("Murphy Kelly met the minister.").iter().all(|(t, _)| t != "Murphy Kelly"));
+        assert!(entities("Quorra Murphy. Then it rained.")
+            .iter()
+            .all(|(t, l)| t != "Quorra Murphy" || *l != Label::Person));
     }
 
     #[test]

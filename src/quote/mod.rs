@@ -727,6 +727,13 @@ mod tests {
         // A determiner before no noun (`said the other`, `said a very`) is no speaker.
         assert_eq!(first_speaker("“The plan failed,” said the other.").as_deref(), None);
         assert_eq!(first_speaker("“The plan failed,” said a very.").as_deref(), None);
+        // A noun in `-ly` heads a description; an adverb does not.
+        let text = "“We want answers,” said the family.";
+        assert_eq!(first_speaker(text).as_deref(), Some("the family"));
+        assert_eq!(first_speaker("“We want answers,” said the other quickly.").as_deref(), None);
+        // At most MAX_PHRASE words after the determiner.
+        let long = "“We want answers,” said the one two three four five six seven eight nine ten eleven twelve man.";
+        assert_eq!(first_speaker(long).as_deref(), None);
     }
 
     #[test]

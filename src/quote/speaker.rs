@@ -25,7 +25,7 @@ const MAX_APPOSITIVE: usize = 24;
 const MAX_QUALIFIED: usize = 24;
 /// How many tokens [`Scene::skip_back_adverbs`] may skip between a subject and its cue.
 const MAX_BETWEEN: usize = 12;
-/// How many capitalised words a name no entity covers may have (see [`Scene::capitalised_name`]).
+/// How many capitalised words a name found without an entity may have (see [`Scene::capitalised_name`]).
 const MAX_NAME_WORDS: usize = 4;
 
 /// What kind of phrase names the speaker.
@@ -928,9 +928,10 @@ impl<'s, 'a> Scene<'s, 'a> {
         if s >= ceiling || self.tokens[s].kind != TokenKind::Word || !is_determiner_word(self.lower_bytes(s)) {
             return None;
         }
-        let ceiling = ceiling.min(s + 2 + MAX_PHRASE);
+        // The determiner and at most MAX_PHRASE words after it.
+        let limit = ceiling.min(s + 1 + MAX_PHRASE);
         let mut e = s + 1;
-        while e < ceiling {
+        while e < limit {
             let inside = match self.tokens[e].kind {
                 TokenKind::Word => {
                     let word = self.lower_bytes(e);
@@ -948,20 +949,23 @@ impl<'s, 'a> Scene<'s, 'a> {
         }
         // The phrase ends where the attribution does, or where a qualifier or relative clause begins.
         let ends = e == ceiling
-            || match self.tokens[e].kind {
-                TokenKind::Word => PREPOSITIONS.contains(&self.lower_bytes(e)) || self.is(e, "who"),
-                TokenKind::Terminal | TokenKind::Quote => true,
-                TokenKind::Punct => self.is(e, ",") || self.is(e, ";"),
-                _ => false,
-            };
+            || e < ceiling
+                && match self.tokens[e].kind {
+                    TokenKind::Word => PREPOSITIONS.contains(&self.lower_bytes(e)) || self.is(e, "who"),
+                    TokenKind::Terminal | TokenKind::Quote => true,
+                    TokenKind::Punct => self.is(e, ",") || self.is(e, ";"),
+                    _ => false,
+                };
         let head = e - 1;
         let word = self.lower_bytes(head);
         // `the 46-year-old`: `old` after a dash names a person.
-        let age = word == b"old" && self.tokens[head - 1].kind == TokenKind::Dash;
+        let age = head > s && word == b"old" && self.tokens[head - 1].kind == TokenKind::Dash;
+        // Words in `-ly` are adverbs (`said the man quickly`), but for a few nouns.
+        let adverb = word.ends_with(b"ly") && !matches!(word, b"family" | b"ally" | b"assembly" | b"daily" | b"rally");
         let noun = head > s
             && self.tokens[head].kind == TokenKind::Word
             && self.in_lower_case(head)
-            && (age || !(not_head_noun(word) || word.ends_with(b"ly") || pronoun(word, true).is_some()));
+            && (age || !(not_head_noun(word) || adverb || pronoun(word, true).is_some()));
         (ends && noun).then(|| Np {
             span: self.span(&(s..e)),
             tokens: s..e,
@@ -971,8 +975,12 @@ impl<'s, 'a> Scene<'s, 'a> {
 
     /// `“…,” Espinoza said`: tokens `s..e`, right after a quote and right
     /// before its cue, when they are one to [`MAX_NAME_WORDS`] capitalised
-    /// words that no entity covers and no determiner, pronoun or conjunction opens.
+    /// words that no determiner, pronoun or conjunction opens. Asked last,
+    /// after the phrases built on entities, for a name no entity covers.
     pub fn capitalised_name(&self, s: usize, e: usize) -> Option<Np> {
+        if s >= e {
+            return None;
+        }
         let capitalised =
             |k: usize| self.tokens[k].kind == TokenKind::Word && self.word(k).starts_with(|c: char| c.is_uppercase());
         let first = self.lower_bytes(s);
@@ -980,7 +988,7 @@ impl<'s, 'a> Scene<'s, 'a> {
             || not_head_noun(first)
             || pronoun(first, false).is_some()
             || PREPOSITIONS.contains(&first));
-        (s < e && e - s <= MAX_NAME_WORDS && opens_name && (s..e).all(capitalised)).then(|| Np {
+        (e - s <= MAX_NAME_WORDS && opens_name && (s..e).all(capitalised)).then(|| Np {
             span: self.span(&(s..e)),
             tokens: s..e,
             phrase: SpeakerPhrase::Label,

@@ -146,7 +146,7 @@ impl<'e> GenderRules<'e> {
                 Gender::Unknown => None,
             };
             if let Some(value) = value {
-                let first = canonical.split_whitespace().next().unwrap_or_default();
+                let first = crate::entity::lists::first_of_full_name(canonical).unwrap_or_default();
                 let evidence = format!("given name {first} (name list: weakest evidence)");
                 return GenderCall { value: value.into(), basis: Basis::GivenName, evidence };
             }
@@ -253,7 +253,7 @@ mod tests {
     #[test]
     fn the_wider_given_name_list_is_weakest_evidence_too() {
         let extractor = Extractor::new();
-        let call = GenderRules::new(&extractor).call("Siobhan Walsh", &[], 0);
+        let call = GenderRules::new(&extractor).call("Aoife Walsh", &[], 0);
         assert_eq!((call.value.as_str(), call.basis), ("female", Basis::GivenName));
         let call = GenderRules::new(&extractor).call("Keir Walsh", &[], 0);
         assert_eq!((call.value.as_str(), call.basis), ("male", Basis::GivenName));
