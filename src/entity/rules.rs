@@ -8,12 +8,14 @@
 //! | evidence | result |
 //! |---|---|
 //! | the whole run ends in an org suffix or starts with an org prefix (`Miami Herald`, `Ministry of Defence`) | ORG |
-//! | a title before the piece (`Senator Dave McCormick`) | PERSON, title kept apart |
+//! | a title before the piece (`Senator Dave McCormick`, `MP Jane Quux`) | PERSON, title kept apart |
+//! | an honorific (`Mr`, `Mrs`, `Ms`, `Mx`, `Dr`) right before a lexicon name (`Mr Fox`) | PERSON, over the lexicon |
+//! | a post-nominal after a name of two words or more (`Guy Zorbl QC`) | left out of the name |
 //! | a kinship or role noun before the run (`his wife Cilia Flores`) | PERSON |
 //! | a place followed by words (`San Francisco Giants`, `Warsaw Newsroom`); an event word last (`Hong Kong Open`) drops it | ORG |
 //! | a byline: a two- or three-word line before a dateline | PERSON |
 //! | an organisation's noun right before the words (`the daily Le Zorblax`, `side Gloria Quux`) | ORG |
-//! | a known given name or an initial first (`M. Gatting`), or a known surname last (two words or more) | PERSON |
+//! | a known given name or an initial first (`M. Gatting`), or a known surname last (two words or more; at a sentence start only in title case before a lower-case word, no common or function word among them: `Aoife Zorbl met`) | PERSON |
 //! | CamelCase or letters with digits (`FlightRadar24`) | ORG |
 //! | anything else | unknown, left to [`super::typing`] |
 //!

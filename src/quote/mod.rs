@@ -798,5 +798,9 @@ mod tests {
         // Without a quote before it, `told` keeps its clause.
         let text = "Jane Smith told reporters in North Dakota that the count was close.";
         assert_eq!(quotes(text), one(QuoteKind::Indirect, "the count was close", Some("Jane Smith")));
+        // After a quote, a clause with its own verb is still reported speech.
+        let text = "“We will win,” Jane Smith told reporters that the count was close.";
+        let found = quotes(text);
+        assert!(found.iter().any(|q| q.0 == QuoteKind::Indirect && q.1 == "the count was close"), "{found:?}");
     }
 }
