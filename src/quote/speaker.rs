@@ -921,7 +921,7 @@ impl<'s, 'a> Scene<'s, 'a> {
 
     /// A description no list knows, right after an inverted cue: `said the
     /// driver`, `said a longtime adviser to the mayor`, `says the ad’s
-    /// narrator`: a determiner at `s`, then at most [`MAX_PHRASE`] lower-case
+    /// narrator`: a determiner at `s`, then at most `MAX_PHRASE` (6) lower-case
     /// words, numbers or names, ending at punctuation, a preposition or `who`
     /// (not reaching `ceiling`), its last word a noun.
     pub fn described_starting_at(&self, s: usize, ceiling: usize) -> Option<Np> {
@@ -974,7 +974,7 @@ impl<'s, 'a> Scene<'s, 'a> {
     }
 
     /// `“…,” Espinoza said`: tokens `s..e`, right after a quote and right
-    /// before its cue, when they are one to [`MAX_NAME_WORDS`] capitalised
+    /// before its cue, when they are one to `MAX_NAME_WORDS` (4) capitalised
     /// words that no determiner, pronoun or conjunction opens. Asked last,
     /// after the phrases built on entities, for a name no entity covers.
     pub fn capitalised_name(&self, s: usize, e: usize) -> Option<Np> {
