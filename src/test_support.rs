@@ -14,3 +14,8 @@ pub fn extractor() -> &'static Extractor {
 pub fn entities(text: &str) -> Vec<(String, Label)> {
     extractor().extract(text).entities.iter().map(|e| (e.text.to_string(), e.label)).collect()
 }
+
+/// The label of the first mention of `surface` in `text`, if it is one.
+pub fn label_of(text: &str, surface: &str) -> Option<Label> {
+    entities(text).into_iter().find(|(t, _)| t == surface).map(|(_, l)| l)
+}

@@ -368,12 +368,8 @@ fn acronym_after<'a>(cx: &Context<'_, 'a>, c: &Candidate, label: Label) -> Optio
 
 #[cfg(test)]
 mod tests {
-    use crate::test_support::{entities, extractor};
+    use crate::test_support::{entities, extractor, label_of};
     use crate::Label;
-
-    fn label_of(text: &str, surface: &str) -> Option<Label> {
-        entities(text).into_iter().find(|(t, _)| t == surface).map(|(_, l)| l)
-    }
 
     #[test]
     fn headline_capitals_prove_nothing() {

@@ -706,7 +706,7 @@ pub fn is_brand(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::test_support::{entities, extractor};
+    use crate::test_support::{entities, extractor, label_of};
     use crate::Label;
 
     #[test]
@@ -768,15 +768,14 @@ mod tests {
 
     #[test]
     fn an_organisations_noun_before_a_name_makes_it_one() {
-        let label = |text: &str, name: &str| entities(text).into_iter().find(|(t, _)| t == name).map(|(_, l)| l);
-        assert_eq!(label("He told the daily Le Zorblax on Friday .", "Le Zorblax"), Some(Label::Org));
-        assert_eq!(label("A northern side Gloria Quux won .", "Gloria Quux"), Some(Label::Org));
-        assert_eq!(label("Software retailer Zorblax said it would buy a stake .", "Zorblax"), Some(Label::Org));
+        assert_eq!(label_of("He told the daily Le Zorblax on Friday .", "Le Zorblax"), Some(Label::Org));
+        assert_eq!(label_of("A northern side Gloria Quux won .", "Gloria Quux"), Some(Label::Org));
+        assert_eq!(label_of("Software retailer Zorblax said it would buy a stake .", "Zorblax"), Some(Label::Org));
         // Other nouns before a given name and a surname leave a person.
-        assert_eq!(label("He told the reporter Gloria Quux on Friday .", "Gloria Quux"), Some(Label::Person));
+        assert_eq!(label_of("He told the reporter Gloria Quux on Friday .", "Gloria Quux"), Some(Label::Person));
         // So does a known given name with a known surname after the organisation's noun.
-        assert_eq!(label("The firm John Smith founded said profits rose .", "John Smith"), Some(Label::Person));
-        assert_eq!(label("Mail carrier Jane Doe said the road was closed .", "Jane Doe"), Some(Label::Person));
+        assert_eq!(label_of("The firm John Smith founded said profits rose .", "John Smith"), Some(Label::Person));
+        assert_eq!(label_of("Mail carrier Jane Doe said the road was closed .", "Jane Doe"), Some(Label::Person));
     }
 
     #[test]

@@ -333,12 +333,8 @@ fn plural_after_the(cx: &Context<'_, '_>, c: &Candidate) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::test_support::entities;
+    use crate::test_support::{entities, label_of};
     use crate::Label;
-
-    fn label_of(text: &str, surface: &str) -> Option<Label> {
-        entities(text).into_iter().find(|(t, _)| t == surface).map(|(_, l)| l)
-    }
 
     #[test]
     fn a_name_before_a_bracketed_country_is_a_person() {
