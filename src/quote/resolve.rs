@@ -299,14 +299,13 @@ fn is_subject(scene: &Scene<'_, '_>, m: usize) -> bool {
     };
     let after_preposition = before > sentence_start && NOT_SUBJECT_AFTER.contains(&scene.lower_bytes(before - 1));
     let possessor = scene.tokens.get(mention.tokens.end).is_some_and(|t| t.kind == TokenKind::Possessive);
-    let earlier_name = (sentence_start..start).any(|k| {
+    // An earlier name in the sentence is its subject; and `The group is to set up a new Zorbex division`: a name
+    // after the verb is no subject. One pass over the words before the name.
+    let earlier_name_or_verb = (sentence_start..start).any(|k| {
         scene.mention_at(k).is_some_and(|x| x != m && matches!(scene.mentions[x].label, Label::Person | Label::Org))
+            || matches!(scene.lower_bytes(k), b"is" | b"are" | b"was" | b"were" | b"has" | b"have" | b"had" | b"will")
     });
-    // `The group is to set up a new Zorbex division`: a name after the verb is no subject.
-    let after_verb = (sentence_start..start).any(|k| {
-        matches!(scene.lower_bytes(k), b"is" | b"are" | b"was" | b"were" | b"has" | b"have" | b"had" | b"will")
-    });
-    !after_preposition && !possessor && !earlier_name && !after_verb
+    !after_preposition && !possessor && !earlier_name_or_verb
 }
 
 /// Whether mention `m` introduces its referent with an appositive (`came from Tom Kell, head of
