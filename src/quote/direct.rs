@@ -56,13 +56,16 @@ pub fn attribute(scene: &Scene<'_, '_>, quoted: &[Quoted]) -> (Vec<Found>, Vec<u
             addressee: None,
             rule: Rule::DirectUnattributed,
         };
-        if let Some(label) = super::marks::speaker_label_after(scene.text, scene.tokens, q.open) {
+        let label = super::marks::speaker_label_after(scene.text, scene.tokens, q.open);
+        // `X said, “A.” He added, “B.”`: where a new sentence follows the quote, the attribution before it is
+        // asked first, and only once.
+        let before_first = label.is_none() && new_sentence_after(scene, q);
+        if let Some(label) = label {
             // `"WALLACE: Let’s start …`: a transcript line, its speaker labelled.
             let np = Np { span: scene.tokens[label].span(), tokens: label..label + 1, phrase: SpeakerPhrase::Label };
             quote.content = Span::new(scene.tokens[label + 1].span().end(), q.content.end()).trim_start(scene.text);
             quote.apply(Attribution { speaker: Some(np), cue: None, addressee: None }, Rule::DirectLabel);
-        } else if let Some(attribution) = new_sentence_after(scene, q).then(|| before(scene, q)).flatten() {
-            // `X said, “A.” He added, “B.”`: the sentence after the quote has its own subject.
+        } else if let Some(attribution) = before_first.then(|| before(scene, q)).flatten() {
             quote.apply(attribution, Rule::DirectCueBefore);
         } else if let Some((attribution, end)) = after(scene, q) {
             quote.apply(attribution, Rule::DirectCueAfter);
@@ -74,7 +77,7 @@ pub fn attribute(scene: &Scene<'_, '_>, quoted: &[Quoted]) -> (Vec<Found>, Vec<u
                 quote.content = q.content.cover(next.content);
                 quote.span = q.span.cover(next.span);
             }
-        } else if let Some(attribution) = before(scene, q) {
+        } else if let Some(attribution) = (!before_first).then(|| before(scene, q)).flatten() {
             quote.apply(attribution, Rule::DirectCueBefore);
         } else if let Some(attribution) = intro_line(scene, q, previous) {
             quote.apply(attribution, Rule::DirectIntroLine);
