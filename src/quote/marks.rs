@@ -97,7 +97,8 @@ pub fn find(text: &str, tokens: &[Token], segments: &Segments) -> Vec<Quoted> {
     let mut stack: Vec<Open> = Vec::new();
     let paragraphs = &segments.paragraphs;
     // Most documents hold no markup at all: one fast search spares every mark the look for a tag.
-    let has_tags = text.contains('<');
+    // `memchr` scans 32 bytes a step, where `str::contains('<')` takes about an instruction a byte.
+    let has_tags = memchr::memchr(b'<', text.as_bytes()).is_some();
     for (p, paragraph) in paragraphs.iter().enumerate() {
         let mut continued = false;
         if let Some(carried) = stack.first().copied() {
