@@ -186,7 +186,7 @@ impl Extractor {
         // they are given back before it is built.
         drop(scene);
         drop((tokens, segments));
-        let doc = assemble(text, &mentions, found, speakers);
+        let doc = assemble(text, mentions, found, speakers);
         debug_assert_eq!(doc.validate(text), Ok(()));
         doc
     }
@@ -211,14 +211,14 @@ fn piece_end(text: &str, limit: usize) -> usize {
     }
 }
 
-/// Adds the referent that `m` is the first mention of; returns its index.
-fn new_referent<'a>(referents: &mut Vec<Referent<'a>>, m: &Mention<'a>) -> usize {
+/// Adds the referent that `e` is the first mention of; returns its index.
+fn new_referent<'a>(referents: &mut Vec<Referent<'a>>, e: &Entity<'a>) -> usize {
     referents.push(Referent {
-        canonical: m.canonical.clone(),
-        label: m.label,
+        canonical: e.canonical.clone(),
+        label: e.label,
         mentions: 0,
         quotes: 0,
-        id: m.id.clone(),
+        id: e.id.clone(),
     });
     referents.len() - 1
 }
@@ -233,46 +233,50 @@ fn resolve_speakers(scene: &Scene<'_, '_>, found: &[quote::Found]) -> Vec<Option
 /// each quote's speaker refers to (`speakers`, one per quote).
 fn assemble<'a>(
     text: &'a str,
-    mentions: &[Mention<'a>],
+    mentions: Vec<Mention<'a>>,
     found: Vec<quote::Found>,
     speakers: Vec<Option<(usize, Resolution)>>,
 ) -> Document<'a> {
+    // One entity per mention, in the same order (a quote's mention index is
+    // its entity's): the names move over, none is copied.
+    let entities: Vec<Entity<'a>> = mentions
+        .into_iter()
+        .map(|m| Entity {
+            span: m.span,
+            text: Cow::Borrowed(&text[m.span]),
+            label: m.label,
+            canonical: m.canonical,
+            title: m.title.map(|t| Cow::Borrowed(&text[t])),
+            id: m.id,
+        })
+        .collect();
     // The first referent of each canonical name, whatever its label: the one
     // a speaker's quote counts for (a map, not a scan, so long documents stay
     // linear). A name seldom has referents under other labels too: those are
     // kept apart.
     let mut first_referent: FxHashMap<&str, usize> =
-        FxHashMap::with_capacity_and_hasher(mentions.len(), Default::default());
+        FxHashMap::with_capacity_and_hasher(entities.len(), Default::default());
     let mut other_labels: FxHashMap<(&str, Label), usize> = FxHashMap::default();
     // At most one referent per mention: room for all at once (grown one by one,
     // the vector was reallocated 763 times over the 600 KB news sample), the
     // room left unused given back at the end.
-    let mut referents: Vec<Referent<'a>> = Vec::with_capacity(mentions.len());
-    let mut entities = Vec::with_capacity(mentions.len());
-    for m in mentions {
-        let index = match first_referent.entry(&m.canonical) {
-            Entry::Vacant(slot) => *slot.insert(new_referent(&mut referents, m)),
-            Entry::Occupied(slot) if referents[*slot.get()].label == m.label => *slot.get(),
+    let mut referents: Vec<Referent<'a>> = Vec::with_capacity(entities.len());
+    for e in &entities {
+        let index = match first_referent.entry(&e.canonical) {
+            Entry::Vacant(slot) => *slot.insert(new_referent(&mut referents, e)),
+            Entry::Occupied(slot) if referents[*slot.get()].label == e.label => *slot.get(),
             Entry::Occupied(_) => {
-                *other_labels.entry((&m.canonical, m.label)).or_insert_with(|| new_referent(&mut referents, m))
+                *other_labels.entry((&e.canonical, e.label)).or_insert_with(|| new_referent(&mut referents, e))
             }
         };
         referents[index].mentions += 1;
-        entities.push(Entity {
-            span: m.span,
-            text: Cow::Borrowed(&text[m.span]),
-            label: m.label,
-            canonical: m.canonical.clone(),
-            title: m.title.map(|t| Cow::Borrowed(&text[t])),
-            id: m.id.clone(),
-        });
     }
     let mut quotes = Vec::with_capacity(found.len());
     for (f, m) in found.into_iter().zip(speakers) {
         let speaker = f.speaker.as_ref().map(|np| Reference {
             span: np.span,
             text: Cow::Borrowed(&text[np.span]),
-            canonical: m.map(|(m, _)| mentions[m].canonical.clone()),
+            canonical: m.map(|(m, _)| entities[m].canonical.clone()),
             resolved_by: m.map(|(_, by)| by),
         });
         let addressee = f.addressee.as_ref().map(|np| {
@@ -283,7 +287,7 @@ fn assemble<'a>(
             Reference {
                 span: np.span,
                 text: Cow::Borrowed(&text[np.span]),
-                canonical: m.map(|m| mentions[m].canonical.clone()),
+                canonical: m.map(|m| entities[m].canonical.clone()),
                 resolved_by: m.map(|_| Resolution::Name),
             }
         });
