@@ -174,13 +174,17 @@ impl<'s> Resolver<'s> {
     ) -> Option<(usize, Resolution)> {
         let is_person = |m: usize| scene.mentions[m].label == Label::Person && scene.mentions[m].tokens.start < at;
         let agreeing = |m: usize| {
+            // Most mentions in view are no person: they are ruled out before their gender is looked up.
+            if !is_person(m) {
+                return None;
+            }
             let (g, by_text) = self.gender(scene, m, at);
             let by = if gender == Gender::Unknown || by_text {
                 Resolution::PronounText
             } else {
                 Resolution::PronounGivenName
             };
-            (is_person(m) && (gender == Gender::Unknown || g == gender)).then_some((m, by))
+            (gender == Gender::Unknown || g == gender).then_some((m, by))
         };
         let last = self.last_speaker.filter(|&m| is_person(m));
         let subject = mentions_before(scene, at)
