@@ -143,10 +143,14 @@ fn can_start(text: &str, token: &Token) -> bool {
 fn split_sentences(text: &str, tokens: &[Token], range: Range<usize>, out: &mut Vec<Sentence>) {
     let mut start = range.start;
     let mut k = range.start;
-    // The tokens that may end a sentence, found in a tight scan over the slice.
-    let ends = |t: &Token| matches!(t.kind, TokenKind::Terminal | TokenKind::Ellipsis);
-    while let Some(at) = tokens[k..range.end].iter().position(ends) {
-        k += at + 1;
+    // The tokens that may end a sentence, found in one tight scan over the
+    // paragraph's slice (those the closers below step over are passed by).
+    let mut ends = (range.start..)
+        .zip(&tokens[range.clone()])
+        .filter(|(_, t)| matches!(t.kind, TokenKind::Terminal | TokenKind::Ellipsis))
+        .map(|(at, _)| at);
+    while let Some(at) = ends.find(|&at| at >= k) {
+        k = at + 1;
         // A straight mark after a space opens the next sentence (`said. "We`);
         // other closers stay with the sentence, spaced or not (`« Non. »`).
         while k < range.end
