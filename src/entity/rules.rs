@@ -13,6 +13,7 @@
 //! | a post-nominal after a name of two words or more (`Guy Zorbl QC`) | left out of the name |
 //! | a kinship or role noun before the run (`his wife Cilia Flores`) | PERSON |
 //! | a place followed by words (`San Francisco Giants`, `Warsaw Newsroom`); an event word last (`Hong Kong Open`) drops it | ORG |
+//! | a run of several parts that a results line scores as one, with no title, lexicon person, given name or initial first (`Sparta Zorbton 2`, `Bayer Zorbton 0`) | ORG (a team) |
 //! | a byline: a two- or three-word line before a dateline | PERSON |
 //! | an organisation's noun right before the words (`the daily Le Zorblax`, `side Gloria Quux`) | ORG |
 //! | a known given name or an initial first (`M. Gatting`), or a known surname last (two words or more; at a sentence start only in title case before a lower-case word, no common or function word among them: `Aoife Zorbl met`) | PERSON |
@@ -242,6 +243,10 @@ fn classify_run(cx: &Context<'_, '_>, hits: &TokenHits, run: &Run, parts: &mut V
         out.extend(candidate);
         return;
     }
+    if parts.len() >= 2 && sports::is_team(cx, &tokens, run.results) && is_club_name(cx, parts, &tokens) {
+        out.push(Candidate { evidence: Evidence::Team, ..unknown(cx, tokens, initial) });
+        return;
+    }
     let relation_before = start > 0 && is_relation(cx.word(start - 1));
     let mut title: Option<(Span, Gender)> = None;
     let mut i = 0;
@@ -347,6 +352,19 @@ fn classify_run(cx: &Context<'_, '_>, hits: &TokenHits, run: &Run, parts: &mut V
         title = None;
         i += 1;
     }
+}
+
+/// Whether a run of several parts that a results line scores as one
+/// (`Sparta Zorbton 2`, `Bayer Zorbton 0`, `Zorbton Wednesday 1`) is one
+/// club's name: no title, no person a lexicon knows, and no given name or
+/// initial first (`Tony Zorbton 68`, `M. Zorbton 45` are players).
+fn is_club_name(cx: &Context<'_, '_>, parts: &[Part], tokens: &Range<usize>) -> bool {
+    let no_person = parts.iter().all(|part| match part {
+        Part::Title(..) => false,
+        Part::Hit(_, entry) => cx.entry(*entry).label != Label::Person,
+        Part::Words(_) => true,
+    });
+    no_person && !names_person(cx, tokens)
 }
 
 /// Whether `title` is a personal honorific that only a person's name follows:
@@ -851,6 +869,19 @@ mod tests {
         // A given name and a known surname stay a person: `( Tony Smith 45 , Mark Jones 12 )`.
         let doc = entities("( Tony Smith 45 , Mark Jones 12 )");
         assert_eq!(doc, [("Tony Smith".into(), Label::Person), ("Mark Jones".into(), Label::Person)]);
+    }
+
+    #[test]
+    fn a_club_named_with_its_city_is_one_team_in_a_results_line() {
+        assert_eq!(
+            entities("Sparta Leicester 2 Zorbton Quuxers 1"),
+            [("Sparta Leicester".into(), Label::Org), ("Zorbton Quuxers".into(), Label::Org)]
+        );
+        assert_eq!(entities("Leicester Forest 3 Zorbton 0")[0], ("Leicester Forest".into(), Label::Org));
+        // A player's given name or initial before a place is a person with a score.
+        assert_eq!(entities("Tony Lincoln 68 70")[0], ("Tony Lincoln".into(), Label::Person));
+        // Without a results line, the city stays a place of its own.
+        assert!(entities("Sparta Leicester won on Friday.").contains(&("Leicester".into(), Label::Gpe)));
     }
 
     #[test]
