@@ -362,12 +362,13 @@ fn classify_run(cx: &Context<'_, '_>, hits: &TokenHits, run: &Run, parts: &mut V
 /// Whether a run of several parts that a results line scores as one
 /// (`Sparta Zorbton 2`, `Bayer Zorbton 0`, `Zorbton Wednesday 1`) is one
 /// club's name: no title, no person a lexicon knows, and no given name or
-/// initial first (`Tony Zorbton 68`, `M. Zorbton 45` are players).
+/// initial first in it or in a word piece of it (`Tony Zorbton 68`, `M. Zorbton 45`,
+/// `American Tony Quux 70` are players).
 fn is_club_name(cx: &Context<'_, '_>, parts: &[Part], tokens: &Range<usize>) -> bool {
     let no_person = parts.iter().all(|part| match part {
         Part::Title(..) => false,
         Part::Hit(_, entry) => cx.entry(*entry).label != Label::Person,
-        Part::Words(_) => true,
+        Part::Words(words) => !names_person(cx, words),
     });
     no_person && !names_person(cx, tokens)
 }
@@ -517,8 +518,8 @@ fn place_led_name(
 /// One or two words that no list knows right before a place, ending the
 /// run: an organisation named with its place (`Zorbl Leicester`, `Radio
 /// Quuxland`), ORG. Not a given name or an initial (`Jack London`, `D.
-/// Cork`), a word that places a place (`Central London`, `Mount Zorbl`) or a
-/// function word; not a place that is also a surname, unless a country
+/// Cork`), an `-ing` word (`Leaving London`), a word that places a place
+/// (`Central London`, `Mount Zorbl`, `DR Congo`) or a function word; not a place that is also a surname, unless a country
 /// (`Keiron Henderson`); not in capitals, where every word has one; and at a
 /// sentence start, whose capital proves nothing (`Corporate America`), only
 /// after an acronym (`ZBX Leicester`).
@@ -541,6 +542,7 @@ fn place_ended_name(
         let w = cx.word(k);
         w.len() >= 2
             && !w.contains('.')
+            && !w.ends_with("ing")
             && !cx.lists.is_function_word(w)
             && cx.lists.given_name(w).is_none()
             && !places_a_place(w)
@@ -558,7 +560,7 @@ fn places_a_place(word: &str) -> bool {
     matches!(
         word,
         "Cape" | "Central" | "Coastal"
-            | "Downtown"
+            | "DR" | "Downtown"
             | "Former" | "Fort"
             | "East" | "Eastern"
             | "Greater"
@@ -945,6 +947,8 @@ mod tests {
         assert_eq!(entities("Leicester Forest 3 Zorbton 0")[0], ("Leicester Forest".into(), Label::Org));
         // A player's given name or initial before a place is a person with a score.
         assert_eq!(entities("Tony Lincoln 68 70")[0], ("Tony Lincoln".into(), Label::Person));
+        let golf = entities("American Tony Zorbl 68 , Mark Quux 70");
+        assert!(golf.iter().all(|(text, _)| text != "American Tony Zorbl"), "{golf:?}");
         // Without a results line, the city stays a place of its own.
         assert!(entities("Sparta Leicester won on Friday.").contains(&("Leicester".into(), Label::Gpe)));
     }
@@ -958,6 +962,7 @@ mod tests {
         assert_eq!(label_of("He met Jack Leicester on Friday .", "Jack Leicester"), Some(Label::Person));
         assert!(entities("He beat D. Leicester on Friday .").iter().all(|(_, label)| *label != Label::Org));
         assert_eq!(label_of("He lives in Greater Leicester now .", "Leicester"), Some(Label::Gpe));
+        assert_eq!(label_of("He said Leaving Leicester was hard .", "Leicester"), Some(Label::Gpe));
         // A sentence's first word may be a common word; a place that is a surname may be a person's.
         assert_eq!(label_of("Fertile Namibia faces drought .", "Namibia"), Some(Label::Gpe));
         assert_eq!(label_of("He met Zorbl Washington on Friday .", "Washington"), Some(Label::Gpe));

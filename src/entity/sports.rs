@@ -79,10 +79,15 @@ const MAX_BRACKETED: usize = 3;
 /// there (`Zorbton ( Quuxland ) 2`, the club's country) when it is a lone
 /// score (a golfer's `( Quuxland ) 68 71` is a player's card).
 fn score_after(cx: &Context<'_, '_>, end: usize, sentence: &Range<usize>) -> Option<usize> {
-    if is_score(cx, end, sentence) {
-        return Some(end);
+    if !sentence.contains(&end) {
+        return None;
     }
-    if !(sentence.contains(&end) && cx.word_bytes(end) == b"(") {
+    // Most names are followed by a word or a comma: one look at the token's kind or first byte.
+    let token = cx.tokens[end];
+    if token.kind == TokenKind::Number {
+        return is_score(cx, end, sentence).then_some(end);
+    }
+    if cx.text.as_bytes()[token.span().start()] != b'(' {
         return None;
     }
     let limit = (end + 2 + MAX_BRACKETED).min(sentence.end);
