@@ -879,6 +879,14 @@ mod tests {
     }
 
     #[test]
+    fn a_finnish_company_form_ends_an_organisation() {
+        let doc = entities("Zorblax Oy said profits rose . Zorblax said more .");
+        assert_eq!(doc, [("Zorblax Oy".into(), Label::Org), ("Zorblax".into(), Label::Org)]);
+        // Without it, the name alone says nothing.
+        assert_eq!(label_of("Zorblax said profits rose .", "Zorblax"), None);
+    }
+
+    #[test]
     fn an_org_prefix_may_have_several_words() {
         let doc = entities("The National Bank of Poland kept rates.");
         assert_eq!(doc, [("National Bank of Poland".into(), Label::Org)]);
