@@ -13,6 +13,8 @@
 //! | a post-nominal after a name of two words or more (`Guy Zorbl QC`) | left out of the name |
 //! | a kinship or role noun before the run (`his wife Cilia Flores`) | PERSON |
 //! | a place followed by words (`San Francisco Giants`, `Warsaw Newsroom`); an event word last (`Hong Kong Open`) drops it | ORG |
+//! | a run of several parts that a results line scores as one, with no title, lexicon person, given name or initial first (`Sparta Zorbton 2`, `Bayer Zorbton 0`) | ORG (a team) |
+//! | one or two words no list knows before a place that ends the run, no given name, initial or qualifier (`Radio Zorbland`, not `Central London`) | ORG |
 //! | a byline: a two- or three-word line before a dateline | PERSON |
 //! | an organisation's noun right before the words (`the daily Le Zorblax`, `side Gloria Quux`) | ORG |
 //! | a known given name or an initial first (`M. Gatting`), or a known surname last (two words or more; at a sentence start only in title case before a lower-case word, no common or function word among them: `Aoife Zorbl met`) | PERSON |
@@ -242,6 +244,14 @@ fn classify_run(cx: &Context<'_, '_>, hits: &TokenHits, run: &Run, parts: &mut V
         out.extend(candidate);
         return;
     }
+    if let Some(candidate) = place_ended_name(cx, parts, &tokens, initial, run.headline) {
+        out.push(candidate);
+        return;
+    }
+    if parts.len() >= 2 && sports::is_team(cx, &tokens, run.results) && is_club_name(cx, parts, &tokens) {
+        out.push(Candidate { evidence: Evidence::Team, ..unknown(cx, tokens, initial) });
+        return;
+    }
     let relation_before = start > 0 && is_relation(cx.word(start - 1));
     let mut title: Option<(Span, Gender)> = None;
     let mut i = 0;
@@ -347,6 +357,20 @@ fn classify_run(cx: &Context<'_, '_>, hits: &TokenHits, run: &Run, parts: &mut V
         title = None;
         i += 1;
     }
+}
+
+/// Whether a run of several parts that a results line scores as one
+/// (`Sparta Zorbton 2`, `Bayer Zorbton 0`, `Zorbton Wednesday 1`) is one
+/// club's name: no title, no person a lexicon knows, and no given name or
+/// initial first in it or in a word piece of it (`Tony Zorbton 68`, `M. Zorbton 45`,
+/// `American Tony Quux 70` are players).
+fn is_club_name(cx: &Context<'_, '_>, parts: &[Part], tokens: &Range<usize>) -> bool {
+    let no_person = parts.iter().all(|part| match part {
+        Part::Title(..) => false,
+        Part::Hit(_, entry) => cx.entry(*entry).label != Label::Person,
+        Part::Words(words) => !names_person(cx, words),
+    });
+    no_person && !names_person(cx, tokens)
 }
 
 /// Whether `title` is a personal honorific that only a person's name follows:
@@ -489,6 +513,67 @@ fn place_led_name(
         return Some(None);
     }
     Some(Some(Candidate { evidence: Evidence::Rule(Label::Org), ..unknown(cx, tokens.clone(), initial) }))
+}
+
+/// One or two words that no list knows right before a place, ending the
+/// run: an organisation named with its place (`Zorbl Leicester`, `Radio
+/// Quuxland`), ORG. Not a given name or an initial (`Jack London`, `D.
+/// Cork`), an `-ing` word (`Leaving London`), a word that places a place
+/// (`Central London`, `Mount Zorbl`, `DR Congo`) or a function word; not a place that is also a surname, unless a country
+/// (`Keiron Henderson`); not in capitals, where every word has one; and at a
+/// sentence start, whose capital proves nothing (`Corporate America`), only
+/// after an acronym (`ZBX Leicester`).
+fn place_ended_name(
+    cx: &Context<'_, '_>,
+    parts: &[Part],
+    tokens: &Range<usize>,
+    initial: bool,
+    headline: bool,
+) -> Option<Candidate> {
+    let [Part::Words(words), Part::Hit(place, entry)] = parts else {
+        return None;
+    };
+    let entry = cx.entry(*entry);
+    if headline || words.len() > 2 || words.end != place.start || !matches!(entry.label, Label::Gpe | Label::Loc) {
+        return None;
+    }
+    let place_word = cx.word(place.start);
+    let unknown_word = |k: usize| {
+        let w = cx.word(k);
+        w.len() >= 2
+            && !w.contains('.')
+            && !w.ends_with("ing")
+            && !cx.lists.is_function_word(w)
+            && cx.lists.given_name(w).is_none()
+            && !places_a_place(w)
+    };
+    let fits = !lists::is_shouted(place_word)
+        && words.clone().all(unknown_word)
+        && (!initial || lists::is_shouted(cx.word(words.start)))
+        && (lists::is_country(entry) || !cx.lists.is_surname(&entry.surface));
+    fits.then(|| Candidate { evidence: Evidence::Rule(Label::Org), ..unknown(cx, tokens.clone(), initial) })
+}
+
+/// Whether `word` says where in a place or which part of it: `Central London`, `Greater Manchester`, `North Zorbland`.
+#[rustfmt::skip] // one line per initial letter
+fn places_a_place(word: &str) -> bool {
+    matches!(
+        word,
+        "Cape" | "Central" | "Coastal"
+            | "DR" | "Downtown"
+            | "Former" | "Fort"
+            | "East" | "Eastern"
+            | "Greater"
+            | "Inner"
+            | "Lake" | "Little" | "Lower"
+            | "Metro" | "Mid" | "Middle" | "Mount"
+            | "New" | "North" | "Northeast" | "Northeastern" | "Northern" | "Northwest" | "Northwestern"
+            | "Old" | "Outer"
+            | "Rural"
+            | "South" | "Southeast" | "Southeastern" | "Southern" | "Southwest" | "Southwestern"
+            | "Upper" | "Urban"
+            | "West" | "Western"
+    )
 }
 
 /// Whether the last of `words` names a group, not a person: an organisation
@@ -794,6 +879,14 @@ mod tests {
     }
 
     #[test]
+    fn a_finnish_company_form_ends_an_organisation() {
+        let doc = entities("Zorblax Oy said profits rose . Zorblax said more .");
+        assert_eq!(doc, [("Zorblax Oy".into(), Label::Org), ("Zorblax".into(), Label::Org)]);
+        // Without it, the name alone says nothing.
+        assert_eq!(label_of("Zorblax said profits rose .", "Zorblax"), None);
+    }
+
+    #[test]
     fn an_org_prefix_may_have_several_words() {
         let doc = entities("The National Bank of Poland kept rates.");
         assert_eq!(doc, [("National Bank of Poland".into(), Label::Org)]);
@@ -851,6 +944,38 @@ mod tests {
         // A given name and a known surname stay a person: `( Tony Smith 45 , Mark Jones 12 )`.
         let doc = entities("( Tony Smith 45 , Mark Jones 12 )");
         assert_eq!(doc, [("Tony Smith".into(), Label::Person), ("Mark Jones".into(), Label::Person)]);
+    }
+
+    #[test]
+    fn a_club_named_with_its_city_is_one_team_in_a_results_line() {
+        assert_eq!(
+            entities("Sparta Leicester 2 Zorbton Quuxers 1"),
+            [("Sparta Leicester".into(), Label::Org), ("Zorbton Quuxers".into(), Label::Org)]
+        );
+        assert_eq!(entities("Leicester Forest 3 Zorbton 0")[0], ("Leicester Forest".into(), Label::Org));
+        // A player's given name or initial before a place is a person with a score.
+        assert_eq!(entities("Tony Lincoln 68 70")[0], ("Tony Lincoln".into(), Label::Person));
+        let golf = entities("American Tony Zorbl 68 , Mark Quux 70");
+        assert!(golf.iter().all(|(text, _)| text != "American Tony Zorbl"), "{golf:?}");
+        // Without a results line, the city stays a place of its own.
+        assert!(entities("Sparta Leicester won on Friday.").contains(&("Leicester".into(), Label::Gpe)));
+    }
+
+    #[test]
+    fn an_unknown_word_before_a_place_names_an_organisation() {
+        assert_eq!(label_of("He joined Zorbl Leicester on Friday .", "Zorbl Leicester"), Some(Label::Org));
+        assert_eq!(label_of("He told Radio Namibia on Friday .", "Radio Namibia"), Some(Label::Org));
+        assert_eq!(label_of("ZBX Leicester said profits rose .", "ZBX Leicester"), Some(Label::Org));
+        // A given name or an initial before it makes a person, a qualifier a part of the place.
+        assert_eq!(label_of("He met Jack Leicester on Friday .", "Jack Leicester"), Some(Label::Person));
+        assert!(entities("He beat D. Leicester on Friday .").iter().all(|(_, label)| *label != Label::Org));
+        assert_eq!(label_of("He lives in Greater Leicester now .", "Leicester"), Some(Label::Gpe));
+        assert_eq!(label_of("He said Leaving Leicester was hard .", "Leicester"), Some(Label::Gpe));
+        // A sentence's first word may be a common word; a place that is a surname may be a person's.
+        assert_eq!(label_of("Fertile Namibia faces drought .", "Namibia"), Some(Label::Gpe));
+        assert_eq!(label_of("He met Zorbl Washington on Friday .", "Washington"), Some(Label::Gpe));
+        // In capitals every word has one.
+        assert_eq!(label_of("ZORBL BEAT LEICESTER", "LEICESTER"), Some(Label::Gpe));
     }
 
     #[test]
