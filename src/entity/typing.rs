@@ -250,6 +250,7 @@ fn may_be_a_speaker(cx: &Context<'_, '_>, c: &Candidate) -> bool {
 }
 
 /// What the characters of a word look like, as far as names go.
+#[derive(Debug, PartialEq, Eq)]
 struct WordShape {
     /// Every character after the first is a lower-case letter (`Smith`, `smith`).
     title_case: bool,
@@ -257,20 +258,26 @@ struct WordShape {
     name_chars: bool,
 }
 
-/// The shape of `word`, in one pass over it.
+/// The shape of `word`. Most unknown names are in title case: where the
+/// bytes after the first are ASCII lower-case letters, they give both
+/// answers in one short pass, and the first byte the rest.
 fn word_shape(word: &str) -> WordShape {
-    // Bytes first, with no branch per byte but the one out to characters: most words are short and ASCII.
-    let mut shape = WordShape { title_case: true, name_chars: true };
-    for (i, &b) in word.as_bytes().iter().enumerate() {
-        if !b.is_ascii() {
-            return word_shape_of_chars(word);
-        }
-        // An ASCII byte in lower case after its case bit is set is a letter in either case.
-        let letter = (b | 0x20).is_ascii_lowercase();
-        shape.title_case &= (i == 0) | b.is_ascii_lowercase();
-        shape.name_chars &= letter | (b == b'\'') | (b == b'-');
+    let bytes = word.as_bytes();
+    let Some((&first, rest)) = bytes.split_first() else {
+        return WordShape { title_case: true, name_chars: true };
+    };
+    if first.is_ascii() && rest.iter().all(u8::is_ascii_lowercase) {
+        return WordShape { title_case: true, name_chars: is_name_byte(first) };
     }
-    shape
+    if !bytes.is_ascii() {
+        return word_shape_of_chars(word);
+    }
+    WordShape { title_case: false, name_chars: bytes.iter().all(|&b| is_name_byte(b)) }
+}
+
+/// Whether an ASCII byte may be part of a name: a letter, an apostrophe or a hyphen.
+fn is_name_byte(b: u8) -> bool {
+    b.is_ascii_alphabetic() || b == b'\'' || b == b'-'
 }
 
 /// The shape of a `word` that is not all ASCII, character by character.
@@ -333,7 +340,28 @@ fn plural_after_the(cx: &Context<'_, '_>, c: &Candidate) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
+    use super::{word_shape, word_shape_of_chars, WordShape};
     use crate::test_support::{entities, label_of};
+
+    #[test]
+    fn a_words_shape_is_read_off_its_bytes() {
+        let shape = |title_case, name_chars| WordShape { title_case, name_chars };
+        assert_eq!(word_shape("Smith"), shape(true, true));
+        assert_eq!(word_shape("O'Neill"), shape(false, true));
+        assert_eq!(word_shape("3rd"), shape(true, false));
+        assert_eq!(word_shape("AT&T"), shape(false, false));
+        assert_eq!(word_shape("Émile"), shape(true, true));
+        assert_eq!(word_shape("Zoë"), shape(true, true));
+    }
+
+    proptest! {
+        #[test]
+        fn a_words_shape_from_bytes_is_its_shape_from_characters(word in "[A-Za-z0-9'’&.-]{0,3}[a-zéA-Z'-]{0,12}") {
+            prop_assert_eq!(word_shape(&word), word_shape_of_chars(&word));
+        }
+    }
     use crate::Label;
 
     #[test]
