@@ -391,7 +391,7 @@ fn headline_given_name(cx: &Context<'_, '_>, range: &Range<usize>) -> Option<Gen
 /// Whether token `k` is a speech verb or a possessive, which make the name
 /// before it an actor: `Apple said`, `Apple's`, not `Apple pie`.
 fn acts(cx: &Context<'_, '_>, k: usize) -> bool {
-    cx.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Possessive || cues::is_speech_verb(cx.word(k)))
+    cx.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Possessive || cues::is_speech_verb(cx.word_bytes(k)))
 }
 
 /// Whether the words start with a known given name or an initial (`Tony
