@@ -139,21 +139,21 @@ pub(super) fn is_company_suffix(word: &str) -> bool {
 /// organisation's: `the daily Zorblax`, `news agency Zorblax`, `northern side
 /// Zorblax`, `software retailer Zorblax`.
 #[rustfmt::skip] // one line per initial letter
-pub(super) fn is_org_noun_before(word: &str) -> bool {
+pub(super) fn is_org_noun_before(word: &[u8]) -> bool {
     matches!(
         word,
-        "agency" | "airline"
-            | "broadcaster" | "brokerage"
-            | "carrier" | "club"
-            | "daily"
-            | "firm"
-            | "insurer"
-            | "magazine"
-            | "newspaper"
-            | "retailer"
-            | "side"
-            | "tabloid"
-            | "weekly"
+        b"agency" | b"airline"
+            | b"broadcaster" | b"brokerage"
+            | b"carrier" | b"club"
+            | b"daily"
+            | b"firm"
+            | b"insurer"
+            | b"magazine"
+            | b"newspaper"
+            | b"retailer"
+            | b"side"
+            | b"tabloid"
+            | b"weekly"
     )
 }
 

@@ -613,7 +613,6 @@ fn classify_words(
         tokens.end -= 1;
     }
     let first = cx.word(tokens.start);
-    let last = cx.word(tokens.end - 1);
     // Asked only where it counts: most pieces are one word without a title.
     let given = || cx.lists.given_name(first);
     if title.is_some() || after_relation {
@@ -627,7 +626,7 @@ fn classify_words(
     // not a given name and a known surname together (`the firm John Smith founded`, `mail carrier Jane Doe`).
     if tokens.len() <= 4
         && tokens.start > 0
-        && cues::is_org_noun_before(cx.word(tokens.start - 1))
+        && cues::is_org_noun_before(cx.word_bytes(tokens.start - 1))
         && !signs_person(cx, &tokens)
     {
         return Candidate { evidence: Evidence::Rule(Label::Org), ..unknown(cx, tokens, initial) };
@@ -641,7 +640,7 @@ fn classify_words(
         if is_initial(first) {
             return person(cx, tokens, None, Gender::Unknown, initial);
         }
-        if cx.lists.is_surname(last) && (!initial || names_at_sentence_start(cx, &tokens)) {
+        if cx.lists.is_surname(cx.word(tokens.end - 1)) && (!initial || names_at_sentence_start(cx, &tokens)) {
             return person(cx, tokens, None, Gender::Unknown, initial);
         }
     }
