@@ -49,45 +49,45 @@ pub(super) fn is_quoted_title(cx: &Context<'_, '_>, tokens: &Range<usize>) -> bo
 /// Whether `word` is a speech verb next to which an unknown capitalised word
 /// is a speaker's name (`“…,” Obama said`, `said O'Neill`).
 #[rustfmt::skip] // one line per initial letter
-pub(super) fn is_speech_verb(word: &str) -> bool {
+pub(super) fn is_speech_verb(word: &[u8]) -> bool {
     matches!(
         word,
-        "acknowledged" | "added" | "argued" | "asked"
-            | "continued"
-            | "explained"
-            | "insisted"
-            | "noted"
-            | "recalled" | "replied"
-            | "said" | "says" | "stated"
-            | "told" | "tweeted"
-            | "warned" | "writes" | "wrote"
+        b"acknowledged" | b"added" | b"argued" | b"asked"
+            | b"continued"
+            | b"explained"
+            | b"insisted"
+            | b"noted"
+            | b"recalled" | b"replied"
+            | b"said" | b"says" | b"stated"
+            | b"told" | b"tweeted"
+            | b"warned" | b"writes" | b"wrote"
     )
 }
 
 /// Whether `word` is a preposition after which an unknown capitalised word
 /// names a place (`in Arbil`).
-pub(super) fn is_place_preposition(word: &str) -> bool {
-    matches!(word, "in" | "near" | "outside")
+pub(super) fn is_place_preposition(word: &[u8]) -> bool {
+    matches!(word, b"in" | b"near" | b"outside")
 }
 
 /// Whether `word` comes before a team's name in a match report: `beat
 /// Somerset`, `against Kent`, `Leeds v Wimbledon`.
-pub(super) fn is_team_cue_before(word: &str) -> bool {
-    matches!(word, "against" | "beat" | "beating" | "defeated" | "v" | "v." | "vs" | "vs.")
+pub(super) fn is_team_cue_before(word: &[u8]) -> bool {
+    matches!(word, b"against" | b"beat" | b"beating" | b"defeated" | b"v" | b"v." | b"vs" | b"vs.")
 }
 
 /// Whether `word` comes after a team's name in a match report:
 /// `Leicestershire beat Somerset`.
-pub(super) fn is_team_cue_after(word: &str) -> bool {
-    matches!(word, "beat" | "defeated" | "drew" | "v" | "v." | "vs" | "vs.")
+pub(super) fn is_team_cue_after(word: &[u8]) -> bool {
+    matches!(word, b"beat" | b"defeated" | b"drew" | b"v" | b"v." | b"vs" | b"vs.")
 }
 
 /// Whether an unknown name stands where a match report puts a team.
 pub(super) fn plays(cx: &Context<'_, '_>, c: &Candidate) -> bool {
-    let word_at = |k: usize| (k < cx.tokens.len()).then(|| cx.word(k));
+    let word_at = |k: usize| (k < cx.tokens.len()).then(|| cx.word_bytes(k));
     let before = |n: usize| c.tokens.start.checked_sub(n).and_then(word_at);
     // An article may come between: `beat the Mets`.
-    let cue = if before(1) == Some("the") { before(2) } else { before(1) };
+    let cue = if before(1) == Some(b"the") { before(2) } else { before(1) };
     cue.is_some_and(is_team_cue_before) || word_at(c.tokens.end).is_some_and(is_team_cue_after)
 }
 
@@ -96,22 +96,22 @@ pub(super) fn plays(cx: &Context<'_, '_>, c: &Candidate) -> bool {
 /// `Zorblax striker Tom Smith`, `Zorblax 's shares`. Nouns that follow a
 /// person's name as often (`campaign`, `spokesman`, `administration`) are not here.
 #[rustfmt::skip] // one line per initial letter
-pub(super) fn is_org_noun(word: &str) -> bool {
+pub(super) fn is_org_noun(word: &[u8]) -> bool {
     matches!(
         word,
-        "affiliate"
-            | "bank" | "brokerage"
-            | "club" | "coach" | "company"
-            | "daily" | "defender"
-            | "executives"
-            | "firm" | "forward"
-            | "goalkeeper" | "group"
-            | "midfielder"
-            | "newspaper"
-            | "party"
-            | "shareholders" | "shares" | "stock" | "striker" | "subsidiary"
-            | "unit"
-            | "weekly"
+        b"affiliate"
+            | b"bank" | b"brokerage"
+            | b"club" | b"coach" | b"company"
+            | b"daily" | b"defender"
+            | b"executives"
+            | b"firm" | b"forward"
+            | b"goalkeeper" | b"group"
+            | b"midfielder"
+            | b"newspaper"
+            | b"party"
+            | b"shareholders" | b"shares" | b"stock" | b"striker" | b"subsidiary"
+            | b"unit"
+            | b"weekly"
     )
 }
 
@@ -139,37 +139,38 @@ pub(super) fn is_company_suffix(word: &str) -> bool {
 /// organisation's: `the daily Zorblax`, `news agency Zorblax`, `northern side
 /// Zorblax`, `software retailer Zorblax`.
 #[rustfmt::skip] // one line per initial letter
-pub(super) fn is_org_noun_before(word: &str) -> bool {
+pub(super) fn is_org_noun_before(word: &[u8]) -> bool {
     matches!(
         word,
-        "agency" | "airline"
-            | "broadcaster" | "brokerage"
-            | "carrier" | "club"
-            | "daily"
-            | "firm"
-            | "insurer"
-            | "magazine"
-            | "newspaper"
-            | "retailer"
-            | "side"
-            | "tabloid"
-            | "weekly"
+        b"agency" | b"airline"
+            | b"broadcaster" | b"brokerage"
+            | b"carrier" | b"club"
+            | b"daily"
+            | b"firm"
+            | b"insurer"
+            | b"magazine"
+            | b"newspaper"
+            | b"retailer"
+            | b"side"
+            | b"tabloid"
+            | b"weekly"
     )
 }
 
 /// Whether `c` stands in a scorers' list: a minute follows it (`26th`) and a
 /// bracket, a comma or a line break comes before it (`( Quux 26th , Zorbl 37th )`).
 pub(super) fn scored_in_minute(cx: &Context<'_, '_>, c: &Candidate) -> bool {
-    let Some(minute) = cx.tokens.get(c.tokens.end).map(|t| &cx.text[t.span()]) else {
+    if c.tokens.end >= cx.tokens.len() {
         return false;
-    };
-    let digits = minute.bytes().take_while(u8::is_ascii_digit).count();
-    let ordinal = (1..=3).contains(&digits) && matches!(&minute[digits..], "st" | "nd" | "rd" | "th");
+    }
+    let minute = cx.word_bytes(c.tokens.end);
+    let digits = minute.iter().take_while(|b| b.is_ascii_digit()).count();
+    let ordinal = (1..=3).contains(&digits) && matches!(&minute[digits..], b"st" | b"nd" | b"rd" | b"th");
     let listed = || match c.tokens.start.checked_sub(1) {
         None => true,
         Some(k) => {
-            let gap = &cx.text[cx.tokens[k].span().end()..cx.tokens[c.tokens.start].span().start()];
-            matches!(cx.word(k), "(" | ",") || gap.contains('\n')
+            let gap = &cx.text.as_bytes()[cx.tokens[k].span().end()..cx.tokens[c.tokens.start].span().start()];
+            matches!(cx.word_bytes(k), b"(" | b",") || gap.contains(&b'\n')
         }
     };
     ordinal && listed()
@@ -182,8 +183,10 @@ pub(super) fn org_noun_after(cx: &Context<'_, '_>, c: &Candidate) -> bool {
         k += 1;
     }
     // At a sentence start the capital proves nothing (`Central bank officials`), so only a possessive or a player tells.
-    let player = |w: &str| matches!(w, "defender" | "goalkeeper" | "midfielder" | "striker");
-    k < cx.tokens.len() && is_org_noun(cx.word(k)) && (!c.sentence_initial || k > c.tokens.end || player(cx.word(k)))
+    let player = |w: &[u8]| matches!(w, b"defender" | b"goalkeeper" | b"midfielder" | b"striker");
+    k < cx.tokens.len()
+        && is_org_noun(cx.word_bytes(k))
+        && (!c.sentence_initial || k > c.tokens.end || player(cx.word_bytes(k)))
 }
 
 /// Whether `c` stands alone in brackets right after a person's name, as a
@@ -191,7 +194,9 @@ pub(super) fn org_noun_after(cx: &Context<'_, '_>, c: &Candidate) -> bool {
 /// there is typed by the gazetteer before this is asked.)
 pub(super) fn club_after_person(cx: &Context<'_, '_>, c: &Candidate) -> bool {
     let (start, end) = (c.tokens.start, c.tokens.end);
-    let bracketed = start >= 2 && cx.word(start - 1) == "(" && cx.tokens.get(end).is_some_and(|_| cx.word(end) == ")");
+    let bracketed = start >= 2
+        && cx.word_bytes(start - 1) == b"("
+        && cx.tokens.get(end).is_some_and(|_| cx.word_bytes(end) == b")");
     // The name before the bracket ends in a word in title case (`Tom Smith`, `Frank de Boer`), after a capitalised word.
     let title_case = |k: usize| cx.is_capitalised(k) && cx.word_bytes(k)[1..].iter().all(u8::is_ascii_lowercase);
     bracketed && start >= 3 && title_case(start - 2) && cx.is_capitalised(start - 3)

@@ -415,7 +415,7 @@ fn headline_given_name(cx: &Context<'_, '_>, range: &Range<usize>) -> Option<Gen
 /// Whether token `k` is a speech verb or a possessive, which make the name
 /// before it an actor: `Apple said`, `Apple's`, not `Apple pie`.
 fn acts(cx: &Context<'_, '_>, k: usize) -> bool {
-    cx.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Possessive || cues::is_speech_verb(cx.word(k)))
+    cx.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Possessive || cues::is_speech_verb(cx.word_bytes(k)))
 }
 
 /// Whether the words start with a known given name or an initial (`Tony
@@ -698,7 +698,6 @@ fn classify_words(
         tokens.end -= 1;
     }
     let first = cx.word(tokens.start);
-    let last = cx.word(tokens.end - 1);
     // Asked only where it counts: most pieces are one word without a title.
     let given = || cx.lists.given_name(first);
     if title.is_some() || after_relation {
@@ -712,7 +711,7 @@ fn classify_words(
     // not a given name and a known surname together (`the firm John Smith founded`, `mail carrier Jane Doe`).
     if tokens.len() <= 4
         && tokens.start > 0
-        && cues::is_org_noun_before(cx.word(tokens.start - 1))
+        && cues::is_org_noun_before(cx.word_bytes(tokens.start - 1))
         && !signs_person(cx, &tokens)
     {
         return Candidate { evidence: Evidence::Rule(Label::Org), ..unknown(cx, tokens, initial) };
@@ -726,7 +725,7 @@ fn classify_words(
         if is_initial(first) {
             return person(cx, tokens, None, Gender::Unknown, initial);
         }
-        if cx.lists.is_surname(last) && (!initial || names_at_sentence_start(cx, &tokens)) {
+        if cx.lists.is_surname(cx.word(tokens.end - 1)) && (!initial || names_at_sentence_start(cx, &tokens)) {
             return person(cx, tokens, None, Gender::Unknown, initial);
         }
     }

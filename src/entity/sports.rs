@@ -106,8 +106,8 @@ fn is_lone_score(cx: &Context<'_, '_>, k: usize, sentence: &Range<usize>) -> boo
 /// Whether token `k` (inside `sentence`) is a score: a number of at most three digits.
 fn is_score(cx: &Context<'_, '_>, k: usize, sentence: &Range<usize>) -> bool {
     sentence.contains(&k) && cx.tokens[k].kind == TokenKind::Number && {
-        let word = cx.word(k);
-        word.len() <= SCORE_DIGITS && word.bytes().all(|b| b.is_ascii_digit())
+        let word = cx.word_bytes(k);
+        word.len() <= SCORE_DIGITS && word.iter().all(u8::is_ascii_digit)
     }
 }
 

@@ -96,7 +96,7 @@ pub(super) fn guess(cx: &Context<'_, '_>, c: &Candidate) -> Guess {
 /// keeping, given its `first` and `last` words and the `shape` they all share.
 fn label_of_unknown(cx: &Context<'_, '_>, c: &Candidate, first: &str, last: &str, shape: WordShape) -> Option<Label> {
     let count = c.tokens.len();
-    let word_at = |k: usize| (k < cx.tokens.len()).then(|| cx.word(k));
+    let word_at = |k: usize| (k < cx.tokens.len()).then(|| cx.word_bytes(k));
     // A title in quote marks (`the song “Summer Rain”`) names a work, not a person.
     if is_quoted_title(cx, &c.tokens) {
         return None;
@@ -104,7 +104,7 @@ fn label_of_unknown(cx: &Context<'_, '_>, c: &Candidate, first: &str, last: &str
     // Title case (`Smith`, also `smith`) and, besides, only letters, apostrophes and hyphens.
     let (title_case, name_like) = (shape.title_case, shape.title_case && shape.name_chars);
     let speaks = |k: Option<usize>| k.and_then(word_at).is_some_and(is_speech_verb);
-    let connected = count >= 2 && c.tokens.clone().any(|k| matches!(cx.word(k), "of" | "&" | "for" | "and"));
+    let connected = count >= 2 && c.tokens.clone().any(|k| matches!(cx.word_bytes(k), b"of" | b"&" | b"for" | b"and"));
     // Next to a speech verb, or before a place in brackets.
     if name_like
         && !connected
@@ -127,8 +127,8 @@ fn label_of_unknown(cx: &Context<'_, '_>, c: &Candidate, first: &str, last: &str
     }
     if c.sentence_initial {
         // A sentence-initial pair of capitalised words is a name when an appositive follows.
-        let appositive = word_at(c.tokens.end) == Some(",")
-            && word_at(c.tokens.end + 1).is_some_and(|w| matches!(w, "who" | "the" | "a" | "an"));
+        let appositive = word_at(c.tokens.end) == Some(b",")
+            && word_at(c.tokens.end + 1).is_some_and(|w| matches!(w, b"who" | b"the" | b"a" | b"an"));
         return ((2..=3).contains(&count) && name_like && appositive).then_some(Label::Person);
     }
     match count {
@@ -234,7 +234,7 @@ pub(super) fn opens_dateline(cx: &Context<'_, '_>, c: &Candidate) -> bool {
         on_one_line
             && k + 4 < cx.tokens.len()
             && ends_line(k + 4)
-            && (c.tokens.end..k).all(|j| cx.word(j) == "," || cx.is_capitalised(j))
+            && (c.tokens.end..k).all(|j| cx.word_bytes(j) == b"," || cx.is_capitalised(j))
     })
 }
 
@@ -250,6 +250,7 @@ fn may_be_a_speaker(cx: &Context<'_, '_>, c: &Candidate) -> bool {
 }
 
 /// What the characters of a word look like, as far as names go.
+#[derive(Debug, PartialEq, Eq)]
 struct WordShape {
     /// Every character after the first is a lower-case letter (`Smith`, `smith`).
     title_case: bool,
@@ -257,20 +258,26 @@ struct WordShape {
     name_chars: bool,
 }
 
-/// The shape of `word`, in one pass over it.
+/// The shape of `word`. Most unknown names are in title case: where the
+/// bytes after the first are ASCII lower-case letters, they give both
+/// answers in one short pass, and the first byte the rest.
 fn word_shape(word: &str) -> WordShape {
-    // Bytes first, with no branch per byte but the one out to characters: most words are short and ASCII.
-    let mut shape = WordShape { title_case: true, name_chars: true };
-    for (i, &b) in word.as_bytes().iter().enumerate() {
-        if !b.is_ascii() {
-            return word_shape_of_chars(word);
-        }
-        // An ASCII byte in lower case after its case bit is set is a letter in either case.
-        let letter = (b | 0x20).is_ascii_lowercase();
-        shape.title_case &= (i == 0) | b.is_ascii_lowercase();
-        shape.name_chars &= letter | (b == b'\'') | (b == b'-');
+    let bytes = word.as_bytes();
+    let Some((&first, rest)) = bytes.split_first() else {
+        return WordShape { title_case: true, name_chars: true };
+    };
+    if first.is_ascii() && rest.iter().all(u8::is_ascii_lowercase) {
+        return WordShape { title_case: true, name_chars: is_name_byte(first) };
     }
-    shape
+    if !bytes.is_ascii() {
+        return word_shape_of_chars(word);
+    }
+    WordShape { title_case: false, name_chars: bytes.iter().all(|&b| is_name_byte(b)) }
+}
+
+/// Whether an ASCII byte may be part of a name: a letter, an apostrophe or a hyphen.
+fn is_name_byte(b: u8) -> bool {
+    b.is_ascii_alphabetic() || b == b'\'' || b == b'-'
 }
 
 /// The shape of a `word` that is not all ASCII, character by character.
@@ -287,11 +294,11 @@ fn word_shape_of_chars(word: &str) -> WordShape {
 /// competitor's name in results: `Sven Nylander ( Sweden )`.
 fn place_in_brackets_after(cx: &Context<'_, '_>, c: &Candidate) -> bool {
     let k = c.tokens.end;
-    if k >= cx.tokens.len() || cx.word(k) != "(" {
+    if k >= cx.tokens.len() || cx.word_bytes(k) != b"(" {
         return false;
     }
     (k + 2..cx.tokens.len().min(k + PLACE_IN_BRACKETS + 2))
-        .find(|&j| cx.word(j) == ")")
+        .find(|&j| cx.word_bytes(j) == b")")
         .is_some_and(|close| is_place(cx, k + 1..close))
 }
 
@@ -310,13 +317,13 @@ fn is_place(cx: &Context<'_, '_>, words: Range<usize>) -> bool {
 /// a rider's or driver's team does in results: `Tom Quux ( Italy ) Zorblax`.
 fn team_after_nationality(cx: &Context<'_, '_>, c: &Candidate) -> bool {
     let start = c.tokens.start;
-    if start < 4 || cx.word(start - 1) != ")" {
+    if start < 4 || cx.word_bytes(start - 1) != b")" {
         return false;
     }
     let from = start.saturating_sub(PLACE_IN_BRACKETS + 2);
     (from..start - 2)
         .rev()
-        .find(|&k| cx.word(k) == "(")
+        .find(|&k| cx.word_bytes(k) == b"(")
         .is_some_and(|open| open > 0 && cx.is_capitalised(open - 1) && is_place(cx, open + 1..start - 1))
 }
 
@@ -326,14 +333,35 @@ fn team_after_nationality(cx: &Context<'_, '_>, c: &Candidate) -> bool {
 fn plural_after_the(cx: &Context<'_, '_>, c: &Candidate) -> bool {
     let start = c.tokens.start;
     start > 0
-        && matches!(cx.word(start - 1), "the" | "The")
+        && matches!(cx.word_bytes(start - 1), b"the" | b"The")
         && is_plural(cx.word(start))
         && !is_event_word(cx.word(start))
 }
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
+    use super::{word_shape, word_shape_of_chars, WordShape};
     use crate::test_support::{entities, label_of};
+
+    #[test]
+    fn a_words_shape_is_read_off_its_bytes() {
+        let shape = |title_case, name_chars| WordShape { title_case, name_chars };
+        assert_eq!(word_shape("Smith"), shape(true, true));
+        assert_eq!(word_shape("O'Neill"), shape(false, true));
+        assert_eq!(word_shape("3rd"), shape(true, false));
+        assert_eq!(word_shape("AT&T"), shape(false, false));
+        assert_eq!(word_shape("Émile"), shape(true, true));
+        assert_eq!(word_shape("Zoë"), shape(true, true));
+    }
+
+    proptest! {
+        #[test]
+        fn a_words_shape_from_bytes_is_its_shape_from_characters(word in "[A-Za-z0-9'’&.-]{0,3}[a-zéA-Z'-]{0,12}") {
+            prop_assert_eq!(word_shape(&word), word_shape_of_chars(&word));
+        }
+    }
     use crate::Label;
 
     #[test]
