@@ -102,20 +102,6 @@ pub fn cpu_time_of<T>(f: impl FnOnce() -> T) -> (T, Duration) {
     (out, took)
 }
 
-/// The least CPU time of `runs` calls on this thread (at least one),
-/// stopping early once `budget` of wall time is spent.
-pub fn fastest_cpu<T>(runs: usize, budget: Duration, mut f: impl FnMut() -> T) -> Duration {
-    let started = Instant::now();
-    let mut best = Duration::MAX;
-    for _ in 0..runs.max(1) {
-        best = best.min(cpu_time_of(&mut f).1);
-        if started.elapsed() > budget {
-            break;
-        }
-    }
-    best
-}
-
 /// The fastest of `runs` timed calls (at least one), stopping early once
 /// `budget` is spent.
 pub fn fastest<T>(runs: usize, budget: Duration, mut f: impl FnMut() -> T) -> Duration {

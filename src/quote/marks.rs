@@ -44,36 +44,69 @@ pub struct Quoted {
 struct Open {
     token: usize,
     paragraph: usize,
+    shape: Shape,
+}
+
+/// A quote mark by its character, read once per mark: the rules compare
+/// characters, not strings (slicing the text and matching string literals
+/// again at each test was most of the cost of a text dense in marks).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Shape {
+    /// The mark's (first) character.
+    first: char,
+    /// Whether the mark is two characters: only `` `` `` and `''` are.
+    doubled: bool,
+}
+
+impl Shape {
+    /// The shape of a quote mark token's text.
+    fn of(mark: &str) -> Shape {
+        let mut chars = mark.chars();
+        Shape { first: chars.next().unwrap_or(' '), doubled: chars.next().is_some() }
+    }
+
+    /// The shape of the mark at token `k`.
+    fn at(text: &str, tokens: &[Token], k: usize) -> Shape {
+        Shape::of(&text[tokens[k].span()])
+    }
+
+    /// Whether the mark is a single quote mark (`‘`, `’`, `'`), which may also be an apostrophe.
+    fn is_single(self) -> bool {
+        !self.doubled && matches!(self.first, '‘' | '’' | '\'' | '‚' | '‹' | '›')
+    }
 }
 
 /// Whether an opening and a closing mark pair with each other: the table of
-/// pairs, as a `match` (a slice scan of string pairs per mark was half the
-/// cost of a text dense in unbalanced marks).
-fn can_pair(open: &str, close: &str) -> bool {
-    matches!(
-        (open, close),
-        ("“", "”")
-            // Swedish and Finnish: `”ja”`; also a stray `”` typed for `“`.
-            | ("”", "”")
-            | ("„", "“")
-            | ("„", "”")
-            | ("«", "»")
-            | ("»", "«")
-            | ("‘", "’")
-            | ("‚", "‘")
-            | ("‹", "›")
-            | ("\"", "\"")
-            | ("'", "'")
-            | ("``", "''")
-            | ("''", "''")
-            | ("\"", "”")
-            | ("“", "\"")
-    )
+/// pairs, as a `match` on characters.
+fn can_pair(open: Shape, close: Shape) -> bool {
+    match (open.doubled, close.doubled) {
+        // ``` ``…'' ``` and `''…''`.
+        (true, true) => close.first == '\'',
+        (false, false) => matches!(
+            (open.first, close.first),
+            ('“', '”')
+                // Swedish and Finnish: `”ja”`; also a stray `”` typed for `“`.
+                | ('”', '”')
+                | ('„', '“')
+                | ('„', '”')
+                | ('«', '»')
+                | ('»', '«')
+                | ('‘', '’')
+                | ('‚', '‘')
+                | ('‹', '›')
+                | ('"', '"')
+                | ('\'', '\'')
+                // Mixed straight and curly marks.
+                | ('"', '”')
+                | ('“', '"')
+        ),
+        _ => false,
+    }
 }
 
 /// Whether a mark is a single quote mark (`‘`, `’`, `'`), which may also be an apostrophe.
 pub(super) fn is_single(mark: &str) -> bool {
-    matches!(mark, "‘" | "’" | "'" | "‚" | "‹" | "›")
+    Shape::of(mark).is_single()
 }
 
 /// How far either side of a mark a markup tag's `<` and `>` may be.
@@ -104,10 +137,10 @@ pub fn find(text: &str, tokens: &[Token], segments: &Segments) -> Vec<Quoted> {
         if let Some(carried) = stack.first().copied() {
             // A multi-paragraph quote goes on only if this paragraph opens with a like mark.
             let opener = paragraph.tokens.clone().find(|&k| tokens[k].kind != TokenKind::Bullet);
-            let like = opener.is_some_and(|k| {
-                tokens[k].kind == TokenKind::Quote
-                    && is_single(&text[tokens[k].span()]) == is_single(&text[tokens[carried.token].span()])
-                    && role(text, tokens, k, paragraph.span).opens
+            let like = opener.filter(|&k| tokens[k].kind == TokenKind::Quote).is_some_and(|k| {
+                let shape = Shape::at(text, tokens, k);
+                shape.is_single() == carried.shape.is_single()
+                    && role(text, tokens[k].span(), shape, paragraph.span).opens
                     && speaker_label_after(text, tokens, k).is_none()
             });
             if like {
@@ -124,23 +157,23 @@ pub fn find(text: &str, tokens: &[Token], segments: &Segments) -> Vec<Quoted> {
             .map(|(k, _)| k);
         // A continued quote's opening mark belongs to the quote already open.
         for k in marks.skip(usize::from(continued)) {
-            let mark = &text[tokens[k].span()];
-            let role = role(text, tokens, k, paragraph.span);
-            if role.opens && !role.closes && reopens(text, tokens, &stack, k, paragraph.tokens.start) {
+            let shape = Shape::at(text, tokens, k);
+            let role = role(text, tokens[k].span(), shape, paragraph.span);
+            if role.opens && !role.closes && reopens(text, tokens, &stack, k, shape, paragraph.tokens.start) {
                 continue;
             }
-            let partner = stack.iter().rposition(|o| can_pair(&text[tokens[o.token].span()], mark));
+            let partner = stack.iter().rposition(|o| can_pair(o.shape, shape));
             // A mark that could close does so when something waits for it, unless it clearly opens.
-            if let Some(at) = partner.filter(|_| role.closes || (!role.opens && !is_single(mark))) {
+            if let Some(at) = partner.filter(|_| role.closes || (!role.opens && !shape.is_single())) {
                 let open = stack[at];
                 stack.truncate(at);
                 let nested = !stack.is_empty();
-                push_in_order(&mut out, quoted(tokens, text, open, Some(k), p, nested));
+                push_in_order(&mut out, quoted(tokens, open, Some(k), p, nested));
             } else if role.opens {
                 if stack.len() == MAX_DEPTH {
                     stack.remove(0);
                 }
-                stack.push(Open { token: k, paragraph: p });
+                stack.push(Open { token: k, paragraph: p, shape });
             }
         }
     }
@@ -168,10 +201,11 @@ fn push_in_order(out: &mut Vec<Quoted>, quote: Quoted) {
 /// end (`"A. "B."`): British news re-opens each paragraph of a long quote and closes only the
 /// last, and where paragraphs were merged the re-opening mark lands after a full stop. Such a
 /// mark belongs to the quote already open, as a paragraph's opening mark does.
-fn reopens(text: &str, tokens: &[Token], stack: &[Open], k: usize, paragraph_start: usize) -> bool {
-    &text[tokens[k].span()] == "\""
+fn reopens(text: &str, tokens: &[Token], stack: &[Open], k: usize, shape: Shape, paragraph_start: usize) -> bool {
+    let straight = Shape { first: '"', doubled: false };
+    shape == straight
         && k > paragraph_start
-        && stack.last().is_some_and(|o| &text[tokens[o.token].span()] == "\"")
+        && stack.last().is_some_and(|o| o.shape == straight)
         && matches!(&text[tokens[k - 1].span()], "." | "?" | "!" | "…" | "...")
 }
 
@@ -205,7 +239,7 @@ fn close_unclosed(
     }
 }
 
-fn quoted(tokens: &[Token], text: &str, open: Open, close: Option<usize>, paragraph: usize, nested: bool) -> Quoted {
+fn quoted(tokens: &[Token], open: Open, close: Option<usize>, paragraph: usize, nested: bool) -> Quoted {
     let open_span = tokens[open.token].span();
     let close_span = close.map_or(open_span, |c| tokens[c].span());
     Quoted {
@@ -216,7 +250,7 @@ fn quoted(tokens: &[Token], text: &str, open: Open, close: Option<usize>, paragr
         paragraph: open.paragraph,
         last_paragraph: paragraph,
         nested,
-        single: is_single(&text[open_span]),
+        single: open.shape.is_single(),
     }
 }
 
@@ -235,9 +269,8 @@ struct Role {
     closes: bool,
 }
 
-/// Whether the mark at token `k` can open and can close a quote.
-fn role(text: &str, tokens: &[Token], k: usize, paragraph: Span) -> Role {
-    let span = tokens[k].span();
+/// Whether the mark of `shape` at `span` can open and can close a quote.
+fn role(text: &str, span: Span, shape: Shape, paragraph: Span) -> Role {
     let before = char_before(text, paragraph.start(), span.start());
     let after = char_after(text, span.end(), paragraph.end());
     let open_side = |c: Option<char>| {
@@ -253,12 +286,9 @@ fn role(text: &str, tokens: &[Token], k: usize, paragraph: Span) -> Role {
     let left_flanking = open_side(before) && !after.is_some_and(is_space);
     let right_flanking = close_side(after) && !before.is_some_and(is_space);
     // `Radio 4's`, `the 1990's`: a single mark between letters or digits is an apostrophe.
-    let inside_word = before.is_some_and(is_word_char) && after.is_some_and(is_word_char);
-    // The mark by its character (a `match` on strings compares them one
-    // literal at a time): only `` `` `` and `''` are two characters.
-    let doubled = span.len() == 2 && text.as_bytes()[span.start()].is_ascii();
-    match (char_after(text, span.start(), span.end()).unwrap_or(' '), doubled) {
-        ('\'' | '’', false) if inside_word => Role { opens: false, closes: false },
+    let inside_word = || before.is_some_and(is_word_char) && after.is_some_and(is_word_char);
+    match (shape.first, shape.doubled) {
+        ('\'' | '’', false) if inside_word() => Role { opens: false, closes: false },
         ('“' | '„' | '«' | '‚' | '‹', false) | ('`', true) => {
             Role { opens: true, closes: right_flanking && !left_flanking }
         }
