@@ -669,6 +669,17 @@ mod tests {
     }
 
     #[test]
+    fn a_role_before_a_titled_name_takes_the_title_in() {
+        let text = "“We are ready,” said former Gov. Tom Kell, a party backer.";
+        assert_eq!(first_speaker(text).as_deref(), Some("former Gov. Tom Kell"));
+        let text = "“We are ready,” said retired Lt. Gen. Tom Kell.";
+        assert_eq!(first_speaker(text).as_deref(), Some("retired Lt. Gen. Tom Kell"));
+        // A preposition before the title still ends the role: the aide speaks, not the governor.
+        let text = "“We are ready,” said a former aide to Gov. Tom Kell.";
+        assert_eq!(first_speaker(text).as_deref(), Some("a former aide"));
+    }
+
+    #[test]
     fn quote_marks_inside_a_markup_tag_are_no_quotes() {
         let text = "<post id=\"42\" author=\"@jsmith\">The vote is off</post>.";
         assert!(quotes(text).is_empty(), "{:?}", quotes(text));

@@ -678,7 +678,10 @@ impl<'s, 'a> Scene<'s, 'a> {
         if let Some(m) = named.or(first) {
             let mention = &self.mentions[m];
             let titled = mention.title.is_some_and(|t| t.start() == self.tokens[s].span().start());
+            // `said former Gov. Jim Hodges`: the title's own tokens belong to the role.
+            let in_title = |k: usize| mention.title.is_some_and(|t| t.covers(self.tokens[k].span()));
             let role_word = |k: usize| match self.tokens[k].kind {
+                _ if in_title(k) => true,
                 TokenKind::Word => {
                     (self.in_lower_case(k)
                         && pronoun(self.lower_bytes(k), false).is_none()
