@@ -680,6 +680,19 @@ mod tests {
     }
 
     #[test]
+    fn a_colon_with_no_cue_takes_the_sentence_subject() {
+        let text = "The hall was full.\nJane Smith leaned in and boomed: “We will win this in November.”";
+        assert_eq!(first_speaker(text).as_deref(), Some("Jane Smith"));
+        let text = "The hall was full.\nShe then listed what she wants: “A new school and a new road.”";
+        assert_eq!(first_speaker(text).as_deref(), Some("She"));
+        // `it` and a subject that is no speaker give nobody.
+        let text = "The hall was full.\nIt was simple: “We will win this in November.”";
+        assert_eq!(first_speaker(text), None);
+        let text = "The hall was full.\nThe reason was simple: “We will win this in November.”";
+        assert_eq!(first_speaker(text), None);
+    }
+
+    #[test]
     fn quote_marks_inside_a_markup_tag_are_no_quotes() {
         let text = "<post id=\"42\" author=\"@jsmith\">The vote is off</post>.";
         assert!(quotes(text).is_empty(), "{:?}", quotes(text));
