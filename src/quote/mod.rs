@@ -693,6 +693,15 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_phrase_opening_the_sentence_comes_before_its_subject() {
+        let text = "Speaking at a rally in Ohio, Jane Smith went after Tom Jones, calling him “a total stiff.”";
+        assert_eq!(quotes(text), one(QuoteKind::Mixed, "a total stiff.", Some("Jane Smith")));
+        // `Nothing …` is no participle: the sentence has no subject to speak.
+        let text = "Nothing in Ohio, Jane Smith went after Tom Jones, calling him “a total stiff.”";
+        assert_eq!(quotes(text), one(QuoteKind::Scare, "a total stiff.", None));
+    }
+
+    #[test]
     fn quote_marks_inside_a_markup_tag_are_no_quotes() {
         let text = "<post id=\"42\" author=\"@jsmith\">The vote is off</post>.";
         assert!(quotes(text).is_empty(), "{:?}", quotes(text));

@@ -755,6 +755,7 @@ impl<'s, 'a> Scene<'s, 'a> {
         })?;
         // `During a speech in Ohio, Trump …`: an opening phrase's comma comes before the subject.
         let opening_phrase = PREPOSITIONS.contains(&self.lower_bytes(start))
+            || self.opening_participle(start)
             || matches!(
                 self.lower_bytes(start),
                 b"during" | b"after" | b"before" | b"amid" | b"following" | b"despite" | b"as"
@@ -769,6 +770,18 @@ impl<'s, 'a> Scene<'s, 'a> {
         (start + 1..=limit.min(start + 8)).rev().find_map(|e| {
             self.np_ending_at(e, start).filter(|np| np.tokens.start == start || np.tokens.start == name_start)
         })
+    }
+
+    /// Whether token `k` opens a sentence with a participle phrase before
+    /// its subject (`Speaking at a rally in Ohio, Trump …`): an -ing word
+    /// that no name covers.
+    fn opening_participle(&self, k: usize) -> bool {
+        let word = self.lower_bytes(k);
+        word.len() > 5
+            && word.ends_with(b"ing")
+            && self.tokens[k].kind == TokenKind::Word
+            && self.mention_at(k).is_none()
+            && !word.ends_with(b"thing")
     }
 
     /// The speaker of the cue before a participle (`the mayor said, adding that …`):
