@@ -52,10 +52,13 @@ pub struct Found {
 
 impl Found {
     /// Whether this is an unattributed quotation that opens inside `speech`
-    /// (`He said the allies will act “to show … consequences.”`), so a
-    /// fragment of it: the speech then runs to the quotation's end.
+    /// (`He said the allies will act “to show … consequences.”`) or right at
+    /// its start (`“…,” in contrast to 2012, says X.`), so a fragment of it:
+    /// the speech then runs to the quotation's end, and from its opening mark.
     fn embedded_in(&self, speech: Span) -> bool {
-        self.rule == Rule::DirectUnattributed && speech.start() <= self.span.start() && self.span.start() < speech.end()
+        self.rule == Rule::DirectUnattributed
+            && speech.start() <= self.content.start()
+            && self.span.start() < speech.end()
     }
 
     fn apply(&mut self, attribution: Attribution, rule: Rule) {
@@ -100,8 +103,11 @@ pub fn find(scene: &Scene<'_, '_>) -> Vec<Found> {
     // An unattributed quotation embedded in reported speech is a fragment of it.
     found.retain(|d| {
         let Some(j) = speech.overlapping(d.span).find(|&j| d.embedded_in(reported[j].content)) else { return true };
-        reported[j].content = reported[j].content.cover(d.content);
-        reported[j].span = reported[j].span.cover(d.content);
+        // A quotation opening the speech brings its opening mark in.
+        let opening = Span::new(d.span.start(), d.content.start());
+        let fragment = if d.span.start() < reported[j].content.start() { opening.cover(d.content) } else { d.content };
+        reported[j].content = reported[j].content.cover(fragment);
+        reported[j].span = reported[j].span.cover(fragment);
         false
     });
     for r in &mut reported {
@@ -699,6 +705,22 @@ mod tests {
         // `Nothing …` is no participle: the sentence has no subject to speak.
         let text = "Nothing in Ohio, Jane Smith went after Tom Jones, calling him “a total stiff.”";
         assert_eq!(quotes(text), one(QuoteKind::Scare, "a total stiff.", None));
+    }
+
+    #[test]
+    fn a_quote_the_sentence_goes_on_after_is_a_fragment_of_the_trailing_attribution() {
+        let text = "“We set the table for voters,” in sharp contrast to earlier years, says Jane Smith, a professor.";
+        assert_eq!(
+            quotes(text),
+            one(
+                QuoteKind::Mixed,
+                "“We set the table for voters,” in sharp contrast to earlier years",
+                Some("Jane Smith")
+            )
+        );
+        // With no attribution after it, the quote stays an unattributed quotation.
+        let text = "“We set the table for voters,” in sharp contrast to earlier years.";
+        assert_eq!(quotes(text), one(QuoteKind::Direct, "We set the table for voters,", None));
     }
 
     #[test]
