@@ -280,6 +280,10 @@ fn before(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Attribution> {
     }
     let colon = b < q.open && matches!(scene.word(b), ":" | ":-");
     let sentence_start = scene.segments.sentences[scene.sentence_of(q.open)].tokens.start.max(floor);
+    // `HEADLINE - Jeffrey Jones: “…”`: a roundup line's source, named between a dash and the colon.
+    if let Some(speaker) = colon.then(|| dash_label(scene, sentence_start, b)).flatten() {
+        return Some(Attribution { speaker: Some(speaker), cue: None, addressee: None });
+    }
     let cue_before = |k: usize| {
         scene.tokens[k].kind == TokenKind::Word
             && scene
@@ -404,6 +408,17 @@ fn colon_subject(scene: &Scene<'_, '_>, sentence_start: usize, b: usize) -> Opti
         && scene.tokens[v].kind == TokenKind::Word
         && scene.word(v).starts_with(|c: char| c.is_ascii_lowercase());
     (speaks && verb).then(|| Attribution { speaker: Some(np), cue: None, addressee: None })
+}
+
+/// `RED STATES OUTNUMBER BLUE STATES - Jeffrey Jones:`, `Web panels differ -
+/// Pew Research:`: a person or organisation named right before the colon at
+/// `colon` and right after a dash (not before `floor`).
+fn dash_label(scene: &Scene<'_, '_>, floor: usize, colon: usize) -> Option<Np> {
+    let np = scene.np_ending_at(colon, floor)?;
+    let SpeakerPhrase::Name(m) = np.phrase else { return None };
+    let named = matches!(scene.mentions[m].label, crate::Label::Person | crate::Label::Org);
+    let dash = np.tokens.start > floor && scene.tokens[np.tokens.start - 1].kind == TokenKind::Dash;
+    (named && dash).then_some(np)
 }
 
 /// The last person named before token `end` (down to `floor`).

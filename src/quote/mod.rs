@@ -724,6 +724,18 @@ mod tests {
     }
 
     #[test]
+    fn a_roundup_line_names_its_source_between_a_dash_and_the_colon() {
+        let text =
+            "The polls are in.\n\nRED STATES OUTNUMBER BLUE STATES - Jane Smith: “Our analysis finds that twenty \
+                    states lean one way.”";
+        assert_eq!(first_speaker(text).as_deref(), Some("Jane Smith"));
+        // A place there is the line's topic, not its source.
+        let text = "The polls are in.\n\nRED STATES OUTNUMBER BLUE STATES - Ohio: “Our analysis finds that twenty \
+                    states lean one way.”";
+        assert_eq!(first_speaker(text), None);
+    }
+
+    #[test]
     fn quote_marks_inside_a_markup_tag_are_no_quotes() {
         let text = "<post id=\"42\" author=\"@jsmith\">The vote is off</post>.";
         assert!(quotes(text).is_empty(), "{:?}", quotes(text));
