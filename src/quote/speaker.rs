@@ -1080,14 +1080,21 @@ impl<'s, 'a> Scene<'s, 'a> {
         let low = floor.max(k.saturating_sub(MAX_APPOSITIVE));
         let is_person =
             |np: &Np| matches!(np.phrase, SpeakerPhrase::Name(m) if self.mentions[m].label == Label::Person);
+        // `The complaint, which was filed in Washington, alleged`: a relative clause
+        // between commas holds no subject; the subject ends before it.
+        let relative =
+            (low..k).rev().find(|&j| self.is(j, ",") && matches!(self.lower_bytes(j + 1), b"who" | b"which"));
         let mut best: Option<Np> = None;
-        for comma in (low..=k).rev().filter(|&j| self.is(j, ",")) {
+        for comma in (low..=relative.unwrap_or(k)).rev().filter(|&j| self.is(j, ",")) {
             let Some(np) = self.np_ending_at_name(comma, floor) else { continue };
             if is_person(&np) || !best.as_ref().is_some_and(is_person) {
                 best = Some(np);
             }
         }
-        best
+        best.or_else(|| {
+            let j = relative?;
+            self.np_ending_at(j, floor).or_else(|| self.described_ending_at(j, floor))
+        })
     }
 
     /// A name phrase (not a pronoun or description) ending at `e`.
@@ -1151,6 +1158,17 @@ mod tests {
         let found = speakers(&text);
         assert_eq!(found.len(), 1);
         assert!(found[0].split(' ').count() <= super::MAX_QUALIFIED, "{}", found[0]);
+    }
+
+    #[test]
+    fn a_relative_clause_between_commas_holds_no_subject() {
+        let text = "The complaint, which was filed in a court in Ohio, alleged that the firm lied.";
+        assert_eq!(speakers(text), ["The complaint"]);
+        let text = "Jane Smith, founder of Acme Media, which backs local papers, said the plan was a mistake.";
+        assert_eq!(speakers(text), ["Jane Smith"]);
+        // Without a relative clause, the appositive's name still gives the subject.
+        let text = "Jane Smith, the mayor of Ohio City, said the plan was a mistake.";
+        assert_eq!(speakers(text), ["Jane Smith"]);
     }
 
     #[test]
