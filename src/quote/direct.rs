@@ -407,7 +407,7 @@ fn colon_subject(scene: &Scene<'_, '_>, sentence_start: usize, b: usize) -> Opti
     let verb = v + 1 < b
         && scene.tokens[v].kind == TokenKind::Word
         && scene.word(v).starts_with(|c: char| c.is_ascii_lowercase());
-    (speaks && verb).then(|| Attribution { speaker: Some(np), cue: None, addressee: None })
+    (speaks && verb).then_some(Attribution { speaker: Some(np), cue: None, addressee: None })
 }
 
 /// `RED STATES OUTNUMBER BLUE STATES - Jeffrey Jones:`, `Web panels differ -
