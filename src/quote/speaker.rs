@@ -1091,9 +1091,12 @@ impl<'s, 'a> Scene<'s, 'a> {
                 best = Some(np);
             }
         }
+        // A phrase cut after a possessive (`’s captain` of `The team’s captain`) is no subject.
         best.or_else(|| {
             let j = relative?;
-            self.np_ending_at(j, floor).or_else(|| self.described_ending_at(j, floor))
+            self.np_ending_at(j, floor)
+                .or_else(|| self.described_ending_at(j, floor))
+                .filter(|np| self.tokens[np.tokens.start].kind != TokenKind::Possessive)
         })
     }
 
@@ -1166,6 +1169,9 @@ mod tests {
         assert_eq!(speakers(text), ["The complaint"]);
         let text = "Jane Smith, founder of Acme Media, which backs local papers, said the plan was a mistake.";
         assert_eq!(speakers(text), ["Jane Smith"]);
+        // The phrase before the clause cut after a possessive is no subject.
+        let text = "The team’s captain, who is tall, said the club would win.";
+        assert_eq!(speakers(text), Vec::<String>::new());
         // Without a relative clause, the appositive's name still gives the subject.
         let text = "Jane Smith, the mayor of Ohio City, said the plan was a mistake.";
         assert_eq!(speakers(text), ["Jane Smith"]);
