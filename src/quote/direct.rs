@@ -280,6 +280,10 @@ fn before(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Attribution> {
     }
     let colon = b < q.open && matches!(scene.word(b), ":" | ":-");
     let sentence_start = scene.segments.sentences[scene.sentence_of(q.open)].tokens.start.max(floor);
+    // `HEADLINE - Jeffrey Jones: “…”`: a roundup line's source, named between a dash and the colon.
+    if let Some(speaker) = colon.then(|| dash_label(scene, sentence_start, b)).flatten() {
+        return Some(Attribution { speaker: Some(speaker), cue: None, addressee: None });
+    }
     let cue_before = |k: usize| {
         scene.tokens[k].kind == TokenKind::Word
             && scene
@@ -299,8 +303,12 @@ fn before(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Attribution> {
         });
     }
     let Some(v) = (sentence_start..b).rev().find(|&k| cue_before(k)) else {
-        return phrase_cue_before(scene, sentence_start, b)
-            .or_else(|| colon.then(|| last_person(scene, sentence_start, b)).flatten());
+        return phrase_cue_before(scene, sentence_start, b).or_else(|| {
+            colon
+                .then(|| colon_subject(scene, subject_start(scene, sentence_start, b), b))
+                .flatten()
+                .or_else(|| colon.then(|| last_person(scene, sentence_start, b)).flatten())
+        });
     };
     let cue = scene.cues.word(scene.lower(v))?;
     let sentence = scene.segments.sentences[scene.sentence_of(v)].tokens.start;
@@ -381,6 +389,36 @@ fn verb_phrase(words: &[&str]) -> bool {
     let not_verb = ["a", "according", "allegedly", "are", "as", "at", "during", "for", "in", "is", "it", "no", "on"];
     let needs_object = ["about", "for", "from", "of", "on", "to", "with"];
     words.first().is_some_and(|w| !not_verb.contains(w)) && words.last().is_some_and(|w| !needs_object.contains(w))
+}
+
+/// `Trump leaned in and boomed: “…”`, `He then listed the qualities he wants:
+/// “…”`: with no cue, a colon ending a sentence whose subject (a name, a
+/// pronoun but `it`, a nominal speaker) opens it and is followed by a
+/// lower-case verb gives that subject.
+fn colon_subject(scene: &Scene<'_, '_>, sentence_start: usize, b: usize) -> Option<Attribution> {
+    let np = scene.sentence_subject(sentence_start, b)?;
+    let v = np.tokens.end;
+    let speaks = match np.phrase {
+        SpeakerPhrase::Name(m) => matches!(scene.mentions[m].label, crate::Label::Person | crate::Label::Org),
+        SpeakerPhrase::Pronoun(..) => !scene.is(np.tokens.start, "it"),
+        SpeakerPhrase::Nominal(_) => true,
+        SpeakerPhrase::Label | SpeakerPhrase::Relative => false,
+    };
+    let verb = v + 1 < b
+        && scene.tokens[v].kind == TokenKind::Word
+        && scene.word(v).starts_with(|c: char| c.is_ascii_lowercase());
+    (speaks && verb).then_some(Attribution { speaker: Some(np), cue: None, addressee: None })
+}
+
+/// `RED STATES OUTNUMBER BLUE STATES - Jeffrey Jones:`, `Web panels differ -
+/// Pew Research:`: a person or organisation named right before the colon at
+/// `colon` and right after a dash (not before `floor`).
+fn dash_label(scene: &Scene<'_, '_>, floor: usize, colon: usize) -> Option<Np> {
+    let np = scene.np_ending_at(colon, floor)?;
+    let SpeakerPhrase::Name(m) = np.phrase else { return None };
+    let named = matches!(scene.mentions[m].label, crate::Label::Person | crate::Label::Org);
+    let dash = np.tokens.start > floor && scene.tokens[np.tokens.start - 1].kind == TokenKind::Dash;
+    (named && dash).then_some(np)
 }
 
 /// The last person named before token `end` (down to `floor`).

@@ -52,10 +52,13 @@ pub struct Found {
 
 impl Found {
     /// Whether this is an unattributed quotation that opens inside `speech`
-    /// (`He said the allies will act “to show … consequences.”`), so a
-    /// fragment of it: the speech then runs to the quotation's end.
+    /// (`He said the allies will act “to show … consequences.”`) or right at
+    /// its start (`“…,” in contrast to 2012, says X.`), so a fragment of it:
+    /// the speech then runs to the quotation's end, and from its opening mark.
     fn embedded_in(&self, speech: Span) -> bool {
-        self.rule == Rule::DirectUnattributed && speech.start() <= self.span.start() && self.span.start() < speech.end()
+        self.rule == Rule::DirectUnattributed
+            && speech.start() <= self.content.start()
+            && self.span.start() < speech.end()
     }
 
     fn apply(&mut self, attribution: Attribution, rule: Rule) {
@@ -100,8 +103,11 @@ pub fn find(scene: &Scene<'_, '_>) -> Vec<Found> {
     // An unattributed quotation embedded in reported speech is a fragment of it.
     found.retain(|d| {
         let Some(j) = speech.overlapping(d.span).find(|&j| d.embedded_in(reported[j].content)) else { return true };
-        reported[j].content = reported[j].content.cover(d.content);
-        reported[j].span = reported[j].span.cover(d.content);
+        // A quotation opening the speech brings its opening mark in.
+        let opening = Span::new(d.span.start(), d.content.start());
+        let fragment = if d.span.start() < reported[j].content.start() { opening.cover(d.content) } else { d.content };
+        reported[j].content = reported[j].content.cover(fragment);
+        reported[j].span = reported[j].span.cover(fragment);
         false
     });
     for r in &mut reported {
@@ -666,6 +672,67 @@ mod tests {
         // A place alone speaks for nobody here.
         let text = "“We are ready,” said a Nevada report.";
         assert_ne!(first_speaker(text).as_deref(), Some("a Nevada"));
+    }
+
+    #[test]
+    fn a_role_before_a_titled_name_takes_the_title_in() {
+        let text = "“We are ready,” said former Gov. Tom Kell, a party backer.";
+        assert_eq!(first_speaker(text).as_deref(), Some("former Gov. Tom Kell"));
+        let text = "“We are ready,” said retired Lt. Gen. Tom Kell.";
+        assert_eq!(first_speaker(text).as_deref(), Some("retired Lt. Gen. Tom Kell"));
+        // A preposition before the title still ends the role: the aide speaks, not the governor.
+        let text = "“We are ready,” said a former aide to Gov. Tom Kell.";
+        assert_eq!(first_speaker(text).as_deref(), Some("a former aide"));
+    }
+
+    #[test]
+    fn a_colon_with_no_cue_takes_the_sentence_subject() {
+        let text = "The hall was full.\nJane Smith leaned in and boomed: “We will win this in November.”";
+        assert_eq!(first_speaker(text).as_deref(), Some("Jane Smith"));
+        let text = "The hall was full.\nShe then listed what she wants: “A new school and a new road.”";
+        assert_eq!(first_speaker(text).as_deref(), Some("She"));
+        // `it` and a subject that is no speaker give nobody.
+        let text = "The hall was full.\nIt was simple: “We will win this in November.”";
+        assert_eq!(first_speaker(text), None);
+        let text = "The hall was full.\nThe reason was simple: “We will win this in November.”";
+        assert_eq!(first_speaker(text), None);
+    }
+
+    #[test]
+    fn a_participle_phrase_opening_the_sentence_comes_before_its_subject() {
+        let text = "Speaking at a rally in Ohio, Jane Smith went after Tom Jones, calling him “a total stiff.”";
+        assert_eq!(quotes(text), one(QuoteKind::Mixed, "a total stiff.", Some("Jane Smith")));
+        // `Nothing …` is no participle: the sentence has no subject to speak.
+        let text = "Nothing in Ohio, Jane Smith went after Tom Jones, calling him “a total stiff.”";
+        assert_eq!(quotes(text), one(QuoteKind::Scare, "a total stiff.", None));
+    }
+
+    #[test]
+    fn a_quote_the_sentence_goes_on_after_is_a_fragment_of_the_trailing_attribution() {
+        let text = "“We set the table for voters,” in sharp contrast to earlier years, says Jane Smith, a professor.";
+        assert_eq!(
+            quotes(text),
+            one(
+                QuoteKind::Mixed,
+                "“We set the table for voters,” in sharp contrast to earlier years",
+                Some("Jane Smith")
+            )
+        );
+        // With no attribution after it, the quote stays an unattributed quotation.
+        let text = "“We set the table for voters,” in sharp contrast to earlier years.";
+        assert_eq!(quotes(text), one(QuoteKind::Direct, "We set the table for voters,", None));
+    }
+
+    #[test]
+    fn a_roundup_line_names_its_source_between_a_dash_and_the_colon() {
+        let text =
+            "The polls are in.\n\nRED STATES OUTNUMBER BLUE STATES - Jane Smith: “Our analysis finds that twenty \
+                    states lean one way.”";
+        assert_eq!(first_speaker(text).as_deref(), Some("Jane Smith"));
+        // A place there is the line's topic, not its source.
+        let text = "The polls are in.\n\nRED STATES OUTNUMBER BLUE STATES - Ohio: “Our analysis finds that twenty \
+                    states lean one way.”";
+        assert_eq!(first_speaker(text), None);
     }
 
     #[test]

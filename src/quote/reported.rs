@@ -162,6 +162,14 @@ const COORDINATION_WINDOW: usize = 30;
 /// How far before a quoted fragment its cue may be.
 const FRAGMENT_WINDOW: usize = 15;
 
+/// How far before a quoted fragment with no cue near the subject of the
+/// verb whose object holds it may be (`Merkel heralded the union’s deal with
+/// Turkey as a “breakthrough”`).
+const SUBJECT_FRAGMENT_WINDOW: usize = 25;
+
+/// How many tokens of that verb's object may stand before the fragment.
+const MAX_OBJECT_BEFORE_FRAGMENT: usize = 12;
+
 /// How many tokens before and after its cue (or fragment) the rules for
 /// one piece of speech look at: the clause, its subject and whatever they
 /// test. A sentence with no end (text without punctuation) can be as long
@@ -215,10 +223,10 @@ fn near_fragment(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Speech> {
 /// named (or personal pronoun) before it that is followed by a verb group
 /// whose object holds the fragment. The content is that object.
 fn subject_fragment(scene: &Scene<'_, '_>, q: &Quoted, sentence: &Range<usize>) -> Option<Speech> {
-    let floor = sentence.start.max(q.open.saturating_sub(FRAGMENT_WINDOW));
+    let floor = sentence.start.max(q.open.saturating_sub(SUBJECT_FRAGMENT_WINDOW));
     let (subject, v) = subject_with_verb(scene, floor, q.open)?;
     let c = v + 1;
-    if q.open - c > FRAGMENT_WINDOW / 2 {
+    if q.open - c > MAX_OBJECT_BEFORE_FRAGMENT {
         return None;
     }
     let end = fragment_clause_end(scene, c, q, sentence);
@@ -1075,6 +1083,21 @@ mod tests {
         let mixed: Vec<_> = doc.quotes.iter().filter(|q| q.kind == QuoteKind::Mixed).collect();
         assert_eq!(mixed.len(), 1, "{:?}", doc.quotes);
         assert_eq!(mixed[0].speaker.as_ref().map(|s| s.text.as_ref()), Some("Jane Smith"));
+    }
+
+    #[test]
+    fn a_fragment_in_a_long_object_is_its_subjects_speech_within_a_bound() {
+        let kinds = |text: &str| {
+            let doc = extractor().extract(text);
+            doc.validate(text).unwrap();
+            doc.quotes.iter().map(|q| (q.kind, q.speaker.as_ref().map(|s| s.text.to_string()))).collect::<Vec<_>>()
+        };
+        let text = "Jane Smith heralded the union’s new deal with the city council as a “breakthrough.”";
+        assert_eq!(kinds(text), [(QuoteKind::Mixed, Some("Jane Smith".to_string()))]);
+        // An object longer than the bound before the fragment: a scare quote.
+        let text = "Jane Smith heralded the union’s new deal with the city council and the boards of the two \
+                    northern counties as a “breakthrough.”";
+        assert_eq!(kinds(text), [(QuoteKind::Scare, None)]);
     }
 
     #[test]

@@ -678,7 +678,10 @@ impl<'s, 'a> Scene<'s, 'a> {
         if let Some(m) = named.or(first) {
             let mention = &self.mentions[m];
             let titled = mention.title.is_some_and(|t| t.start() == self.tokens[s].span().start());
+            // `said former Gov. Jim Hodges`: the title's own tokens belong to the role.
+            let in_title = |k: usize| mention.title.is_some_and(|t| t.covers(self.tokens[k].span()));
             let role_word = |k: usize| match self.tokens[k].kind {
+                _ if in_title(k) => true,
                 TokenKind::Word => {
                     (self.in_lower_case(k)
                         && pronoun(self.lower_bytes(k), false).is_none()
@@ -752,6 +755,7 @@ impl<'s, 'a> Scene<'s, 'a> {
         })?;
         // `During a speech in Ohio, Trump …`: an opening phrase's comma comes before the subject.
         let opening_phrase = PREPOSITIONS.contains(&self.lower_bytes(start))
+            || self.opening_participle(start)
             || matches!(
                 self.lower_bytes(start),
                 b"during" | b"after" | b"before" | b"amid" | b"following" | b"despite" | b"as"
@@ -766,6 +770,18 @@ impl<'s, 'a> Scene<'s, 'a> {
         (start + 1..=limit.min(start + 8)).rev().find_map(|e| {
             self.np_ending_at(e, start).filter(|np| np.tokens.start == start || np.tokens.start == name_start)
         })
+    }
+
+    /// Whether token `k` opens a sentence with a participle phrase before
+    /// its subject (`Speaking at a rally in Ohio, Trump …`): an -ing word
+    /// that no name covers.
+    fn opening_participle(&self, k: usize) -> bool {
+        let word = self.lower_bytes(k);
+        word.len() > 5
+            && word.ends_with(b"ing")
+            && self.tokens[k].kind == TokenKind::Word
+            && self.mention_at(k).is_none()
+            && !word.ends_with(b"thing")
     }
 
     /// The speaker of the cue before a participle (`the mayor said, adding that …`):
@@ -1064,14 +1080,24 @@ impl<'s, 'a> Scene<'s, 'a> {
         let low = floor.max(k.saturating_sub(MAX_APPOSITIVE));
         let is_person =
             |np: &Np| matches!(np.phrase, SpeakerPhrase::Name(m) if self.mentions[m].label == Label::Person);
+        // `The complaint, which was filed in Washington, alleged`: a relative clause
+        // between commas holds no subject; the subject ends before it.
+        let relative =
+            (low..k).rev().find(|&j| self.is(j, ",") && matches!(self.lower_bytes(j + 1), b"who" | b"which"));
         let mut best: Option<Np> = None;
-        for comma in (low..=k).rev().filter(|&j| self.is(j, ",")) {
+        for comma in (low..=relative.unwrap_or(k)).rev().filter(|&j| self.is(j, ",")) {
             let Some(np) = self.np_ending_at_name(comma, floor) else { continue };
             if is_person(&np) || !best.as_ref().is_some_and(is_person) {
                 best = Some(np);
             }
         }
-        best
+        // A phrase cut after a possessive (`’s captain` of `The team’s captain`) is no subject.
+        best.or_else(|| {
+            let j = relative?;
+            self.np_ending_at(j, floor)
+                .or_else(|| self.described_ending_at(j, floor))
+                .filter(|np| self.tokens[np.tokens.start].kind != TokenKind::Possessive)
+        })
     }
 
     /// A name phrase (not a pronoun or description) ending at `e`.
@@ -1135,6 +1161,20 @@ mod tests {
         let found = speakers(&text);
         assert_eq!(found.len(), 1);
         assert!(found[0].split(' ').count() <= super::MAX_QUALIFIED, "{}", found[0]);
+    }
+
+    #[test]
+    fn a_relative_clause_between_commas_holds_no_subject() {
+        let text = "The complaint, which was filed in a court in Ohio, alleged that the firm lied.";
+        assert_eq!(speakers(text), ["The complaint"]);
+        let text = "Jane Smith, founder of Acme Media, which backs local papers, said the plan was a mistake.";
+        assert_eq!(speakers(text), ["Jane Smith"]);
+        // The phrase before the clause cut after a possessive is no subject.
+        let text = "The team’s captain, who is tall, said the club would win.";
+        assert_eq!(speakers(text), Vec::<String>::new());
+        // Without a relative clause, the appositive's name still gives the subject.
+        let text = "Jane Smith, the mayor of Ohio City, said the plan was a mistake.";
+        assert_eq!(speakers(text), ["Jane Smith"]);
     }
 
     #[test]
