@@ -14,6 +14,7 @@
 //! fragments are listed. The clause runs to the end of the sentence, or to
 //! the first `;`, spaced dash, or `but`/`and` that starts a new verb.
 
+use std::cell::LazyCell;
 use std::ops::Range;
 
 use crate::span::SpanIndex;
@@ -718,16 +719,18 @@ fn verb(scene: &Scene<'_, '_>, v: usize, cue: Cue, sentence: Range<usize>) -> Op
     if v > floor && matches!(scene.lower_bytes(v - 1), b"to" | b"without") {
         return None;
     }
-    let adjacent = scene.skip_back_adverbs(v, floor);
-    let subject = subject_of(scene, adjacent, floor)
-        .map(|np| if cue.belief { scene.reporter_of_belief(&np, floor).unwrap_or(np) } else { np })
-        .or_else(|| scene.described_ending_at(adjacent, floor));
+    // Most cue verbs report nothing: their subject is found only once speech is.
+    let subject = LazyCell::new(|| {
+        let adjacent = scene.skip_back_adverbs(v, floor);
+        subject_of(scene, adjacent, floor)
+            .map(|np| if cue.belief { scene.reporter_of_belief(&np, floor).unwrap_or(np) } else { np })
+            .or_else(|| scene.described_ending_at(adjacent, floor))
+    });
     let cue_span = scene.tokens[v].span();
     // Trailing attribution: `CLAUSE, X said.` / `CLAUSE, said X.`
-    if let Some(speech) = trailing(scene, v, cue, subject.as_ref(), &sentence) {
+    if let Some(speech) = trailing(scene, v, cue, || subject.as_ref(), &sentence) {
         return Some(speech);
     }
-    let subject = subject?;
     let (addressee, mut c) = scene.addressee_after(v, cue, sentence.end);
     let that = that_after(scene, c, &sentence);
     let has_that = that.is_some();
@@ -745,16 +748,18 @@ fn verb(scene: &Scene<'_, '_>, v: usize, cue: Cue, sentence: Range<usize>) -> Op
         if !clause_follows && !quoted_object {
             return None;
         }
-        // `“…,” Trump told a rally in Ohio.`: the quote before is what was said;
-        // what follows a cue that takes an addressee is its audience, unless it is a clause with its own verb.
-        if cue.addressee
-            && after_closing_mark(scene, subject.tokens.start, floor)
-            && !has_subject_and_verb(scene, c, sentence.end)
-        {
-            return None;
-        }
     }
     if c >= sentence.end {
+        return None;
+    }
+    let subject = LazyCell::force(&subject).clone()?;
+    // `“…,” Trump told a rally in Ohio.`: the quote before is what was said; what follows a
+    // cue that takes an addressee (and no `that`) is its audience, unless it is a clause with its own verb.
+    if !has_that
+        && cue.addressee
+        && after_closing_mark(scene, subject.tokens.start, floor)
+        && !has_subject_and_verb(scene, c, sentence.end)
+    {
         return None;
     }
     let mut end = clause_end(scene, c, &sentence);
@@ -844,12 +849,33 @@ fn that_after(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> Optio
         .find(|&k| scene.is(k, "that"))
 }
 
+/// What may follow an attribution that closes speech before it, to the end of the sentence.
+enum Tail {
+    /// Only a few words: `in a statement`, `on Monday`, `.`
+    Short,
+    /// A comma soon after (at this token), and perhaps a subordinate clause: `…, X said Friday, as they …`.
+    Comma(usize),
+}
+
+impl Tail {
+    /// What follows in `sentence` from token `after`; `None` for a long tail with no comma soon.
+    fn at(scene: &Scene<'_, '_>, after: usize, sentence: &Range<usize>) -> Option<Tail> {
+        let quote_follows = || (after..sentence.end).any(|j| scene.tokens[j].kind == TokenKind::Quote);
+        if sentence.end - after <= 6 && !quote_follows() {
+            return Some(Tail::Short);
+        }
+        (after..sentence.end.min(after + 4)).find(|&k| scene.is(k, ",")).map(Tail::Comma)
+    }
+}
+
 /// `CLAUSE, X said.` or `CLAUSE, said X.`: the cue closes the sentence.
-fn trailing(
+/// `subject` gives the subject before the cue; it is asked only when an
+/// attribution can close the sentence.
+fn trailing<'n>(
     scene: &Scene<'_, '_>,
     v: usize,
     cue: Cue,
-    subject: Option<&Np>,
+    subject: impl FnOnce() -> Option<&'n Np>,
     sentence: &Range<usize>,
 ) -> Option<Speech> {
     // A line ending in `:` introduces a quote (`According to X, Trump told Maduro:`).
@@ -857,42 +883,43 @@ fn trailing(
     if (!cue.quote && !cue.that) || intro {
         return None;
     }
-    let (speaker, comma, after, inverted) = match subject {
+    // With the subject before the cue, the tail starts after the cue; with the
+    // subject after it (`…,” says X` or `…, says X`: a speech verb, `…, known as HFCs`
+    // is no attribution), a comma stands before the cue.
+    let tail_after_cue = Tail::at(scene, v + 1, sentence);
+    let comma_before_cue = comma_before(scene, v, sentence.start).filter(|_| cue.quote);
+    if tail_after_cue.is_none() && comma_before_cue.is_none() {
+        return None;
+    }
+    let (speaker, comma, after, tail, inverted) = match subject() {
         // The clause's comma may sit inside its closing quote mark: `… at the top,'' Mr. Kamin said.`
         Some(np)
             if np.tokens.start > sentence.start
                 && matches!(scene.word(np.tokens.start - 1), "," | "''" | "”" | "\"") =>
         {
-            (np.clone(), np.tokens.start - 1, v + 1, false)
+            (np.clone(), np.tokens.start - 1, v + 1, tail_after_cue?, false)
         }
-        // `…,” says X` or `…, says X` (a speech verb: `…, known as HFCs` is no attribution)
         _ => {
-            let comma = comma_before(scene, v, sentence.start).filter(|_| cue.quote)?;
+            let comma = comma_before_cue?;
             let np = scene.np_starting_at(v + 1, sentence.end)?;
             let after = np.tokens.end;
-            (np, comma, after, true)
+            (np, comma, after, Tail::at(scene, after, sentence)?, true)
         }
     };
-    // Only a short tail may follow: `in a statement`, `on Monday`, `.`
-    let tail = sentence.end - after;
-    // … or a comma and a subordinate clause: `…, X said Friday, as they …`.
     let mut parts = Vec::new();
-    let tail_comma = (after..sentence.end.min(after + 4)).find(|&k| scene.is(k, ","));
-    let quote_follows = |k: usize| (k..sentence.end).any(|j| scene.tokens[j].kind == TokenKind::Quote);
-    let short_tail = tail <= 6 && !quote_follows(after);
     let before = || {
         let start = (sentence.start..comma).find(|&k| scene.tokens[k].is_wordlike())?;
         clause_span_keep_quote(scene, start, comma)
     };
-    let content = match tail_comma {
-        _ if short_tail => before()?,
+    let content = match tail {
+        Tail::Short => before()?,
         // `…, says Paul Rieckhoff, founder of …`: an appositive describes the speaker.
-        Some(t) if inverted && t == after => before()?,
+        Tail::Comma(t) if inverted && t == after => before()?,
         // `…, X said, “…”` introduces a direct quote.
-        Some(t) if t + 1 < sentence.end && scene.tokens[t + 1].kind == TokenKind::Quote => return None,
+        Tail::Comma(t) if t + 1 < sentence.end && scene.tokens[t + 1].kind == TokenKind::Quote => return None,
         // `But to prevent problems, he said, local officials should be vigilant`:
         // the speech runs round the attribution, in two parts.
-        Some(t)
+        Tail::Comma(t)
             if t + 1 < sentence.end && opens_clause(scene, t + 1) && !SUBORDINATORS.contains(&scene.lower(t + 1)) =>
         {
             let end = clause_end(scene, t + 1, sentence);
@@ -901,8 +928,7 @@ fn trailing(
             parts.first().map_or(second, |first| first.cover(second))
         }
         // `…, X said Friday, as they bristled …`: the clause before is the speech.
-        Some(_) => before()?,
-        None => return None,
+        Tail::Comma(_) => before()?,
     };
     Some(Speech::new(speaker, scene.tokens[v].span(), content, Rule::IndirectCueAfter, sentence.end).in_parts(parts))
 }

@@ -173,29 +173,41 @@ impl<'s> Resolver<'s> {
         outside: &dyn Fn(usize) -> bool,
     ) -> Option<(usize, Resolution)> {
         let is_person = |m: usize| scene.mentions[m].label == Label::Person && scene.mentions[m].tokens.start < at;
-        let agreeing = |m: usize| {
-            // Most mentions in view are no person: they are ruled out before their gender is looked up.
-            if !is_person(m) {
-                return None;
-            }
+        // A person's gender, and whether it agrees with the pronoun's and how that was decided.
+        let agreement = |m: usize| {
             let (g, by_text) = self.gender(scene, m, at);
             let by = if gender == Gender::Unknown || by_text {
                 Resolution::PronounText
             } else {
                 Resolution::PronounGivenName
             };
-            (gender == Gender::Unknown || g == gender).then_some((m, by))
+            (g, (gender == Gender::Unknown || g == gender).then_some((m, by)))
         };
+        // One look back over the people in view (most mentions are none: they are ruled out
+        // before their gender is looked up), nearest first: the nearest who agrees, the nearest
+        // of unknown gender, and the nearest who agrees and opened a sentence or was introduced.
+        let (mut nearest, mut nearest_unknown, mut subject) = (None, None, None);
+        for m in mentions_before(scene, at).filter(|&m| outside(m) && is_person(m)) {
+            let (g, agrees) = agreement(m);
+            if g == Gender::Unknown {
+                nearest_unknown = nearest_unknown.or(Some(m));
+            }
+            if agrees.is_some() {
+                nearest = nearest.or(agrees);
+                if is_subject(scene, m) || introduced(scene, m) {
+                    // The others are asked for only when there is no such person.
+                    subject = Some(m);
+                    break;
+                }
+            }
+        }
         let last = self.last_speaker.filter(|&m| is_person(m));
-        let subject = mentions_before(scene, at)
-            .find(|&m| outside(m) && agreeing(m).is_some() && (is_subject(scene, m) || introduced(scene, m)));
-        later(scene, last.filter(|&m| agreeing(m).is_some()), subject)
-            .and_then(agreeing)
-            .or_else(|| mentions_before(scene, at).filter(|&m| outside(m)).find_map(agreeing))
+        later(scene, last.filter(|&m| agreement(m).1.is_some()), subject)
+            .and_then(|m| agreement(m).1)
+            .or(nearest)
             .or_else(|| {
-                let unknown = |m: usize| is_person(m) && self.gender(scene, m, at).0 == Gender::Unknown;
-                last.filter(|&m| unknown(m))
-                    .or_else(|| mentions_before(scene, at).find(|&m| outside(m) && unknown(m)))
+                last.filter(|&m| self.gender(scene, m, at).0 == Gender::Unknown)
+                    .or(nearest_unknown)
                     .map(|m| (m, Resolution::PronounSalience))
             })
     }
