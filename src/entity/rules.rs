@@ -455,7 +455,8 @@ fn whole_run_org(cx: &Context<'_, '_>, hits: &TokenHits, tokens: &Range<usize>, 
     // A lexicon name at the end of the run is more specific than a suffix
     // (`Shares of Acme Corp`, `West Bank`).
     let last_in_hit = tokens.clone().any(|k| hits.at(k).is_some_and(|(end, _)| end == tokens.end));
-    let suffix = !last_in_hit && (cx.lists.is_org_suffix(last) || cx.lists.is_org_suffix(last.trim_end_matches('.')));
+    let suffix = (!last_in_hit || place_before_org_hit(cx, hits, tokens))
+        && (cx.lists.is_org_suffix(last) || cx.lists.is_org_suffix(last.trim_end_matches('.')));
     // A prefix needs a name after it: `Bank of England`, `National Bank of Poland`.
     let longest = cx.lists.longest_org_prefix().min(tokens.len() - 1);
     let prefix = cx.lists.starts_org_prefix(cx.word(tokens.start))
@@ -475,6 +476,20 @@ fn whole_run_org(cx: &Context<'_, '_>, hits: &TokenHits, tokens: &Range<usize>, 
         gender: Gender::Unknown,
         sentence_initial: initial,
     })
+}
+
+/// Whether the run is a place or nationality that a lexicon knows, then an
+/// organisation that a lexicon knows, nothing between: the place says which
+/// organisation of that name (`Peruvian Democratic Party`, `Kenya Football
+/// Association`), so the suffix test sees the whole run. Not `Peru` +
+/// `Reuters`: the run must still end in an organisation's suffix.
+fn place_before_org_hit(cx: &Context<'_, '_>, hits: &TokenHits, tokens: &Range<usize>) -> bool {
+    let Some((place_end, place)) = hits.at(tokens.start) else {
+        return false;
+    };
+    place_end < tokens.end
+        && matches!(cx.entry(place).label, Label::Gpe | Label::Loc | Label::Norp)
+        && hits.at(place_end).is_some_and(|(end, org)| end == tokens.end && cx.entry(org).label == Label::Org)
 }
 
 /// A place followed by one to three capitalised words that name no person:
@@ -883,6 +898,19 @@ mod tests {
         assert_eq!(doc, [("Zorblax Oy".into(), Label::Org), ("Zorblax".into(), Label::Org)]);
         // Without it, the name alone says nothing.
         assert_eq!(label_of("Zorblax said profits rose .", "Zorblax"), None);
+    }
+
+    #[test]
+    fn a_place_before_a_known_organisation_says_which_one() {
+        let doc = entities("The Peruvian Democratic Party met the Kenya Football Association.");
+        assert_eq!(
+            doc,
+            [("Peruvian Democratic Party".into(), Label::Org), ("Kenya Football Association".into(), Label::Org)]
+        );
+        // An organisation whose name has no suffix keeps the place apart.
+        assert_eq!(label_of("He told Peru Reuters of the plan.", "Peru Reuters"), None);
+        // No organisation after the place: nothing to join.
+        assert_eq!(label_of("The Peruvian Zorbl said so.", "Peruvian Zorbl"), None);
     }
 
     #[test]
