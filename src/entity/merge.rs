@@ -7,7 +7,7 @@
 //! - An acronym in brackets after a name (`Federal Aviation Administration
 //!   (FAA)`) makes the acronym a short form of the name.
 //!   Any acronym in brackets after an organisation's name of two words or
-//!   more abbreviates it, whatever its letters (`Popular Revolutionary Army (EPR)`).
+//!   more abbreviates it, whatever its letters (`Zorbic Liberation Army (ZLA)`).
 //! - A company's name before its legal suffix (`Zorblax` for `Zorblax Gold
 //!   Corp`) names it where a candidate's own evidence is no more than a
 //!   person's guess (a surname list, a speech verb) or none.
@@ -345,8 +345,8 @@ fn lexicon_str<'a>(s: &Cow<'static, str>) -> Cow<'a, str> {
 
 /// The acronym in brackets right after `c` whose letters are the initials
 /// of its words, or any acronym after an organisation's name of two words
-/// or more, which may abbreviate it in its own language: `Popular
-/// Revolutionary Army (EPR)`.
+/// or more, which may abbreviate it in its own language: `Frente
+/// Zorbico Popular (ZLA)`.
 fn acronym_after<'a>(cx: &Context<'_, 'a>, c: &Candidate, label: Label) -> Option<&'a str> {
     let k = c.tokens.end;
     let [open, acronym, close] = cx.tokens.get(k..k + 3)? else {
@@ -447,8 +447,8 @@ mod tests {
 
     #[test]
     fn any_acronym_after_an_organisation_abbreviates_it() {
-        let text = "The Popular Revolutionary Army ( EPR ) attacked. The EPR said so.";
-        assert_eq!(entities(text).iter().filter(|(t, l)| t == "EPR" && *l == Label::Org).count(), 2);
+        let text = "The Zorbic Liberation Army ( ZLA ) attacked. The ZLA said so.";
+        assert_eq!(entities(text).iter().filter(|(t, l)| t == "ZLA" && *l == Label::Org).count(), 2);
         // After a person's name, letters in brackets do not abbreviate it (they may be a party or club).
         let doc = extractor().extract("Joe Zorblax ( QXZ ) spoke.");
         assert!(doc.entities.iter().all(|m| m.text != "QXZ" || m.canonical == "QXZ"), "{:?}", doc.entities);

@@ -280,7 +280,7 @@ fn before(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Attribution> {
     }
     let colon = b < q.open && matches!(scene.word(b), ":" | ":-");
     let sentence_start = scene.segments.sentences[scene.sentence_of(q.open)].tokens.start.max(floor);
-    // `HEADLINE - Jeffrey Jones: “…”`: a roundup line's source, named between a dash and the colon.
+    // `HEADLINE - Marta Quell: “…”`: a roundup line's source, named between a dash and the colon.
     if let Some(speaker) = colon.then(|| dash_label(scene, sentence_start, b)).flatten() {
         return Some(Attribution { speaker: Some(speaker), cue: None, addressee: None });
     }
@@ -391,10 +391,10 @@ fn verb_phrase(words: &[&str]) -> bool {
     words.first().is_some_and(|w| !not_verb.contains(w)) && words.last().is_some_and(|w| !needs_object.contains(w))
 }
 
-/// `Trump leaned in and boomed: “…”`, `He then listed the qualities he wants:
-/// “…”`: with no cue, a colon ending a sentence whose subject (a name, a
-/// pronoun but `it`, a nominal speaker) opens it and is followed by a
-/// lower-case verb gives that subject.
+/// `Quell waved from the stage: “…”`, `She then opened her notebook: “…”`:
+/// with no cue, a colon ending a sentence whose subject (a name, a pronoun
+/// but `it`, a nominal speaker) opens it and is followed by a lower-case verb
+/// gives that subject.
 fn colon_subject(scene: &Scene<'_, '_>, sentence_start: usize, b: usize) -> Option<Attribution> {
     let np = scene.sentence_subject(sentence_start, b)?;
     let v = np.tokens.end;
@@ -410,8 +410,8 @@ fn colon_subject(scene: &Scene<'_, '_>, sentence_start: usize, b: usize) -> Opti
     (speaks && verb).then_some(Attribution { speaker: Some(np), cue: None, addressee: None })
 }
 
-/// `RED STATES OUTNUMBER BLUE STATES - Jeffrey Jones:`, `Web panels differ -
-/// Pew Research:`: a person or organisation named right before the colon at
+/// `FARES CLIMB ON EVERY ROUTE - Marta Quell:`, `Survey methods compared -
+/// Quell Institute:`: a person or organisation named right before the colon at
 /// `colon` and right after a dash (not before `floor`).
 fn dash_label(scene: &Scene<'_, '_>, floor: usize, colon: usize) -> Option<Np> {
     let np = scene.np_ending_at(colon, floor)?;

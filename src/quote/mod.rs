@@ -53,7 +53,7 @@ pub struct Found {
 impl Found {
     /// Whether this is an unattributed quotation that opens inside `speech`
     /// (`He said the allies will act “to show … consequences.”`) or right at
-    /// its start (`“…,” in contrast to 2012, says X.`), so a fragment of it:
+    /// its start (`“…,” unlike every date before it, writes X.`), so a fragment of it:
     /// the speech then runs to the quotation's end, and from its opening mark.
     fn embedded_in(&self, speech: Span) -> bool {
         self.rule == Rule::DirectUnattributed
@@ -623,8 +623,8 @@ mod tests {
     fn a_dated_relative_clause_and_a_noun_in_ing() {
         let text = "Voters backed Jane Smith, who in 2010 said the plan was “dead on arrival.”";
         assert_eq!(first_speaker(text).as_deref(), Some("who"));
-        let text = "These workers, Jane Smith explained earlier in the committee hearing, were “well-paid.”";
-        assert_eq!(first_speaker(text).as_deref(), Some("Jane Smith"));
+        let text = "The drivers, Marta Quell noted during the long council session, were “badly paid.”";
+        assert_eq!(first_speaker(text).as_deref(), Some("Marta Quell"));
     }
 
     #[test]
@@ -676,62 +676,59 @@ mod tests {
 
     #[test]
     fn a_role_before_a_titled_name_takes_the_title_in() {
-        let text = "“We are ready,” said former Gov. Tom Kell, a party backer.";
+        let text = "“The ferry stays,” said former Gov. Tom Kell, who chairs the harbour board.";
         assert_eq!(first_speaker(text).as_deref(), Some("former Gov. Tom Kell"));
         let text = "“We are ready,” said retired Lt. Gen. Tom Kell.";
         assert_eq!(first_speaker(text).as_deref(), Some("retired Lt. Gen. Tom Kell"));
         // A preposition before the title still ends the role: the aide speaks, not the governor.
-        let text = "“We are ready,” said a former aide to Gov. Tom Kell.";
+        let text = "“The ferry stays,” said a former aide to Gov. Tom Kell.";
         assert_eq!(first_speaker(text).as_deref(), Some("a former aide"));
     }
 
     #[test]
     fn a_colon_with_no_cue_takes_the_sentence_subject() {
-        let text = "The hall was full.\nJane Smith leaned in and boomed: “We will win this in November.”";
-        assert_eq!(first_speaker(text).as_deref(), Some("Jane Smith"));
-        let text = "The hall was full.\nShe then listed what she wants: “A new school and a new road.”";
+        let text = "The hall was full.\nMarta Quell waved from the stage: “Nobody leaves before the vote.”";
+        assert_eq!(first_speaker(text).as_deref(), Some("Marta Quell"));
+        let text = "The hall was full.\nShe then opened her notebook: “Shorter shifts, fair pay and a union.”";
         assert_eq!(first_speaker(text).as_deref(), Some("She"));
         // `it` and a subject that is no speaker give nobody.
-        let text = "The hall was full.\nIt was simple: “We will win this in November.”";
+        let text = "The hall was full.\nIt was simple: “Nobody leaves before the vote.”";
         assert_eq!(first_speaker(text), None);
-        let text = "The hall was full.\nThe reason was simple: “We will win this in November.”";
+        let text = "The hall was full.\nThe reason was simple: “Nobody leaves before the vote.”";
         assert_eq!(first_speaker(text), None);
     }
 
     #[test]
     fn a_participle_phrase_opening_the_sentence_comes_before_its_subject() {
-        let text = "Speaking at a rally in Ohio, Jane Smith went after Tom Jones, calling him “a total stiff.”";
-        assert_eq!(quotes(text), one(QuoteKind::Mixed, "a total stiff.", Some("Jane Smith")));
+        let text = "Arriving at the depot in Quelbury, Marta Quell turned on the builders, calling their work “a slow disaster.”";
+        assert_eq!(quotes(text), one(QuoteKind::Mixed, "a slow disaster.", Some("Marta Quell")));
         // `Nothing …` is no participle: the sentence has no subject to speak.
-        let text = "Nothing in Ohio, Jane Smith went after Tom Jones, calling him “a total stiff.”";
-        assert_eq!(quotes(text), one(QuoteKind::Scare, "a total stiff.", None));
+        let text = "Nothing at the depot in Quelbury, Marta Quell turned on the builders, calling their work “a slow disaster.”";
+        assert_eq!(quotes(text), one(QuoteKind::Scare, "a slow disaster.", None));
     }
 
     #[test]
     fn a_quote_the_sentence_goes_on_after_is_a_fragment_of_the_trailing_attribution() {
-        let text = "“We set the table for voters,” in sharp contrast to earlier years, says Jane Smith, a professor.";
+        let text = "“The bridge opens in May,” unlike every date before it, writes Marta Quell, the engineer.";
         assert_eq!(
             quotes(text),
-            one(
-                QuoteKind::Mixed,
-                "“We set the table for voters,” in sharp contrast to earlier years",
-                Some("Jane Smith")
-            )
+            one(QuoteKind::Mixed, "“The bridge opens in May,” unlike every date before it", Some("Marta Quell"))
         );
         // With no attribution after it, the quote stays an unattributed quotation.
-        let text = "“We set the table for voters,” in sharp contrast to earlier years.";
-        assert_eq!(quotes(text), one(QuoteKind::Direct, "We set the table for voters,", None));
+        let text = "“The bridge opens in May,” unlike every date before it.";
+        assert_eq!(quotes(text), one(QuoteKind::Direct, "The bridge opens in May,", None));
     }
 
     #[test]
     fn a_roundup_line_names_its_source_between_a_dash_and_the_colon() {
         let text =
-            "The polls are in.\n\nRED STATES OUTNUMBER BLUE STATES - Jane Smith: “Our analysis finds that twenty \
-                    states lean one way.”";
-        assert_eq!(first_speaker(text).as_deref(), Some("Jane Smith"));
+            "Ferry news.\n\nFARES CLIMB ON EVERY ROUTE - Marta Quell: “Our survey says riders pay a third more than in \
+                    spring.”";
+        assert_eq!(first_speaker(text).as_deref(), Some("Marta Quell"));
         // A place there is the line's topic, not its source.
-        let text = "The polls are in.\n\nRED STATES OUTNUMBER BLUE STATES - Ohio: “Our analysis finds that twenty \
-                    states lean one way.”";
+        let text =
+            "Ferry news.\n\nFARES CLIMB ON EVERY ROUTE - Quelbury: “Our survey says riders pay a third more than in \
+                    spring.”";
         assert_eq!(first_speaker(text), None);
     }
 

@@ -164,8 +164,8 @@ const COORDINATION_WINDOW: usize = 30;
 const FRAGMENT_WINDOW: usize = 15;
 
 /// How far before a quoted fragment with no cue near the subject of the
-/// verb whose object holds it may be (`Merkel heralded the union’s deal with
-/// Turkey as a “breakthrough”`).
+/// verb whose object holds it may be (`Quell hailed the council’s vote on the
+/// ferry as a “turning point”`).
 const SUBJECT_FRAGMENT_WINDOW: usize = 25;
 
 /// How many tokens of that verb's object may stand before the fragment.
@@ -218,8 +218,8 @@ fn near_fragment(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Speech> {
     Some(Speech::new(speaker, scene.tokens[v].span(), content, Rule::MixedNearCue, end).to(addressee))
 }
 
-/// `Trump is promising lower taxes and “jobs, jobs, jobs,”`, `In July,
-/// Gingrich dismissed Estonia as the “suburbs of St. Petersburg”`: with no
+/// `Quell is promising lower fares and “boats, boats, boats,”`, `In May,
+/// Quell dismissed the plan as a “paper ferry”`: with no
 /// cue near, a fragment is the words of the nearest person or organisation
 /// named (or personal pronoun) before it that is followed by a verb group
 /// whose object holds the fragment. The content is that object.
@@ -799,7 +799,7 @@ fn subordinate_subject(scene: &Scene<'_, '_>, sentence_start: usize, subject: us
 }
 
 /// A `that` at `c`, or after a short phrase (`told reporters in The Hague
-/// that`, `said Monday that`, `says at a campaign stop in Toledo, Ohio, that`).
+/// that`, `said Monday that`, `says at a town meeting in Quelbury, Ohio, that`).
 fn that_after(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> Option<usize> {
     if c >= sentence.end {
         return None;
@@ -913,11 +913,11 @@ fn trailing<'n>(
     };
     let content = match tail {
         Tail::Short => before()?,
-        // `…, says Paul Rieckhoff, founder of …`: an appositive describes the speaker.
+        // `…, says Marta Quell, founder of …`: an appositive describes the speaker.
         Tail::Comma(t) if inverted && t == after => before()?,
         // `…, X said, “…”` introduces a direct quote.
         Tail::Comma(t) if t + 1 < sentence.end && scene.tokens[t + 1].kind == TokenKind::Quote => return None,
-        // `But to prevent problems, he said, local officials should be vigilant`:
+        // `To keep the depot open, she said, the council must pay`:
         // the speech runs round the attribution, in two parts.
         Tail::Comma(t)
             if t + 1 < sentence.end && opens_clause(scene, t + 1) && !SUBORDINATORS.contains(&scene.lower(t + 1)) =>
@@ -1118,11 +1118,11 @@ mod tests {
             doc.validate(text).unwrap();
             doc.quotes.iter().map(|q| (q.kind, q.speaker.as_ref().map(|s| s.text.to_string()))).collect::<Vec<_>>()
         };
-        let text = "Jane Smith heralded the union’s new deal with the city council as a “breakthrough.”";
-        assert_eq!(kinds(text), [(QuoteKind::Mixed, Some("Jane Smith".to_string()))]);
+        let text = "Marta Quell hailed the council’s vote on the new ferry line as a “turning point.”";
+        assert_eq!(kinds(text), [(QuoteKind::Mixed, Some("Marta Quell".to_string()))]);
         // An object longer than the bound before the fragment: a scare quote.
-        let text = "Jane Smith heralded the union’s new deal with the city council and the boards of the two \
-                    northern counties as a “breakthrough.”";
+        let text = "Marta Quell hailed the council’s vote on the new ferry line and the two harbour \
+                    boards of the northern counties as a “turning point.”";
         assert_eq!(kinds(text), [(QuoteKind::Scare, None)]);
     }
 
