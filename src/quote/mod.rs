@@ -907,4 +907,19 @@ mod tests {
             assert_eq!(quotes(text), vec![], "{text}");
         }
     }
+
+    #[test]
+    fn a_cue_phrase_ending_at_the_quote_comes_before_the_cue_word_inside_it() {
+        use QuoteKind::Direct;
+        let text = "Tom Kell went on to say, “We start again today.”";
+        assert_eq!(quotes(text), one(Direct, "We start again today.", Some("Tom Kell")));
+        let text = "As the columnist Jane Smith puts it, “The race is over before it starts.”";
+        assert_eq!(quotes(text), one(Direct, "The race is over before it starts.", Some("Jane Smith")));
+        // A verb and particle that is no cue phrase (`went on to win`) names no speaker.
+        let text = "The team went on to win, “We start again today.”";
+        assert!(quotes(text).iter().all(|q| q.2.is_none()), "{:?}", quotes(text));
+        // `puts it` is a cue only as a phrase: `puts it on the table` cues nothing.
+        let text = "Ann Lee puts it on the table. “We start again today.”";
+        assert!(quotes(text).iter().all(|q| q.2.is_none()), "{:?}", quotes(text));
+    }
 }
