@@ -371,10 +371,16 @@ const MAX_CUE_PHRASE: usize = 4;
 /// ending right before it, with its subject before it.
 fn phrase_cue_before(scene: &Scene<'_, '_>, sentence_start: usize, b: usize) -> Option<Attribution> {
     let low = sentence_start.max(b.saturating_sub(MAX_CUE_PHRASE));
+    // The words from `low` to `b`, lower-cased once (asked for every quote: no allocation).
+    let mut buffer = [""; MAX_CUE_PHRASE];
+    let words = &mut buffer[..b.saturating_sub(low)];
+    for (word, k) in words.iter_mut().zip(low..b) {
+        *word = scene.lower(k);
+    }
     let v = (low..b.saturating_sub(1)).find_map(|k| {
-        let words: Vec<&str> = (k..b).map(|j| scene.lower(j)).collect();
-        let (len, cue) = scene.cues.phrase(&words)?;
-        (k + len == b && !cue.belief && verb_phrase(&words[..len])).then_some(k)
+        let rest = &words[k - low..];
+        let (len, cue) = scene.cues.phrase(rest)?;
+        (k + len == b && !cue.belief && verb_phrase(&rest[..len])).then_some(k)
     })?;
     let speaker = scene
         .np_ending_at(scene.skip_back_adverbs(v, sentence_start), sentence_start)

@@ -902,6 +902,9 @@ mod tests {
             "Trucks thundered down the road at dawn.",
             "The building boom and the thunder kept the town awake.",
             "Demand stayed strong all year, exports boomed.",
+            "For the small town, the new bridge was a technological marvel.",
+            "Prices rose all year, a housing boom.",
+            "The crowd, beaming, waved flags as the jeers died down.",
         ];
         for text in other {
             assert_eq!(quotes(text), vec![], "{text}");
