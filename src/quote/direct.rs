@@ -268,7 +268,9 @@ fn continuation_after(scene: &Scene<'_, '_>, quoted: &[Quoted], i: usize, end: u
 
 /// `X said: “…”`, `X told Y “…”`, `X attacked Y, saying, “…”`: a cue in
 /// the words just before the quote. A cue noun (`a new campaign message:`)
-/// or participle (`saying,`) gives the sentence's subject; a colon with no
+/// or participle (`saying,`) gives the sentence's subject; a cue phrase
+/// ending right before the quote (`He went on to say, “…”`) is asked before
+/// the cue word inside it (`say`); a colon with no
 /// cue (`A lesson from Loretta Lynch: ‘…’`) gives the last person named.
 fn before(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Attribution> {
     let p = q.paragraph;
@@ -302,13 +304,15 @@ fn before(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Attribution> {
             addressee: None,
         });
     }
+    // `He went on to say, “…”`: a cue phrase ending right before the quote comes before the cue word inside it.
+    if let Some(attribution) = phrase_cue_before(scene, sentence_start, b) {
+        return Some(attribution);
+    }
     let Some(v) = (sentence_start..b).rev().find(|&k| cue_before(k)) else {
-        return phrase_cue_before(scene, sentence_start, b).or_else(|| {
-            colon
-                .then(|| colon_subject(scene, subject_start(scene, sentence_start, b), b))
-                .flatten()
-                .or_else(|| colon.then(|| last_person(scene, sentence_start, b)).flatten())
-        });
+        return colon
+            .then(|| colon_subject(scene, subject_start(scene, sentence_start, b), b))
+            .flatten()
+            .or_else(|| colon.then(|| last_person(scene, sentence_start, b)).flatten());
     };
     let cue = scene.cues.word(scene.lower(v))?;
     let sentence = scene.segments.sentences[scene.sentence_of(v)].tokens.start;
@@ -367,10 +371,16 @@ const MAX_CUE_PHRASE: usize = 4;
 /// ending right before it, with its subject before it.
 fn phrase_cue_before(scene: &Scene<'_, '_>, sentence_start: usize, b: usize) -> Option<Attribution> {
     let low = sentence_start.max(b.saturating_sub(MAX_CUE_PHRASE));
+    // The words from `low` to `b`, lower-cased once (asked for every quote: no allocation).
+    let mut buffer = [""; MAX_CUE_PHRASE];
+    let words = &mut buffer[..b.saturating_sub(low)];
+    for (word, k) in words.iter_mut().zip(low..b) {
+        *word = scene.lower(k);
+    }
     let v = (low..b.saturating_sub(1)).find_map(|k| {
-        let words: Vec<&str> = (k..b).map(|j| scene.lower(j)).collect();
-        let (len, cue) = scene.cues.phrase(&words)?;
-        (k + len == b && !cue.belief && verb_phrase(&words[..len])).then_some(k)
+        let rest = &words[k - low..];
+        let (len, cue) = scene.cues.phrase(rest)?;
+        (k + len == b && !cue.belief && verb_phrase(&rest[..len])).then_some(k)
     })?;
     let speaker = scene
         .np_ending_at(scene.skip_back_adverbs(v, sentence_start), sentence_start)

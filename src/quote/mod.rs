@@ -867,4 +867,59 @@ mod tests {
         let found = quotes(text);
         assert!(found.iter().any(|q| q.0 == QuoteKind::Indirect && q.1 == "the count was close"), "{found:?}");
     }
+
+    #[test]
+    fn manner_of_speaking_verbs_cue_a_quote_and_their_other_senses_do_not() {
+        use QuoteKind::Direct;
+        let speech = [
+            ("“Sit down,” the coach barked.", "Sit down,", "the coach"),
+            ("“What a day!” Jane Smith beamed.", "What a day!", "Jane Smith"),
+            ("“We will win,” Tom Kell boomed.", "We will win,", "Tom Kell"),
+            ("“You started it,” the senator retaliated.", "You started it,", "the senator"),
+            ("“Not yet,” the minister demurred.", "Not yet,", "the minister"),
+            ("“Enough!” the mayor thundered.", "Enough!", "the mayor"),
+            ("“Let us pray,” the priest intoned.", "Let us pray,", "the priest"),
+            ("“Go home,” the crowd jeered.", "Go home,", "the crowd"),
+            ("“The rules keep changing,” one trader groused.", "The rules keep changing,", "one trader"),
+            ("“It is a miracle,” the doctor marveled.", "It is a miracle,", "the doctor"),
+            ("“It is a miracle,” the doctor marvelled.", "It is a miracle,", "the doctor"),
+            ("“Nice weather,” Ann Lee deadpanned.", "Nice weather,", "Ann Lee"),
+            ("“Run!” the guard hollered.", "Run!", "the guard"),
+            ("“Well, now,” the rancher drawled.", "Well, now,", "the rancher"),
+        ];
+        for (text, content, speaker) in speech {
+            assert_eq!(quotes(text), one(Direct, content, Some(speaker)), "{text}");
+        }
+        // The same verbs in their other senses, and the nouns, cue nothing.
+        let other = [
+            "The dog barked at the mailman all night.",
+            "The satellite beamed pictures back to the station.",
+            "Sales boomed last year as the economy grew.",
+            "The army retaliated with strikes on two bases.",
+            "Trucks thundered down the road at dawn.",
+            "The building boom and the thunder kept the town awake.",
+            "Demand stayed strong all year, exports boomed.",
+            "For the small town, the new bridge was a technological marvel.",
+            "Prices rose all year, a housing boom.",
+            "The crowd, beaming, waved flags as the jeers died down.",
+        ];
+        for text in other {
+            assert_eq!(quotes(text), vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_cue_phrase_ending_at_the_quote_comes_before_the_cue_word_inside_it() {
+        use QuoteKind::Direct;
+        let text = "Tom Kell went on to say, “We start again today.”";
+        assert_eq!(quotes(text), one(Direct, "We start again today.", Some("Tom Kell")));
+        let text = "As the columnist Jane Smith puts it, “The race is over before it starts.”";
+        assert_eq!(quotes(text), one(Direct, "The race is over before it starts.", Some("Jane Smith")));
+        // A verb and particle that is no cue phrase (`went on to win`) names no speaker.
+        let text = "The team went on to win, “We start again today.”";
+        assert!(quotes(text).iter().all(|q| q.2.is_none()), "{:?}", quotes(text));
+        // `puts it` is a cue only as a phrase: `puts it on the table` cues nothing.
+        let text = "Ann Lee puts it on the table. “We start again today.”";
+        assert!(quotes(text).iter().all(|q| q.2.is_none()), "{:?}", quotes(text));
+    }
 }
