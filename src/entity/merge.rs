@@ -69,8 +69,42 @@ pub fn merge<'a>(cx: &Context<'_, 'a>, candidates: Vec<Candidate>) -> Vec<Mentio
     mentions
 }
 
+/// Names and the referent each names: (canonical, label, gender). Most
+/// names looked up are none of them: an [`EndsFilter`] of the names' first
+/// and last bytes answers those without hashing them.
+struct Forms<'a> {
+    /// The names and their referents.
+    map: FxHashMap<Straight<'a>, (Cow<'a, str>, Label, Gender)>,
+    /// The ends of the names in `map`.
+    ends: EndsFilter,
+}
+
+impl<'a> Forms<'a> {
+    /// Room for `n` names.
+    fn with_capacity(n: usize) -> Forms<'a> {
+        Forms { map: FxHashMap::with_capacity_and_hasher(n, Default::default()), ends: EndsFilter::default() }
+    }
+
+    /// Adds `name` for `referent`, unless it names one already (the first one stays).
+    #[inline]
+    fn add(&mut self, name: Straight<'a>, referent: (Cow<'a, str>, Label, Gender)) {
+        self.ends.insert(name.ends());
+        self.map.entry(name).or_insert(referent);
+    }
+
+    /// The referent `name` names, if any.
+    #[inline] // the filter's test at the call site
+    fn get(&self, name: &Straight<'a>) -> Option<&(Cow<'a, str>, Label, Gender)> {
+        // An empty map (most documents' given forms) needs not even the ends.
+        if self.map.is_empty() || !self.ends.may_hold(name.ends()) {
+            return None;
+        }
+        self.map.get(name)
+    }
+}
+
 /// Short forms of full names and acronyms: surface -> (canonical, label, gender).
-type ShortForms<'a> = FxHashMap<Straight<'a>, (Cow<'a, str>, Label, Gender)>;
+type ShortForms<'a> = Forms<'a>;
 
 /// Forms that name a referent only where a candidate's own evidence is
 /// weak, with the full name, its label and gender: a known given name that
@@ -79,7 +113,7 @@ type ShortForms<'a> = FxHashMap<Straight<'a>, (Cow<'a, str>, Label, Gender)>;
 /// legal suffix (`Zorblax` and `Zorblax Gold` for `Zorblax Gold Corp`), which
 /// outweighs a person's guess from a surname list or a speech verb. Apart
 /// from [`ShortForms`], so they never overrule evidence.
-type GivenForms<'a> = FxHashMap<Straight<'a>, (Cow<'a, str>, Label, Gender)>;
+type GivenForms<'a> = Forms<'a>;
 
 /// Each unknown candidate's guess, made once (`None` for the others), and
 /// the short forms the candidates define: short forms and resolution both
@@ -123,8 +157,8 @@ fn guesses_and_short_forms<'a>(
         // An acronym in brackets after it.
         short_keys += usize::from(cx.tokens.get(c.tokens.end).is_some_and(|t| cx.text[t.span()] == *"("));
     }
-    let mut short_forms = ShortForms::with_capacity_and_hasher(short_keys, Default::default());
-    let mut given_forms = GivenForms::with_capacity_and_hasher(given_keys, Default::default());
+    let mut short_forms = ShortForms::with_capacity(short_keys);
+    let mut given_forms = GivenForms::with_capacity(given_keys);
     for (c, label) in labels() {
         add_short_forms(cx, c, label, &mut short_forms);
         if c.tokens.len() >= 2 {
@@ -143,12 +177,12 @@ fn add_given_forms<'a>(cx: &Context<'_, 'a>, c: &Candidate, label: Label, given_
     }
     let canonical = Cow::Borrowed(&cx.text[c.span]);
     if label == Label::Person && cx.lists.given_name(first).is_some() {
-        given_forms.entry(Straight::new(first)).or_insert((canonical, label, c.gender));
+        given_forms.add(Straight::new(first), (canonical, label, c.gender));
     } else if label == Label::Org && cues::is_company_suffix(cx.word(c.tokens.end - 1)) {
         // The words before the suffix, and the first of them: `Zorblax Gold`, `Zorblax`.
         let before_suffix = cx.span(&(c.tokens.start..c.tokens.end - 1));
-        given_forms.entry(Straight::new(first)).or_insert((canonical.clone(), label, Gender::Unknown));
-        given_forms.entry(Straight::new(&cx.text[before_suffix])).or_insert((canonical, label, Gender::Unknown));
+        given_forms.add(Straight::new(first), (canonical.clone(), label, Gender::Unknown));
+        given_forms.add(Straight::new(&cx.text[before_suffix]), (canonical, label, Gender::Unknown));
     }
 }
 
@@ -162,14 +196,14 @@ fn add_short_forms<'a>(cx: &Context<'_, 'a>, c: &Candidate, label: Label, short_
         // (`Bill Clinton` as `William Clinton`), and itself, for later nickname forms.
         let canonical = Cow::Borrowed(&text[c.span]);
         for key in nickname_keys(cx, c).chain([Straight::new(&text[c.span])]) {
-            short_forms.entry(key).or_insert((canonical.clone(), Label::Person, c.gender));
+            short_forms.add(key, (canonical.clone(), Label::Person, c.gender));
         }
         // Every tail of the name that starts a word is a short form: `de Vries`, `Vries`.
         for k in c.tokens.start + 1..c.tokens.end {
             let tail = &text[cx.tokens[k].span().start()..c.span.end()];
             let starts_name = tail.chars().next().is_some_and(char::is_uppercase) || k + 1 < c.tokens.end;
             if starts_name {
-                short_forms.entry(Straight::new(tail)).or_insert((canonical.clone(), Label::Person, c.gender));
+                short_forms.add(Straight::new(tail), (canonical.clone(), Label::Person, c.gender));
             }
         }
     }
@@ -178,7 +212,7 @@ fn add_short_forms<'a>(cx: &Context<'_, 'a>, c: &Candidate, label: Label, short_
             Evidence::Lexicon(entry) => lexicon_str(&cx.gazetteer.entries()[entry].canonical),
             _ => Cow::Borrowed(&text[c.span]),
         };
-        short_forms.entry(Straight::new(acronym)).or_insert((canonical, label, Gender::Unknown));
+        short_forms.add(Straight::new(acronym), (canonical, label, Gender::Unknown));
     }
 }
 
@@ -242,10 +276,7 @@ fn resolve<'a>(
         (Evidence::Team, _) => Some(Mention { label: Label::Org, ..plain(c, surface, Gender::Unknown) }),
         (Evidence::Unknown, _) => {
             // A form standing alone (no name next to it), where a full name it is a form of is in the document.
-            let form = || {
-                let form = (!given_forms.is_empty()).then(|| given_forms.get(&Straight::new(surface))).flatten();
-                form.filter(|_| stands_alone(cx, c))
-            };
+            let form = || given_forms.get(&Straight::new(surface)).filter(|_| stands_alone(cx, c));
             let of_form = |(canonical, label, gender): &(Cow<'a, str>, Label, Gender)| Mention {
                 label: *label,
                 canonical: canonical.clone(),
