@@ -921,6 +921,14 @@ mod tests {
     }
 
     #[test]
+    fn an_exchange_is_an_organisation() {
+        let doc = entities("Shares rose on the Zorbl Stock Exchange on Monday.");
+        assert_eq!(doc, [("Zorbl Stock Exchange".into(), Label::Org)]);
+        // The word alone names nothing.
+        assert_eq!(entities("They met at the Exchange on Monday."), []);
+    }
+
+    #[test]
     fn a_byline_before_a_dateline_is_a_person() {
         let text = "Stocks fall .\nMishi Saran\nHONG KONG 1996-08-30\nGold fell .";
         assert!(entities(text).contains(&("Mishi Saran".into(), Label::Person)));
