@@ -156,7 +156,8 @@ fn joins_next(cx: &Context<'_, '_>, hits: &TokenHits, c: usize, limit: usize) ->
 }
 
 /// Whether the hyphen at `h` joins the pieces of one name: a capital on both
-/// sides after a given name (`Jean-Marc`, `Doris Crouse-Mays`), or a syllable no lexicon knows before
+/// sides after a given name (`Jean-Marc`, `Doris Crouse-Mays`) or, where no lexicon knows
+/// either piece, after a capitalised word (`Lisbet Quux-Zorbl`), or a syllable no lexicon knows before
 /// a lower-case one (`Ki-moon`, `Geun-hye`, but not `Obama-era`). The hyphen
 /// touches both pieces.
 fn joins_hyphenated_name(cx: &Context<'_, '_>, hits: &TokenHits, h: usize) -> bool {
@@ -170,7 +171,16 @@ fn joins_hyphenated_name(cx: &Context<'_, '_>, hits: &TokenHits, h: usize) -> bo
     // (`Israel-Hamas`, `Trump-Putin`).
     let given = |k: usize| cx.lists.given_name(cx.word(k)).is_some();
     let both_known = hits.at(h - 1).is_some() && hits.at(h + 1).is_some();
-    let compound = cx.is_capitalised(h + 1) && !both_known && (given(h - 1) || (h >= 2 && given(h - 2)));
+    // Two pieces no lexicon knows after a capitalised word are a double surname too (`Lisbet Quux-Zorbl`).
+    let double_surname = || {
+        h >= 2
+            && hits.at(h - 1).is_none()
+            && hits.at(h + 1).is_none()
+            && cx.is_capitalised(h - 2)
+            && !cx.lists.is_function_word(cx.word(h - 2))
+    };
+    let compound =
+        cx.is_capitalised(h + 1) && !both_known && (given(h - 1) || (h >= 2 && given(h - 2)) || double_surname());
     let syllable = |k: usize| cx.word(k).len() <= 4 && hits.at(k).is_none() && !cx.lists.is_function_word(cx.word(k));
     compound || (syllable(h - 1) && syllable(h + 1))
 }
@@ -842,6 +852,13 @@ mod tests {
         // Two names side by side stay two: `Israel-Hamas`.
         let names: Vec<String> = entities("The Israel-Hamas war went on.").into_iter().map(|e| e.0).collect();
         assert_eq!(names, ["Israel", "Hamas"]);
+    }
+
+    #[test]
+    fn a_double_surname_after_a_capitalised_word_is_one_name() {
+        assert_eq!(entities("The coach Lisbet Quux-Zorbl said no."), [("Lisbet Quux-Zorbl".into(), Label::Person)]);
+        // After a function word the pieces name no one: `The Quux-Zorbl talks`.
+        assert_eq!(entities("The Quux-Zorbl talks failed."), []);
     }
 
     #[test]
