@@ -156,7 +156,8 @@ fn joins_next(cx: &Context<'_, '_>, hits: &TokenHits, c: usize, limit: usize) ->
 }
 
 /// Whether the hyphen at `h` joins the pieces of one name: a capital on both
-/// sides after a given name (`Jean-Marc`, `Doris Crouse-Mays`), or a syllable no lexicon knows before
+/// sides after a given name (`Jean-Marc`, `Doris Crouse-Mays`) or, where no lexicon knows
+/// either piece, after a capitalised word (`Lisbet Quux-Zorbl`), or a syllable no lexicon knows before
 /// a lower-case one (`Ki-moon`, `Geun-hye`, but not `Obama-era`). The hyphen
 /// touches both pieces.
 fn joins_hyphenated_name(cx: &Context<'_, '_>, hits: &TokenHits, h: usize) -> bool {
@@ -170,7 +171,16 @@ fn joins_hyphenated_name(cx: &Context<'_, '_>, hits: &TokenHits, h: usize) -> bo
     // (`Israel-Hamas`, `Trump-Putin`).
     let given = |k: usize| cx.lists.given_name(cx.word(k)).is_some();
     let both_known = hits.at(h - 1).is_some() && hits.at(h + 1).is_some();
-    let compound = cx.is_capitalised(h + 1) && !both_known && (given(h - 1) || (h >= 2 && given(h - 2)));
+    // Two pieces no lexicon knows after a capitalised word are a double surname too (`Lisbet Quux-Zorbl`).
+    let double_surname = || {
+        h >= 2
+            && hits.at(h - 1).is_none()
+            && hits.at(h + 1).is_none()
+            && cx.is_capitalised(h - 2)
+            && !cx.lists.is_function_word(cx.word(h - 2))
+    };
+    let compound =
+        cx.is_capitalised(h + 1) && !both_known && (given(h - 1) || (h >= 2 && given(h - 2)) || double_surname());
     let syllable = |k: usize| cx.word(k).len() <= 4 && hits.at(k).is_none() && !cx.lists.is_function_word(cx.word(k));
     compound || (syllable(h - 1) && syllable(h + 1))
 }
@@ -848,6 +858,13 @@ mod tests {
     }
 
     #[test]
+    fn a_double_surname_after_a_capitalised_word_is_one_name() {
+        assert_eq!(entities("The coach Lisbet Quux-Zorbl said no."), [("Lisbet Quux-Zorbl".into(), Label::Person)]);
+        // After a function word the pieces name no one: `The Quux-Zorbl talks`.
+        assert_eq!(entities("The Quux-Zorbl talks failed."), []);
+    }
+
+    #[test]
     fn a_title_inside_a_lexicon_name_is_part_of_it() {
         assert_eq!(entities("He flew to Sri Lanka."), [("Sri Lanka".into(), Label::Gpe)]);
         assert_eq!(entities("He met Sri Ravi Shankar."), [("Ravi Shankar".into(), Label::Person)]);
@@ -921,6 +938,14 @@ mod tests {
         let doc = entities("The National Bank of Poland kept rates.");
         assert_eq!(doc, [("National Bank of Poland".into(), Label::Org)]);
         assert_eq!(entities("He flew to Poland."), [("Poland".into(), Label::Gpe)]);
+    }
+
+    #[test]
+    fn an_exchange_is_an_organisation() {
+        let doc = entities("Shares rose on the Zorbl Stock Exchange on Monday.");
+        assert_eq!(doc, [("Zorbl Stock Exchange".into(), Label::Org)]);
+        // The word alone names nothing.
+        assert_eq!(entities("They met at the Exchange on Monday."), []);
     }
 
     #[test]
