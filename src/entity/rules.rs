@@ -14,7 +14,7 @@
 //! | a kinship or role noun before the run (`his wife Cilia Flores`) | PERSON |
 //! | a place followed by words (`San Francisco Giants`, `Warsaw Newsroom`); an event word last (`Hong Kong Open`) drops it | ORG |
 //! | a run of several parts that a results line scores as one, with no title, lexicon person, given name or initial first (`Sparta Zorbton 2`, `Bayer Zorbton 0`) | ORG (a team) |
-//! | one or two words no list knows before a place that ends the run, no given name, initial or qualifier in any case (`Radio Zorbland`, not `Central London`, `CENTRAL London`); no kinship or role noun or speaker's verb before, no given name or surname as the place (`his wife Zorbla Leicester`, `Zorbla Jordan`) | ORG |
+//! | one or two words no list knows before a place that ends the run, no given name, initial or qualifier in any case (`Radio Zorbland`, not `Central London`, `CENTRAL London`); no kinship or role noun or speaker's verb before, no surname as the place, a country's too (`his wife Zorbla Leicester`, `Zorbla Jordan`) | ORG |
 //! | a byline: a two- or three-word line before a dateline | PERSON |
 //! | an organisation's noun right before the words (`the daily Le Zorblax`, `side Gloria Quux`) | ORG |
 //! | a known given name or an initial first (`M. Gatting`), or a known surname last (two words or more; at a sentence start only in title case before a lower-case word, no common or function word among them: `Aoife Zorbl met`) | PERSON |
@@ -538,9 +538,10 @@ fn place_led_name(
 /// Quuxland`), ORG. Each word is one no list knows ([`knows_no_list`]). Not
 /// after a kinship or role noun (`his wife Zorbl Leicester`, `striker Zorbl
 /// Leicester`) or a speaker's verb (`said Zorbl Leicester`), which make the
-/// words a person's; not before a place that is also a given name or a
-/// surname (`Keiron Henderson`, `Tom Jordan`) unless an acronym opens the
-/// run (`ZBX Jordan`); not in capitals, where every word has one; and at a
+/// words a person's; not before a place that is also a surname, a country
+/// too (`Keiron Henderson`, `Zorbla Jordan`), unless an acronym opens the
+/// run (`ZBX Jordan`); a place that is only a given name ends no person's
+/// name (`Zorbl Kenya`); not in capitals, where every word has one; and at a
 /// sentence start, whose capital proves nothing (`Corporate America`), only
 /// after an acronym of two to four letters (`ZBX Leicester`).
 fn place_ended_name(
@@ -572,8 +573,7 @@ fn place_ended_name(
                 || cx.lists.title(w).is_some()
         })
     };
-    let person_place = || cx.lists.is_surname(&entry.surface) || cx.lists.given_name(&entry.surface).is_some();
-    let names_org = fits && !person_before() && (acronym || !person_place());
+    let names_org = fits && !person_before() && (acronym || !cx.lists.is_surname(&entry.surface));
     names_org.then(|| Candidate { evidence: Evidence::Rule(Label::Org), ..unknown(cx, tokens.clone(), initial) })
 }
 
@@ -1068,10 +1068,11 @@ mod tests {
         apart("“We are leaving,” said Zorbla Leicester, a teacher.", "Leicester", Label::Gpe);
         // A role noun: not one organisation.
         assert_eq!(label_of("He met striker Zorbla Namibia on Friday .", "Namibia"), Some(Label::Gpe));
-        // A country that is also a surname or a given name may end a person's name, unless an acronym opens it.
+        // A country that is also a surname may end a person's name, unless an acronym opens it; one
+        // that is only a given name ends none.
         assert_eq!(entities("He passed to Zorbla Jordan , who scored ."), [("Jordan".into(), Label::Gpe)]);
-        assert_eq!(entities("The march was led by Zorbla Georgia ."), [("Georgia".into(), Label::Gpe)]);
         assert_eq!(entities("He joined ZBX Jordan on Friday ."), [("ZBX Jordan".into(), Label::Org)]);
+        assert_eq!(entities("He joined Zorbl Kenya on Friday ."), [("Zorbl Kenya".into(), Label::Org)]);
     }
 
     #[test]
