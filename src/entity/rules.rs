@@ -543,7 +543,7 @@ fn place_led_name(
 /// run (`ZBX Jordan`); a place that is only a given name ends no person's
 /// name (`Zorbl Kenya`); not in capitals, where every word has one; and at a
 /// sentence start, whose capital proves nothing (`Corporate America`), only
-/// after an acronym of two to four letters (`ZBX Leicester`).
+/// after an acronym of two to five letters (`ZBX Leicester`).
 fn place_ended_name(
     cx: &Context<'_, '_>,
     parts: &[Part],
@@ -559,7 +559,7 @@ fn place_ended_name(
         return None;
     }
     let first = cx.word(words.start);
-    let acronym = (2..=4).contains(&first.len()) && first.bytes().all(|b| b.is_ascii_uppercase());
+    let acronym = (2..=5).contains(&first.len()) && first.bytes().all(|b| b.is_ascii_uppercase());
     let fits = !lists::is_shouted(cx.word(place.start))
         && (!initial || acronym)
         && words.clone().all(|k| knows_no_list(cx, cx.word(k)));
@@ -1045,7 +1045,7 @@ mod tests {
         assert_eq!(entities("He met JACK Leicester on Friday ."), place());
         assert_eq!(entities("LEAVING Leicester was hard , he said ."), place());
         // Other words in capitals are acronyms; at a sentence start only short ones.
-        assert_eq!(entities("ZBXQ Leicester said profits rose ."), [("ZBXQ Leicester".into(), Label::Org)]);
+        assert_eq!(entities("ZBXQZ Leicester said profits rose ."), [("ZBXQZ Leicester".into(), Label::Org)]);
         assert_eq!(entities("ZORBLAX Leicester said profits rose ."), place());
     }
 
