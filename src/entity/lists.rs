@@ -282,7 +282,7 @@ pub fn is_shouted(word: &str) -> bool {
 }
 
 /// `word` with its first letter kept and the rest in lower case: `JULY` → `July`.
-fn title_case(word: &str) -> String {
+pub(super) fn title_case(word: &str) -> String {
     let mut chars = word.chars();
     chars.next().into_iter().chain(chars.flat_map(char::to_lowercase)).collect()
 }
