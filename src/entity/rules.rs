@@ -549,7 +549,7 @@ fn place_led_name(
 /// after a kinship or role noun (`his wife Zorbl Leicester`, `striker Zorbl
 /// Leicester`) or a speaker's verb (`said Zorbl Leicester`), which make the
 /// words a person's; not before a place that is also a surname, a country
-/// too (`Keiron Henderson`, `Zorbla Jordan`), unless an acronym opens the
+/// too (`Orrin Chester`, `Zorbla Jordan`), unless an acronym opens the
 /// run (`ZBX Jordan`); a place that is only a given name ends no person's
 /// name (`Zorbl Kenya`); not in capitals, where every word has one; and at a
 /// sentence start, whose capital proves nothing (`Corporate America`), only
