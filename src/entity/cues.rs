@@ -82,6 +82,12 @@ pub(super) fn is_team_cue_after(word: &[u8]) -> bool {
     matches!(word, b"beat" | b"defeated" | b"drew" | b"v" | b"v." | b"vs" | b"vs.")
 }
 
+/// Whether a name stands where a fixture list puts the place a game is played:
+/// right after `at` (`Zorbton at Quellville`, `ZORBTON AT QUELLVILLE`).
+pub(super) fn hosts(cx: &Context<'_, '_>, c: &Candidate) -> bool {
+    c.tokens.start > 0 && matches!(cx.word_bytes(c.tokens.start - 1), b"at" | b"AT")
+}
+
 /// Whether an unknown name stands where a match report puts a team.
 pub(super) fn plays(cx: &Context<'_, '_>, c: &Candidate) -> bool {
     let word_at = |k: usize| (k < cx.tokens.len()).then(|| cx.word_bytes(k));

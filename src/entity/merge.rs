@@ -259,8 +259,9 @@ fn resolve<'a>(
             // In a document with results, a city that plays (`beat Zorbton`, `Zorbton 's striker`) is its team.
             let city = lists::is_city(entry);
             let plays = || !teams.is_empty() && city && (cues::plays(cx, c) || cues::org_noun_after(cx, c));
-            // A dateline's place is the place, whatever the tables below it play.
-            let team = || teams.contains(surface) && !opens_dateline(cx, c);
+            // A dateline's place is the place, whatever the tables below it play, and so is the
+            // place a fixture is played at.
+            let team = || teams.contains(surface) && !opens_dateline(cx, c) && !cues::hosts(cx, c);
             if matches!(entry.label, Label::Gpe | Label::Loc) && (team() || plays()) {
                 return Some(Mention { label: Label::Org, title: None, ..plain(c, surface, Gender::Unknown) });
             }
@@ -465,6 +466,14 @@ mod tests {
         let doc = entities("LEEDS 1996-08-24\nStandings :\nLEEDS 74 59\nBOSTON 70 60");
         assert_eq!(doc[0], ("LEEDS".into(), Label::Gpe), "{doc:?}");
         assert_eq!(doc[1], ("LEEDS".into(), Label::Org), "{doc:?}");
+    }
+
+    #[test]
+    fn the_city_a_fixture_is_played_at_stays_a_place() {
+        let text = "Standings :\nLEEDS 74 59\nBOSTON 70 60\nFixtures :\nLEEDS AT BOSTON";
+        let doc = entities(text);
+        assert_eq!(doc[2], ("LEEDS".into(), Label::Org), "{doc:?}");
+        assert_eq!(doc[3], ("BOSTON".into(), Label::Gpe), "{doc:?}");
     }
 
     #[test]
