@@ -892,6 +892,9 @@ fn trailing<'n>(
         return None;
     }
     let (speaker, comma, after, tail, inverted) = match subject() {
+        // `The storm passed, the sky thundered.`: a verb that only follows a
+        // quote (no that-clause) reports a plain clause only from a phrase that can speak.
+        Some(np) if !cue.that && !can_speak(scene, np) => return None,
         // The clause's comma may sit inside its closing quote mark: `… at the top,'' Mr. Kamin said.`
         Some(np)
             if np.tokens.start > sentence.start
@@ -931,6 +934,17 @@ fn trailing<'n>(
         Tail::Comma(_) => before()?,
     };
     Some(Speech::new(speaker, scene.tokens[v].span(), content, Rule::IndirectCueAfter, sentence.end).in_parts(parts))
+}
+
+/// Whether `np` is a phrase that speaks: a person, organisation or group
+/// named, a pronoun, a label, or a description whose head word is a known
+/// speaker (`the senator`), not any noun (`the sky`, `the engine`).
+fn can_speak(scene: &Scene<'_, '_>, np: &Np) -> bool {
+    match np.phrase {
+        SpeakerPhrase::Name(m) => matches!(scene.mentions[m].label, Label::Person | Label::Org | Label::Norp),
+        SpeakerPhrase::Nominal(_) => np.tokens.clone().any(|k| scene.speaker_kind(k).is_some()),
+        SpeakerPhrase::Pronoun(..) | SpeakerPhrase::Label | SpeakerPhrase::Relative => true,
+    }
 }
 
 /// The comma right before token `v`, or inside the closing mark right
@@ -1124,6 +1138,23 @@ mod tests {
         let text = "Marta Quell hailed the council’s vote on the new ferry line and the two harbour \
                     boards of the northern counties as a “turning point.”";
         assert_eq!(kinds(text), [(QuoteKind::Scare, None)]);
+    }
+
+    #[test]
+    fn a_verb_that_only_follows_quotes_reports_a_plain_clause_from_a_speaker_only() {
+        let texts = |text: &str| {
+            let doc = extractor().extract(text);
+            doc.validate(text).unwrap();
+            doc.quotes.iter().map(|q| q.content.text.to_string()).collect::<Vec<_>>()
+        };
+        // A person named or a pronoun: the clause before is what was said.
+        assert_eq!(texts("The ferry will sail on time, Marta Quell shouted."), ["The ferry will sail on time"]);
+        assert_eq!(texts("The ferry will sail on time, she shouted."), ["The ferry will sail on time"]);
+        // A noun that cannot speak: weather, machines, no speech.
+        assert!(texts("The storm passed over the hills, the sky thundered.").is_empty());
+        assert!(texts("The ferry left the quay at noon, the engine roared.").is_empty());
+        // A cue that takes a that-clause still reports from any description.
+        assert_eq!(texts("The ferry will sail on time, the notice said."), ["The ferry will sail on time"]);
     }
 
     #[test]
