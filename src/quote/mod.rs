@@ -742,12 +742,19 @@ mod tests {
     }
 
     #[test]
-    fn state_the_noun_is_no_cue() {
+    fn a_cue_word_mostly_a_noun_is_no_cue() {
         assert!(quotes("Voters in swing states say the economy matters most.").is_empty());
         assert!(quotes("The two states hold primaries that the party may move.").is_empty());
         // After its subject, `state` is the verb.
         let text = "The documents state that the plan was flawed.";
         assert_eq!(quotes(text), one(QuoteKind::Indirect, "the plan was flawed", Some("The documents")));
+        // `judge`, `rules`, `figure` as nouns report nothing; after a subject or a modal they are verbs.
+        assert!(quotes("A county judge has rejected the ferry plan of the harbour board.").is_empty());
+        assert!(quotes("The harbour rules make it hard for small boats to dock.").is_empty());
+        let text = "Marta Quell figures the ferry will be late.";
+        assert_eq!(quotes(text), one(QuoteKind::Indirect, "the ferry will be late", Some("Marta Quell")));
+        let text = "The panel would rule that the ferry was unsafe.";
+        assert_eq!(quotes(text), one(QuoteKind::Indirect, "the ferry was unsafe", Some("The panel")));
     }
 
     #[test]

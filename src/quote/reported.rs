@@ -455,18 +455,28 @@ fn verb_cue_at(scene: &Scene<'_, '_>, k: usize) -> Option<Cue> {
         && k > 0
         && (scene.is_article_or_possessive(k - 1)
             || (k > 1 && matches!(scene.lower_bytes(k - 2), b"the" | b"a" | b"an")));
-    (!adjectival && !gerund && !state_the_noun(scene, k)).then_some(cue)
+    (!adjectival && !gerund && !noun_not_verb(scene, k)).then_some(cue)
 }
 
-/// `swing states`, `state senator`, `the two states`: `state` is mostly the
-/// noun; it is the verb only right after its subject (`it states`, `the
-/// document states`, `Smith stated`), a pronoun, a name or a nominal speaker.
-fn state_the_noun(scene: &Scene<'_, '_>, k: usize) -> bool {
-    if !matches!(scene.lower_bytes(k), b"state" | b"states") {
+/// `swing states`, `a federal judge`, `the convention rules`, `a small
+/// figure`: these cue words are mostly nouns; each is the verb only right
+/// after its subject (`it states`, `the document states`, `Smith rules`), a
+/// pronoun, a name or a nominal speaker, or after a modal (`would rule`).
+fn noun_not_verb(scene: &Scene<'_, '_>, k: usize) -> bool {
+    if !matches!(
+        scene.lower_bytes(k),
+        b"state" | b"states" | b"judge" | b"judges" | b"rule" | b"rules" | b"figure" | b"figures" | b"reason" | b"sign"
+    ) {
         return false;
     }
     let Some(p) = k.checked_sub(1) else { return true };
-    let subject = super::speaker::pronoun(scene.lower_bytes(p), false).is_some()
+    // `the court would rule that …`: after a modal the word is the verb.
+    let modal = matches!(
+        scene.lower_bytes(p),
+        b"would" | b"will" | b"could" | b"can" | b"may" | b"might" | b"should" | b"must" | b"to"
+    );
+    let subject = modal
+        || super::speaker::pronoun(scene.lower_bytes(p), false).is_some()
         || scene
             .mention_at(p)
             .is_some_and(|m| matches!(scene.mentions[m].label, Label::Person | Label::Org | Label::Norp))
