@@ -832,6 +832,12 @@ mod tests {
         // A phrase that goes on (`shot back at the board`) is not the end of an attribution.
         let text = "“Let me talk,” Jane Smith shot back at the board.";
         assert_eq!(first_speaker(text).as_deref(), None);
+        // `went on` ends an attribution after a quote: `on` is its particle.
+        let text = "“The ferry will sail on time,” Tom Kell went on.";
+        assert_eq!(first_speaker(text).as_deref(), Some("Tom Kell"));
+        // Before a quote, `went on` is a visit (`went on “Morning Quay”`), no attribution.
+        let text = "Tom Kell went on “Morning Quay” to talk about ferries.";
+        assert!(quotes(text).iter().all(|q| q.0 != QuoteKind::Direct), "{:?}", quotes(text));
     }
 
     #[test]
