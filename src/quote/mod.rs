@@ -841,6 +841,17 @@ mod tests {
     }
 
     #[test]
+    fn a_possessor_no_entity_covers_starts_the_description_at_its_determiner() {
+        let text = "The harbour council’s lawyer said: “The ferry will sail on time.”";
+        assert_eq!(first_speaker(text).as_deref(), Some("The harbour council’s lawyer"));
+        let text = "Marta Quell’s lawyer said: “The ferry will sail on time.”";
+        assert_eq!(first_speaker(text).as_deref(), Some("Marta Quell’s lawyer"));
+        // No determiner within reach: the possessor alone, not the words before it.
+        let text = "Ferries sail and docks close and harbour council’s lawyer said: “Not today.”";
+        assert_eq!(first_speaker(text).as_deref(), Some("council’s lawyer"));
+    }
+
+    #[test]
     fn a_new_sentence_after_a_quote_is_not_its_attribution() {
         let text = "Jane Smith said, “The case was unusual.” She added, “Things happened.”";
         let speakers: Vec<Option<String>> = quotes(text).into_iter().map(|q| q.2).collect();
