@@ -729,6 +729,18 @@ fn verb(scene: &Scene<'_, '_>, v: usize, cue: Cue, sentence: Range<usize>) -> Op
     if v > floor && matches!(scene.lower_bytes(v - 1), b"to" | b"without") {
         return None;
     }
+    // `found himself in trouble`: to find oneself somewhere is no finding
+    // (`sees himself as`, a belief, stays).
+    let find = matches!(scene.lower_bytes(v), b"find" | b"finds" | b"found" | b"finding");
+    if find
+        && v + 1 < sentence.end
+        && matches!(
+            scene.lower_bytes(v + 1),
+            b"himself" | b"herself" | b"itself" | b"themselves" | b"myself" | b"ourselves"
+        )
+    {
+        return None;
+    }
     // Most cue verbs report nothing: their subject is found only once speech is.
     let subject = LazyCell::new(|| {
         let adjacent = scene.skip_back_adverbs(v, floor);
@@ -1165,6 +1177,17 @@ mod tests {
         assert!(texts("The ferry left the quay at noon, the engine roared.").is_empty());
         // A cue that takes a that-clause still reports from any description.
         assert_eq!(texts("The ferry will sail on time, the notice said."), ["The ferry will sail on time"]);
+    }
+
+    #[test]
+    fn finding_oneself_somewhere_is_no_finding() {
+        let texts = |text: &str| {
+            extractor().extract(text).quotes.iter().map(|q| q.content.text.to_string()).collect::<Vec<_>>()
+        };
+        assert!(texts("Marta Quell found herself at the centre of the ferry dispute.").is_empty());
+        // A clause after the cue is still found, and a belief about oneself stays.
+        assert_eq!(texts("Marta Quell found the ferry was late."), ["the ferry was late"]);
+        assert_eq!(texts("Tom Kell considers himself a sailor."), ["himself a sailor"]);
     }
 
     #[test]
