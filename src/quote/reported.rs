@@ -462,10 +462,11 @@ fn verb_cue_at(scene: &Scene<'_, '_>, k: usize) -> Option<Cue> {
 /// figure`: these cue words are mostly nouns; each is the verb only right
 /// after its subject (`it states`, `the document states`, `Smith rules`), a
 /// pronoun, a name or a nominal speaker, or after a modal (`would rule`).
+#[inline]
 fn noun_not_verb(scene: &Scene<'_, '_>, k: usize) -> bool {
     if !matches!(
         scene.lower_bytes(k),
-        b"state" | b"states" | b"judge" | b"judges" | b"rule" | b"rules" | b"figure" | b"figures" | b"reason" | b"sign"
+        b"state" | b"states" | b"judge" | b"judges" | b"rule" | b"rules" | b"figure" | b"figures"
     ) {
         return false;
     }
