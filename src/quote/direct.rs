@@ -241,7 +241,7 @@ fn phrase_cue_after(scene: &Scene<'_, '_>, s: usize, limit: usize) -> Option<(At
     let (len, cue) = scene.cues.phrase(&words)?;
     let end = v + len;
     let closes = end == limit || matches!(scene.tokens[end].kind, TokenKind::Terminal | TokenKind::Punct);
-    (closes && !cue.belief && verb_phrase(&words[..len])).then(|| {
+    (closes && !cue.belief && (verb_phrase(&words[..len]) || went_on(&words[..len]))).then(|| {
         let cue = Some(scene.tokens[v].span().cover(scene.tokens[end - 1].span()));
         (Attribution { speaker: Some(np), cue, addressee: None }, end)
     })
@@ -399,6 +399,12 @@ fn verb_phrase(words: &[&str]) -> bool {
     let not_verb = ["a", "according", "allegedly", "are", "as", "at", "during", "for", "in", "is", "it", "no", "on"];
     let needs_object = ["about", "for", "from", "of", "on", "to", "with"];
     words.first().is_some_and(|w| !not_verb.contains(w)) && words.last().is_some_and(|w| !needs_object.contains(w))
+}
+
+/// `“…,” she went on.`: `go on` ending an attribution after a quote, where
+/// `on` is a particle (before a quote it may be a preposition: `went on “…”`, a show).
+fn went_on(words: &[&str]) -> bool {
+    matches!(words, ["went" | "goes", "on"])
 }
 
 /// `Quell waved from the stage: “…”`, `She then opened her notebook: “…”`:

@@ -742,12 +742,19 @@ mod tests {
     }
 
     #[test]
-    fn state_the_noun_is_no_cue() {
+    fn a_cue_word_mostly_a_noun_is_no_cue() {
         assert!(quotes("Voters in swing states say the economy matters most.").is_empty());
         assert!(quotes("The two states hold primaries that the party may move.").is_empty());
         // After its subject, `state` is the verb.
         let text = "The documents state that the plan was flawed.";
         assert_eq!(quotes(text), one(QuoteKind::Indirect, "the plan was flawed", Some("The documents")));
+        // `judge`, `rules`, `figure` as nouns report nothing; after a subject or a modal they are verbs.
+        assert!(quotes("A county judge has rejected the ferry plan of the harbour board.").is_empty());
+        assert!(quotes("The harbour rules make it hard for small boats to dock.").is_empty());
+        let text = "Marta Quell figures the ferry will be late.";
+        assert_eq!(quotes(text), one(QuoteKind::Indirect, "the ferry will be late", Some("Marta Quell")));
+        let text = "The panel would rule that the ferry was unsafe.";
+        assert_eq!(quotes(text), one(QuoteKind::Indirect, "the ferry was unsafe", Some("The panel")));
     }
 
     #[test]
@@ -825,6 +832,23 @@ mod tests {
         // A phrase that goes on (`shot back at the board`) is not the end of an attribution.
         let text = "“Let me talk,” Jane Smith shot back at the board.";
         assert_eq!(first_speaker(text).as_deref(), None);
+        // `went on` ends an attribution after a quote: `on` is its particle.
+        let text = "“The ferry will sail on time,” Tom Kell went on.";
+        assert_eq!(first_speaker(text).as_deref(), Some("Tom Kell"));
+        // Before a quote, `went on` is a visit (`went on “Morning Quay”`), no attribution.
+        let text = "Tom Kell went on “Morning Quay” to talk about ferries.";
+        assert!(quotes(text).iter().all(|q| q.0 != QuoteKind::Direct), "{:?}", quotes(text));
+    }
+
+    #[test]
+    fn a_possessor_no_entity_covers_starts_the_description_at_its_determiner() {
+        let text = "The harbour council’s lawyer said: “The ferry will sail on time.”";
+        assert_eq!(first_speaker(text).as_deref(), Some("The harbour council’s lawyer"));
+        let text = "Marta Quell’s lawyer said: “The ferry will sail on time.”";
+        assert_eq!(first_speaker(text).as_deref(), Some("Marta Quell’s lawyer"));
+        // No determiner within reach: the possessor alone, not the words before it.
+        let text = "Ferries sail and docks close and harbour council’s lawyer said: “Not today.”";
+        assert_eq!(first_speaker(text).as_deref(), Some("council’s lawyer"));
     }
 
     #[test]

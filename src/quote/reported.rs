@@ -455,18 +455,29 @@ fn verb_cue_at(scene: &Scene<'_, '_>, k: usize) -> Option<Cue> {
         && k > 0
         && (scene.is_article_or_possessive(k - 1)
             || (k > 1 && matches!(scene.lower_bytes(k - 2), b"the" | b"a" | b"an")));
-    (!adjectival && !gerund && !state_the_noun(scene, k)).then_some(cue)
+    (!adjectival && !gerund && !noun_not_verb(scene, k)).then_some(cue)
 }
 
-/// `swing states`, `state senator`, `the two states`: `state` is mostly the
-/// noun; it is the verb only right after its subject (`it states`, `the
-/// document states`, `Smith stated`), a pronoun, a name or a nominal speaker.
-fn state_the_noun(scene: &Scene<'_, '_>, k: usize) -> bool {
-    if !matches!(scene.lower_bytes(k), b"state" | b"states") {
+/// `swing states`, `a federal judge`, `the convention rules`, `a small
+/// figure`: these cue words are mostly nouns; each is the verb only right
+/// after its subject (`it states`, `the document states`, `Smith rules`), a
+/// pronoun, a name or a nominal speaker, or after a modal (`would rule`).
+#[inline]
+fn noun_not_verb(scene: &Scene<'_, '_>, k: usize) -> bool {
+    if !matches!(
+        scene.lower_bytes(k),
+        b"state" | b"states" | b"judge" | b"judges" | b"rule" | b"rules" | b"figure" | b"figures"
+    ) {
         return false;
     }
     let Some(p) = k.checked_sub(1) else { return true };
-    let subject = super::speaker::pronoun(scene.lower_bytes(p), false).is_some()
+    // `the court would rule that …`: after a modal the word is the verb.
+    let modal = matches!(
+        scene.lower_bytes(p),
+        b"would" | b"will" | b"could" | b"can" | b"may" | b"might" | b"should" | b"must" | b"to"
+    );
+    let subject = modal
+        || super::speaker::pronoun(scene.lower_bytes(p), false).is_some()
         || scene
             .mention_at(p)
             .is_some_and(|m| matches!(scene.mentions[m].label, Label::Person | Label::Org | Label::Norp))
@@ -719,6 +730,18 @@ fn verb(scene: &Scene<'_, '_>, v: usize, cue: Cue, sentence: Range<usize>) -> Op
     if v > floor && matches!(scene.lower_bytes(v - 1), b"to" | b"without") {
         return None;
     }
+    // `found himself in trouble`: to find oneself somewhere is no finding
+    // (`sees himself as`, a belief, stays).
+    let find = matches!(scene.lower_bytes(v), b"find" | b"finds" | b"found" | b"finding");
+    if find
+        && v + 1 < sentence.end
+        && matches!(
+            scene.lower_bytes(v + 1),
+            b"himself" | b"herself" | b"itself" | b"themselves" | b"myself" | b"ourselves"
+        )
+    {
+        return None;
+    }
     // Most cue verbs report nothing: their subject is found only once speech is.
     let subject = LazyCell::new(|| {
         let adjacent = scene.skip_back_adverbs(v, floor);
@@ -892,6 +915,9 @@ fn trailing<'n>(
         return None;
     }
     let (speaker, comma, after, tail, inverted) = match subject() {
+        // `The storm passed, the sky thundered.`: a verb that only follows a
+        // quote (no that-clause) reports a plain clause only from a phrase that can speak.
+        Some(np) if !cue.that && !can_speak(scene, np) => return None,
         // The clause's comma may sit inside its closing quote mark: `… at the top,'' Mr. Kamin said.`
         Some(np)
             if np.tokens.start > sentence.start
@@ -931,6 +957,17 @@ fn trailing<'n>(
         Tail::Comma(_) => before()?,
     };
     Some(Speech::new(speaker, scene.tokens[v].span(), content, Rule::IndirectCueAfter, sentence.end).in_parts(parts))
+}
+
+/// Whether `np` is a phrase that speaks: a person, organisation or group
+/// named, a pronoun, a label, or a description whose head word is a known
+/// speaker (`the senator`), not any noun (`the sky`, `the engine`).
+fn can_speak(scene: &Scene<'_, '_>, np: &Np) -> bool {
+    match np.phrase {
+        SpeakerPhrase::Name(m) => matches!(scene.mentions[m].label, Label::Person | Label::Org | Label::Norp),
+        SpeakerPhrase::Nominal(_) => np.tokens.clone().any(|k| scene.speaker_kind(k).is_some()),
+        SpeakerPhrase::Pronoun(..) | SpeakerPhrase::Label | SpeakerPhrase::Relative => true,
+    }
 }
 
 /// The comma right before token `v`, or inside the closing mark right
@@ -1124,6 +1161,34 @@ mod tests {
         let text = "Marta Quell hailed the council’s vote on the new ferry line and the two harbour \
                     boards of the northern counties as a “turning point.”";
         assert_eq!(kinds(text), [(QuoteKind::Scare, None)]);
+    }
+
+    #[test]
+    fn a_verb_that_only_follows_quotes_reports_a_plain_clause_from_a_speaker_only() {
+        let texts = |text: &str| {
+            let doc = extractor().extract(text);
+            doc.validate(text).unwrap();
+            doc.quotes.iter().map(|q| q.content.text.to_string()).collect::<Vec<_>>()
+        };
+        // A person named or a pronoun: the clause before is what was said.
+        assert_eq!(texts("The ferry will sail on time, Marta Quell shouted."), ["The ferry will sail on time"]);
+        assert_eq!(texts("The ferry will sail on time, she shouted."), ["The ferry will sail on time"]);
+        // A noun that cannot speak: weather, machines, no speech.
+        assert!(texts("The storm passed over the hills, the sky thundered.").is_empty());
+        assert!(texts("The ferry left the quay at noon, the engine roared.").is_empty());
+        // A cue that takes a that-clause still reports from any description.
+        assert_eq!(texts("The ferry will sail on time, the notice said."), ["The ferry will sail on time"]);
+    }
+
+    #[test]
+    fn finding_oneself_somewhere_is_no_finding() {
+        let texts = |text: &str| {
+            extractor().extract(text).quotes.iter().map(|q| q.content.text.to_string()).collect::<Vec<_>>()
+        };
+        assert!(texts("Marta Quell found herself at the centre of the ferry dispute.").is_empty());
+        // A clause after the cue is still found, and a belief about oneself stays.
+        assert_eq!(texts("Marta Quell found the ferry was late."), ["the ferry was late"]);
+        assert_eq!(texts("Tom Kell considers himself a sailor."), ["himself a sailor"]);
     }
 
     #[test]

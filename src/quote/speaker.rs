@@ -921,10 +921,8 @@ impl<'s, 'a> Scene<'s, 'a> {
                 break;
             }
             if self.tokens[k].kind == TokenKind::Possessive {
-                // `Connecticut’s tax commissioner`: the possessor is part of the phrase.
-                start = Some(
-                    k.checked_sub(1).and_then(|p| self.mention_at(p)).map_or(k, |m| self.mentions[m].tokens.start),
-                );
+                // `Connecticut’s tax commissioner`, `the council’s lawyer`: the possessor is part of the phrase.
+                start = Some(self.possessor_start(k, floor));
                 break;
             }
             if !(lower_word(k) || self.mention_at(k).is_some()) {
@@ -933,6 +931,24 @@ impl<'s, 'a> Scene<'s, 'a> {
         }
         let start = start?;
         Some(Np { span: self.span(&(start..e)), tokens: start..e, phrase: SpeakerPhrase::Nominal(SpeakerKind::Person) })
+    }
+
+    /// Where the possessor before the possessive mark at `k` starts (not
+    /// before `floor`): the mention it ends (`Connecticut’s`), or a determiner
+    /// at most three lower-case words back (`the city council’s`), or the
+    /// lower-case possessor alone (`council’s`); else `k`.
+    fn possessor_start(&self, k: usize, floor: usize) -> usize {
+        let Some(p) = k.checked_sub(1).filter(|&p| p >= floor) else { return k };
+        if let Some(m) = self.mention_at(p) {
+            return self.mentions[m].tokens.start;
+        }
+        let determiner = |j: usize| j < p && is_determiner_word(self.lower_bytes(j));
+        let lower_word = |j: usize| self.tokens[j].kind == TokenKind::Word && self.in_lower_case(j);
+        (floor.max(p.saturating_sub(3))..=p)
+            .rev()
+            .take_while(|&j| determiner(j) || lower_word(j))
+            .find(|&j| determiner(j))
+            .unwrap_or(if lower_word(p) { p } else { k })
     }
 
     /// A description no list knows, right after an inverted cue: `said the
@@ -1169,9 +1185,12 @@ mod tests {
         assert_eq!(speakers(text), ["The appeal"]);
         let text = "Jane Smith, founder of Acme Media, which backs local papers, said the plan was a mistake.";
         assert_eq!(speakers(text), ["Jane Smith"]);
-        // The phrase before the clause cut after a possessive is no subject.
+        // The phrase before the clause keeps its possessor whole (`The team’s captain`);
+        // one cut at the possessive mark (`’s captain` of `Quux’s captain`) is no subject.
         let text = "The team’s captain, who is tall, said the club would win.";
-        assert_eq!(speakers(text), Vec::<String>::new());
+        assert_eq!(speakers(text), ["The team’s captain"]);
+        let text = "Quux’s captain, who is tall, said the club would win.";
+        assert!(speakers(text).iter().all(|s| !s.starts_with('’')), "{:?}", speakers(text));
         // Without a relative clause, the appositive's name still gives the subject.
         let text = "Jane Smith, the mayor of Ohio City, said the plan was a mistake.";
         assert_eq!(speakers(text), ["Jane Smith"]);
