@@ -82,8 +82,9 @@ pub(super) fn is_team_cue_after(word: &[u8]) -> bool {
     matches!(word, b"beat" | b"defeated" | b"drew" | b"v" | b"v." | b"vs" | b"vs.")
 }
 
-/// Whether a name stands where a fixture list puts the place a game is played:
-/// right after `at` (`Zorbton at Quellville`, `ZORBTON AT QUELLVILLE`).
+/// Whether a name stands where a fixture list or a report puts the place a
+/// game is played: right after any `at` (`Zorbton at Quellville`, `ZORBTON AT
+/// QUELLVILLE`, `lost 2-1 at Quellville`).
 pub(super) fn hosts(cx: &Context<'_, '_>, c: &Candidate) -> bool {
     c.tokens.start > 0 && matches!(cx.word_bytes(c.tokens.start - 1), b"at" | b"AT")
 }

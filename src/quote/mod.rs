@@ -837,7 +837,7 @@ mod tests {
         assert_eq!(first_speaker(text).as_deref(), Some("Tom Kell"));
         // Before a quote, `went on` is a visit (`went on “Morning Quay”`), no attribution.
         let text = "Tom Kell went on “Morning Quay” to talk about ferries.";
-        assert!(quotes(text).iter().all(|q| q.0 != QuoteKind::Direct), "{:?}", quotes(text));
+        assert_eq!(quotes(text), one(QuoteKind::Scare, "Morning Quay", None));
     }
 
     #[test]
@@ -848,6 +848,11 @@ mod tests {
         assert_eq!(first_speaker(text).as_deref(), Some("Marta Quell’s lawyer"));
         // No determiner within reach: the possessor alone, not the words before it.
         let text = "Ferries sail and docks close and harbour council’s lawyer said: “Not today.”";
+        assert_eq!(first_speaker(text).as_deref(), Some("council’s lawyer"));
+        // A conjunction or preposition ends the walk back: the words before it are another phrase.
+        let text = "Boats left the quay and council’s lawyer said: “Not today.”";
+        assert_eq!(first_speaker(text).as_deref(), Some("council’s lawyer"));
+        let text = "Boats left for the quay as council’s lawyer said: “Not today.”";
         assert_eq!(first_speaker(text).as_deref(), Some("council’s lawyer"));
     }
 
@@ -941,9 +946,9 @@ mod tests {
         assert_eq!(quotes(text), one(Direct, "The race is over before it starts.", Some("Jane Smith")));
         // A verb and particle that is no cue phrase (`went on to win`) names no speaker.
         let text = "The team went on to win, “We start again today.”";
-        assert!(quotes(text).iter().all(|q| q.2.is_none()), "{:?}", quotes(text));
+        assert_eq!(quotes(text), one(Direct, "We start again today.", None));
         // `puts it` is a cue only as a phrase: `puts it on the table` cues nothing.
         let text = "Ann Lee puts it on the table. “We start again today.”";
-        assert!(quotes(text).iter().all(|q| q.2.is_none()), "{:?}", quotes(text));
+        assert_eq!(quotes(text), one(Direct, "We start again today.", None));
     }
 }

@@ -1186,7 +1186,8 @@ mod tests {
             extractor().extract(text).quotes.iter().map(|q| q.content.text.to_string()).collect::<Vec<_>>()
         };
         assert!(texts("Marta Quell found herself at the centre of the ferry dispute.").is_empty());
-        // A clause after the cue is still found, and a belief about oneself stays.
+        // A clause after the cue is still found; the guard is `find`'s alone: a belief about oneself
+        // stays as PolNeAR marks it (`considers himself …`, its object as the content).
         assert_eq!(texts("Marta Quell found the ferry was late."), ["the ferry was late"]);
         assert_eq!(texts("Tom Kell considers himself a sailor."), ["himself a sailor"]);
     }

@@ -31,7 +31,7 @@ pub enum Rule {
     MixedCueObject,
     /// A quoted fragment after a cue verb in its sentence: `called them “deplorables.”`
     MixedNearCue,
-    /// A fragment in the object of a named subject's verb: `Trump is promising “jobs, jobs, jobs”`.
+    /// A fragment in the object of a named subject's verb: `Quell is promising “boats, boats, boats”`.
     MixedSubject,
     /// A paragraph opening with a name or transcript label and a colon: `Pence: …`, `WALLACE: …`.
     IndirectColonLabel,
