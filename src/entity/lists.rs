@@ -264,6 +264,12 @@ impl WordLists {
 /// stack; the longest bundled function word has 15 bytes.
 const SHORT_WORD_BYTES: usize = 16;
 
+/// Whether `word` is an acronym: two to five capital letters (`KDPI`, `IVAC`).
+/// The ones that name no entity (`GDP`, `CEO`) are function words.
+pub fn is_acronym(word: &str) -> bool {
+    (2..=5).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
+}
+
 /// Whether `word` has two letters or more and no lower-case one: `LONDON`, `ST.`.
 #[inline] // most words fail at their second byte: cheaper than a call
 pub fn is_shouted(word: &str) -> bool {

@@ -568,8 +568,7 @@ fn place_ended_name(
     if headline || words.len() > 2 || words.end != place.start || !matches!(entry.label, Label::Gpe | Label::Loc) {
         return None;
     }
-    let first = cx.word(words.start);
-    let acronym = (2..=5).contains(&first.len()) && first.bytes().all(|b| b.is_ascii_uppercase());
+    let acronym = lists::is_acronym(cx.word(words.start));
     let fits = !lists::is_shouted(cx.word(place.start))
         && (!initial || acronym)
         && words.clone().all(|k| knows_no_list(cx, cx.word(k)));

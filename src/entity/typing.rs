@@ -30,6 +30,7 @@ use super::cues::{
     club_after_person, is_event_word, is_place_preposition, is_plural, is_quoted_title, is_speech_verb, org_noun_after,
     plays, scored_in_minute,
 };
+use super::lists;
 
 /// What [`guess`] makes of an unknown candidate on its own evidence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,7 +83,7 @@ pub(super) fn guess(cx: &Context<'_, '_>, c: &Candidate) -> Guess {
         }
         last = word;
     }
-    if c.tokens.len() == 1 && is_acronym(first) && stands_alone(cx, c) && among_lower_case(cx, c) {
+    if c.tokens.len() == 1 && lists::is_acronym(first) && stands_alone(cx, c) && among_lower_case(cx, c) {
         return Guess::Fallback(Label::Org);
     }
     // A dateline's place: `ZORBTON , Iraq 1996-08-23`.
@@ -156,12 +157,6 @@ fn label_of_unknown(cx: &Context<'_, '_>, c: &Candidate, first: &str, last: &str
         }
         _ => None,
     }
-}
-
-/// Whether `word` is an acronym: two to five capital letters (`KDPI`, `IVAC`).
-/// The ones that name no entity (`GDP`, `CEO`) are function words, so never reach here.
-fn is_acronym(word: &str) -> bool {
-    (2..=5).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// Whether no word but a possessive touches `c` and no capitalised word stands next to it:
