@@ -51,24 +51,24 @@ fn is_post_nominal(word: &[u8]) -> bool {
 }
 
 /// Whether `word` is a lower-case noun that introduces a person's name by
-/// relation (`his wife Cilia Flores`).
+/// relation (`his wife Cilia Flores`). Bytes, as [`is_connector`]'s.
 #[rustfmt::skip] // one line per initial letter
-fn is_relation(word: &str) -> bool {
+fn is_relation(word: &[u8]) -> bool {
     matches!(
         word,
-        "aunt"
-            | "boyfriend" | "brother"
-            | "cousin"
-            | "daughter"
-            | "father" | "fiance" | "fiancee"
-            | "girlfriend" | "granddaughter" | "grandfather" | "grandmother" | "grandson"
-            | "husband"
-            | "mother"
-            | "nephew" | "niece"
-            | "partner"
-            | "sister" | "son"
-            | "uncle"
-            | "widow" | "widower" | "wife"
+        b"aunt"
+            | b"boyfriend" | b"brother"
+            | b"cousin"
+            | b"daughter"
+            | b"father" | b"fiance" | b"fiancee"
+            | b"girlfriend" | b"granddaughter" | b"grandfather" | b"grandmother" | b"grandson"
+            | b"husband"
+            | b"mother"
+            | b"nephew" | b"niece"
+            | b"partner"
+            | b"sister" | b"son"
+            | b"uncle"
+            | b"widow" | b"widower" | b"wife"
     )
 }
 
@@ -161,9 +161,13 @@ fn joins_next(cx: &Context<'_, '_>, hits: &TokenHits, c: usize, limit: usize) ->
 /// a lower-case one (`Ki-moon`, `Geun-hye`, but not `Obama-era`). The hyphen
 /// touches both pieces.
 fn joins_hyphenated_name(cx: &Context<'_, '_>, hits: &TokenHits, h: usize) -> bool {
+    // The hyphen first: it rules out most tokens after a name, on their bytes alone.
+    if cx.word_bytes(h) != b"-" {
+        return false;
+    }
     let (before, hyphen, after) = (cx.tokens[h - 1], cx.tokens[h], cx.tokens[h + 1]);
     let touching = before.span().end() == hyphen.span().start() && hyphen.span().end() == after.span().start();
-    if !touching || cx.word(h) != "-" || after.kind != TokenKind::Word {
+    if !touching || after.kind != TokenKind::Word {
         return false;
     }
     // A compound given name (`Jean-Marc`) or a double surname after a given
@@ -265,7 +269,7 @@ fn classify_run(cx: &Context<'_, '_>, hits: &TokenHits, run: &Run, parts: &mut V
         out.push(Candidate { evidence: Evidence::Team, ..unknown(cx, tokens, initial) });
         return;
     }
-    let relation_before = start > 0 && is_relation(cx.word(start - 1));
+    let relation_before = start > 0 && is_relation(cx.word_bytes(start - 1));
     let mut title: Option<(Span, Gender)> = None;
     let mut i = 0;
     while i < parts.len() {
@@ -577,7 +581,7 @@ fn place_ended_name(
     let person_before = || {
         tokens.start.checked_sub(1).is_some_and(|k| {
             let (w, b) = (cx.word(k), cx.word_bytes(k));
-            is_relation(w)
+            is_relation(b)
                 || (cues::is_speech_verb(b) && !matches!(b, b"told" | b"asked"))
                 || cx.lists.title(w).is_some()
         })
