@@ -34,7 +34,19 @@ pub struct Cue {
     pub participle: bool,
     /// Whether the same form is also a cue noun (`warning`, `claim`).
     pub noun: bool,
+    /// Whether the form is mostly a noun that is no cue (`swing states`, `a
+    /// federal judge`): the verb only right after its subject.
+    pub mostly_noun: bool,
+    /// Whether the form is one of `find`, which reports nothing with a
+    /// reflexive object (`found himself in trouble`).
+    pub find: bool,
 }
+
+/// Cue verb forms that are mostly nouns (see [`Cue::mostly_noun`]).
+const MOSTLY_NOUNS: &[&str] = &["state", "states", "judge", "judges", "rule", "rules", "figure", "figures"];
+
+/// The forms of `find` (see [`Cue::find`]).
+const FIND: &[&str] = &["find", "finds", "found", "finding"];
 
 /// A kind of nominal speaker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,6 +113,8 @@ impl CueLexicon {
                 object: has("object"),
                 participle: kind == CueKind::Verb && form.ends_with("ing"),
                 noun: kind == CueKind::Noun,
+                mostly_noun: false,
+                find: false,
             };
             let words: Vec<&'static str> = form.split(' ').collect();
             if words.len() == 1 {
@@ -119,6 +133,12 @@ impl CueLexicon {
             } else {
                 lexicon.phrases.entry(words[0]).or_default().push((words[1..].to_vec(), cue));
             }
+        }
+        for &form in MOSTLY_NOUNS {
+            lexicon.words.entry(form).and_modify(|cue| cue.mostly_noun = true);
+        }
+        for &form in FIND {
+            lexicon.words.entry(form).and_modify(|cue| cue.find = true);
         }
         lexicon.speech_starts = lexicon.words.filter().clone();
         lexicon.speech_starts.insert(b"according");
@@ -180,5 +200,23 @@ impl CueLexicon {
     /// The kind of nominal speaker a lower-case noun is, if any.
     pub fn speaker(&self, noun: &str) -> Option<SpeakerKind> {
         self.speakers.get(noun).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_flags_mark_their_forms_alone() {
+        let lexicon = CueLexicon::bundled();
+        let flags = |word: &str| lexicon.word(word).map(|c| (c.mostly_noun, c.find));
+        assert_eq!(flags("states"), Some((true, false)));
+        assert_eq!(flags("found"), Some((false, true)));
+        // A form that is also a cue noun keeps its verb's flag.
+        assert_eq!(flags("finding"), Some((false, true)));
+        // Other forms of the same verbs, and other cues, have neither.
+        assert_eq!(flags("stated"), Some((false, false)));
+        assert_eq!(flags("said"), Some((false, false)));
     }
 }

@@ -455,19 +455,18 @@ fn verb_cue_at(scene: &Scene<'_, '_>, k: usize) -> Option<Cue> {
         && k > 0
         && (scene.is_article_or_possessive(k - 1)
             || (k > 1 && matches!(scene.lower_bytes(k - 2), b"the" | b"a" | b"an")));
-    (!adjectival && !gerund && !noun_not_verb(scene, k)).then_some(cue)
+    (!adjectival && !gerund && !noun_not_verb(scene, k, cue)).then_some(cue)
 }
 
 /// `swing states`, `a federal judge`, `the convention rules`, `a small
-/// figure`: these cue words are mostly nouns; each is the verb only right
-/// after its subject (`it states`, `the document states`, `Smith rules`), a
-/// pronoun, a name or a nominal speaker, or after a modal (`would rule`).
+/// figure`: these cue words are mostly nouns ([`Cue::mostly_noun`]); each is
+/// the verb only right after its subject (`it states`, `the document states`,
+/// `Smith rules`), a pronoun, a name or a nominal speaker, or after a modal
+/// (`would rule`). The cue's flag, not its word, is tested first: one
+/// well-predicted branch where a `match` on the word mispredicted.
 #[inline]
-fn noun_not_verb(scene: &Scene<'_, '_>, k: usize) -> bool {
-    if !matches!(
-        scene.lower_bytes(k),
-        b"state" | b"states" | b"judge" | b"judges" | b"rule" | b"rules" | b"figure" | b"figures"
-    ) {
+fn noun_not_verb(scene: &Scene<'_, '_>, k: usize, cue: Cue) -> bool {
+    if !cue.mostly_noun {
         return false;
     }
     let Some(p) = k.checked_sub(1) else { return true };
@@ -732,8 +731,7 @@ fn verb(scene: &Scene<'_, '_>, v: usize, cue: Cue, sentence: Range<usize>) -> Op
     }
     // `found himself in trouble`: to find oneself somewhere is no finding
     // (`sees himself as`, a belief, stays).
-    let find = matches!(scene.lower_bytes(v), b"find" | b"finds" | b"found" | b"finding");
-    if find
+    if cue.find
         && v + 1 < sentence.end
         && matches!(
             scene.lower_bytes(v + 1),

@@ -310,12 +310,12 @@ fn push_lower_case(out: &mut String, word: &str) {
 
 /// The lower-case text of every token, computed once per document.
 struct Lowered {
-    /// The text with its ASCII capitals in lower case: same offsets, so an
-    /// ASCII token's lower-case text is at its own span.
-    ascii: String,
+    /// The text with every token in lower case whose lower case is as long
+    /// as it (all ASCII words, and nearly all others): same offsets, so such
+    /// a token's lower-case text is at its own span.
+    text: String,
     /// The tokens whose lower-case text is in `unicode` rather than in
-    /// `ascii`: those with a non-ASCII character that are no quote mark,
-    /// dash, ellipsis or bullet.
+    /// `text`: the rare ones (`İ`) whose lower case has another length.
     in_unicode: TokenBits,
     /// The lower-case text of those tokens, one after the other.
     unicode: String,
@@ -328,7 +328,7 @@ impl Lowered {
     fn new(text: &str, tokens: &[Token]) -> Lowered {
         // One pass over the whole text lower-cases every ASCII token at once.
         let mut lowered = Lowered {
-            ascii: text.to_ascii_lowercase(),
+            text: text.to_ascii_lowercase(),
             in_unicode: TokenBits::empty(tokens.len()),
             unicode: String::new(),
             unicode_spans: Vec::new(),
@@ -345,20 +345,27 @@ impl Lowered {
                 continue;
             };
             at = t.span().end();
-            // Quote marks, dashes, ellipses and bullets have no case: `ascii` holds them as they are.
+            // Quote marks, dashes, ellipses and bullets have no case: `text` holds them as they are.
             if !matches!(t.kind, TokenKind::Quote | TokenKind::Dash | TokenKind::Ellipsis | TokenKind::Bullet) {
                 let start = lowered.unicode.len();
-                push_lower_case(&mut lowered.unicode, &lowered.ascii.as_str()[t.span()]);
-                lowered.unicode_spans.push((k, Span::new(start, lowered.unicode.len())));
-                lowered.in_unicode.insert(k);
+                push_lower_case(&mut lowered.unicode, &lowered.text.as_str()[t.span()]);
+                let lower = &lowered.unicode[start..];
+                if lower.len() == t.span().len() {
+                    // In place, so `lower` and `lower_bytes` find it with no test of `in_unicode` set.
+                    lowered.text.replace_range(t.span().range(), lower);
+                    lowered.unicode.truncate(start);
+                } else {
+                    lowered.unicode_spans.push((k, Span::new(start, lowered.unicode.len())));
+                    lowered.in_unicode.insert(k);
+                }
             }
             k += 1;
         }
         lowered
     }
 
-    /// Whether token `k`'s lower-case text is in `unicode` (never, in the
-    /// many documents all in ASCII: one test, before any bit is looked up).
+    /// Whether token `k`'s lower-case text is in `unicode` (never, in nearly
+    /// every document: one test, before any bit is looked up).
     #[inline]
     fn in_unicode(&self, k: usize) -> bool {
         !self.unicode_spans.is_empty() && self.in_unicode.contains(k)
@@ -388,7 +395,7 @@ fn bits_passing(mut rest: u64, test: impl Fn(usize) -> bool) -> u64 {
 /// are words, then the cue filter on those words alone (the filter's own
 /// test of the word's length would mispredict on every punctuation mark).
 fn cue_starts(tokens: &[Token], lowered: &Lowered, cues: &CueLexicon) -> TokenBits {
-    let ascii = lowered.ascii.as_bytes();
+    let lower = lowered.text.as_bytes();
     let words = TokenBits::of(tokens, |t| t.kind == TokenKind::Word);
     let starts = words
         .words()
@@ -396,10 +403,10 @@ fn cue_starts(tokens: &[Token], lowered: &Lowered, cues: &CueLexicon) -> TokenBi
         .zip(tokens.chunks(64))
         .zip(lowered.in_unicode.words())
         .map(|((&words, chunk), &in_unicode)| {
-            // A word outside ASCII has its lower case elsewhere: let it through.
+            // A word whose lower case has another length has it elsewhere: let it through.
             let starts = words & in_unicode;
             let rest = words & !in_unicode;
-            let may_start = |t: &Token| cues.may_start_speech(&ascii[t.span().range()]);
+            let may_start = |t: &Token| cues.may_start_speech(&lower[t.span().range()]);
             starts
                 | match <&[Token; 64]>::try_from(chunk) {
                     // A whole chunk: `i & 63` is in it, with no bounds check.
@@ -484,7 +491,7 @@ impl<'s, 'a> Scene<'s, 'a> {
         if self.lowered.in_unicode(k) {
             return self.lowered.unicode(k);
         }
-        &self.lowered.ascii.as_str()[self.tokens[k].span()]
+        &self.lowered.text.as_str()[self.tokens[k].span()]
     }
 
     /// The lower-case form of token `k` as bytes, for tests against fixed
@@ -494,7 +501,7 @@ impl<'s, 'a> Scene<'s, 'a> {
         if self.lowered.in_unicode(k) {
             return self.lowered.unicode(k).as_bytes();
         }
-        &self.lowered.ascii.as_bytes()[self.tokens[k].span().range()]
+        &self.lowered.text.as_bytes()[self.tokens[k].span().range()]
     }
 
     /// Whether token `k` is written all in lower case (`announcer`, not `Trump`).
@@ -1203,6 +1210,27 @@ mod tests {
         // Without a relative clause, the appositive's name still gives the subject.
         let text = "Jane Smith, the mayor of Ohio City, said the plan was a mistake.";
         assert_eq!(speakers(text), ["Jane Smith"]);
+    }
+
+    #[test]
+    fn lower_case_stays_in_place_unless_its_length_changes() {
+        let text = "ÉCOLE officials in Straße said İZMIR was “calm.”";
+        let tokens = crate::token::tokenize(text);
+        let lowered = super::Lowered::new(text, &tokens);
+        let lower = |k: usize| {
+            if lowered.in_unicode(k) {
+                lowered.unicode(k)
+            } else {
+                &lowered.text.as_str()[tokens[k].span()]
+            }
+        };
+        let words: Vec<&str> = (0..tokens.len()).map(lower).collect();
+        let want: Vec<String> = tokens.iter().map(|t| text[t.span().range()].to_lowercase()).collect();
+        assert_eq!(words, want);
+        // `É` lowers to as many bytes, in place; `İ` to more (`i` and a combining dot), set apart.
+        let set_apart: Vec<&str> = (0..tokens.len()).filter(|&k| lowered.in_unicode(k)).map(lower).collect();
+        assert_eq!(set_apart, ["i\u{307}zmir"]);
+        assert_eq!(&lowered.text[..6], "école");
     }
 
     #[test]
