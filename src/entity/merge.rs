@@ -140,12 +140,22 @@ fn guesses_and_short_forms<'a>(
     // memory than any other table of a merge, while a map grown key by key
     // was rehashed about six times a document.
     let (mut short_keys, mut given_keys) = (0, 0);
+    // The full names met so far, by their ends: a name met again adds no nickname keys.
+    let mut named = EndsFilter::default();
     for (c, label) in labels() {
         if c.tokens.len() >= 2 {
             match label {
                 Label::Person => {
-                    // The name itself and its tails (nicknames are rare: a few more keys grow the map).
+                    // The name itself and its tails.
                     short_keys += c.tokens.len();
+                    // The name under each formal given name its first word is a nickname of
+                    // (`Chris` has fourteen), counted once a name: a name whose ends another's
+                    // share is missed, and may grow the map.
+                    let ends = Straight::new(&cx.text[c.span]).ends();
+                    if !named.may_hold(ends) {
+                        named.insert(ends);
+                        short_keys += cx.lists.formal_names(cx.word(c.tokens.start)).len();
+                    }
                     // Its given name.
                     given_keys += 1;
                 }
