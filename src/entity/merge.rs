@@ -122,60 +122,66 @@ fn guesses_and_short_forms<'a>(
     cx: &Context<'_, 'a>,
     candidates: &[Candidate],
 ) -> (Vec<Option<Guess>>, ShortForms<'a>, GivenForms<'a>) {
-    let guesses: Vec<Option<Guess>> =
-        candidates.iter().map(|c| (c.evidence == Evidence::Unknown).then(|| guess(cx, c))).collect();
-    let labels = || {
-        candidates.iter().zip(&guesses).filter_map(|(c, guessed)| {
-            let label = match c.evidence {
-                Evidence::Rule(label) => Some(label),
-                Evidence::Team => Some(Label::Org),
-                Evidence::Lexicon(entry) => Some(cx.gazetteer.entries()[entry].label),
-                Evidence::Unknown => guessed.and_then(Guess::label),
-            };
-            Some((c, label?))
-        })
-    };
-    // Room for the keys the candidates may define, made once: most
-    // candidates define none, and room for one per candidate took more
-    // memory than any other table of a merge, while a map grown key by key
-    // was rehashed about six times a document.
+    // Room for the keys the candidates may define, counted as the guesses
+    // are made and reserved once: most candidates define none, and room for
+    // one per candidate took more memory than any other table of a merge,
+    // while a map grown key by key was rehashed about six times a document.
     let (mut short_keys, mut given_keys) = (0, 0);
     // The full names met so far, by their ends: a name met again adds no nickname keys.
     let mut named = EndsFilter::default();
-    for (c, label) in labels() {
-        if c.tokens.len() >= 2 {
-            match label {
-                Label::Person => {
-                    // The name itself and its tails.
-                    short_keys += c.tokens.len();
-                    // The name under each formal given name its first word is a nickname of
-                    // (`Chris` has fourteen), counted once a name: a name whose ends another's
-                    // share is missed, and may grow the map.
-                    let ends = Straight::new(&cx.text[c.span]).ends();
-                    if !named.may_hold(ends) {
-                        named.insert(ends);
-                        short_keys += cx.lists.formal_names(cx.word(c.tokens.start)).len();
+    let guesses: Vec<Option<Guess>> = candidates
+        .iter()
+        .map(|c| {
+            let guessed = (c.evidence == Evidence::Unknown).then(|| guess(cx, c));
+            let Some(label) = candidate_label(cx, c, guessed) else {
+                return guessed;
+            };
+            if c.tokens.len() >= 2 {
+                match label {
+                    Label::Person => {
+                        // The name itself and its tails.
+                        short_keys += c.tokens.len();
+                        // The name under each formal given name its first word is a nickname of
+                        // (`Chris` has fourteen), counted once a name: a name whose ends another's
+                        // share is missed, and may grow the map.
+                        let ends = Straight::new(&cx.text[c.span]).ends();
+                        if !named.may_hold(ends) {
+                            named.insert(ends);
+                            short_keys += cx.lists.formal_names(cx.word(c.tokens.start)).len();
+                        }
+                        // Its given name.
+                        given_keys += 1;
                     }
-                    // Its given name.
-                    given_keys += 1;
+                    // Two forms of a company's name before its suffix.
+                    Label::Org if cues::is_company_suffix(cx.word(c.tokens.end - 1)) => given_keys += 2,
+                    _ => {}
                 }
-                // Two forms of a company's name before its suffix.
-                Label::Org if cues::is_company_suffix(cx.word(c.tokens.end - 1)) => given_keys += 2,
-                _ => {}
             }
-        }
-        // An acronym in brackets after it.
-        short_keys += usize::from(cx.tokens.get(c.tokens.end).is_some_and(|t| cx.text[t.span()] == *"("));
-    }
+            // An acronym in brackets after it.
+            short_keys += usize::from(cx.tokens.get(c.tokens.end).is_some_and(|t| cx.text[t.span()] == *"("));
+            guessed
+        })
+        .collect();
     let mut short_forms = ShortForms::with_capacity(short_keys);
     let mut given_forms = GivenForms::with_capacity(given_keys);
-    for (c, label) in labels() {
+    for (c, &guessed) in candidates.iter().zip(&guesses) {
+        let Some(label) = candidate_label(cx, c, guessed) else { continue };
         add_short_forms(cx, c, label, &mut short_forms);
         if c.tokens.len() >= 2 {
             add_given_forms(cx, c, label, &mut given_forms);
         }
     }
     (guesses, short_forms, given_forms)
+}
+
+/// The label a candidate's evidence gives it, or for an unknown one its guess (`guessed`).
+fn candidate_label(cx: &Context<'_, '_>, c: &Candidate, guessed: Option<Guess>) -> Option<Label> {
+    match c.evidence {
+        Evidence::Rule(label) => Some(label),
+        Evidence::Team => Some(Label::Org),
+        Evidence::Lexicon(entry) => Some(cx.gazetteer.entries()[entry].label),
+        Evidence::Unknown => guessed.and_then(Guess::label),
+    }
 }
 
 /// Adds the forms of a candidate of two words or more labelled `label`
