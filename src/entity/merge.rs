@@ -158,7 +158,7 @@ fn guesses_and_short_forms<'a>(
                 }
             }
             // An acronym in brackets after it.
-            short_keys += usize::from(cx.tokens.get(c.tokens.end).is_some_and(|t| cx.text[t.span()] == *"("));
+            short_keys += usize::from(cx.tokens.get(c.tokens.end).is_some_and(|t| is_mark(cx, t, b'(')));
             guessed
         })
         .collect();
@@ -401,9 +401,7 @@ fn acronym_after<'a>(cx: &Context<'_, 'a>, c: &Candidate, label: Label) -> Optio
     let [open, acronym, close] = cx.tokens.get(k..k + 3)? else {
         return None;
     };
-    // A bracket is one ASCII byte: its first byte tells, before its length and with no slicing.
-    let is_mark = |t: &Token, mark: u8| cx.text.as_bytes().get(t.span().start()) == Some(&mark) && t.span().len() == 1;
-    if !is_mark(open, b'(') || !is_mark(close, b')') || acronym.kind != TokenKind::Word {
+    if !is_mark(cx, open, b'(') || !is_mark(cx, close, b')') || acronym.kind != TokenKind::Word {
         return None;
     }
     let acronym = &cx.text[acronym.span()];
@@ -413,6 +411,12 @@ fn acronym_after<'a>(cx: &Context<'_, 'a>, c: &Candidate, label: Label) -> Optio
     let initials = c.tokens.clone().filter_map(|k| cx.word(k).chars().next().filter(|ch| ch.is_uppercase()));
     let named_org = label == Label::Org && c.tokens.len() >= 2 && acronym.len() <= 6;
     (named_org || initials.eq(acronym.chars())).then_some(acronym)
+}
+
+/// Whether token `t` is the ASCII mark `mark` (a bracket): its first byte
+/// tells, before its length and with no slicing.
+fn is_mark(cx: &Context<'_, '_>, t: &Token, mark: u8) -> bool {
+    cx.text.as_bytes().get(t.span().start()) == Some(&mark) && t.span().len() == 1
 }
 
 #[cfg(test)]
