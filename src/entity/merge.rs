@@ -122,50 +122,66 @@ fn guesses_and_short_forms<'a>(
     cx: &Context<'_, 'a>,
     candidates: &[Candidate],
 ) -> (Vec<Option<Guess>>, ShortForms<'a>, GivenForms<'a>) {
-    let guesses: Vec<Option<Guess>> =
-        candidates.iter().map(|c| (c.evidence == Evidence::Unknown).then(|| guess(cx, c))).collect();
-    let labels = || {
-        candidates.iter().zip(&guesses).filter_map(|(c, guessed)| {
-            let label = match c.evidence {
-                Evidence::Rule(label) => Some(label),
-                Evidence::Team => Some(Label::Org),
-                Evidence::Lexicon(entry) => Some(cx.gazetteer.entries()[entry].label),
-                Evidence::Unknown => guessed.and_then(Guess::label),
-            };
-            Some((c, label?))
-        })
-    };
-    // Room for the keys the candidates may define, made once: most
-    // candidates define none, and room for one per candidate took more
-    // memory than any other table of a merge, while a map grown key by key
-    // was rehashed about six times a document.
+    // Room for the keys the candidates may define, counted as the guesses
+    // are made and reserved once: most candidates define none, and room for
+    // one per candidate took more memory than any other table of a merge,
+    // while a map grown key by key was rehashed about six times a document.
     let (mut short_keys, mut given_keys) = (0, 0);
-    for (c, label) in labels() {
-        if c.tokens.len() >= 2 {
-            match label {
-                Label::Person => {
-                    // The name itself and its tails (nicknames are rare: a few more keys grow the map).
-                    short_keys += c.tokens.len();
-                    // Its given name.
-                    given_keys += 1;
+    // The full names met so far, by their ends: a name met again adds no nickname keys.
+    let mut named = EndsFilter::default();
+    let guesses: Vec<Option<Guess>> = candidates
+        .iter()
+        .map(|c| {
+            let guessed = (c.evidence == Evidence::Unknown).then(|| guess(cx, c));
+            let Some(label) = candidate_label(cx, c, guessed) else {
+                return guessed;
+            };
+            if c.tokens.len() >= 2 {
+                match label {
+                    Label::Person => {
+                        // The name itself and its tails.
+                        short_keys += c.tokens.len();
+                        // The name under each formal given name its first word is a nickname of
+                        // (`Chris` has fourteen), counted once a name: a name whose ends another's
+                        // share is missed, and may grow the map.
+                        let ends = Straight::new(&cx.text[c.span]).ends();
+                        if !named.may_hold(ends) {
+                            named.insert(ends);
+                            short_keys += cx.lists.formal_names(cx.word(c.tokens.start)).len();
+                        }
+                        // Its given name.
+                        given_keys += 1;
+                    }
+                    // Two forms of a company's name before its suffix.
+                    Label::Org if cues::is_company_suffix(cx.word(c.tokens.end - 1)) => given_keys += 2,
+                    _ => {}
                 }
-                // Two forms of a company's name before its suffix.
-                Label::Org if cues::is_company_suffix(cx.word(c.tokens.end - 1)) => given_keys += 2,
-                _ => {}
             }
-        }
-        // An acronym in brackets after it.
-        short_keys += usize::from(cx.tokens.get(c.tokens.end).is_some_and(|t| cx.text[t.span()] == *"("));
-    }
+            // An acronym in brackets after it.
+            short_keys += usize::from(cx.tokens.get(c.tokens.end).is_some_and(|t| is_mark(cx, t, b'(')));
+            guessed
+        })
+        .collect();
     let mut short_forms = ShortForms::with_capacity(short_keys);
     let mut given_forms = GivenForms::with_capacity(given_keys);
-    for (c, label) in labels() {
+    for (c, &guessed) in candidates.iter().zip(&guesses) {
+        let Some(label) = candidate_label(cx, c, guessed) else { continue };
         add_short_forms(cx, c, label, &mut short_forms);
         if c.tokens.len() >= 2 {
             add_given_forms(cx, c, label, &mut given_forms);
         }
     }
     (guesses, short_forms, given_forms)
+}
+
+/// The label a candidate's evidence gives it, or for an unknown one its guess (`guessed`).
+fn candidate_label(cx: &Context<'_, '_>, c: &Candidate, guessed: Option<Guess>) -> Option<Label> {
+    match c.evidence {
+        Evidence::Rule(label) => Some(label),
+        Evidence::Team => Some(Label::Org),
+        Evidence::Lexicon(entry) => Some(cx.gazetteer.entries()[entry].label),
+        Evidence::Unknown => guessed.and_then(Guess::label),
+    }
 }
 
 /// Adds the forms of a candidate of two words or more labelled `label`
@@ -218,6 +234,7 @@ fn add_short_forms<'a>(cx: &Context<'_, 'a>, c: &Candidate, label: Label, short_
 
 /// A multi-word name with its first word replaced by each formal given name
 /// it is a nickname of: `Bill Clinton` → `William Clinton`.
+#[inline(always)] // most candidates are one word, which has none: they make no call
 fn nickname_keys<'c, 'a: 'c>(cx: &Context<'c, 'a>, c: &Candidate) -> impl Iterator<Item = Straight<'a>> + 'c {
     let (formal_names, rest) = if c.tokens.len() < 2 {
         (&[][..], "")
@@ -384,9 +401,7 @@ fn acronym_after<'a>(cx: &Context<'_, 'a>, c: &Candidate, label: Label) -> Optio
     let [open, acronym, close] = cx.tokens.get(k..k + 3)? else {
         return None;
     };
-    // A bracket is one ASCII byte: its first byte tells, before its length and with no slicing.
-    let is_mark = |t: &Token, mark: u8| cx.text.as_bytes().get(t.span().start()) == Some(&mark) && t.span().len() == 1;
-    if !is_mark(open, b'(') || !is_mark(close, b')') || acronym.kind != TokenKind::Word {
+    if !is_mark(cx, open, b'(') || !is_mark(cx, close, b')') || acronym.kind != TokenKind::Word {
         return None;
     }
     let acronym = &cx.text[acronym.span()];
@@ -396,6 +411,12 @@ fn acronym_after<'a>(cx: &Context<'_, 'a>, c: &Candidate, label: Label) -> Optio
     let initials = c.tokens.clone().filter_map(|k| cx.word(k).chars().next().filter(|ch| ch.is_uppercase()));
     let named_org = label == Label::Org && c.tokens.len() >= 2 && acronym.len() <= 6;
     (named_org || initials.eq(acronym.chars())).then_some(acronym)
+}
+
+/// Whether token `t` is the ASCII mark `mark` (a bracket): its first byte
+/// tells, before its length and with no slicing.
+fn is_mark(cx: &Context<'_, '_>, t: &Token, mark: u8) -> bool {
+    cx.text.as_bytes().get(t.span().start()) == Some(&mark) && t.span().len() == 1
 }
 
 #[cfg(test)]
