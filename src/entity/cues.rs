@@ -5,7 +5,6 @@
 
 use std::ops::Range;
 
-use crate::swar::u64_at;
 use crate::token::TokenKind;
 
 use super::context::{Candidate, Context};
@@ -45,9 +44,8 @@ pub(super) fn is_quoted_title(cx: &Context<'_, '_>, tokens: &Range<usize>) -> bo
 }
 
 /// The kinds of cue a word may be, one bit each. A word next to a name is
-/// classified once ([`Cues::at`]), and each test of it is then a mask: one
-/// lookup in one table of every cue word ([`CUE_WORDS`]), instead of a
-/// `match` for each list it might be on.
+/// classified once ([`Cues::of`]), and each test of it is then a mask:
+/// one `match` instead of one for each list it might be on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Cues(u16);
 
@@ -89,26 +87,61 @@ impl Cues {
     /// A comma.
     pub(super) const COMMA: Cues = Cues(1 << 12);
 
-    /// The kinds of cue `word` is (see [`Cues::at`] for a token's).
+    /// The kinds of cue `word` is. A `match` compiles to a switch on the
+    /// word's length, then a few comparisons of words of that length.
+    #[rustfmt::skip] // one line per initial letter
     pub(super) fn of(word: &[u8]) -> Cues {
-        let mut bytes = [0; 16];
-        match bytes.get_mut(..word.len()) {
-            Some(head) if word.len() <= KEY_BYTES => head.copy_from_slice(word),
-            _ => return Cues::NONE,
-        }
-        lookup(u128::from_le_bytes(bytes) | (word.len() as u128) << 120)
-    }
-
-    /// The kinds of cue token `k` is, its key read off the text in two
-    /// word-wide loads: no branch on the word's length or bytes.
-    pub(super) fn at(cx: &Context<'_, '_>, k: usize) -> Cues {
-        let span = cx.tokens[k].span();
-        let text = cx.text.as_bytes();
-        if span.len() > KEY_BYTES || span.start() + 16 > text.len() {
-            return Cues::of(&text[span.range()]);
-        }
-        let bytes = u128::from(u64_at(text, span.start())) | u128::from(u64_at(text, span.start() + 8)) << 64;
-        lookup(bytes & ((1 << (8 * span.len())) - 1) | (span.len() as u128) << 120)
+        const SPEECH: u16 = Cues::SPEECH_VERB.0;
+        const BEFORE: u16 = Cues::TEAM_BEFORE.0;
+        const AFTER: u16 = Cues::TEAM_AFTER.0;
+        const ORG: u16 = Cues::ORG_NOUN.0;
+        const PLAYER: u16 = Cues::ORG_NOUN.0 | Cues::PLAYER.0;
+        const ORG_BEFORE: u16 = Cues::ORG_NOUN_BEFORE.0;
+        const BOTH: u16 = Cues::ORG_NOUN.0 | Cues::ORG_NOUN_BEFORE.0;
+        Cues(match word {
+            b"(" => Cues::OPEN_BRACKET.0,
+            b")" => Cues::CLOSE_BRACKET.0,
+            b"," => Cues::COMMA.0,
+            b"a" | b"an" | b"who" => Cues::APPOSITIVE.0,
+            b"the" => Cues::THE.0 | Cues::APPOSITIVE.0,
+            b"The" => Cues::THE_CAPITALISED.0,
+            b"in" | b"near" | b"outside" => Cues::PLACE_PREPOSITION.0,
+            b"acknowledged" | b"added" | b"argued" | b"asked" => SPEECH,
+            b"affiliate" => ORG,
+            b"against" => BEFORE,
+            b"agency" | b"airline" => ORG_BEFORE,
+            b"bank" => ORG,
+            b"beat" | b"defeated" | b"v" | b"v." | b"vs" | b"vs." => BEFORE | AFTER,
+            b"beating" => BEFORE,
+            b"broadcaster" => ORG_BEFORE,
+            b"brokerage" | b"club" | b"daily" | b"firm" | b"newspaper" | b"weekly" => BOTH,
+            b"carrier" => ORG_BEFORE,
+            b"coach" | b"company" => ORG,
+            b"continued" => SPEECH,
+            b"defender" => PLAYER,
+            b"drew" => AFTER,
+            b"executives" => ORG,
+            b"explained" => SPEECH,
+            b"forward" => ORG,
+            b"goalkeeper" => PLAYER,
+            b"group" => ORG,
+            b"insisted" => SPEECH,
+            b"insurer" | b"magazine" => ORG_BEFORE,
+            b"midfielder" => PLAYER,
+            b"noted" => SPEECH,
+            b"party" => ORG,
+            b"recalled" | b"replied" => SPEECH,
+            b"retailer" => ORG_BEFORE,
+            b"said" | b"says" | b"stated" => SPEECH,
+            b"shareholders" | b"shares" | b"stock" | b"subsidiary" => ORG,
+            b"side" => ORG_BEFORE,
+            b"striker" => PLAYER,
+            b"tabloid" => ORG_BEFORE,
+            b"told" | b"tweeted" => SPEECH,
+            b"unit" => ORG,
+            b"warned" | b"writes" | b"wrote" => SPEECH,
+            _ => 0,
+        })
     }
 
     /// Whether the word is a cue of any of `kinds`.
@@ -122,149 +155,6 @@ impl Cues {
     pub(super) fn or(self, other: Cues) -> Cues {
         Cues(self.0 | other.0)
     }
-}
-
-// The kinds of the cue words, as [`CUE_WORDS`] gives them.
-const SPEECH: u16 = Cues::SPEECH_VERB.0;
-const BEFORE: u16 = Cues::TEAM_BEFORE.0;
-const AFTER: u16 = Cues::TEAM_AFTER.0;
-const ORG: u16 = Cues::ORG_NOUN.0;
-const PLAYER: u16 = Cues::ORG_NOUN.0 | Cues::PLAYER.0;
-const ORG_BEFORE: u16 = Cues::ORG_NOUN_BEFORE.0;
-const BOTH: u16 = Cues::ORG_NOUN.0 | Cues::ORG_NOUN_BEFORE.0;
-const OPEN_BRACKET: u16 = Cues::OPEN_BRACKET.0;
-const CLOSE_BRACKET: u16 = Cues::CLOSE_BRACKET.0;
-const COMMA: u16 = Cues::COMMA.0;
-const APPOSITIVE: u16 = Cues::APPOSITIVE.0;
-const THE: u16 = Cues::THE.0 | Cues::APPOSITIVE.0;
-const THE_CAPITALISED: u16 = Cues::THE_CAPITALISED.0;
-const PLACE_PREPOSITION: u16 = Cues::PLACE_PREPOSITION.0;
-
-/// Every cue word with its kinds.
-#[rustfmt::skip]
-const CUE_WORDS: &[(&[u8], u16)] = &[
-    (b"(", OPEN_BRACKET),
-    (b")", CLOSE_BRACKET),
-    (b",", COMMA),
-    (b"a", APPOSITIVE),
-    (b"acknowledged", SPEECH),
-    (b"added", SPEECH),
-    (b"affiliate", ORG),
-    (b"against", BEFORE),
-    (b"agency", ORG_BEFORE),
-    (b"airline", ORG_BEFORE),
-    (b"an", APPOSITIVE),
-    (b"argued", SPEECH),
-    (b"asked", SPEECH),
-    (b"bank", ORG),
-    (b"beat", BEFORE | AFTER),
-    (b"beating", BEFORE),
-    (b"broadcaster", ORG_BEFORE),
-    (b"brokerage", BOTH),
-    (b"carrier", ORG_BEFORE),
-    (b"club", BOTH),
-    (b"coach", ORG),
-    (b"company", ORG),
-    (b"continued", SPEECH),
-    (b"daily", BOTH),
-    (b"defeated", BEFORE | AFTER),
-    (b"defender", PLAYER),
-    (b"drew", AFTER),
-    (b"executives", ORG),
-    (b"explained", SPEECH),
-    (b"firm", BOTH),
-    (b"forward", ORG),
-    (b"goalkeeper", PLAYER),
-    (b"group", ORG),
-    (b"in", PLACE_PREPOSITION),
-    (b"insisted", SPEECH),
-    (b"insurer", ORG_BEFORE),
-    (b"magazine", ORG_BEFORE),
-    (b"midfielder", PLAYER),
-    (b"near", PLACE_PREPOSITION),
-    (b"newspaper", BOTH),
-    (b"noted", SPEECH),
-    (b"outside", PLACE_PREPOSITION),
-    (b"party", ORG),
-    (b"recalled", SPEECH),
-    (b"replied", SPEECH),
-    (b"retailer", ORG_BEFORE),
-    (b"said", SPEECH),
-    (b"says", SPEECH),
-    (b"shareholders", ORG),
-    (b"shares", ORG),
-    (b"side", ORG_BEFORE),
-    (b"stated", SPEECH),
-    (b"stock", ORG),
-    (b"striker", PLAYER),
-    (b"subsidiary", ORG),
-    (b"tabloid", ORG_BEFORE),
-    (b"the", THE | APPOSITIVE),
-    (b"The", THE_CAPITALISED),
-    (b"told", SPEECH),
-    (b"tweeted", SPEECH),
-    (b"unit", ORG),
-    (b"v", BEFORE | AFTER),
-    (b"v.", BEFORE | AFTER),
-    (b"vs", BEFORE | AFTER),
-    (b"vs.", BEFORE | AFTER),
-    (b"warned", SPEECH),
-    (b"weekly", BOTH),
-    (b"who", APPOSITIVE),
-    (b"writes", SPEECH),
-    (b"wrote", SPEECH),
-];
-
-/// The most bytes of a cue word: its key holds its bytes, then its length in the top byte.
-const KEY_BYTES: usize = 15;
-
-/// The key of a cue word in [`TABLE`]: its bytes little-endian, its length
-/// in the top byte. ([`Cues::of`] and [`Cues::at`] build the same key faster.)
-const fn key(word: &[u8]) -> u128 {
-    assert!(word.len() <= KEY_BYTES, "a cue word is longer than KEY_BYTES");
-    let mut key = (word.len() as u128) << 120;
-    let mut i = 0;
-    while i < word.len() {
-        key |= (word[i] as u128) << (8 * i);
-        i += 1;
-    }
-    key
-}
-
-/// The slots of [`TABLE`]: a power of two.
-const SLOT_BITS: u32 = 8;
-
-/// The multiplier that sends every cue word to a slot of its own, found by
-/// trying; building [`TABLE`] fails at compile time if a new word collides.
-const SEED: u64 = 0x9E37_79B9_7F4A_DE83;
-
-/// The slot of a key in [`TABLE`].
-const fn slot(key: u128) -> usize {
-    ((key as u64 ^ (key >> 64) as u64).wrapping_mul(SEED) >> (64 - SLOT_BITS)) as usize
-}
-
-/// The cue words by slot: each word's key and kinds (an empty slot has key 0, which no word has).
-static TABLE: ([u128; 1 << SLOT_BITS], [u16; 1 << SLOT_BITS]) = {
-    let (mut keys, mut kinds) = ([0; 1 << SLOT_BITS], [0; 1 << SLOT_BITS]);
-    let mut i = 0;
-    while i < CUE_WORDS.len() {
-        let (word, kind) = CUE_WORDS[i];
-        let key = key(word);
-        assert!(keys[slot(key)] == 0, "two cue words share a slot: try another SEED");
-        keys[slot(key)] = key;
-        kinds[slot(key)] = kind;
-        i += 1;
-    }
-    (keys, kinds)
-};
-
-/// The kinds of the word with key `key`: those in its slot, if the slot holds it.
-#[inline]
-fn lookup(key: u128) -> Cues {
-    let (keys, kinds) = &TABLE;
-    let slot = slot(key);
-    // A mask, not a branch: whether a word is a cue varies from word to word.
-    Cues(kinds[slot] & u16::from(keys[slot] == key).wrapping_neg())
 }
 
 /// Whether `word` is a speech verb next to which an unknown capitalised word
@@ -281,7 +171,7 @@ pub(super) fn is_org_noun_before(word: &[u8]) -> bool {
 
 /// The kinds of cue token `k` is (none past the text's ends).
 fn cues_at(cx: &Context<'_, '_>, k: Option<usize>) -> Cues {
-    k.filter(|&k| k < cx.tokens.len()).map_or(Cues::NONE, |k| Cues::at(cx, k))
+    k.filter(|&k| k < cx.tokens.len()).map_or(Cues::NONE, |k| Cues::of(cx.word_bytes(k)))
 }
 
 /// The kinds of cue the tokens right before and right after a candidate
@@ -376,22 +266,4 @@ pub(super) fn club_after_person(cx: &Context<'_, '_>, c: &Candidate, sides: &Sid
     // The name before the bracket ends in a word in title case (`Tom Smith`, `Frank de Boer`), after a capitalised word.
     let title_case = |k: usize| cx.is_capitalised(k) && cx.word_bytes(k)[1..].iter().all(u8::is_ascii_lowercase);
     bracketed && start >= 3 && title_case(start - 2) && cx.is_capitalised(start - 3)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{Cues, CUE_WORDS};
-
-    #[test]
-    fn every_cue_word_has_its_kinds_and_other_words_none() {
-        for &(word, kinds) in CUE_WORDS {
-            assert_eq!(Cues::of(word), Cues(kinds), "{}", String::from_utf8_lossy(word));
-        }
-        assert_eq!(Cues::of(b"beat"), Cues::TEAM_BEFORE.or(Cues::TEAM_AFTER));
-        assert_eq!(Cues::of(b"striker"), Cues::ORG_NOUN.or(Cues::PLAYER));
-        // Case, a letter more or less, and words too long for a key are no cue.
-        for word in [&b"Said"[..], b"sai", b"saids", b"", b"acknowledgedly", b"acknowledgedlyfarlonger"] {
-            assert_eq!(Cues::of(word), Cues::NONE, "{}", String::from_utf8_lossy(word));
-        }
-    }
 }

@@ -148,7 +148,7 @@ fn label_of_unknown(cx: &Context<'_, '_>, c: &Candidate, words: &Words<'_>) -> O
         let appositive = || {
             sides.after.any(Cues::COMMA)
                 && c.tokens.end + 1 < cx.tokens.len()
-                && Cues::at(cx, c.tokens.end + 1).any(Cues::APPOSITIVE)
+                && Cues::of(cx.word_bytes(c.tokens.end + 1)).any(Cues::APPOSITIVE)
         };
         return ((2..=3).contains(&count) && name_like && appositive()).then_some(Label::Person);
     }
