@@ -267,3 +267,24 @@ pub(super) fn club_after_person(cx: &Context<'_, '_>, c: &Candidate, sides: &Sid
     let title_case = |k: usize| cx.is_capitalised(k) && cx.word_bytes(k)[1..].iter().all(u8::is_ascii_lowercase);
     bracketed && start >= 3 && title_case(start - 2) && cx.is_capitalised(start - 3)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Cues;
+
+    #[test]
+    fn a_word_is_every_kind_of_cue_its_lists_make_it() {
+        assert_eq!(Cues::of(b"said"), Cues::SPEECH_VERB);
+        assert_eq!(Cues::of(b"beat"), Cues::TEAM_BEFORE.or(Cues::TEAM_AFTER));
+        assert_eq!(Cues::of(b"against"), Cues::TEAM_BEFORE);
+        assert_eq!(Cues::of(b"striker"), Cues::ORG_NOUN.or(Cues::PLAYER));
+        assert_eq!(Cues::of(b"daily"), Cues::ORG_NOUN.or(Cues::ORG_NOUN_BEFORE));
+        assert_eq!(Cues::of(b"the"), Cues::THE.or(Cues::APPOSITIVE));
+        assert_eq!(Cues::of(b"The"), Cues::THE_CAPITALISED);
+        assert_eq!(Cues::of(b"("), Cues::OPEN_BRACKET);
+        // Case and a letter more or less make another word, no cue.
+        for word in [&b"Said"[..], b"sai", b"saids", b"", b"campaign"] {
+            assert_eq!(Cues::of(word), Cues::NONE, "{}", String::from_utf8_lossy(word));
+        }
+    }
+}
