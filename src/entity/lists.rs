@@ -205,13 +205,17 @@ impl WordLists {
 
     /// Whether a capitalised `word` is a function word, month or weekday
     /// rather than a name, also when written in capitals (`AT`, `JULY`).
+    #[inline] // asked of most candidate words: the filter's "no" costs less than a call
     pub fn is_function_word(&self, word: &str) -> bool {
         self.function_words.contains(word) || (is_shouted(word) && self.is_function_word_in_title_case(word))
     }
 
     /// Whether `word` in title case (`JULY` → `July`) is a function word.
     /// ASCII words up to [`SHORT_WORD_BYTES`] long, as function words are,
-    /// are title-cased on the stack; others take an allocated copy.
+    /// are title-cased on the stack; others take an allocated copy. Out of
+    /// line: few words are in capitals, and its stack buffer would make
+    /// every caller of [`WordLists::is_function_word`] save registers.
+    #[inline(never)]
     fn is_function_word_in_title_case(&self, word: &str) -> bool {
         let mut buffer = [0; SHORT_WORD_BYTES];
         match buffer.get_mut(..word.len()) {

@@ -275,7 +275,12 @@ fn resolve<'a>(
             let entry = &cx.gazetteer.entries()[entry];
             // In a document with results, a city that plays (`beat Zorbton`, `Zorbton 's striker`) is its team.
             let city = lists::is_city(entry);
-            let plays = || !teams.is_empty() && city && (cues::plays(cx, c) || cues::org_noun_after(cx, c));
+            let plays = || {
+                !teams.is_empty() && city && {
+                    let sides = cues::Sides::of(cx, c);
+                    cues::plays(cx, c, &sides) || cues::org_noun_after(cx, c, &sides)
+                }
+            };
             // A dateline's place is the place, whatever the tables below it play, and so is the
             // place a fixture is played at.
             let team = || teams.contains(surface) && !opens_dateline(cx, c) && !cues::hosts(cx, c);

@@ -27,8 +27,7 @@ use crate::{Label, Span};
 
 use super::context::{Candidate, Context};
 use super::cues::{
-    club_after_person, is_event_word, is_place_preposition, is_plural, is_quoted_title, is_speech_verb, org_noun_after,
-    plays, scored_in_minute,
+    club_after_person, is_event_word, is_plural, is_quoted_title, org_noun_after, plays, scored_in_minute, Cues, Sides,
 };
 use super::lists;
 
@@ -70,6 +69,7 @@ pub(super) fn guess(cx: &Context<'_, '_>, c: &Candidate) -> Guess {
     // One pass over the words, each sliced once: a function word rules the name out, the shapes add up.
     let mut shape = WordShape { title_case: true, name_chars: true };
     let (mut first, mut last) = ("", "");
+    let mut connector = false;
     for k in c.tokens.clone() {
         let word = cx.word(k);
         if cx.lists.is_function_word(word) {
@@ -78,6 +78,7 @@ pub(super) fn guess(cx: &Context<'_, '_>, c: &Candidate) -> Guess {
         let word_shape = word_shape(word);
         shape.title_case &= word_shape.title_case;
         shape.name_chars &= word_shape.name_chars;
+        connector |= matches!(word.as_bytes(), b"of" | b"&" | b"for" | b"and");
         if k == c.tokens.start {
             first = word;
         }
@@ -90,64 +91,82 @@ pub(super) fn guess(cx: &Context<'_, '_>, c: &Candidate) -> Guess {
     if c.tokens.len() <= 3 && opens_dateline(cx, c) {
         return Guess::Label(Label::Gpe);
     }
-    label_of_unknown(cx, c, first, last, shape).map_or(Guess::Open, Guess::Label)
+    let words = Words { first, last, shape, connected: c.tokens.len() >= 2 && connector };
+    label_of_unknown(cx, c, &words).map_or(Guess::Open, Guess::Label)
+}
+
+/// What [`guess`] read off a candidate's own words.
+struct Words<'a> {
+    /// The first word.
+    first: &'a str,
+    /// The last word.
+    last: &'a str,
+    /// The shape all the words share.
+    shape: WordShape,
+    /// Two words or more, one of them a connector (`of`, `&`, `for`, `and`).
+    connected: bool,
 }
 
 /// The label of an unknown candidate without function words, if it is worth
-/// keeping, given its `first` and `last` words and the `shape` they all share.
-fn label_of_unknown(cx: &Context<'_, '_>, c: &Candidate, first: &str, last: &str, shape: WordShape) -> Option<Label> {
+/// keeping, given what its own `words` are.
+fn label_of_unknown(cx: &Context<'_, '_>, c: &Candidate, words: &Words<'_>) -> Option<Label> {
     let count = c.tokens.len();
-    let word_at = |k: usize| (k < cx.tokens.len()).then(|| cx.word_bytes(k));
     // A title in quote marks (`the song “Summer Rain”`) names a work, not a person.
     if is_quoted_title(cx, &c.tokens) {
         return None;
     }
     // Title case (`Smith`, also `smith`) and, besides, only letters, apostrophes and hyphens.
-    let (title_case, name_like) = (shape.title_case, shape.title_case && shape.name_chars);
-    let speaks = |k: Option<usize>| k.and_then(word_at).is_some_and(is_speech_verb);
-    let connected = count >= 2 && c.tokens.clone().any(|k| matches!(cx.word_bytes(k), b"of" | b"&" | b"for" | b"and"));
+    let (title_case, name_like) = (words.shape.title_case, words.shape.title_case && words.shape.name_chars);
+    // The words on either side, each classified once for all the cues below.
+    let sides = Sides::of(cx, c);
     // Next to a speech verb, or before a place in brackets.
     if name_like
-        && !connected
+        && !words.connected
         && count <= 3
-        && (((speaks(Some(c.tokens.end)) || speaks(c.tokens.start.checked_sub(1))) && may_be_a_speaker(cx, c))
-            || (count >= 2 && place_in_brackets_after(cx, c))
-            || scored_in_minute(cx, c))
+        && ((sides.before.or(sides.after).any(Cues::SPEECH_VERB) && may_be_a_speaker(cx, c))
+            || (count >= 2 && place_in_brackets_after(cx, c, &sides))
+            || scored_in_minute(cx, c, &sides))
     {
         return Some(Label::Person);
     }
     // Asked only of names, the cues before whether it stands alone: most words are next to none.
     let plays_or_belongs = || {
         count == 1
-            && (plays(cx, c) || club_after_person(cx, c) || team_after_nationality(cx, c) || plural_after_the(cx, c))
+            && (plays(cx, c, &sides)
+                || club_after_person(cx, c, &sides)
+                || team_after_nationality(cx, c, &sides)
+                || plural_after_the(cx, c, &sides))
             && stands_alone(cx, c)
     };
-    if name_like && (plays_or_belongs() || (count <= 3 && org_noun_after(cx, c) && (count > 1 || stands_alone(cx, c))))
+    if name_like
+        && (plays_or_belongs() || (count <= 3 && org_noun_after(cx, c, &sides) && (count > 1 || stands_alone(cx, c))))
     {
         return Some(Label::Org);
     }
     if c.sentence_initial {
         // A sentence-initial pair of capitalised words is a name when an appositive follows.
-        let appositive = word_at(c.tokens.end) == Some(b",")
-            && word_at(c.tokens.end + 1).is_some_and(|w| matches!(w, b"who" | b"the" | b"a" | b"an"));
-        return ((2..=3).contains(&count) && name_like && appositive).then_some(Label::Person);
+        let appositive = || {
+            sides.after.any(Cues::COMMA)
+                && c.tokens.end + 1 < cx.tokens.len()
+                && Cues::of(cx.word_bytes(c.tokens.end + 1)).any(Cues::APPOSITIVE)
+        };
+        return ((2..=3).contains(&count) && name_like && appositive()).then_some(Label::Person);
     }
     match count {
         1 => {
-            let before = c.tokens.start.checked_sub(1).and_then(word_at);
             // `near Trinidad`: the preposition outweighs a surname list.
-            if name_like && before.is_some_and(is_place_preposition) {
+            if name_like && sides.before.any(Cues::PLACE_PREPOSITION) {
                 Some(Label::Gpe)
-            } else if title_case && cx.lists.is_surname(first) {
+            } else if title_case && cx.lists.is_surname(words.first) {
                 Some(Label::Person)
             } else {
                 None
             }
         }
         2..=4 => {
-            if is_event_word(last) {
+            if is_event_word(words.last) {
                 None
-            } else if connected {
+            } else if words.connected {
                 Some(Label::Org)
             } else if title_case {
                 Some(Label::Person)
@@ -203,12 +222,15 @@ const DATELINE_GAP: usize = 4;
 /// Whether `c` opens a dateline: a line that starts with it and ends in a
 /// date, maybe with a state or country between (`ZORBTON 1996-08-23`,
 /// `ZORBTON , Iraq 1996-08-23`).
+#[inline] // most names start no line: one byte tells, cheaper than a call
 pub(super) fn opens_dateline(cx: &Context<'_, '_>, c: &Candidate) -> bool {
-    let bytes = cx.text.as_bytes();
     let line_start = cx.tokens[c.tokens.start].span().start();
-    if line_start > 0 && bytes[line_start - 1] != b'\n' {
-        return false;
-    }
+    (line_start == 0 || cx.text.as_bytes()[line_start - 1] == b'\n') && date_ends_line(cx, c)
+}
+
+/// Whether a date ends the line that `c` opens, maybe with a state or
+/// country between (see [`opens_dateline`]).
+fn date_ends_line(cx: &Context<'_, '_>, c: &Candidate) -> bool {
     // A date is written `1996-08-23`: a year, a dash, the month, a dash, the day (five tokens).
     let is_date = |k: usize| {
         let t = cx.tokens[k];
@@ -287,9 +309,9 @@ fn word_shape_of_chars(word: &str) -> WordShape {
 
 /// Whether a country or place in brackets follows `c`, as after a
 /// competitor's name in results: `Sven Nylander ( Sweden )`.
-fn place_in_brackets_after(cx: &Context<'_, '_>, c: &Candidate) -> bool {
+fn place_in_brackets_after(cx: &Context<'_, '_>, c: &Candidate, sides: &Sides) -> bool {
     let k = c.tokens.end;
-    if k >= cx.tokens.len() || cx.word_bytes(k) != b"(" {
+    if !sides.after.any(Cues::OPEN_BRACKET) {
         return false;
     }
     (k + 2..cx.tokens.len().min(k + PLACE_IN_BRACKETS + 2))
@@ -310,9 +332,9 @@ fn is_place(cx: &Context<'_, '_>, words: Range<usize>) -> bool {
 
 /// Whether one word follows a competitor's name and country in brackets, as
 /// a rider's or driver's team does in results: `Tom Quux ( Italy ) Zorblax`.
-fn team_after_nationality(cx: &Context<'_, '_>, c: &Candidate) -> bool {
+fn team_after_nationality(cx: &Context<'_, '_>, c: &Candidate, sides: &Sides) -> bool {
     let start = c.tokens.start;
-    if start < 4 || cx.word_bytes(start - 1) != b")" {
+    if start < 4 || !sides.before.any(Cues::CLOSE_BRACKET) {
         return false;
     }
     let from = start.saturating_sub(PLACE_IN_BRACKETS + 2);
@@ -325,12 +347,9 @@ fn team_after_nationality(cx: &Context<'_, '_>, c: &Candidate) -> bool {
 /// Whether `c` is a plural after `the` (`the Zorblaxes`, `The Quuxers
 /// won`): a team or body named in the plural; the name lists have already
 /// claimed the peoples (`the Kurds`) and the event words are none.
-fn plural_after_the(cx: &Context<'_, '_>, c: &Candidate) -> bool {
+fn plural_after_the(cx: &Context<'_, '_>, c: &Candidate, sides: &Sides) -> bool {
     let start = c.tokens.start;
-    start > 0
-        && matches!(cx.word_bytes(start - 1), b"the" | b"The")
-        && is_plural(cx.word(start))
-        && !is_event_word(cx.word(start))
+    sides.before.any(Cues::THE.or(Cues::THE_CAPITALISED)) && is_plural(cx.word(start)) && !is_event_word(cx.word(start))
 }
 
 #[cfg(test)]
