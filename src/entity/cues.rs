@@ -9,11 +9,14 @@ use crate::token::TokenKind;
 
 use super::context::{Candidate, Context};
 
-/// Last words that make a name an event, not an entity: `World Cup`, `U.S. Open`, `Gulf War`.
+/// Last words that make a name an event or a law, not an entity: `World Cup`, `U.S. Open`, `Gulf War`,
+/// `Quux Rights Act`, `Zorblax National Convention`.
 const EVENT_WORDS: &[&str] = &[
+    "Act",
     "Championship",
     "Championships",
     "Classic",
+    "Convention",
     "Cup",
     "Festival",
     "Games",
@@ -26,7 +29,7 @@ const EVENT_WORDS: &[&str] = &[
     "War",
 ];
 
-/// Whether `word` ends the name of an event (`Cup`, `Open`, `War`).
+/// Whether `word` ends the name of an event or a law (`Cup`, `Open`, `War`, `Act`).
 pub(super) fn is_event_word(word: &str) -> bool {
     EVENT_WORDS.contains(&word)
 }

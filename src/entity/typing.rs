@@ -459,6 +459,15 @@ mod tests {
     }
 
     #[test]
+    fn laws_and_conventions_are_not_people() {
+        assert_eq!(label_of("He backed the Zorblax Care Act on Monday.", "Zorblax Care Act"), None);
+        assert_eq!(label_of("He spoke at the Quux National Convention in July.", "Quux National Convention"), None);
+        // The same words not last leave a person's name alone.
+        assert_eq!(label_of("He backed Zorblax Quux on Monday.", "Zorblax Quux"), Some(Label::Person));
+        assert_eq!(entities("He backed the Zorblax Care Act on Monday."), []);
+    }
+
+    #[test]
     fn unknown_word_after_in_is_a_place() {
         assert_eq!(label_of("Fighting broke out in Arbil on Friday.", "Arbil"), Some(Label::Gpe));
         assert_eq!(label_of("Arbil was quiet.", "Arbil"), None);
