@@ -138,7 +138,7 @@ fn label_of_unknown(cx: &Context<'_, '_>, c: &Candidate, first: &str, last: &str
             // `near Trinidad`: the preposition outweighs a surname list.
             if name_like && before.is_some_and(is_place_preposition) {
                 Some(Label::Gpe)
-            } else if title_case && cx.lists.is_surname(first) {
+            } else if title_case && cx.lists.is_surname(first) && !ends_a_periodicals_name(cx, c) {
                 Some(Label::Person)
             } else {
                 None
@@ -157,6 +157,27 @@ fn label_of_unknown(cx: &Context<'_, '_>, c: &Candidate, first: &str, last: &str
         }
         _ => None,
     }
+}
+
+/// Whether one-word `c` is `Daily` or `Weekly` right after a capitalised word
+/// or its possessive: the last word of a newspaper's or show's name
+/// (`Zorblax News Daily`, `the People 's Weekly`), not a person by itself.
+fn ends_a_periodicals_name(cx: &Context<'_, '_>, c: &Candidate) -> bool {
+    if !matches!(cx.word_bytes(c.tokens.start), b"Daily" | b"Weekly") {
+        return false;
+    }
+    // A possessive is one token (`Quux's`) or, in spaced text, up to two (`Quux 's`, `Quux ' s`).
+    let possessive = |k: usize| {
+        cx.tokens[k].kind == TokenKind::Possessive || matches!(cx.word(k), "'s" | "’s" | "s" | "'" | "’")
+    };
+    let mut k = c.tokens.start;
+    for _ in 0..2 {
+        match k.checked_sub(1) {
+            Some(before) if possessive(before) => k = before,
+            _ => break,
+        }
+    }
+    k.checked_sub(1).is_some_and(|before| cx.is_capitalised(before))
 }
 
 /// Whether no word but a possessive touches `c` and no capitalised word stands next to it:
@@ -456,6 +477,15 @@ mod tests {
     fn events_are_not_people() {
         assert_eq!(label_of("They watched the Zorblax Cup final.", "Zorblax Cup"), None);
         assert_eq!(label_of("They watched the Zorblax Quux final.", "Zorblax Quux"), Some(Label::Person));
+    }
+
+    #[test]
+    fn a_periodicals_last_word_is_no_person() {
+        assert_eq!(label_of("He told Zorblax News Daily on Monday.", "Daily"), None);
+        assert_eq!(label_of("He read the Quux 's Weekly on Monday.", "Weekly"), None);
+        assert_eq!(label_of("He read the Quux's Weekly on Monday.", "Weekly"), None);
+        // The surname after a lower-case word is a person's.
+        assert_eq!(label_of("He met Daily on Monday.", "Daily"), Some(Label::Person));
     }
 
     #[test]
