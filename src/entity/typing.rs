@@ -167,9 +167,8 @@ fn ends_a_periodicals_name(cx: &Context<'_, '_>, c: &Candidate) -> bool {
         return false;
     }
     // A possessive is one token (`Quux's`) or, in spaced text, up to two (`Quux 's`, `Quux ' s`).
-    let possessive = |k: usize| {
-        cx.tokens[k].kind == TokenKind::Possessive || matches!(cx.word(k), "'s" | "’s" | "s" | "'" | "’")
-    };
+    let possessive =
+        |k: usize| cx.tokens[k].kind == TokenKind::Possessive || matches!(cx.word(k), "'s" | "’s" | "s" | "'" | "’");
     let mut k = c.tokens.start;
     for _ in 0..2 {
         match k.checked_sub(1) {
