@@ -18,7 +18,11 @@
 //!   outside sentence-initial position; an unknown run of two to four
 //!   words outside sentence-initial position becomes a person, or an
 //!   organisation when it holds a connector (`of`, `&`), or nothing when it
-//!   ends in an event word (`World Cup`). The rest is left open.
+//!   ends in an event or law word (`World Cup`, `Quux Rights Act`). At a
+//!   sentence start a pair of words is a person before an appositive after
+//!   a comma or a dash (`Zorba Quelling — a surgeon`), or when its first
+//!   word is a given name of the wider list before a comma, a dash or a
+//!   lower-case word (`Aoife Zorbl met`). The rest is left open.
 
 use std::ops::Range;
 
@@ -30,7 +34,7 @@ use super::cues::{
     club_after_person, is_event_word, is_place_preposition, is_plural, is_quoted_title, is_speech_verb, org_noun_after,
     plays, scored_in_minute,
 };
-use super::lists;
+use super::{lists, Gender};
 
 /// What [`guess`] makes of an unknown candidate on its own evidence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -127,10 +131,12 @@ fn label_of_unknown(cx: &Context<'_, '_>, c: &Candidate, first: &str, last: &str
         return Some(Label::Org);
     }
     if c.sentence_initial {
-        // A sentence-initial pair of capitalised words is a name when an appositive follows.
-        let appositive = word_at(c.tokens.end) == Some(b",")
+        // A sentence-initial pair of capitalised words is a name when an appositive follows,
+        // after a comma or a dash (`Zorba Quelling — a surgeon —`).
+        let appositive = (word_at(c.tokens.end) == Some(b",") || spaced_dash_at(cx, c.tokens.end))
             && word_at(c.tokens.end + 1).is_some_and(|w| matches!(w, b"who" | b"the" | b"a" | b"an"));
-        return ((2..=3).contains(&count) && name_like && appositive).then_some(Label::Person);
+        let given_first = || count == 2 && opens_with_given_name(cx, c, first);
+        return ((2..=3).contains(&count) && name_like && (appositive || given_first())).then_some(Label::Person);
     }
     match count {
         1 => {
@@ -157,6 +163,26 @@ fn label_of_unknown(cx: &Context<'_, '_>, c: &Candidate, first: &str, last: &str
         }
         _ => None,
     }
+}
+
+/// Whether a sentence-initial pair of words opens with a given name that the
+/// wider list of given names knows (`Aoife`, `Keir`) and goes on with a comma,
+/// a dash or a lower-case word: `Keir Zorbl, 45,`, `Aoife Zorbl — a surgeon`,
+/// `Aoife Zorbl met`.
+fn opens_with_given_name(cx: &Context<'_, '_>, c: &Candidate, first: &str) -> bool {
+    let k = c.tokens.end;
+    let Some(next) = cx.tokens.get(k) else {
+        return false;
+    };
+    let lower = next.kind == TokenKind::Word && cx.text.as_bytes()[next.span().start()].is_ascii_lowercase();
+    (lower || cx.word_bytes(k) == b"," || spaced_dash_at(cx, k)) && cx.lists.strong_gender(first) != Gender::Unknown
+}
+
+/// Whether token `k` is a dash with a space before it (`Quelling — a`, not `Quelling-era`).
+fn spaced_dash_at(cx: &Context<'_, '_>, k: usize) -> bool {
+    k > 0
+        && cx.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Dash)
+        && cx.tokens[k - 1].span().end() < cx.tokens[k].span().start()
 }
 
 /// Whether one-word `c` is `Daily` or `Weekly` right after a capitalised word
@@ -476,6 +502,27 @@ mod tests {
     fn events_are_not_people() {
         assert_eq!(label_of("They watched the Zorblax Cup final.", "Zorblax Cup"), None);
         assert_eq!(label_of("They watched the Zorblax Quux final.", "Zorblax Quux"), Some(Label::Person));
+    }
+
+    #[test]
+    fn a_sentence_initial_pair_opened_by_a_given_name_is_a_person() {
+        // A given name of the wider list (not the Census one) before a comma, a dash or a lower-case word.
+        assert_eq!(label_of("Aoife Zorbl — a surgeon — said no.", "Aoife Zorbl"), Some(Label::Person));
+        assert_eq!(label_of("Keir Zorbl, 45, said no.", "Keir Zorbl"), Some(Label::Person));
+        assert_eq!(label_of("Aoife Zorbl met them.", "Aoife Zorbl"), Some(Label::Person));
+        // An unknown first word needs an appositive, after a comma or a dash.
+        assert_eq!(label_of("Zorba Quelling won.", "Zorba Quelling"), None);
+        assert_eq!(label_of("Zorba Quelling — a surgeon — won.", "Zorba Quelling"), Some(Label::Person));
+        assert_eq!(label_of("Zorba Quelling — won.", "Zorba Quelling"), None);
+        // Before another capitalised word the pair may be part of something longer.
+        assert_eq!(label_of("Aoife Zorbl Quux won.", "Aoife Zorbl"), None);
+    }
+
+    #[test]
+    fn a_surname_alone_links_to_the_sentence_initial_person() {
+        let doc = crate::test_support::extractor().extract("Aoife Zu — a surgeon — said no. Later Zu left.");
+        let zu = doc.entities.iter().find(|m| m.text == "Zu").expect("Zu is found");
+        assert_eq!((zu.label, zu.canonical.as_ref()), (Label::Person, "Aoife Zu"));
     }
 
     #[test]
