@@ -11,7 +11,7 @@
 //! | a title before the piece (`Senator Dave McCormick`, `MP Jane Quux`) | PERSON, title kept apart |
 //! | an honorific (`Mr`, `Mrs`, `Ms`, `Mx`, `Dr`) right before a lexicon name (`Mr Fox`) | PERSON, over the lexicon |
 //! | a post-nominal after a name of two words or more (`Guy Zorbl QC`) | left out of the name |
-//! | a kinship or role noun before the run (`his wife Cilia Flores`), or before one word as an appositive between commas (`her son, Quell,`) | PERSON |
+//! | a kinship or role noun before the run (`his wife Cilia Flores`) | PERSON |
 //! | a place followed by words (`San Francisco Giants`, `Warsaw Newsroom`); an event word last (`Hong Kong Open`) drops it | ORG |
 //! | a run of several parts that a results line scores as one, with no title, lexicon person, given name or initial first (`Sparta Zorbton 2`, `Bayer Zorbton 0`) | ORG (a team) |
 //! | one or two words no list knows before a place that ends the run, no given name, initial or qualifier in any case (`Radio Zorbland`, not `Central London`, `CENTRAL London`); no kinship or role noun or speaker's verb before, no surname as the place, a country's too (`his wife Zorbla Leicester`, `Zorbla Jordan`) | ORG |
@@ -53,7 +53,7 @@ fn is_post_nominal(word: &[u8]) -> bool {
 /// Whether `word` is a lower-case noun that introduces a person's name by
 /// relation (`his wife Cilia Flores`).
 #[rustfmt::skip] // one line per initial letter
-fn is_relation(word: &str) -> bool {
+pub(super) fn is_relation(word: &str) -> bool {
     matches!(
         word,
         "aunt"
@@ -70,19 +70,6 @@ fn is_relation(word: &str) -> bool {
             | "uncle"
             | "widow" | "widower" | "wife"
     )
-}
-
-/// Whether one capitalised word stands as a kinship appositive: a relation
-/// noun and a comma before it, a comma or a full stop after it (`his wife,
-/// Zorba,`, `her son, Quell.`), so it names a person.
-fn relation_appositive(cx: &Context<'_, '_>, tokens: &Range<usize>) -> bool {
-    let (start, end) = (tokens.start, tokens.end);
-    tokens.len() == 1
-        && start >= 2
-        && cx.word_bytes(start - 1) == b","
-        && end < cx.tokens.len()
-        && matches!(cx.word_bytes(end), b"," | b".")
-        && is_relation(cx.word(start - 2))
 }
 
 /// Finds the candidate mentions of a document, in text order.
@@ -278,7 +265,7 @@ fn classify_run(cx: &Context<'_, '_>, hits: &TokenHits, run: &Run, parts: &mut V
         out.push(Candidate { evidence: Evidence::Team, ..unknown(cx, tokens, initial) });
         return;
     }
-    let relation_before = start > 0 && (is_relation(cx.word(start - 1)) || relation_appositive(cx, &tokens));
+    let relation_before = start > 0 && is_relation(cx.word(start - 1));
     let mut title: Option<(Span, Gender)> = None;
     let mut i = 0;
     while i < parts.len() {
@@ -857,16 +844,6 @@ pub fn is_brand(word: &str) -> bool {
 mod tests {
     use crate::test_support::{entities, extractor, label_of};
     use crate::Label;
-
-    #[test]
-    fn a_kinship_appositive_names_a_person() {
-        assert_eq!(label_of("He said his wife, Zorba, had left.", "Zorba"), Some(Label::Person));
-        assert_eq!(label_of("She thanked her son, Quell.", "Quell"), Some(Label::Person));
-        // Without the comma after the noun, or with more words after the name, the appositive rule says nothing.
-        assert_eq!(label_of("He said his wife Zorba had left.", "Zorba"), Some(Label::Person));
-        assert_eq!(label_of("He said his wife, Zorba and more, had left.", "Zorba"), None);
-        assert_eq!(label_of("He said the rules, Zorba, had changed.", "Zorba"), None);
-    }
 
     #[test]
     fn names_in_capitals_are_looked_up() {

@@ -15,7 +15,8 @@
 //! - An acronym among lower-case words (`the KDPI`) is an organisation,
 //!   unless another mention of it says otherwise.
 //! - An unknown single word becomes a person when it is a known surname
-//!   outside sentence-initial position; an unknown run of two to four
+//!   outside sentence-initial position, or a kinship appositive between
+//!   commas (`his wife, Zorba,`); an unknown run of two to four
 //!   words outside sentence-initial position becomes a person, or an
 //!   organisation when it holds a connector (`of`, `&`), or nothing when it
 //!   ends in an event or law word (`World Cup`, `Quux Rights Act`). At a
@@ -34,6 +35,7 @@ use super::cues::{
     club_after_person, is_event_word, is_place_preposition, is_plural, is_quoted_title, is_speech_verb, org_noun_after,
     plays, scored_in_minute,
 };
+use super::rules::is_relation;
 use super::{lists, Gender};
 
 /// What [`guess`] makes of an unknown candidate on its own evidence.
@@ -146,6 +148,8 @@ fn label_of_unknown(cx: &Context<'_, '_>, c: &Candidate, first: &str, last: &str
                 Some(Label::Gpe)
             } else if title_case && cx.lists.is_surname(first) && !ends_a_periodicals_name(cx, c) {
                 Some(Label::Person)
+            } else if name_like && before == Some(b",") && relation_appositive(cx, c) {
+                Some(Label::Person)
             } else {
                 None
             }
@@ -176,6 +180,14 @@ fn opens_with_given_name(cx: &Context<'_, '_>, c: &Candidate, first: &str) -> bo
     };
     let lower = next.kind == TokenKind::Word && cx.text.as_bytes()[next.span().start()].is_ascii_lowercase();
     (lower || cx.word_bytes(k) == b"," || spaced_dash_at(cx, k)) && cx.lists.strong_gender(first) != Gender::Unknown
+}
+
+/// Whether one-word `c` after a comma stands as a kinship appositive: a
+/// relation noun before the comma, a comma or a full stop after it (`his
+/// wife, Zorba,`, `her son, Quell.`), so it names a person.
+fn relation_appositive(cx: &Context<'_, '_>, c: &Candidate) -> bool {
+    let (start, end) = (c.tokens.start, c.tokens.end);
+    start >= 2 && end < cx.tokens.len() && matches!(cx.word_bytes(end), b"," | b".") && is_relation(cx.word(start - 2))
 }
 
 /// Whether token `k` is a dash with a space before it (`Quelling — a`, not `Quelling-era`).
@@ -523,6 +535,15 @@ mod tests {
         let doc = crate::test_support::extractor().extract("Aoife Zu — a surgeon — said no. Later Zu left.");
         let zu = doc.entities.iter().find(|m| m.text == "Zu").expect("Zu is found");
         assert_eq!((zu.label, zu.canonical.as_ref()), (Label::Person, "Aoife Zu"));
+    }
+
+    #[test]
+    fn a_kinship_appositive_names_a_person() {
+        assert_eq!(label_of("He said his wife, Zorba, had left.", "Zorba"), Some(Label::Person));
+        assert_eq!(label_of("She thanked her son, Quell.", "Quell"), Some(Label::Person));
+        // More words after the name, or no relation noun before the comma, say nothing.
+        assert_eq!(label_of("He said his wife, Zorba and more, had left.", "Zorba"), None);
+        assert_eq!(label_of("He said the rules, Zorba, had changed.", "Zorba"), None);
     }
 
     #[test]
