@@ -14,8 +14,7 @@
 //! - A lexicon hit takes the lexicon's canonical name and id.
 //! - An unknown candidate takes the label [`super::typing`] guesses from the
 //!   evidence around it; one with none takes the label another mention of
-//!   the same name got (a person's surname in capitals, `QUELLING:`, the
-//!   person's), or its shape's fallback (an acronym: ORG), or is dropped.
+//!   the same name got, or its shape's fallback (an acronym: ORG), or is dropped.
 
 mod keys;
 
@@ -362,37 +361,9 @@ fn known_labels<'a>(
                 label.get_or_insert(m.label);
             }
         }
-        lend_surname(cx, c, m, &ends, &mut known);
     }
     known.retain(|_, label| label.is_some());
     known
-}
-
-/// Lends a person's label to the open name that is the surname of
-/// `m`, a person's full name `c`, in capitals: `QUELLING:` on a transcript
-/// line after `Zorba Quelling` is that person, as is `QUELLING` in a
-/// headline. (A surname in title case is a short form already.)
-fn lend_surname<'a>(
-    cx: &Context<'_, 'a>,
-    c: &Candidate,
-    m: &Mention<'_>,
-    ends: &EndsFilter,
-    known: &mut FxHashMap<Shouted<'a>, Option<Label>>,
-) {
-    if m.label != Label::Person || c.tokens.len() < 2 {
-        return;
-    }
-    // An event word ends no one's name, though a person's may have been guessed (`Davis Cup`).
-    let last = cx.word(c.tokens.end - 1);
-    if cues::is_event_word(last) {
-        return;
-    }
-    let surname = Shouted::new(last);
-    if ends.may_hold(surname.ends()) {
-        if let Some(label) = known.get_mut(&surname) {
-            label.get_or_insert(Label::Person);
-        }
-    }
 }
 
 /// A lexicon string for a mention: borrowed when the lexicon is bundled, copied otherwise.
@@ -531,18 +502,6 @@ mod tests {
         assert_eq!((zelda.label, zelda.canonical.as_ref()), (Label::Person, "Zelda Quuxley"));
         // Without a full name it opens, a given name alone says nothing here.
         assert_eq!(label_of("Later, Zelda left the room.", "Zelda"), None);
-    }
-
-    #[test]
-    fn a_surname_in_capitals_is_the_person_named_in_title_case() {
-        let text = "Anna Quelling spoke to the host.\nQUELLING: It was fine.\n“QUELLING: It was fine.";
-        let doc = entities(text);
-        assert_eq!(doc.iter().filter(|(t, l)| t == "QUELLING" && *l == Label::Person).count(), 2, "{doc:?}");
-        // Without the person in title case, or for another name in capitals, nothing.
-        assert_eq!(label_of("The host spoke.\nQUELLING: It was fine.", "QUELLING"), None);
-        assert_eq!(label_of("Anna Quelling spoke.\nZORBLING: It was fine.", "ZORBLING"), None);
-        // An event word ends no person's name, whatever was guessed: `Davis Cup` lends nothing to `CUP`.
-        assert_eq!(label_of("He watched the Davis Cup on Friday.\nCUP: It was fine.", "CUP"), None);
     }
 
     #[test]
