@@ -146,9 +146,10 @@ fn label_of_unknown(cx: &Context<'_, '_>, c: &Candidate, first: &str, last: &str
             // `near Trinidad`: the preposition outweighs a surname list.
             if name_like && before.is_some_and(is_place_preposition) {
                 Some(Label::Gpe)
-            } else if title_case && cx.lists.is_surname(first) && !ends_a_periodicals_name(cx, c) {
-                Some(Label::Person)
-            } else if name_like && before == Some(b",") && relation_appositive(cx, c) {
+            } else if (title_case && cx.lists.is_surname(first) && !ends_a_periodicals_name(cx, c))
+                // A kinship appositive: `his wife, Zorba,`.
+                || (name_like && before == Some(b",") && relation_appositive(cx, c))
+            {
                 Some(Label::Person)
             } else {
                 None
