@@ -53,7 +53,7 @@ fn is_post_nominal(word: &[u8]) -> bool {
 /// Whether `word` is a lower-case noun that introduces a person's name by
 /// relation (`his wife Cilia Flores`). Bytes, as [`is_connector`]'s.
 #[rustfmt::skip] // one line per initial letter
-fn is_relation(word: &[u8]) -> bool {
+pub(super) fn is_relation(word: &[u8]) -> bool {
     matches!(
         word,
         b"aunt"

@@ -15,10 +15,15 @@
 //! - An acronym among lower-case words (`the KDPI`) is an organisation,
 //!   unless another mention of it says otherwise.
 //! - An unknown single word becomes a person when it is a known surname
-//!   outside sentence-initial position; an unknown run of two to four
+//!   outside sentence-initial position, or a kinship appositive between
+//!   commas (`his wife, Zorba,`); an unknown run of two to four
 //!   words outside sentence-initial position becomes a person, or an
 //!   organisation when it holds a connector (`of`, `&`), or nothing when it
-//!   ends in an event word (`World Cup`). The rest is left open.
+//!   ends in an event or law word (`World Cup`, `Quux Rights Act`). At a
+//!   sentence start a pair of words is a person before an appositive after
+//!   a comma or a dash (`Zorba Quelling — a surgeon`), or when its first
+//!   word is a given name of the wider list before a comma, a dash or a
+//!   lower-case word (`Aoife Zorbl met`). The rest is left open.
 
 use std::ops::Range;
 
@@ -29,7 +34,8 @@ use super::context::{Candidate, Context};
 use super::cues::{
     club_after_person, is_event_word, is_plural, is_quoted_title, org_noun_after, plays, scored_in_minute, Cues, Sides,
 };
-use super::lists;
+use super::rules::is_relation;
+use super::{lists, Gender};
 
 /// What [`guess`] makes of an unknown candidate on its own evidence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,20 +150,25 @@ fn label_of_unknown(cx: &Context<'_, '_>, c: &Candidate, words: &Words<'_>) -> O
         return Some(Label::Org);
     }
     if c.sentence_initial {
-        // A sentence-initial pair of capitalised words is a name when an appositive follows.
+        // A sentence-initial pair of capitalised words is a name when an appositive follows,
+        // after a comma or a dash (`Zorba Quelling — a surgeon —`).
         let appositive = || {
-            sides.after.any(Cues::COMMA)
+            (sides.after.any(Cues::COMMA) || spaced_dash_at(cx, c.tokens.end))
                 && c.tokens.end + 1 < cx.tokens.len()
                 && Cues::of(cx.word_bytes(c.tokens.end + 1)).any(Cues::APPOSITIVE)
         };
-        return ((2..=3).contains(&count) && name_like && appositive()).then_some(Label::Person);
+        let given_first = || count == 2 && opens_with_given_name(cx, c, words.first);
+        return ((2..=3).contains(&count) && name_like && (appositive() || given_first())).then_some(Label::Person);
     }
     match count {
         1 => {
             // `near Trinidad`: the preposition outweighs a surname list.
             if name_like && sides.before.any(Cues::PLACE_PREPOSITION) {
                 Some(Label::Gpe)
-            } else if title_case && cx.lists.is_surname(words.first) {
+            } else if (title_case && cx.lists.is_surname(words.first) && !ends_a_periodicals_name(cx, c))
+                // A kinship appositive: `his wife, Zorba,`.
+                || (name_like && sides.before.any(Cues::COMMA) && relation_appositive(cx, c))
+            {
                 Some(Label::Person)
             } else {
                 None
@@ -176,6 +187,57 @@ fn label_of_unknown(cx: &Context<'_, '_>, c: &Candidate, words: &Words<'_>) -> O
         }
         _ => None,
     }
+}
+
+/// Whether a sentence-initial pair of words opens with a given name that the
+/// wider list of given names knows (`Aoife`, `Keir`) and goes on with a comma,
+/// a dash or a lower-case word: `Keir Zorbl, 45,`, `Aoife Zorbl — a surgeon`,
+/// `Aoife Zorbl met`.
+fn opens_with_given_name(cx: &Context<'_, '_>, c: &Candidate, first: &str) -> bool {
+    let k = c.tokens.end;
+    let Some(next) = cx.tokens.get(k) else {
+        return false;
+    };
+    let lower = next.kind == TokenKind::Word && cx.text.as_bytes()[next.span().start()].is_ascii_lowercase();
+    (lower || cx.word_bytes(k) == b"," || spaced_dash_at(cx, k)) && cx.lists.strong_gender(first) != Gender::Unknown
+}
+
+/// Whether one-word `c` after a comma stands as a kinship appositive: a
+/// relation noun before the comma, a comma or a full stop after it (`his
+/// wife, Zorba,`, `her son, Quell.`), so it names a person.
+fn relation_appositive(cx: &Context<'_, '_>, c: &Candidate) -> bool {
+    let (start, end) = (c.tokens.start, c.tokens.end);
+    start >= 2
+        && end < cx.tokens.len()
+        && matches!(cx.word_bytes(end), b"," | b".")
+        && is_relation(cx.word_bytes(start - 2))
+}
+
+/// Whether token `k` is a dash with a space before it (`Quelling — a`, not `Quelling-era`).
+fn spaced_dash_at(cx: &Context<'_, '_>, k: usize) -> bool {
+    k > 0
+        && cx.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Dash)
+        && cx.tokens[k - 1].span().end() < cx.tokens[k].span().start()
+}
+
+/// Whether one-word `c` is `Daily` or `Weekly` right after a capitalised word
+/// or its possessive: the last word of a newspaper's or show's name
+/// (`Zorblax News Daily`, `the People 's Weekly`), not a person by itself.
+fn ends_a_periodicals_name(cx: &Context<'_, '_>, c: &Candidate) -> bool {
+    if !matches!(cx.word_bytes(c.tokens.start), b"Daily" | b"Weekly") {
+        return false;
+    }
+    // A possessive is one token (`Quux's`) or, in spaced text, up to two (`Quux 's`, `Quux ' s`).
+    let possessive =
+        |k: usize| cx.tokens[k].kind == TokenKind::Possessive || matches!(cx.word(k), "'s" | "’s" | "s" | "'" | "’");
+    let mut k = c.tokens.start;
+    for _ in 0..2 {
+        match k.checked_sub(1) {
+            Some(before) if possessive(before) => k = before,
+            _ => break,
+        }
+    }
+    k.checked_sub(1).is_some_and(|before| cx.is_capitalised(before))
 }
 
 /// Whether no word but a possessive touches `c` and no capitalised word stands next to it:
@@ -475,6 +537,54 @@ mod tests {
     fn events_are_not_people() {
         assert_eq!(label_of("They watched the Zorblax Cup final.", "Zorblax Cup"), None);
         assert_eq!(label_of("They watched the Zorblax Quux final.", "Zorblax Quux"), Some(Label::Person));
+    }
+
+    #[test]
+    fn a_sentence_initial_pair_opened_by_a_given_name_is_a_person() {
+        // A given name of the wider list (not the Census one) before a comma, a dash or a lower-case word.
+        assert_eq!(label_of("Aoife Zorbl — a surgeon — said no.", "Aoife Zorbl"), Some(Label::Person));
+        assert_eq!(label_of("Keir Zorbl, 45, said no.", "Keir Zorbl"), Some(Label::Person));
+        assert_eq!(label_of("Aoife Zorbl met them.", "Aoife Zorbl"), Some(Label::Person));
+        // An unknown first word needs an appositive, after a comma or a dash.
+        assert_eq!(label_of("Zorba Quelling won.", "Zorba Quelling"), None);
+        assert_eq!(label_of("Zorba Quelling — a surgeon — won.", "Zorba Quelling"), Some(Label::Person));
+        assert_eq!(label_of("Zorba Quelling — won.", "Zorba Quelling"), None);
+        // Before another capitalised word the pair may be part of something longer.
+        assert_eq!(label_of("Aoife Zorbl Quux won.", "Aoife Zorbl"), None);
+    }
+
+    #[test]
+    fn a_surname_alone_links_to_the_sentence_initial_person() {
+        let doc = crate::test_support::extractor().extract("Aoife Zu — a surgeon — said no. Later Zu left.");
+        let zu = doc.entities.iter().find(|m| m.text == "Zu").expect("Zu is found");
+        assert_eq!((zu.label, zu.canonical.as_ref()), (Label::Person, "Aoife Zu"));
+    }
+
+    #[test]
+    fn a_kinship_appositive_names_a_person() {
+        assert_eq!(label_of("He said his wife, Zorba, had left.", "Zorba"), Some(Label::Person));
+        assert_eq!(label_of("She thanked her son, Quell.", "Quell"), Some(Label::Person));
+        // More words after the name, or no relation noun before the comma, say nothing.
+        assert_eq!(label_of("He said his wife, Zorba and more, had left.", "Zorba"), None);
+        assert_eq!(label_of("He said the rules, Zorba, had changed.", "Zorba"), None);
+    }
+
+    #[test]
+    fn a_periodicals_last_word_is_no_person() {
+        assert_eq!(label_of("He told Zorblax News Daily on Monday.", "Daily"), None);
+        assert_eq!(label_of("He read the Quux 's Weekly on Monday.", "Weekly"), None);
+        assert_eq!(label_of("He read the Quux's Weekly on Monday.", "Weekly"), None);
+        // The surname after a lower-case word is a person's.
+        assert_eq!(label_of("He met Daily on Monday.", "Daily"), Some(Label::Person));
+    }
+
+    #[test]
+    fn laws_and_conventions_are_not_people() {
+        assert_eq!(label_of("He backed the Zorblax Care Act on Monday.", "Zorblax Care Act"), None);
+        assert_eq!(label_of("He spoke at the Quux National Convention in July.", "Quux National Convention"), None);
+        // The same words not last leave a person's name alone.
+        assert_eq!(label_of("He backed Zorblax Quux on Monday.", "Zorblax Quux"), Some(Label::Person));
+        assert_eq!(entities("He backed the Zorblax Care Act on Monday."), []);
     }
 
     #[test]
