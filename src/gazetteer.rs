@@ -323,11 +323,11 @@ const BLOCK: usize = 64;
 struct StartBytes {
     /// Whether some pattern starts with this byte.
     first: [bool; 256],
-    /// [`HIGH_BITS`] when some pattern starts with an ASCII byte that is no
-    /// letter or digit (a space, a punctuation mark), else 0: such bytes are
-    /// then looked at, as bytes that start a run of letters and digits and
-    /// bytes that start a multi-byte character always are.
-    punctuation_start_mask: u64,
+    /// Whether some pattern starts with an ASCII byte that is no letter or
+    /// digit (a space, a punctuation mark): such bytes are then looked at, as
+    /// bytes that start a run of letters and digits and bytes that start a
+    /// multi-byte character always are.
+    punctuation_starts: bool,
     /// The first three bytes of the patterns (a shorter pattern stands for
     /// every continuation), hashed into a set of `2^TRIPLE_BITS` bits.
     triples: Box<[u64]>,
@@ -356,7 +356,7 @@ impl StartBytes {
         let words = (1 << Self::TRIPLE_BITS) / 64;
         let mut set = StartBytes {
             first: [false; 256],
-            punctuation_start_mask: 0,
+            punctuation_starts: false,
             triples: vec![0; words].into_boxed_slice(),
             first_words: WordFilter::default(),
             open_first_words: WordFilter::default(),
@@ -387,9 +387,7 @@ impl StartBytes {
                 [a, b, c, ..] => set.insert([a, b, c]),
             }
         }
-        if (0..0x80).any(|b: u8| set.first[usize::from(b)] && !is_ascii_word_byte(b)) {
-            set.punctuation_start_mask = HIGH_BITS;
-        }
+        set.punctuation_starts = (0..0x80).any(|b: u8| set.first[usize::from(b)] && !is_ascii_word_byte(b));
         set
     }
 
@@ -421,21 +419,13 @@ impl StartBytes {
                 &padded
             }
         };
-        // The masks of eight bytes mark a byte by its high bit, as `ascii_word_bytes`
-        // does; `after_word` marks the first of the eight when the byte before is a letter or digit.
-        let mut after_word = if base > 0 && is_ascii_word_byte(bytes[base - 1]) { 0x80 } else { 0 };
-        let (mut maybe, mut words) = (0, 0);
-        for i in 0..BLOCK / 8 {
-            let x = u64_at(block, 8 * i);
-            let word = ascii_word_bytes(x);
-            let run_starts = word & !(word << 8 | after_word);
-            after_word = word >> 56;
-            // Bytes from 0xC0 up: the first bytes of multi-byte characters.
-            let multi_byte_starts = x & (x << 1) & HIGH_BITS;
-            let other_ascii = !x & !word & self.punctuation_start_mask;
-            maybe |= gather_high_bits(run_starts | multi_byte_starts | other_ascii) << (8 * i);
-            words |= gather_high_bits(word) << (8 * i);
-        }
+        let after_word = base > 0 && is_ascii_word_byte(bytes[base - 1]);
+        // Without patterns that start with punctuation (the bundled lexicons), the scan skips its test.
+        let (mut maybe, words) = if self.punctuation_starts {
+            block_masks::<true>(block, after_word)
+        } else {
+            block_masks::<false>(block, after_word)
+        };
         let len = (bytes.len() - base).min(BLOCK);
         if len < BLOCK {
             maybe &= (1 << len) - 1;
@@ -481,6 +471,30 @@ impl StartBytes {
             + self.open_first_words.memory_usage()
             + self.first_two_words.memory_usage()
     }
+}
+
+/// The bits of a [`Block`] before the first-byte table: the bytes that
+/// start a run of ASCII letters and digits (`after_word`: the byte before
+/// the block is one), a multi-byte character or, with `PUNCTUATION`, are
+/// other ASCII bytes; and the ASCII letters and digits.
+#[inline(always)]
+fn block_masks<const PUNCTUATION: bool>(block: &[u8; BLOCK], after_word: bool) -> (u64, u64) {
+    // The masks of eight bytes mark a byte by its high bit, as `ascii_word_bytes`
+    // does; `after_word` marks the first of the eight when the byte before is a letter or digit.
+    let mut after_word = u64::from(after_word) << 7;
+    let (mut maybe, mut words) = (0, 0);
+    for i in 0..BLOCK / 8 {
+        let x = u64_at(block, 8 * i);
+        let word = ascii_word_bytes(x);
+        let run_starts = word & !(word << 8 | after_word);
+        after_word = word >> 56;
+        // Bytes from 0xC0 up: the first bytes of multi-byte characters.
+        let multi_byte_starts = x & (x << 1) & HIGH_BITS;
+        let other_ascii = if PUNCTUATION { !x & !word & HIGH_BITS } else { 0 };
+        maybe |= gather_high_bits(run_starts | multi_byte_starts | other_ascii) << (8 * i);
+        words |= gather_high_bits(word) << (8 * i);
+    }
+    (maybe, words)
 }
 
 /// A block of text, a bit for each of its bytes.
