@@ -116,8 +116,11 @@ impl Gazetteer {
         let mut hits = Vec::with_capacity(text.len() / 64);
         // Where the scan goes on: after the last hit.
         let mut at = 0;
+        // Whether the byte before the block is an ASCII letter or digit: the last bit of the block before.
+        let mut after_word = false;
         for base in (0..bytes.len()).step_by(BLOCK) {
-            let Block { mut starts, words } = self.starts.block_at(bytes, base);
+            let Block { mut starts, words } = self.starts.block_at(bytes, base, after_word);
+            after_word = words >> (BLOCK - 1) != 0;
             while starts != 0 {
                 let i = starts.trailing_zeros() as usize;
                 starts &= starts - 1;
@@ -405,12 +408,14 @@ impl StartBytes {
     }
 
     /// The [`Block`] of the [`BLOCK`] bytes of `bytes` from `base` (fewer at
-    /// the end). Its runs of ASCII letters and digits are found eight bytes
-    /// at a time, with no branch per byte; only the bytes that may start a
-    /// pattern (run starts, punctuation some pattern starts with, multi-byte
-    /// characters) are looked up in the first-byte table, one at a time.
+    /// the end), where `after_word` tells whether the byte before `base` is an
+    /// ASCII letter or digit (the scan carries it from block to block). Its
+    /// runs of ASCII letters and digits are found eight bytes at a time, with
+    /// no branch per byte; only the bytes that may start a pattern (run
+    /// starts, punctuation some pattern starts with, multi-byte characters)
+    /// are looked up in the first-byte table, one at a time.
     #[inline]
-    fn block_at(&self, bytes: &[u8], base: usize) -> Block {
+    fn block_at(&self, bytes: &[u8], base: usize, after_word: bool) -> Block {
         let padded;
         let block: &[u8; BLOCK] = match bytes.get(base..).and_then(<[u8]>::first_chunk) {
             Some(block) => block,
@@ -419,7 +424,6 @@ impl StartBytes {
                 &padded
             }
         };
-        let after_word = base > 0 && is_ascii_word_byte(bytes[base - 1]);
         // Without patterns that start with punctuation (the bundled lexicons), the scan skips its test.
         let (mut maybe, words) = if self.punctuation_starts {
             block_masks::<true>(block, after_word)
@@ -754,7 +758,7 @@ mod tests {
                     let words = (base..bytes.len().min(base + BLOCK))
                         .filter(|&i| is_ascii_word_byte(bytes[i]))
                         .fold(0u64, |bits, i| bits | 1 << (i - base));
-                    let block = starts.block_at(bytes, base);
+                    let block = starts.block_at(bytes, base, base > 0 && is_ascii_word_byte(bytes[base - 1]));
                     assert_eq!((block.starts, block.words), (expected, words), "{text:?} at {base}");
                 }
             }
