@@ -284,17 +284,18 @@ fn plain_chunk(text: &str, start: usize, out: &mut Vec<Token>) -> Option<usize> 
     } else {
         return None;
     };
-    let word = &bytes[start..end];
     if tail == Some(b'.') {
         // Initials and abbreviations keep their period: `J.`, `Sen.`.
-        let initial = word.len() == 1 && word[0].is_ascii_uppercase();
+        let initial = end == start + 1 && bytes[start].is_ascii_uppercase();
         if initial || is_abbreviation(&text[start..end]) {
             out.push(Token::new(Span::new(start, end + 1), TokenKind::Abbreviation));
             return Some(end + 1);
         }
     }
-    let number = word[0].is_ascii_digit() && word.iter().all(u8::is_ascii_digit);
-    out.push(Token::new(Span::new(start, end), if number { TokenKind::Number } else { TokenKind::Word }));
+    // The first byte rules out most words before their bytes are sliced.
+    let number = bytes[start].is_ascii_digit() && bytes[start..end].iter().all(u8::is_ascii_digit);
+    // `ascii_word_end` never returns less than `start`.
+    out.push(Token::new(Span::ordered(start, end), if number { TokenKind::Number } else { TokenKind::Word }));
     let Some(b) = tail else {
         return Some(end);
     };
