@@ -483,22 +483,20 @@ impl StartBytes {
 /// other ASCII bytes; and the ASCII letters and digits.
 #[inline(always)]
 fn block_masks<const PUNCTUATION: bool>(block: &[u8; BLOCK], after_word: bool) -> (u64, u64) {
-    // The masks of eight bytes mark a byte by its high bit, as `ascii_word_bytes`
-    // does; `after_word` marks the first of the eight when the byte before is a letter or digit.
-    let mut after_word = u64::from(after_word) << 7;
-    let (mut maybe, mut words) = (0, 0);
+    // The masks of eight bytes mark a byte by its high bit, as `ascii_word_bytes` does.
+    let (mut other_starts, mut words) = (0, 0);
     for i in 0..BLOCK / 8 {
         let x = u64_at(block, 8 * i);
         let word = ascii_word_bytes(x);
-        let run_starts = word & !(word << 8 | after_word);
-        after_word = word >> 56;
         // Bytes from 0xC0 up: the first bytes of multi-byte characters.
         let multi_byte_starts = x & (x << 1) & HIGH_BITS;
         let other_ascii = if PUNCTUATION { !x & !word & HIGH_BITS } else { 0 };
-        maybe |= gather_high_bits(run_starts | multi_byte_starts | other_ascii) << (8 * i);
+        other_starts |= gather_high_bits(multi_byte_starts | other_ascii) << (8 * i);
         words |= gather_high_bits(word) << (8 * i);
     }
-    (maybe, words)
+    // A run starts at a letter or digit after none, found once for the block's bits.
+    let run_starts = words & !(words << 1 | u64::from(after_word));
+    (run_starts | other_starts, words)
 }
 
 /// A block of text, a bit for each of its bytes.
