@@ -116,8 +116,11 @@ impl Gazetteer {
         let mut hits = Vec::with_capacity(text.len() / 64);
         // Where the scan goes on: after the last hit.
         let mut at = 0;
+        // Whether the byte before the block is an ASCII letter or digit: the last bit of the block before.
+        let mut after_word = false;
         for base in (0..bytes.len()).step_by(BLOCK) {
-            let Block { mut starts, words } = self.starts.block_at(bytes, base);
+            let Block { mut starts, words } = self.starts.block_at(bytes, base, after_word);
+            after_word = words >> (BLOCK - 1) != 0;
             while starts != 0 {
                 let i = starts.trailing_zeros() as usize;
                 starts &= starts - 1;
@@ -323,11 +326,11 @@ const BLOCK: usize = 64;
 struct StartBytes {
     /// Whether some pattern starts with this byte.
     first: [bool; 256],
-    /// [`HIGH_BITS`] when some pattern starts with an ASCII byte that is no
-    /// letter or digit (a space, a punctuation mark), else 0: such bytes are
-    /// then looked at, as bytes that start a run of letters and digits and
-    /// bytes that start a multi-byte character always are.
-    punctuation_start_mask: u64,
+    /// Whether some pattern starts with an ASCII byte that is no letter or
+    /// digit (a space, a punctuation mark): such bytes are then looked at, as
+    /// bytes that start a run of letters and digits and bytes that start a
+    /// multi-byte character always are.
+    punctuation_starts: bool,
     /// The first three bytes of the patterns (a shorter pattern stands for
     /// every continuation), hashed into a set of `2^TRIPLE_BITS` bits.
     triples: Box<[u64]>,
@@ -356,7 +359,7 @@ impl StartBytes {
         let words = (1 << Self::TRIPLE_BITS) / 64;
         let mut set = StartBytes {
             first: [false; 256],
-            punctuation_start_mask: 0,
+            punctuation_starts: false,
             triples: vec![0; words].into_boxed_slice(),
             first_words: WordFilter::default(),
             open_first_words: WordFilter::default(),
@@ -387,9 +390,7 @@ impl StartBytes {
                 [a, b, c, ..] => set.insert([a, b, c]),
             }
         }
-        if (0..0x80).any(|b: u8| set.first[usize::from(b)] && !is_ascii_word_byte(b)) {
-            set.punctuation_start_mask = HIGH_BITS;
-        }
+        set.punctuation_starts = (0..0x80).any(|b: u8| set.first[usize::from(b)] && !is_ascii_word_byte(b));
         set
     }
 
@@ -407,12 +408,14 @@ impl StartBytes {
     }
 
     /// The [`Block`] of the [`BLOCK`] bytes of `bytes` from `base` (fewer at
-    /// the end). Its runs of ASCII letters and digits are found eight bytes
-    /// at a time, with no branch per byte; only the bytes that may start a
-    /// pattern (run starts, punctuation some pattern starts with, multi-byte
-    /// characters) are looked up in the first-byte table, one at a time.
+    /// the end), where `after_word` tells whether the byte before `base` is an
+    /// ASCII letter or digit (the scan carries it from block to block). Its
+    /// runs of ASCII letters and digits are found eight bytes at a time, with
+    /// no branch per byte; only the bytes that may start a pattern (run
+    /// starts, punctuation some pattern starts with, multi-byte characters)
+    /// are looked up in the first-byte table, one at a time.
     #[inline]
-    fn block_at(&self, bytes: &[u8], base: usize) -> Block {
+    fn block_at(&self, bytes: &[u8], base: usize, after_word: bool) -> Block {
         let padded;
         let block: &[u8; BLOCK] = match bytes.get(base..).and_then(<[u8]>::first_chunk) {
             Some(block) => block,
@@ -421,21 +424,12 @@ impl StartBytes {
                 &padded
             }
         };
-        // The masks of eight bytes mark a byte by its high bit, as `ascii_word_bytes`
-        // does; `after_word` marks the first of the eight when the byte before is a letter or digit.
-        let mut after_word = if base > 0 && is_ascii_word_byte(bytes[base - 1]) { 0x80 } else { 0 };
-        let (mut maybe, mut words) = (0, 0);
-        for i in 0..BLOCK / 8 {
-            let x = u64_at(block, 8 * i);
-            let word = ascii_word_bytes(x);
-            let run_starts = word & !(word << 8 | after_word);
-            after_word = word >> 56;
-            // Bytes from 0xC0 up: the first bytes of multi-byte characters.
-            let multi_byte_starts = x & (x << 1) & HIGH_BITS;
-            let other_ascii = !x & !word & self.punctuation_start_mask;
-            maybe |= gather_high_bits(run_starts | multi_byte_starts | other_ascii) << (8 * i);
-            words |= gather_high_bits(word) << (8 * i);
-        }
+        // Without patterns that start with punctuation (the bundled lexicons), the scan skips its test.
+        let (mut maybe, words) = if self.punctuation_starts {
+            block_masks::<true>(block, after_word)
+        } else {
+            block_masks::<false>(block, after_word)
+        };
         let len = (bytes.len() - base).min(BLOCK);
         if len < BLOCK {
             maybe &= (1 << len) - 1;
@@ -481,6 +475,28 @@ impl StartBytes {
             + self.open_first_words.memory_usage()
             + self.first_two_words.memory_usage()
     }
+}
+
+/// The bits of a [`Block`] before the first-byte table: the bytes that
+/// start a run of ASCII letters and digits (`after_word`: the byte before
+/// the block is one), a multi-byte character or, with `PUNCTUATION`, are
+/// other ASCII bytes; and the ASCII letters and digits.
+#[inline(always)]
+fn block_masks<const PUNCTUATION: bool>(block: &[u8; BLOCK], after_word: bool) -> (u64, u64) {
+    // The masks of eight bytes mark a byte by its high bit, as `ascii_word_bytes` does.
+    let (mut other_starts, mut words) = (0, 0);
+    for i in 0..BLOCK / 8 {
+        let x = u64_at(block, 8 * i);
+        let word = ascii_word_bytes(x);
+        // Bytes from 0xC0 up: the first bytes of multi-byte characters.
+        let multi_byte_starts = x & (x << 1) & HIGH_BITS;
+        let other_ascii = if PUNCTUATION { !x & !word & HIGH_BITS } else { 0 };
+        other_starts |= gather_high_bits(multi_byte_starts | other_ascii) << (8 * i);
+        words |= gather_high_bits(word) << (8 * i);
+    }
+    // A run starts at a letter or digit after none, found once for the block's bits.
+    let run_starts = words & !(words << 1 | u64::from(after_word));
+    (run_starts | other_starts, words)
 }
 
 /// A block of text, a bit for each of its bytes.
@@ -740,7 +756,7 @@ mod tests {
                     let words = (base..bytes.len().min(base + BLOCK))
                         .filter(|&i| is_ascii_word_byte(bytes[i]))
                         .fold(0u64, |bits, i| bits | 1 << (i - base));
-                    let block = starts.block_at(bytes, base);
+                    let block = starts.block_at(bytes, base, base > 0 && is_ascii_word_byte(bytes[base - 1]));
                     assert_eq!((block.starts, block.words), (expected, words), "{text:?} at {base}");
                 }
             }

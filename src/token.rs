@@ -276,28 +276,31 @@ fn plain_chunk(text: &str, start: usize, out: &mut Vec<Token>) -> Option<usize> 
     if end == start {
         return None;
     }
-    let ends_chunk = |at: usize| bytes.get(at).is_none_or(u8::is_ascii_whitespace);
-    let tail = if ends_chunk(end) {
-        None
-    } else if b",;:.!?)".contains(&bytes[end]) && ends_chunk(end + 1) {
-        Some(bytes[end])
-    } else {
-        return None;
+    // The word's token: a number when all digits (the first byte rules out most words before they are sliced).
+    // `ascii_word_end` never returns less than `start`.
+    let push_word = |out: &mut Vec<Token>| {
+        let number = bytes[start].is_ascii_digit() && bytes[start..end].iter().all(u8::is_ascii_digit);
+        out.push(Token::new(Span::ordered(start, end), if number { TokenKind::Number } else { TokenKind::Word }));
     };
-    let word = &bytes[start..end];
-    if tail == Some(b'.') {
+    let ends_chunk = |at: usize| bytes.get(at).is_none_or(u8::is_ascii_whitespace);
+    // The commonest chunk, a word alone, first.
+    if ends_chunk(end) {
+        push_word(out);
+        return Some(end);
+    }
+    let b = bytes[end];
+    if !b",;:.!?)".contains(&b) || !ends_chunk(end + 1) {
+        return None;
+    }
+    if b == b'.' {
         // Initials and abbreviations keep their period: `J.`, `Sen.`.
-        let initial = word.len() == 1 && word[0].is_ascii_uppercase();
+        let initial = end == start + 1 && bytes[start].is_ascii_uppercase();
         if initial || is_abbreviation(&text[start..end]) {
             out.push(Token::new(Span::new(start, end + 1), TokenKind::Abbreviation));
             return Some(end + 1);
         }
     }
-    let number = word[0].is_ascii_digit() && word.iter().all(u8::is_ascii_digit);
-    out.push(Token::new(Span::new(start, end), if number { TokenKind::Number } else { TokenKind::Word }));
-    let Some(b) = tail else {
-        return Some(end);
-    };
+    push_word(out);
     let kind = if matches!(b, b'.' | b'!' | b'?') { TokenKind::Terminal } else { TokenKind::Punct };
     out.push(Token::new(Span::new(end, end + 1), kind));
     Some(end + 1)
