@@ -563,11 +563,10 @@ mod tests {
 
     #[test]
     fn a_participle_cue_after_a_comma_starts_its_own_speech() {
-        let text =
-            "The businessman said he was ready, arguing that he will bring a “common-sense” approach to the job.";
+        let text = "The trader said she was ready, arguing that she will take a “steady” line on the budget.";
         let found = quotes(text);
         let contents: Vec<&str> = found.iter().map(|q| q.1.as_str()).collect();
-        assert_eq!(contents, ["he was ready", "he will bring a “common-sense” approach to the job"]);
+        assert_eq!(contents, ["she was ready", "she will take a “steady” line on the budget"]);
         assert_eq!(found[1].0, QuoteKind::Mixed);
     }
 

@@ -315,7 +315,7 @@ fn is_subject(scene: &Scene<'_, '_>, m: usize) -> bool {
     };
     let after_preposition = before > sentence_start && NOT_SUBJECT_AFTER.contains(&scene.lower_bytes(before - 1));
     let possessor = scene.tokens.get(mention.tokens.end).is_some_and(|t| t.kind == TokenKind::Possessive);
-    // An earlier name in the sentence is its subject; and `The group is to set up a new Zorbex division`: a name
+    // An earlier name in the sentence is its subject; and `The group will open a Zorbex office`: a name
     // after the verb is no subject. One pass over the words before the name.
     let earlier_name_or_verb = (sentence_start..start).any(|k| {
         scene.mention_at(k).is_some_and(|x| x != m && matches!(scene.mentions[x].label, Label::Person | Label::Org))
@@ -593,11 +593,11 @@ mod tests {
 
     #[test]
     fn a_name_after_the_verb_is_no_subject() {
-        let text = "Acme Corp posted a loss. Chief executive Tom Kell said sales fell. The group is to set up a new \
-                    Zorbex Bank division. It said costs rose.";
+        let text = "Acme Corp posted a loss. Chief executive Tom Kell said sales fell. The group will open a \
+                    Zorbex Bank office. It said costs rose.";
         assert_eq!(last_canonical(text).0.as_deref(), Some("Acme Corp"));
-        let text = "Acme Corp posted a loss. Chief executive Tom Kell said sales fell. Zorbex Bank is to set up a new \
-                    division. It said costs rose.";
+        let text = "Acme Corp posted a loss. Chief executive Tom Kell said sales fell. Zorbex Bank will open an \
+                    office. It said costs rose.";
         assert_eq!(last_canonical(text).0.as_deref(), Some("Zorbex Bank"));
     }
 
