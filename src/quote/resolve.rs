@@ -57,11 +57,28 @@ const GENERIC_ORG_NOUNS: &[&[u8]] = &[
     b"retailer",
 ];
 
-/// Prepositions before a name that make it no sentence subject (`said to Smith`).
-const NOT_SUBJECT_AFTER: &[&[u8]] = &[
-    b"about", b"against", b"at", b"by", b"for", b"from", b"in", b"into", b"like", b"of", b"on", b"over", b"than",
-    b"to", b"with",
-];
+/// Whether a preposition before a name makes it no sentence subject (`said to Smith`); a `match`,
+/// which the compiler turns into a switch on the length.
+fn not_subject_after(word: &[u8]) -> bool {
+    matches!(
+        word,
+        b"about"
+            | b"against"
+            | b"at"
+            | b"by"
+            | b"for"
+            | b"from"
+            | b"in"
+            | b"into"
+            | b"like"
+            | b"of"
+            | b"on"
+            | b"over"
+            | b"than"
+            | b"to"
+            | b"with"
+    )
+}
 
 /// Person nouns that describe an unnamed source, not a role held by somebody in view (`the spokesman`).
 const UNNAMED_SOURCE_NOUNS: &[&[u8]] =
@@ -183,33 +200,35 @@ impl<'s> Resolver<'s> {
             };
             (g, (gender == Gender::Unknown || g == gender).then_some((m, by)))
         };
+        // The most recent speaker, if it agrees, is the answer unless a later person agrees and
+        // opened a sentence or was introduced: the look back stops at it.
+        let last = self.last_speaker.filter(|&m| is_person(m));
+        let last_agrees = last.and_then(|m| agreement(m).1);
+        let floor = last_agrees.map(|(m, _)| scene.mentions[m].tokens.start);
         // One look back over the people in view (most mentions are none: they are ruled out
-        // before their gender is looked up), nearest first: the nearest who agrees, the nearest
-        // of unknown gender, and the nearest who agrees and opened a sentence or was introduced.
-        let (mut nearest, mut nearest_unknown, mut subject) = (None, None, None);
-        for m in mentions_before(scene, at).filter(|&m| outside(m) && is_person(m)) {
+        // before their gender is looked up), nearest first: the nearest who agrees and opened a
+        // sentence or was introduced, else the nearest who agrees, else the nearest of unknown gender.
+        let (mut nearest, mut nearest_unknown) = (None, None);
+        for m in mentions_before(scene, at)
+            .take_while(|&m| floor.is_none_or(|f| scene.mentions[m].tokens.start > f))
+            .filter(|&m| is_person(m) && outside(m))
+        {
             let (g, agrees) = agreement(m);
             if g == Gender::Unknown {
                 nearest_unknown = nearest_unknown.or(Some(m));
             }
-            if agrees.is_some() {
-                nearest = nearest.or(agrees);
+            if let Some(agrees) = agrees {
                 if is_subject(scene, m) || introduced(scene, m) {
-                    // The others are asked for only when there is no such person.
-                    subject = Some(m);
-                    break;
+                    return Some(agrees);
                 }
+                nearest = nearest.or(Some(agrees));
             }
         }
-        let last = self.last_speaker.filter(|&m| is_person(m));
-        later(scene, last.filter(|&m| agreement(m).1.is_some()), subject)
-            .and_then(|m| agreement(m).1)
-            .or(nearest)
-            .or_else(|| {
-                last.filter(|&m| self.gender(scene, m, at).0 == Gender::Unknown)
-                    .or(nearest_unknown)
-                    .map(|m| (m, Resolution::PronounSalience))
-            })
+        last_agrees.or(nearest).or_else(|| {
+            last.filter(|&m| self.gender(scene, m, at).0 == Gender::Unknown)
+                .or(nearest_unknown)
+                .map(|m| (m, Resolution::PronounSalience))
+        })
     }
 
     /// The most salient person before token `at`, whatever the gender: the
@@ -302,6 +321,10 @@ fn mentions_before<'x>(scene: &'x Scene<'_, '_>, at: usize) -> impl Iterator<Ite
 /// preposition or a verb.
 fn is_subject(scene: &Scene<'_, '_>, m: usize) -> bool {
     let mention = &scene.mentions[m];
+    // `Kell's claim`: a possessor is no subject.
+    if scene.tokens.get(mention.tokens.end).is_some_and(|t| t.kind == TokenKind::Possessive) {
+        return false;
+    }
     let start = mention.tokens.start;
     let sentence_start = scene.segments.sentences[scene.sentence_of(start)].tokens.start;
     // A subject opens its sentence: the scans below stay within a window.
@@ -313,15 +336,15 @@ fn is_subject(scene: &Scene<'_, '_>, m: usize) -> bool {
         Some(k) if k > sentence_start && matches!(scene.lower_bytes(k), b"the" | b"a" | b"an") => k,
         _ => start,
     };
-    let after_preposition = before > sentence_start && NOT_SUBJECT_AFTER.contains(&scene.lower_bytes(before - 1));
-    let possessor = scene.tokens.get(mention.tokens.end).is_some_and(|t| t.kind == TokenKind::Possessive);
+    if before > sentence_start && not_subject_after(scene.lower_bytes(before - 1)) {
+        return false;
+    }
     // An earlier name in the sentence is its subject; and `The group is to set up a new Zorbex division`: a name
     // after the verb is no subject. One pass over the words before the name.
-    let earlier_name_or_verb = (sentence_start..start).any(|k| {
+    !(sentence_start..start).any(|k| {
         scene.mention_at(k).is_some_and(|x| x != m && matches!(scene.mentions[x].label, Label::Person | Label::Org))
             || matches!(scene.lower_bytes(k), b"is" | b"are" | b"was" | b"were" | b"has" | b"have" | b"had" | b"will")
-    });
-    !after_preposition && !possessor && !earlier_name_or_verb
+    })
 }
 
 /// Whether mention `m` introduces its referent with an appositive (`came from Tom Kell, head of
@@ -506,6 +529,16 @@ mod tests {
         let text =
             "Tom Kell told reporters the port was safe.\nThe ruling was welcomed by Sam Ortiz. He said it was fair.";
         assert_eq!(last_canonical(text).0.as_deref(), Some("Tom Kell"));
+    }
+
+    #[test]
+    fn a_pronoun_takes_the_last_speaker_over_an_earlier_subject() {
+        // Sam Ortiz opened a sentence, but Tom Kell spoke after him.
+        let text = "Sam Ortiz welcomed the ruling. \"The port is safe,\" said Tom Kell. He said it was fair.";
+        assert_eq!(last_canonical(text).0.as_deref(), Some("Tom Kell"));
+        // Named without speaking, Tom Kell gives way to the subject before him.
+        let text = "Sam Ortiz welcomed the ruling. The port was praised by Tom Kell. He said it was fair.";
+        assert_eq!(last_canonical(text).0.as_deref(), Some("Sam Ortiz"));
     }
 
     #[test]
