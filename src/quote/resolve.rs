@@ -89,17 +89,27 @@ const UNNAMED_SOURCE_NOUNS: &[&[u8]] =
 pub struct Resolver<'s> {
     /// The most recent resolved speaker: its mention index.
     last_speaker: Option<usize>,
-    /// The gender a pronoun decided by evidence in the text gave each person, by canonical name.
-    linked: FxHashMap<&'s str, Gender>,
-    /// Where each person is first named with a gendered title (`Mr`, `Dame`), and that gender, by
-    /// canonical name: built once, on the first pronoun.
-    titled: Option<FxHashMap<&'s str, (usize, Gender)>>,
+    /// What the text tells of each person's gender, by canonical name: one map, so a person is
+    /// looked up once.
+    told: FxHashMap<&'s str, Told>,
+    /// How many mentions, in text order, [`Resolver::find_titles`] has looked at.
+    titled_upto: usize,
+}
+
+/// What the text tells of a person's gender.
+#[derive(Clone, Copy, Default)]
+struct Told {
+    /// The gender a pronoun decided by evidence in the text gave the person.
+    linked: Option<Gender>,
+    /// Where the person is first named with a gendered title (`Mr`, `Dame`), and that gender:
+    /// known for the mentions before the latest pronoun, as only those tell a pronoun.
+    titled: Option<(usize, Gender)>,
 }
 
 impl<'s> Resolver<'s> {
     /// A resolver with no speaker seen yet.
     pub fn new() -> Resolver<'s> {
-        Resolver { last_speaker: None, linked: FxHashMap::default(), titled: None }
+        Resolver { last_speaker: None, told: FxHashMap::default(), titled_upto: 0 }
     }
 
     /// The mention a speaker phrase refers to, if known, and what linked
@@ -120,7 +130,7 @@ impl<'s> Resolver<'s> {
             }
             SpeakerPhrase::Name(m) => Some((m, Resolution::Name)),
             SpeakerPhrase::Pronoun(gender, false) => {
-                self.find_titles(scene);
+                self.find_titles(scene, at);
                 self.person(scene, at, gender, &outside)
             }
             SpeakerPhrase::Pronoun(_, true) => self
@@ -148,7 +158,7 @@ impl<'s> Resolver<'s> {
             if let (SpeakerPhrase::Pronoun(gender @ (Gender::Male | Gender::Female), _), Resolution::PronounText) =
                 (np.phrase, by)
             {
-                self.linked.insert(&scene.mentions[m].canonical, gender);
+                self.told.entry(&scene.mentions[m].canonical).or_default().linked = Some(gender);
             }
         }
         resolved
@@ -157,29 +167,30 @@ impl<'s> Resolver<'s> {
     /// A person's gender, and whether the text (not the given-name list) decided it.
     fn gender(&self, scene: &Scene<'s, '_>, m: usize, at: usize) -> (Gender, bool) {
         let mention = &scene.mentions[m];
-        if let Some(&gender) = self.linked.get(&*mention.canonical) {
+        let told = self.told.get(&*mention.canonical);
+        if let Some(gender) = told.and_then(|t| t.linked) {
             return (gender, true);
         }
-        match self.titled.as_ref().and_then(|t| t.get(&*mention.canonical)) {
-            Some(&(first, gender)) if first < at => (gender, true),
+        match told.and_then(|t| t.titled) {
+            Some((first, gender)) if first < at => (gender, true),
             _ if mention.gender == Gender::Unknown => (scene.lists.full_name_gender(&mention.canonical), false),
             _ => (mention.gender, false),
         }
     }
 
-    /// Builds [`Resolver::titled`] if it is not built yet: one pass over the mentions.
-    fn find_titles(&mut self, scene: &Scene<'s, '_>) {
-        if self.titled.is_some() {
-            return;
-        }
-        let mut titled = FxHashMap::default();
-        for mention in scene.mentions.iter().filter(|x| x.label == Label::Person && x.title.is_some()) {
-            let gender = title_gender(scene, mention);
-            if gender != Gender::Unknown {
-                titled.entry(&*mention.canonical).or_insert((mention.tokens.start, gender));
+    /// Adds to [`Told::titled`] the mentions before token `at` not looked at yet: over a
+    /// document, one pass over the mentions up to the last pronoun.
+    fn find_titles(&mut self, scene: &Scene<'s, '_>, at: usize) {
+        while let Some(mention) = scene.mentions.get(self.titled_upto).filter(|m| m.tokens.start < at) {
+            self.titled_upto += 1;
+            if mention.label == Label::Person && mention.title.is_some() {
+                let gender = title_gender(scene, mention);
+                if gender != Gender::Unknown {
+                    let told = self.told.entry(&*mention.canonical).or_default();
+                    told.titled = told.titled.or(Some((mention.tokens.start, gender)));
+                }
             }
         }
-        self.titled = Some(titled);
     }
 
     fn person(
@@ -244,16 +255,16 @@ impl<'s> Resolver<'s> {
     /// head noun, else for a generic noun the most salient organisation.
     fn organisation(&self, scene: &Scene<'s, '_>, np: &Np) -> Option<usize> {
         let head = definite_head(scene, np)?;
-        let noun = scene.lower(head);
+        let noun = scene.lower_bytes(head);
         let holds_noun = |m: usize| {
             let mention = &scene.mentions[m];
             mention.label == Label::Org
-                && mention.canonical.split(' ').any(|w| w.len() == noun.len() && w.eq_ignore_ascii_case(noun))
+                && mention.canonical.as_bytes().split(|&b| b == b' ').any(|w| w.eq_ignore_ascii_case(noun))
         };
         if let Some(m) = mentions_before(scene, np.tokens.start).find(|&m| holds_noun(m)) {
             return Some(m);
         }
-        if !GENERIC_ORG_NOUNS.contains(&noun.as_bytes()) {
+        if !GENERIC_ORG_NOUNS.contains(&noun) {
             return None;
         }
         self.last_speaker
@@ -271,16 +282,18 @@ impl<'s> Resolver<'s> {
         let noun = scene.lower_bytes(head);
         let describes = |m: usize| {
             let mention = &scene.mentions[m];
+            if mention.label != Label::Person {
+                return false;
+            }
             // The words right before the name, back to punctuation or another person's name.
-            let before = (mention.tokens.start.saturating_sub(4)..mention.tokens.start).rev().take_while(|&k| {
+            let mut before = (mention.tokens.start.saturating_sub(4)..mention.tokens.start).rev().take_while(|&k| {
                 scene.tokens[k].kind == TokenKind::Word
                     && scene.mention_at(k).is_none_or(|x| scene.mentions[x].label != Label::Person)
             });
-            let after = mention.tokens.end..(mention.tokens.end + 8).min(np.tokens.start);
-            let appositive = mention.tokens.end < scene.tokens.len() && scene.is(mention.tokens.end, ",");
-            mention.label == Label::Person
-                && (before.into_iter().any(|k| scene.lower_bytes(k) == noun)
-                    || (appositive && after.into_iter().any(|k| scene.lower_bytes(k) == noun)))
+            let appositive = || mention.tokens.end < scene.tokens.len() && scene.is(mention.tokens.end, ",");
+            let mut after = mention.tokens.end..(mention.tokens.end + 8).min(np.tokens.start);
+            before.any(|k| scene.lower_bytes(k) == noun)
+                || (appositive() && after.any(|k| scene.lower_bytes(k) == noun))
         };
         if let Some(m) = mentions_before(scene, np.tokens.start).find(|&m| describes(m)) {
             return Some(m);
