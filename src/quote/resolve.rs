@@ -57,11 +57,28 @@ const GENERIC_ORG_NOUNS: &[&[u8]] = &[
     b"retailer",
 ];
 
-/// Prepositions before a name that make it no sentence subject (`said to Smith`).
-const NOT_SUBJECT_AFTER: &[&[u8]] = &[
-    b"about", b"against", b"at", b"by", b"for", b"from", b"in", b"into", b"like", b"of", b"on", b"over", b"than",
-    b"to", b"with",
-];
+/// Whether a preposition before a name makes it no sentence subject (`said to Smith`); a `match`,
+/// which the compiler turns into a switch on the length.
+fn not_subject_after(word: &[u8]) -> bool {
+    matches!(
+        word,
+        b"about"
+            | b"against"
+            | b"at"
+            | b"by"
+            | b"for"
+            | b"from"
+            | b"in"
+            | b"into"
+            | b"like"
+            | b"of"
+            | b"on"
+            | b"over"
+            | b"than"
+            | b"to"
+            | b"with"
+    )
+}
 
 /// Person nouns that describe an unnamed source, not a role held by somebody in view (`the spokesman`).
 const UNNAMED_SOURCE_NOUNS: &[&[u8]] =
@@ -72,17 +89,27 @@ const UNNAMED_SOURCE_NOUNS: &[&[u8]] =
 pub struct Resolver<'s> {
     /// The most recent resolved speaker: its mention index.
     last_speaker: Option<usize>,
-    /// The gender a pronoun decided by evidence in the text gave each person, by canonical name.
-    linked: FxHashMap<&'s str, Gender>,
-    /// Where each person is first named with a gendered title (`Mr`, `Dame`), and that gender, by
-    /// canonical name: built once, on the first pronoun.
-    titled: Option<FxHashMap<&'s str, (usize, Gender)>>,
+    /// What the text tells of each person's gender, by canonical name: one map, so a person is
+    /// looked up once.
+    told: FxHashMap<&'s str, Told>,
+    /// How many mentions, in text order, [`Resolver::find_titles`] has looked at.
+    titled_upto: usize,
+}
+
+/// What the text tells of a person's gender.
+#[derive(Clone, Copy, Default)]
+struct Told {
+    /// The gender a pronoun decided by evidence in the text gave the person.
+    linked: Option<Gender>,
+    /// Where the person is first named with a gendered title (`Mr`, `Dame`), and that gender:
+    /// known for the mentions before the latest pronoun, as only those tell a pronoun.
+    titled: Option<(usize, Gender)>,
 }
 
 impl<'s> Resolver<'s> {
     /// A resolver with no speaker seen yet.
     pub fn new() -> Resolver<'s> {
-        Resolver { last_speaker: None, linked: FxHashMap::default(), titled: None }
+        Resolver { last_speaker: None, told: FxHashMap::default(), titled_upto: 0 }
     }
 
     /// The mention a speaker phrase refers to, if known, and what linked
@@ -103,7 +130,7 @@ impl<'s> Resolver<'s> {
             }
             SpeakerPhrase::Name(m) => Some((m, Resolution::Name)),
             SpeakerPhrase::Pronoun(gender, false) => {
-                self.find_titles(scene);
+                self.find_titles(scene, at);
                 self.person(scene, at, gender, &outside)
             }
             SpeakerPhrase::Pronoun(_, true) => self
@@ -131,7 +158,7 @@ impl<'s> Resolver<'s> {
             if let (SpeakerPhrase::Pronoun(gender @ (Gender::Male | Gender::Female), _), Resolution::PronounText) =
                 (np.phrase, by)
             {
-                self.linked.insert(&scene.mentions[m].canonical, gender);
+                self.told.entry(&scene.mentions[m].canonical).or_default().linked = Some(gender);
             }
         }
         resolved
@@ -140,29 +167,30 @@ impl<'s> Resolver<'s> {
     /// A person's gender, and whether the text (not the given-name list) decided it.
     fn gender(&self, scene: &Scene<'s, '_>, m: usize, at: usize) -> (Gender, bool) {
         let mention = &scene.mentions[m];
-        if let Some(&gender) = self.linked.get(&*mention.canonical) {
+        let told = self.told.get(&*mention.canonical);
+        if let Some(gender) = told.and_then(|t| t.linked) {
             return (gender, true);
         }
-        match self.titled.as_ref().and_then(|t| t.get(&*mention.canonical)) {
-            Some(&(first, gender)) if first < at => (gender, true),
+        match told.and_then(|t| t.titled) {
+            Some((first, gender)) if first < at => (gender, true),
             _ if mention.gender == Gender::Unknown => (scene.lists.full_name_gender(&mention.canonical), false),
             _ => (mention.gender, false),
         }
     }
 
-    /// Builds [`Resolver::titled`] if it is not built yet: one pass over the mentions.
-    fn find_titles(&mut self, scene: &Scene<'s, '_>) {
-        if self.titled.is_some() {
-            return;
-        }
-        let mut titled = FxHashMap::default();
-        for mention in scene.mentions.iter().filter(|x| x.label == Label::Person && x.title.is_some()) {
-            let gender = title_gender(scene, mention);
-            if gender != Gender::Unknown {
-                titled.entry(&*mention.canonical).or_insert((mention.tokens.start, gender));
+    /// Adds to [`Told::titled`] the mentions before token `at` not looked at yet: over a
+    /// document, one pass over the mentions up to the last pronoun.
+    fn find_titles(&mut self, scene: &Scene<'s, '_>, at: usize) {
+        while let Some(mention) = scene.mentions.get(self.titled_upto).filter(|m| m.tokens.start < at) {
+            self.titled_upto += 1;
+            if mention.label == Label::Person && mention.title.is_some() {
+                let gender = title_gender(scene, mention);
+                if gender != Gender::Unknown {
+                    let told = self.told.entry(&*mention.canonical).or_default();
+                    told.titled = told.titled.or(Some((mention.tokens.start, gender)));
+                }
             }
         }
-        self.titled = Some(titled);
     }
 
     fn person(
@@ -183,33 +211,35 @@ impl<'s> Resolver<'s> {
             };
             (g, (gender == Gender::Unknown || g == gender).then_some((m, by)))
         };
+        // The most recent speaker, if it agrees, is the answer unless a later person agrees and
+        // opened a sentence or was introduced: the look back stops at it.
+        let last = self.last_speaker.filter(|&m| is_person(m));
+        let last_agrees = last.and_then(|m| agreement(m).1);
+        let floor = last_agrees.map(|(m, _)| scene.mentions[m].tokens.start);
         // One look back over the people in view (most mentions are none: they are ruled out
-        // before their gender is looked up), nearest first: the nearest who agrees, the nearest
-        // of unknown gender, and the nearest who agrees and opened a sentence or was introduced.
-        let (mut nearest, mut nearest_unknown, mut subject) = (None, None, None);
-        for m in mentions_before(scene, at).filter(|&m| outside(m) && is_person(m)) {
+        // before their gender is looked up), nearest first: the nearest who agrees and opened a
+        // sentence or was introduced, else the nearest who agrees, else the nearest of unknown gender.
+        let (mut nearest, mut nearest_unknown) = (None, None);
+        for m in mentions_before(scene, at)
+            .take_while(|&m| floor.is_none_or(|f| scene.mentions[m].tokens.start > f))
+            .filter(|&m| is_person(m) && outside(m))
+        {
             let (g, agrees) = agreement(m);
             if g == Gender::Unknown {
                 nearest_unknown = nearest_unknown.or(Some(m));
             }
-            if agrees.is_some() {
-                nearest = nearest.or(agrees);
+            if let Some(agrees) = agrees {
                 if is_subject(scene, m) || introduced(scene, m) {
-                    // The others are asked for only when there is no such person.
-                    subject = Some(m);
-                    break;
+                    return Some(agrees);
                 }
+                nearest = nearest.or(Some(agrees));
             }
         }
-        let last = self.last_speaker.filter(|&m| is_person(m));
-        later(scene, last.filter(|&m| agreement(m).1.is_some()), subject)
-            .and_then(|m| agreement(m).1)
-            .or(nearest)
-            .or_else(|| {
-                last.filter(|&m| self.gender(scene, m, at).0 == Gender::Unknown)
-                    .or(nearest_unknown)
-                    .map(|m| (m, Resolution::PronounSalience))
-            })
+        last_agrees.or(nearest).or_else(|| {
+            last.filter(|&m| self.gender(scene, m, at).0 == Gender::Unknown)
+                .or(nearest_unknown)
+                .map(|m| (m, Resolution::PronounSalience))
+        })
     }
 
     /// The most salient person before token `at`, whatever the gender: the
@@ -225,16 +255,16 @@ impl<'s> Resolver<'s> {
     /// head noun, else for a generic noun the most salient organisation.
     fn organisation(&self, scene: &Scene<'s, '_>, np: &Np) -> Option<usize> {
         let head = definite_head(scene, np)?;
-        let noun = scene.lower(head);
+        let noun = scene.lower_bytes(head);
         let holds_noun = |m: usize| {
             let mention = &scene.mentions[m];
             mention.label == Label::Org
-                && mention.canonical.split(' ').any(|w| w.len() == noun.len() && w.eq_ignore_ascii_case(noun))
+                && mention.canonical.as_bytes().split(|&b| b == b' ').any(|w| w.eq_ignore_ascii_case(noun))
         };
         if let Some(m) = mentions_before(scene, np.tokens.start).find(|&m| holds_noun(m)) {
             return Some(m);
         }
-        if !GENERIC_ORG_NOUNS.contains(&noun.as_bytes()) {
+        if !GENERIC_ORG_NOUNS.contains(&noun) {
             return None;
         }
         self.last_speaker
@@ -252,16 +282,18 @@ impl<'s> Resolver<'s> {
         let noun = scene.lower_bytes(head);
         let describes = |m: usize| {
             let mention = &scene.mentions[m];
+            if mention.label != Label::Person {
+                return false;
+            }
             // The words right before the name, back to punctuation or another person's name.
-            let before = (mention.tokens.start.saturating_sub(4)..mention.tokens.start).rev().take_while(|&k| {
+            let mut before = (mention.tokens.start.saturating_sub(4)..mention.tokens.start).rev().take_while(|&k| {
                 scene.tokens[k].kind == TokenKind::Word
                     && scene.mention_at(k).is_none_or(|x| scene.mentions[x].label != Label::Person)
             });
-            let after = mention.tokens.end..(mention.tokens.end + 8).min(np.tokens.start);
-            let appositive = mention.tokens.end < scene.tokens.len() && scene.is(mention.tokens.end, ",");
-            mention.label == Label::Person
-                && (before.into_iter().any(|k| scene.lower_bytes(k) == noun)
-                    || (appositive && after.into_iter().any(|k| scene.lower_bytes(k) == noun)))
+            let appositive = || mention.tokens.end < scene.tokens.len() && scene.is(mention.tokens.end, ",");
+            let mut after = mention.tokens.end..(mention.tokens.end + 8).min(np.tokens.start);
+            before.any(|k| scene.lower_bytes(k) == noun)
+                || (appositive() && after.any(|k| scene.lower_bytes(k) == noun))
         };
         if let Some(m) = mentions_before(scene, np.tokens.start).find(|&m| describes(m)) {
             return Some(m);
@@ -302,6 +334,10 @@ fn mentions_before<'x>(scene: &'x Scene<'_, '_>, at: usize) -> impl Iterator<Ite
 /// preposition or a verb.
 fn is_subject(scene: &Scene<'_, '_>, m: usize) -> bool {
     let mention = &scene.mentions[m];
+    // `Kell's claim`: a possessor is no subject.
+    if scene.tokens.get(mention.tokens.end).is_some_and(|t| t.kind == TokenKind::Possessive) {
+        return false;
+    }
     let start = mention.tokens.start;
     let sentence_start = scene.segments.sentences[scene.sentence_of(start)].tokens.start;
     // A subject opens its sentence: the scans below stay within a window.
@@ -313,15 +349,15 @@ fn is_subject(scene: &Scene<'_, '_>, m: usize) -> bool {
         Some(k) if k > sentence_start && matches!(scene.lower_bytes(k), b"the" | b"a" | b"an") => k,
         _ => start,
     };
-    let after_preposition = before > sentence_start && NOT_SUBJECT_AFTER.contains(&scene.lower_bytes(before - 1));
-    let possessor = scene.tokens.get(mention.tokens.end).is_some_and(|t| t.kind == TokenKind::Possessive);
+    if before > sentence_start && not_subject_after(scene.lower_bytes(before - 1)) {
+        return false;
+    }
     // An earlier name in the sentence is its subject; and `The group will open a Zorbex office`: a name
     // after the verb is no subject. One pass over the words before the name.
-    let earlier_name_or_verb = (sentence_start..start).any(|k| {
+    !(sentence_start..start).any(|k| {
         scene.mention_at(k).is_some_and(|x| x != m && matches!(scene.mentions[x].label, Label::Person | Label::Org))
             || matches!(scene.lower_bytes(k), b"is" | b"are" | b"was" | b"were" | b"has" | b"have" | b"had" | b"will")
-    });
-    !after_preposition && !possessor && !earlier_name_or_verb
+    })
 }
 
 /// Whether mention `m` introduces its referent with an appositive (`came from Tom Kell, head of
@@ -506,6 +542,16 @@ mod tests {
         let text =
             "Tom Kell told reporters the port was safe.\nThe ruling was welcomed by Sam Ortiz. He said it was fair.";
         assert_eq!(last_canonical(text).0.as_deref(), Some("Tom Kell"));
+    }
+
+    #[test]
+    fn a_pronoun_takes_the_last_speaker_over_an_earlier_subject() {
+        // Sam Ortiz opened a sentence, but Tom Kell spoke after him.
+        let text = "Sam Ortiz welcomed the ruling. \"The port is safe,\" said Tom Kell. He said it was fair.";
+        assert_eq!(last_canonical(text).0.as_deref(), Some("Tom Kell"));
+        // Named without speaking, Tom Kell gives way to the subject before him.
+        let text = "Sam Ortiz welcomed the ruling. The port was praised by Tom Kell. He said it was fair.";
+        assert_eq!(last_canonical(text).0.as_deref(), Some("Sam Ortiz"));
     }
 
     #[test]
