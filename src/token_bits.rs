@@ -20,10 +20,7 @@ impl TokenBits {
     /// The tokens `test` holds for. `test` runs on every token and only its
     /// result is stored, so keep it free of branches on the token's data.
     pub fn of(tokens: &[Token], test: impl Fn(&Token) -> bool) -> TokenBits {
-        // From the chunk's last token to its first, each shifting in one bit:
-        // a shift by one and an `or` a token (a shift by the token's place
-        // would be vectorised, at greater cost than this).
-        let bits = |chunk: &[Token]| chunk.iter().rev().fold(0, |bits, t| bits << 1 | u64::from(test(t)));
+        let bits = |chunk: &[Token]| chunk.iter().enumerate().fold(0, |bits, (i, t)| bits | u64::from(test(t)) << i);
         let words = tokens
             .chunks(64)
             .map(|chunk| match <&[Token; 64]>::try_from(chunk) {
