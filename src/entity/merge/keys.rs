@@ -187,7 +187,26 @@ impl Hash for Straight<'_> {
 impl PartialEq for Straight<'_> {
     fn eq(&self, other: &Self) -> bool {
         // Most keys that meet are the same name written the same way.
-        (self.head == other.head && self.rest == other.rest) || self.chars().eq(other.chars())
+        (same_bytes(self.head, other.head) && same_bytes(self.rest, other.rest)) || self.chars().eq(other.chars())
+    }
+}
+
+/// Whether `a` and `b` are the same text. Most names have up to 16 bytes:
+/// they are compared a word from each end, overlapping, with no call to
+/// `memcmp` (which an empty head would cost too).
+#[inline(always)]
+fn same_bytes(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    match n {
+        0 => true,
+        1..=3 => a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1],
+        4..=7 => u32_at(a, 0) == u32_at(b, 0) && u32_at(a, n - 4) == u32_at(b, n - 4),
+        8..=16 => u64_at(a, 0) == u64_at(b, 0) && u64_at(a, n - 8) == u64_at(b, n - 8),
+        _ => a == b,
     }
 }
 
@@ -302,6 +321,24 @@ mod tests {
     use proptest::sample::{select, Index};
     use rustc_hash::FxHashSet;
     use std::hash::DefaultHasher;
+
+    #[test]
+    fn same_bytes_compares_every_byte_at_every_length() {
+        let name = "Zorbla Quuxington-Fenwick";
+        let copy = String::from(name);
+        for n in 0..=name.len() {
+            let a = &name[..n];
+            assert!(same_bytes(a, &copy[..n]), "{a}");
+            // A text one byte shorter is another text.
+            assert!(n == 0 || !same_bytes(a, &copy[..n - 1]), "{a}");
+            // One byte changed anywhere makes another text.
+            for i in 0..n {
+                let mut other = a.as_bytes().to_vec();
+                other[i] = b'#';
+                assert!(!same_bytes(a, std::str::from_utf8(&other).unwrap()), "{a} at {i}");
+            }
+        }
+    }
 
     #[test]
     fn straight_keys_ignore_apostrophes_and_where_the_parts_join() {
