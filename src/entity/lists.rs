@@ -5,7 +5,7 @@
 use rustc_hash::FxHashMap;
 
 use crate::lexicon::{bundled, parse_entities, Entry};
-use crate::word_map::{WordMap, WordSet};
+use crate::word_map::{WordFilter, WordMap, WordSet};
 
 /// A person's gender as far as a name or title tells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -59,6 +59,9 @@ pub struct WordLists {
     common_words: WordSet,
     /// Bundled entity surfaces with lower-case letters, by their upper-case form (`NEW YORK` → `New York`).
     shouted: FxHashMap<String, &'static str>,
+    /// Lets through the first word of every key of `shouted` (`NEW` of
+    /// `NEW YORK`): most words in capitals start none, and need no key built.
+    shouted_starts: WordFilter,
 }
 
 impl WordLists {
@@ -126,6 +129,9 @@ impl WordLists {
             }
         }
         lists.shouted = shouted_surfaces(&lists, entities);
+        for upper in lists.shouted.keys() {
+            lists.shouted_starts.insert(first_word(upper).as_bytes());
+        }
         lists
     }
 
@@ -234,6 +240,14 @@ impl WordLists {
         self.shouted.get(upper).copied()
     }
 
+    /// Whether some bundled surface written in capitals may start with the
+    /// word `upper` (a word of no space): always when one does, and seldom
+    /// otherwise.
+    #[inline]
+    pub fn may_start_shouted_surface(&self, upper: &str) -> bool {
+        self.shouted_starts.may_contain(upper.as_bytes())
+    }
+
     /// Whether a lexicon surface is also a common word or given name.
     pub fn is_ambiguous(&self, surface: &str) -> bool {
         self.ambiguous.contains(surface)
@@ -261,6 +275,7 @@ impl WordLists {
             + nicknames
             + self.titles.memory_usage()
             + shouted
+            + self.shouted_starts.memory_usage()
     }
 }
 
@@ -379,6 +394,15 @@ mod tests {
         assert_eq!(lists.full_name_gender("Zorbl Reid"), Gender::Unknown);
         // The wider list is no evidence that a word is a given name.
         assert_eq!(lists.given_name("Aoife"), None);
+    }
+
+    #[test]
+    fn every_name_in_capitals_starts_with_a_word_the_filter_lets_through() {
+        let lists = WordLists::bundled();
+        assert!(lists.shouted.keys().all(|upper| lists.may_start_shouted_surface(first_word(upper))));
+        assert!(lists.shouted_surface("NEW YORK").is_some() && lists.may_start_shouted_surface("NEW"));
+        // A word no bundled name starts with is ruled out.
+        assert!(!lists.may_start_shouted_surface("ZQXWV"));
     }
 
     #[test]

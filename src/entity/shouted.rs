@@ -29,7 +29,9 @@ pub(crate) fn add_hits(cx: &Context<'_, '_>, starts: &NameStarts, hits: &mut Tok
             k = starts.next(end.max(k + 1), n);
             continue;
         }
-        if !is_shouted(cx, k) {
+        // Tokens hold no space: a name that starts with none of the words
+        // the names in capitals start with is no such name, whatever its length.
+        if !is_shouted(cx, k) || !cx.lists.may_start_shouted_surface(cx.word(k)) {
             k = starts.next(k + 1, n);
             continue;
         }
