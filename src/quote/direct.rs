@@ -450,7 +450,10 @@ fn last_person(scene: &Scene<'_, '_>, floor: usize, end: usize) -> Option<Attrib
 /// Whether tokens `from..to` are a short phrase between a cue and its quote
 /// (`in a statement`, `of Clinton`, `his radio audience on Monday`).
 fn phrase_ends_at(scene: &Scene<'_, '_>, from: usize, to: usize) -> bool {
-    to - from <= 7 && (from..to).all(|k| !matches!(scene.tokens[k].kind, TokenKind::Terminal | TokenKind::Quote))
+    // `to` may stand before `from` (nothing between): no such phrase, and no subtraction below zero.
+    from <= to
+        && to - from <= 7
+        && (from..to).all(|k| !matches!(scene.tokens[k].kind, TokenKind::Terminal | TokenKind::Quote))
 }
 
 /// An introducing line ending in `:` before the quote's paragraph, or the
