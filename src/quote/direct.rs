@@ -247,22 +247,51 @@ fn phrase_cue_after(scene: &Scene<'_, '_>, s: usize, limit: usize) -> Option<(At
     })
 }
 
-/// `“A,” he said. “B.”` or `“A,” he said, “B.”`: the quote that continues the one just attributed.
+/// `“A,” he said. “B.”`, `“A,” he said, “B.”`, `“A?” he asked. “B.”`: the
+/// quote that continues the one just attributed. A first part ending in a
+/// full stop (`“A.” he said. “B.”`) is a quote of its own.
 fn continuation_after(scene: &Scene<'_, '_>, quoted: &[Quoted], i: usize, end: usize) -> Option<usize> {
     let q = &quoted[i];
-    if !scene.text[q.content].trim_end().ends_with(',') {
+    // `“… ‘A,’” he said`: an inner quote closing with the first part.
+    let first = scene.text[q.content].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '\'' | '’' | '"'));
+    if first.is_empty() || first.ends_with(['.', ':', ';']) {
         return None;
     }
-    let j = quoted[i + 1..].iter().position(|n| !n.nested && n.open >= end)? + i + 1;
+    // A title in the attribution (`he told “Good Morning Town.”`) is passed over: a short
+    // stretch closing in the same paragraph that is no quotation itself.
+    let mut titles = 0..0;
+    let j = loop {
+        let k = titles.end.max(i + 1);
+        let n = k + quoted.get(k..)?.iter().position(|n| !n.nested && n.open >= end)?;
+        let title = quoted[n].close.is_some_and(|c| c - end <= MAX_INTERRUPTION)
+            && quoted[n].last_paragraph == q.last_paragraph
+            && !is_quotation(scene, &quoted[n]);
+        if !title {
+            break n;
+        }
+        titles = if titles.is_empty() { n..n + 1 } else { titles.start..n + 1 };
+    };
     let next = &quoted[j];
+    let in_title =
+        |k: usize| quoted[titles.clone()].iter().any(|t| !t.nested && t.open <= k && t.close.is_some_and(|c| k <= c));
     // Only the rest of the attribution (`, the chair of the union.`) may stand between: no
     // sentence of its own (`“A,” he says. X says that … “B.”` is two quotes).
     let between = end..next.open;
+    let last = next.open.checked_sub(1)?;
+    let ends_attribution = match scene.tokens[last].kind {
+        TokenKind::Terminal | TokenKind::Punct => true,
+        // `… on “Meet the Town.” “B.”`: the title's full stop ends the attribution.
+        TokenKind::Quote => in_title(last) && matches!(scene.tokens[last - 1].kind, TokenKind::Terminal),
+        _ => false,
+    };
     let close = between.len() <= MAX_INTERRUPTION
-        && between.clone().all(|k| scene.tokens[k].kind != TokenKind::Quote)
-        && (end..next.open.saturating_sub(1)).all(|k| scene.tokens[k].kind != TokenKind::Terminal)
-        && next.open > 0
-        && matches!(scene.tokens[next.open - 1].kind, TokenKind::Terminal | TokenKind::Punct);
+        && ends_attribution
+        && between.clone().all(|k| in_title(k) || scene.tokens[k].kind != TokenKind::Quote)
+        && (end..last).all(|k| in_title(k) || scene.tokens[k].kind != TokenKind::Terminal)
+        // New speech in the attribution's rest (`, adding that …`, `, and then predicted: “B.”`)
+        // ends the quote there.
+        && !between.clone().any(|k| scene.speech_verb(k).is_some_and(|c| c.that && c.participle && !c.noun))
+        && !(next.open.saturating_sub(2).max(end)..next.open).any(|k| quote_cue(scene, k).is_some());
     (close && next.paragraph == q.last_paragraph && after(scene, next).is_none()).then_some(j)
 }
 

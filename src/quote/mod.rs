@@ -310,6 +310,51 @@ mod tests {
         assert_eq!(&*doc.quotes[0].content.text, "We are ready,");
     }
 
+    /// The parts of each direct quote saywho finds in `text` (the content alone where it has none).
+    fn parts(text: &str) -> Vec<Vec<String>> {
+        let doc = extract(text);
+        doc.validate(text).unwrap();
+        let pieces = |q: &crate::Quote<'_>| -> Vec<String> {
+            if q.parts.is_empty() {
+                vec![q.content.text.to_string()]
+            } else {
+                q.parts.iter().map(|p| p.text.to_string()).collect()
+            }
+        };
+        doc.quotes.iter().filter(|q| q.kind == QuoteKind::Direct).map(pieces).collect()
+    }
+
+    #[test]
+    fn a_question_or_an_inner_quote_may_end_the_first_part() {
+        let tomorrow = "The vote is tomorrow.".to_string();
+        let asked = "“Are we ready?” asked Jane Smith. “The vote is tomorrow.”";
+        assert_eq!(parts(asked), [vec!["Are we ready?".to_string(), tomorrow.clone()]]);
+        let inner = "“They told us ‘wait,’” said Jane Smith. “The vote is tomorrow.”";
+        assert_eq!(parts(inner), [vec!["They told us ‘wait,’".to_string(), tomorrow.clone()]]);
+        // A first part ending in a full stop is a quote of its own.
+        let stop = "“We are ready.” Jane Smith said. “The vote is tomorrow.”";
+        assert_eq!(parts(stop), [vec!["We are ready.".to_string()], vec![tomorrow]]);
+    }
+
+    #[test]
+    fn a_title_in_the_attribution_is_passed_over() {
+        let text = "“We are ready,” Jane Smith said on “Morning Town.” “The vote is tomorrow.”";
+        assert_eq!(parts(text), [vec!["We are ready,".to_string(), "The vote is tomorrow.".to_string()]]);
+        // A quotation of its own after the attribution is no title: it is the second part.
+        let text = "“We are ready,” Jane Smith said. “Morning comes soon, and the vote is tomorrow.”";
+        assert_eq!(parts(text)[0].len(), 2);
+    }
+
+    #[test]
+    fn new_speech_in_the_attribution_ends_the_quote() {
+        let plain = "“We are ready,” Jane Smith said on Monday. “The vote is tomorrow.”";
+        assert_eq!(parts(plain).len(), 1);
+        let noting = "“We are ready,” Jane Smith said, noting that the hall was full. “The vote is tomorrow.”";
+        assert_eq!(parts(noting).len(), 2);
+        let warned = "“We are ready,” Jane Smith said, and then warned: “The vote is tomorrow.”";
+        assert_eq!(parts(warned).len(), 2);
+    }
+
     #[test]
     fn intro_line_before_a_bullet() {
         let text = "Jane Smith told the board:\n- “We will not accept this.”";
