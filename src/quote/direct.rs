@@ -292,7 +292,12 @@ fn continuation_after(scene: &Scene<'_, '_>, quoted: &[Quoted], i: usize, end: u
         // ends the quote there.
         && !between.clone().any(|k| scene.speech_verb(k).is_some_and(|c| c.that && c.participle && !c.noun))
         && !(next.open.saturating_sub(2).max(end)..next.open).any(|k| quote_cue(scene, k).is_some());
-    (close && next.paragraph == q.last_paragraph && after(scene, next).is_none()).then_some(j)
+    // `“A,” he said.⏎“B.”`: the attribution may end its paragraph, the next opening with the second part.
+    let next_paragraph = next.paragraph == q.last_paragraph + 1
+        && paragraph_start(scene, next.paragraph) == next.open
+        && ends_its_sentence(scene, next);
+    let paragraph = next.paragraph == q.last_paragraph || next_paragraph;
+    (close && paragraph && after(scene, next).is_none()).then_some(j)
 }
 
 /// `X said: “…”`, `X told Y “…”`, `X attacked Y, saying, “…”`: a cue in
@@ -533,13 +538,18 @@ fn continues(scene: &Scene<'_, '_>, q: &Quoted, previous: &Found) -> bool {
     if previous.speaker.is_none() || previous.span.end() > scene.tokens[q.open].span().start() {
         return false;
     }
-    let ends_sentence = q.close.is_none_or(|c| {
-        let end = scene.segments.sentences[scene.sentence_of(c)].tokens.end;
-        end - (c + 1) <= MAX_LEAD && (c + 1..end).all(|k| !scene.tokens[k].is_wordlike())
-    });
     let p = q.paragraph;
     let same = scene.segments.paragraphs[p].span.covers(previous.span);
     let next =
         p > 0 && paragraph_start(scene, p) == q.open && scene.segments.paragraphs[p - 1].span.overlaps(previous.span);
-    ends_sentence && (same || next)
+    ends_its_sentence(scene, q) && (same || next)
+}
+
+/// Whether the quote ends its sentence: at most a few marks, no words, follow
+/// its closing mark (`“A.”`, not `“A,” she added` or `“A” was written by …`).
+fn ends_its_sentence(scene: &Scene<'_, '_>, q: &Quoted) -> bool {
+    q.close.is_none_or(|c| {
+        let end = scene.segments.sentences[scene.sentence_of(c)].tokens.end;
+        end - (c + 1) <= MAX_LEAD && (c + 1..end).all(|k| !scene.tokens[k].is_wordlike())
+    })
 }

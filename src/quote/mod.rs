@@ -346,6 +346,15 @@ mod tests {
     }
 
     #[test]
+    fn the_second_part_may_open_the_next_paragraph() {
+        let text = "“We are ready,” Jane Smith said.\n\n“The vote is tomorrow.”";
+        assert_eq!(parts(text), [vec!["We are ready,".to_string(), "The vote is tomorrow.".to_string()]]);
+        // A quote whose sentence goes on after it (an attribution saywho may not know) is no second part.
+        let text = "“We are ready,” Jane Smith said.\n\n“The vote is tomorrow,” Tom Kell zorbled.";
+        assert_eq!(parts(text).len(), 2);
+    }
+
+    #[test]
     fn new_speech_in_the_attribution_ends_the_quote() {
         let plain = "“We are ready,” Jane Smith said on Monday. “The vote is tomorrow.”";
         assert_eq!(parts(plain).len(), 1);
