@@ -20,7 +20,7 @@ use super::{Found, Rule};
 /// How many tokens after a closing mark the attribution may start.
 const AFTER_WINDOW: usize = 28;
 /// How many tokens may separate the end of an attribution from the quote it interrupts.
-const MAX_INTERRUPTION: usize = 30;
+const MAX_INTERRUPTION: usize = 50;
 /// How many tokens before an opening mark the cue may be.
 const BEFORE_WINDOW: usize = 12;
 /// How many marks, dashes or bullets may stand between a sentence's start
@@ -291,7 +291,10 @@ fn continuation_after(scene: &Scene<'_, '_>, quoted: &[Quoted], i: usize, end: u
         // New speech in the attribution's rest (`, adding that …`, `, and then predicted: “B.”`)
         // ends the quote there.
         && !between.clone().any(|k| scene.speech_verb(k).is_some_and(|c| c.that && c.participle && !c.noun))
-        && !(next.open.saturating_sub(2).max(end)..next.open).any(|k| quote_cue(scene, k).is_some());
+        && !(last > end
+            && matches!(scene.word(last), ":" | ",")
+            && scene.word(last - 1).starts_with(|c: char| c.is_lowercase())
+            && quote_cue(scene, last - 1).is_some());
     // `“A,” he said.⏎“B.”`: the attribution may end its paragraph, the next opening with the second part.
     let next_paragraph = next.paragraph == q.last_paragraph + 1
         && paragraph_start(scene, next.paragraph) == next.open

@@ -362,6 +362,23 @@ mod tests {
         assert_eq!(parts(noting).len(), 2);
         let warned = "“We are ready,” Jane Smith said, and then warned: “The vote is tomorrow.”";
         assert_eq!(parts(warned).len(), 2);
+        // A cue word ending the attribution as a noun (`in reply.`) or a name (`the Quell Forecast,`) is no new speech.
+        let reply = "“We are ready,” Jane Smith said in reply. “The vote is tomorrow.”";
+        assert_eq!(parts(reply).len(), 1);
+        let forecast = "“The risk,” said Tom Kell, the head of the Quell Forecast, “is that we lose the vote.”";
+        assert_eq!(parts(forecast).len(), 1);
+    }
+
+    #[test]
+    fn a_long_attribution_may_interrupt_the_quote() {
+        let rest =
+            "a retired teacher who has lived in the valley since the floods and runs the choir of the old chapel";
+        let text = format!("“We are ready,” said Jane Smith, 64, {rest}, {rest} on the hill. “The vote is tomorrow.”");
+        assert_eq!(parts(&text).len(), 1);
+        // Past the bound the second quote stands alone.
+        let text =
+            format!("“We are ready,” said Jane Smith, 64, {rest}, {rest}, {rest} on the hill. “The vote is tomorrow.”");
+        assert_eq!(parts(&text).len(), 2);
     }
 
     #[test]
