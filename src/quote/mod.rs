@@ -6,7 +6,8 @@
 //! 3. [`reported`] finds speech around cue verbs, nouns and phrases; quoted
 //!    fragments inside it make it mixed.
 //! 4. An unattributed quote right after a trailing attribution (`…, X
-//!    said. “…”`) continues that speaker.
+//!    said. “…”`) continues that speaker; in the speech's paragraph it is
+//!    the speech's second part.
 //! 5. The remaining fragments are scare quotes (no speaker), except titles
 //!    and nicknames, which are not speech at all.
 //! 6. [`resolve`] gives each speaker its referent: a name's canonical form,
@@ -167,11 +168,20 @@ const MAX_ATTRIBUTION_REST: usize = 120;
 /// plan would fail. “Nobody asked us.”`: an unattributed quote (or one
 /// continuing an earlier quote) opening right after attributed speech whose
 /// sentence it follows, in the same paragraph or opening the next one,
-/// continues that nearer speaker. `found` is in text order.
-fn continue_after_trailing_attribution(text: &str, found: &mut [Found]) {
+/// continues that nearer speaker. Where the speech stands before its
+/// attribution in the same paragraph (`The plan will fail, Smith said.
+/// “Nobody asked us.”`), the quote is its second part: one mixed quote in
+/// two parts, as `“A,” he said. “B.”` is one direct quote. `found` is in text order.
+fn continue_after_trailing_attribution(text: &str, found: &mut Vec<Found>) {
+    // The quotes joined to the speech before them, as second parts.
+    let mut joined = vec![false; found.len()];
+    let mut p = 0;
     for i in 1..found.len() {
+        if !joined[i - 1] {
+            p = i - 1;
+        }
         let (before, rest) = found.split_at_mut(i);
-        let (previous, quote) = (&before[i - 1], &mut rest[0]);
+        let (previous, quote) = (&mut before[p], &mut rest[0]);
         // Reported speech of any rule, or a quote whose attribution follows it: a quote after a quote
         // attributed before it is `direct`'s own continuation, with its own checks.
         let attributed = previous.speaker.is_some()
@@ -189,13 +199,26 @@ fn continue_after_trailing_attribution(text: &str, found: &mut [Found]) {
             && !between.contains(['\n', '\r', '"', '“', '”', '‘', '’', '«', '»'])
             && (between.is_empty() || between.ends_with('.'))
             && between.matches(['.', '!', '?']).count() <= 1;
-        if rest_of_attribution {
+        if !rest_of_attribution {
+            continue;
+        }
+        let same_paragraph = !text[previous.span.end()..quote.span.start()].contains(['\n', '\r']);
+        if previous.rule == Rule::IndirectCueAfter && previous.parts.is_empty() && same_paragraph {
+            previous.parts = vec![previous.content, quote.content];
+            previous.fragments.push(quote.content);
+            previous.kind = QuoteKind::Mixed;
+            previous.content = previous.content.cover(quote.content);
+            previous.span = previous.span.cover(quote.span);
+            joined[i] = true;
+        } else {
             quote.apply(
                 Attribution { speaker: previous.speaker.clone(), cue: None, addressee: None },
                 Rule::DirectContinuation,
             );
         }
     }
+    let mut joined = joined.into_iter();
+    found.retain(|_| !joined.next().unwrap_or(false));
 }
 
 #[cfg(test)]
@@ -352,6 +375,26 @@ mod tests {
         // A quote whose sentence goes on after it (an attribution saywho may not know) is no second part.
         let text = "“We are ready,” Jane Smith said.\n\n“The vote is tomorrow,” Tom Kell zorbled.";
         assert_eq!(parts(text).len(), 2);
+    }
+
+    #[test]
+    fn a_quote_after_speech_before_its_attribution_is_its_second_part() {
+        let text = "The plan will fail, Jane Smith said. “Nobody asked us.”";
+        let doc = extract(text);
+        assert_eq!(doc.quotes.len(), 1, "{:?}", doc.quotes);
+        let quote = &doc.quotes[0];
+        assert_eq!(quote.kind, QuoteKind::Mixed);
+        let parts: Vec<&str> = quote.parts.iter().map(|p| &*p.text).collect();
+        assert_eq!(parts, ["The plan will fail", "Nobody asked us."]);
+        assert_eq!(quote.speaker.as_ref().map(|s| &*s.text), Some("Jane Smith"));
+        // In the next paragraph, or after speech its attribution opens, the quote only continues the speaker.
+        let smith = Some("Jane Smith".to_string());
+        let next = quotes("The plan will fail, Jane Smith said.\n“Nobody asked us.”");
+        assert_eq!(next.len(), 2);
+        assert_eq!(next[1], (QuoteKind::Direct, "Nobody asked us.".to_string(), smith.clone()));
+        let opened = quotes("Jane Smith said the plan would fail. “Nobody asked us.”");
+        assert_eq!(opened.len(), 2);
+        assert_eq!(opened[1], (QuoteKind::Direct, "Nobody asked us.".to_string(), smith));
     }
 
     #[test]
@@ -574,7 +617,14 @@ mod tests {
             "The council may wait for the state, Jane Smith said. “The other factor is the budget. We will see.”",
             "The council may wait for the state, Jane Smith said. \"The other factor is the budget. We will see.\"",
         ] {
+            // In its paragraph the quote is the speech's second part.
             let found = quotes(text);
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            assert!(found[0].1.ends_with("We will see."), "{text}: {found:?}");
+            assert_eq!(found[0].2.as_deref(), Some("Jane Smith"), "{text}");
+            // Opening the next paragraph, it is a quote of its own with the same speaker.
+            let text = text.replace("said. ", "said.\n");
+            let found = quotes(&text);
             assert_eq!(found.len(), 2, "{text}: {found:?}");
             assert_eq!(found[1].0, QuoteKind::Direct);
             assert_eq!(found[1].2.as_deref(), Some("Jane Smith"), "{text}");
@@ -680,13 +730,10 @@ mod tests {
         let found = quotes(text);
         let got: Vec<(QuoteKind, &str, Option<&str>)> =
             found.iter().map(|q| (q.0, q.1.as_str(), q.2.as_deref())).collect();
-        assert_eq!(
-            got,
-            [
-                (QuoteKind::Mixed, "The answers are “not meeting the demand,”", Some("Jane Smith")),
-                (QuoteKind::Direct, "We often compare it to a flood.", Some("Jane Smith")),
-            ]
-        );
+        // The quote after the attribution is the speech's second part.
+        let content = "The answers are “not meeting the demand,” says Jane Smith, founder of Vets First. \
+                       “We often compare it to a flood.";
+        assert_eq!(got, [(QuoteKind::Mixed, content, Some("Jane Smith"))]);
     }
 
     #[test]
