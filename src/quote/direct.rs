@@ -263,7 +263,11 @@ fn continuation_after(scene: &Scene<'_, '_>, quoted: &[Quoted], i: usize, end: u
     let j = loop {
         let k = titles.end.max(i + 1);
         let n = k + quoted.get(k..)?.iter().position(|n| !n.nested && n.open >= end)?;
-        let title = quoted[n].close.is_some_and(|c| c - end <= MAX_INTERRUPTION)
+        // A title stands inside the attribution's sentence, after a word (`on “…”`, `ABC’s “…”`).
+        let title = quoted[n].open > end
+            && (scene.tokens[quoted[n].open - 1].is_wordlike()
+                || scene.tokens[quoted[n].open - 1].kind == TokenKind::Possessive)
+            && quoted[n].close.is_some_and(|c| c - end <= MAX_INTERRUPTION)
             && quoted[n].last_paragraph == q.last_paragraph
             && !is_quotation(scene, &quoted[n]);
         if !title {

@@ -173,11 +173,11 @@ const MAX_ATTRIBUTION_REST: usize = 120;
 /// “Nobody asked us.”`), the quote is its second part: one mixed quote in
 /// two parts, as `“A,” he said. “B.”` is one direct quote. `found` is in text order.
 fn continue_after_trailing_attribution(text: &str, found: &mut Vec<Found>) {
-    // The quotes joined to the speech before them, as second parts.
-    let mut joined = vec![false; found.len()];
+    // The quotes joined to the speech before them, as second parts, in text order (no allocation until one is).
+    let mut joined: Vec<usize> = Vec::new();
     let mut p = 0;
     for i in 1..found.len() {
-        if !joined[i - 1] {
+        if joined.last() != Some(&(i - 1)) {
             p = i - 1;
         }
         let (before, rest) = found.split_at_mut(i);
@@ -209,7 +209,7 @@ fn continue_after_trailing_attribution(text: &str, found: &mut Vec<Found>) {
             previous.kind = QuoteKind::Mixed;
             previous.content = previous.content.cover(quote.content);
             previous.span = previous.span.cover(quote.span);
-            joined[i] = true;
+            joined.push(i);
         } else {
             quote.apply(
                 Attribution { speaker: previous.speaker.clone(), cue: None, addressee: None },
@@ -217,8 +217,15 @@ fn continue_after_trailing_attribution(text: &str, found: &mut Vec<Found>) {
             );
         }
     }
-    let mut joined = joined.into_iter();
-    found.retain(|_| !joined.next().unwrap_or(false));
+    if !joined.is_empty() {
+        let mut i = 0;
+        let mut joined = joined.into_iter().peekable();
+        found.retain(|_| {
+            let keep = joined.next_if_eq(&i).is_none();
+            i += 1;
+            keep
+        });
+    }
 }
 
 #[cfg(test)]
