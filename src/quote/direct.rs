@@ -7,7 +7,8 @@
 //! (`X said: “…”`), on an introducing line ending in `:` (`Trump told
 //! Maduro:` then a bullet), or from the previous paragraph's quote when
 //! this paragraph is only a quote. A quote interrupted by its attribution
-//! (`“A,” he said. “B.”`) becomes one quote with two parts.
+//! (`“A,” he said. “B.”`, `“A?” he asked on “Show.” “B.”`, the second part
+//! possibly opening the next paragraph) becomes one quote with two parts.
 
 use crate::token::TokenKind;
 use crate::{QuoteKind, Span};
