@@ -79,6 +79,8 @@ pub fn attribute(scene: &Scene<'_, '_>, quoted: &[Quoted]) -> (Vec<Found>, Vec<u
             }
         } else if let Some(attribution) = (!before_first).then(|| before(scene, q)).flatten() {
             quote.apply(attribution, Rule::DirectCueBefore);
+        } else if let Some(attribution) = dash_line_after(scene, q) {
+            quote.apply(attribution, Rule::DirectDash);
         } else if let Some(attribution) = intro_line(scene, q, previous) {
             quote.apply(attribution, Rule::DirectIntroLine);
         } else if let Some(previous) = previous.filter(|p| continues(scene, q, p)) {
@@ -286,8 +288,10 @@ fn before(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Attribution> {
     if let Some(speaker) = colon.then(|| dash_label(scene, sentence_start, b)).flatten() {
         return Some(Attribution { speaker: Some(speaker), cue: None, addressee: None });
     }
+    // A word of a name is no cue (`told the Washington Post, “…”`).
     let cue_before = |k: usize| {
         scene.tokens[k].kind == TokenKind::Word
+            && scene.mention_at(k).is_none()
             && scene
                 .cues
                 .word(scene.lower(k))
@@ -454,6 +458,29 @@ fn phrase_ends_at(scene: &Scene<'_, '_>, from: usize, to: usize) -> bool {
     from <= to
         && to - from <= 7
         && (from..to).all(|k| !matches!(scene.tokens[k].kind, TokenKind::Terminal | TokenKind::Quote))
+}
+
+/// `“…”` alone in its paragraph, then a line `- Quell.` or `-Tom Kell, writing
+/// on his blog.`: a dash opening the next paragraph and a person or organisation
+/// named right after it, ending at `.` or `,` (or the line's end).
+fn dash_line_after(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Attribution> {
+    let close = q.close?;
+    let p = scene.paragraph_of(close);
+    let paragraph = &scene.segments.paragraphs[p];
+    let alone = paragraph_start(scene, q.paragraph) == q.open
+        && (close + 1..paragraph.tokens.end).all(|k| !scene.tokens[k].is_wordlike());
+    let next = scene.segments.paragraphs.get(p + 1).filter(|_| alone)?;
+    let dash = next.tokens.start;
+    if !matches!(scene.tokens[dash].kind, TokenKind::Dash | TokenKind::Bullet) {
+        return None;
+    }
+    let limit = next.tokens.end.min(dash + 1 + AFTER_WINDOW);
+    let np = scene.np_starting_at(dash + 1, limit)?;
+    let SpeakerPhrase::Name(m) = np.phrase else { return None };
+    let named = matches!(scene.mentions[m].label, crate::Label::Person | crate::Label::Org);
+    let end = np.tokens.end;
+    let closes = end == next.tokens.end || matches!(scene.word(end), "." | ",");
+    (named && closes).then_some(Attribution { speaker: Some(np), cue: None, addressee: None })
 }
 
 /// An introducing line ending in `:` before the quote's paragraph, or the

@@ -296,6 +296,29 @@ mod tests {
     }
 
     #[test]
+    fn a_word_of_a_name_is_no_cue_before_a_quote() {
+        // `Post` in the paper's name is no cue verb: the speaker is the subject of `told`.
+        let text = "Tom Kell told the Washington Post, “We are not there yet and we will wait.”";
+        assert_eq!(first_speaker(text).as_deref(), Some("Tom Kell"));
+        // The same word outside a name is still a cue.
+        let text = "The fans post online, “We are not there yet and we will wait.”";
+        assert_eq!(first_speaker(text).as_deref(), Some("The fans"));
+    }
+
+    #[test]
+    fn a_dash_line_after_a_paragraph_of_quote_names_its_speaker() {
+        let text = "“We are not there yet and we will wait.”\n\n- Tom Kell, writing on his blog.\n";
+        assert_eq!(first_speaker(text).as_deref(), Some("Tom Kell"));
+        let text = "“We are not there yet and we will wait.”\n-Acme Corp.\n";
+        assert_eq!(first_speaker(text).as_deref(), Some("Acme Corp."));
+        // A bullet line that names nobody first, or a quote the paragraph goes on after, takes nothing.
+        let text = "“We are not there yet and we will wait.”\n- we will see, Tom Kell wrote.\n";
+        assert_eq!(first_speaker(text), None);
+        let text = "“We are not there yet and we will wait.” The hall fell silent.\n- Tom Kell.\n";
+        assert_eq!(first_speaker(text), None);
+    }
+
+    #[test]
     fn split_quote_is_one_quote_in_two_parts() {
         let text = "“We are ready,” said Jane Smith. “The vote is tomorrow.”";
         let doc = extract(text);
