@@ -338,8 +338,13 @@ fn before(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Attribution> {
     let speaker = if noun {
         scene.possessor_before(v, floor).or_else(|| scene.sentence_subject(subject_start(scene, sentence, v), v))
     } else if cue.participle {
-        // `Hillary Clinton asking, “…”`, else the subject: `Trump attacked Y for Z, saying, “…”`.
-        let adjacent = (v > floor && !scene.is(v - 1, ",")).then(|| scene.np_ending_at(v, floor)).flatten();
+        // `with Hillary Clinton asking, “…”`, `with Quell reportedly shouting: “…”`, else the subject:
+        // `Trump attacked Y for Z, saying, “…”`, `She released a statement saying: “…”` (the phrase
+        // before the participle is a verb's object there).
+        let adjacent = (v > floor && !scene.is(v - 1, ","))
+            .then(|| scene.np_ending_at(scene.skip_back_adverbs(v, floor), floor))
+            .flatten()
+            .filter(|np| !after_verb(scene, np, floor));
         adjacent.or_else(|| scene.main_speaker(sentence, v))
     } else {
         let adjacent = scene.skip_back_adverbs(v, floor);
@@ -354,6 +359,18 @@ fn before(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Attribution> {
             .or_else(|| coordinated.then(|| scene.sentence_subject(subject_start(scene, sentence, v), v)).flatten())
     }?;
     Some(Attribution { speaker: Some(speaker), cue: Some(scene.tokens[v].span()), addressee })
+}
+
+/// Whether the phrase `np` follows a lower-case word that may be a verb
+/// (`released a statement`, `sent out a text`): a word that is no
+/// preposition or conjunction opening an absolute phrase (`with Quell`, `and Quell`).
+fn after_verb(scene: &Scene<'_, '_>, np: &Np, floor: usize) -> bool {
+    let Some(k) = np.tokens.start.checked_sub(1).filter(|&k| k >= floor) else {
+        return false;
+    };
+    scene.tokens[k].kind == TokenKind::Word
+        && scene.word(k).starts_with(|c: char| c.is_ascii_lowercase())
+        && !matches!(scene.lower_bytes(k), b"with" | b"without" | b"and" | b"but" | b"or" | b"as" | b"while")
 }
 
 /// Where the subject of the sentence starting at token `sentence` may start, for a cue at `v`:

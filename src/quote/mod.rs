@@ -319,6 +319,19 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_after_a_verbs_object_speaks_for_the_subject() {
+        let quote = "“We are not there yet and we will wait.”";
+        // `a statement` is the object of `released`: the subject speaks.
+        let text = format!("At the time, Tom Kell released a statement saying, {quote}");
+        assert_eq!(first_speaker(&text).as_deref(), Some("Tom Kell"));
+        // In an absolute phrase the name before the participle speaks, also past an adverb.
+        let text = format!("The crowd cheered, with Anna Marsh reportedly shouting: {quote}");
+        assert_eq!(first_speaker(&text).as_deref(), Some("Anna Marsh"));
+        let text = format!("The crowd cheered, with Anna Marsh shouting: {quote}");
+        assert_eq!(first_speaker(&text).as_deref(), Some("Anna Marsh"));
+    }
+
+    #[test]
     fn split_quote_is_one_quote_in_two_parts() {
         let text = "“We are ready,” said Jane Smith. “The vote is tomorrow.”";
         let doc = extract(text);
