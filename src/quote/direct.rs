@@ -345,18 +345,25 @@ fn before(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Attribution> {
             .then(|| scene.np_ending_at(scene.skip_back_adverbs(v, floor), floor))
             .flatten()
             .filter(|np| !after_verb(scene, np, floor));
-        adjacent.or_else(|| scene.main_speaker(sentence, v))
+        adjacent.or_else(|| scene.main_speaker(subject_start(scene, sentence, v), v))
     } else {
         let adjacent = scene.skip_back_adverbs(v, floor);
         // `Smith is keen to move on and said: “…”`: a coordinated cue right before its quote speaks for
         // the sentence's subject (with a clause between, the quote is a fragment of reported speech).
         let coordinated =
             after_cue == b && adjacent > floor && matches!(scene.lower_bytes(adjacent - 1), b"and" | b"but");
+        // `When asked, he laughed and said: “…”`: the first conjunct's subject, right before its verb.
+        let conjunct = || coordinated.then(|| conjunct_subject(scene, adjacent - 1, floor)).flatten();
         scene
             .np_ending_at(adjacent, floor)
             .map(|np| scene.outermost(np, floor))
+            .or_else(conjunct)
             .or_else(|| scene.described_ending_at(v, floor))
-            .or_else(|| coordinated.then(|| scene.sentence_subject(subject_start(scene, sentence, v), v)).flatten())
+            .or_else(|| {
+                // `it` (`then it rained and said`) speaks no quote here.
+                let subject = coordinated.then(|| scene.sentence_subject(subject_start(scene, sentence, v), v));
+                subject.flatten().filter(|np| !scene.is(np.tokens.start, "it"))
+            })
     }?;
     Some(Attribution { speaker: Some(speaker), cue: Some(scene.tokens[v].span()), addressee })
 }
@@ -373,14 +380,63 @@ fn after_verb(scene: &Scene<'_, '_>, np: &Np, floor: usize) -> bool {
         && !matches!(scene.lower_bytes(k), b"with" | b"without" | b"and" | b"but" | b"or" | b"as" | b"while")
 }
 
+/// How far back from `and` the first conjunct's subject may be.
+const MAX_CONJUNCT: usize = 16;
+
+/// The subject of the conjunct before `and` at token `conj` (not before
+/// `floor`): the nearest person or organisation named, or personal pronoun
+/// but `it`, right before a lower-case word that is no preposition,
+/// conjunction or article (`Quell looked at the camera, frowned and said`).
+fn conjunct_subject(scene: &Scene<'_, '_>, conj: usize, floor: usize) -> Option<Np> {
+    let low = floor.max(conj.saturating_sub(MAX_CONJUNCT));
+    (low + 1..conj).rev().find_map(|k| {
+        let verb = scene.tokens[k].kind == TokenKind::Word
+            && scene.word(k).starts_with(|c: char| c.is_ascii_lowercase())
+            && !scene.is_article_or_possessive(k)
+            && !matches!(
+                scene.lower_bytes(k),
+                b"and"
+                    | b"or"
+                    | b"but"
+                    | b"about"
+                    | b"at"
+                    | b"by"
+                    | b"for"
+                    | b"from"
+                    | b"in"
+                    | b"of"
+                    | b"on"
+                    | b"to"
+                    | b"with"
+                    | b"who"
+                    | b"which"
+                    | b"that"
+            );
+        // A word right before the verb: a phrase ending in a comma is an object's appositive.
+        if !verb || scene.tokens[k - 1].kind != TokenKind::Word {
+            return None;
+        }
+        let np = scene.np_ending_at(k, low)?;
+        let speaks = match np.phrase {
+            SpeakerPhrase::Name(m) => matches!(scene.mentions[m].label, crate::Label::Person | crate::Label::Org),
+            SpeakerPhrase::Pronoun(..) => !scene.is(np.tokens.start, "it"),
+            _ => false,
+        };
+        speaks.then_some(np)
+    })
+}
+
 /// Where the subject of the sentence starting at token `sentence` may start, for a cue at `v`:
-/// after a conjunction opening the sentence (`But Kell is keen to move on and said: “…”`).
+/// after a conjunction opening the sentence (`But Kell is keen to move on and said: “…”`), and a
+/// `then` after it (`And then Kell went on the attack, saying …`).
 fn subject_start(scene: &Scene<'_, '_>, sentence: usize, v: usize) -> usize {
     let conjunction = sentence + 1 < v && matches!(scene.lower_bytes(sentence), b"and" | b"but" | b"yet");
-    if conjunction && !scene.is(sentence + 1, ",") {
-        sentence + 1
-    } else {
+    if !conjunction || scene.is(sentence + 1, ",") {
         sentence
+    } else if sentence + 2 < v && scene.is(sentence + 1, "then") && !scene.is(sentence + 2, ",") {
+        sentence + 2
+    } else {
+        sentence + 1
     }
 }
 

@@ -332,6 +332,29 @@ mod tests {
     }
 
     #[test]
+    fn a_coordinated_cue_takes_the_first_conjuncts_subject() {
+        let quote = "“We are not there yet and we will wait.”";
+        // An opening clause keeps the sentence's subject out of reach: the first verb's subject speaks.
+        let text = format!("When the mayor was asked about the plan at a long lunch, he laughed and said, {quote}");
+        assert_eq!(first_speaker(&text).as_deref(), Some("he"));
+        let text = format!("Tom Kell brought up the strike and later said, {quote}");
+        assert_eq!(first_speaker(&text).as_deref(), Some("Tom Kell"));
+        // A name ending an appositive of the object is no subject.
+        let text = format!("When asked about Anna Marsh, he looked at the camera, frowned and said, {quote}");
+        assert_eq!(first_speaker(&text).as_deref(), Some("he"));
+    }
+
+    #[test]
+    fn a_participle_after_and_then_speaks_for_the_subject() {
+        let quote = "“We are not there yet and we will wait.”";
+        let text = format!("And then Tom Kell went on the attack, saying, {quote}");
+        assert_eq!(first_speaker(&text).as_deref(), Some("Tom Kell"));
+        // `then` as the subject's own word is not skipped past a comma.
+        let text = format!("And then, the rain came down hard, saying, {quote}");
+        assert_eq!(first_speaker(&text), None);
+    }
+
+    #[test]
     fn split_quote_is_one_quote_in_two_parts() {
         let text = "“We are ready,” said Jane Smith. “The vote is tomorrow.”";
         let doc = extract(text);
