@@ -243,7 +243,14 @@ fn phrase_cue_after(scene: &Scene<'_, '_>, s: usize, limit: usize) -> Option<(At
     let (len, cue) = scene.cues.phrase(&words)?;
     let end = v + len;
     let closes = end == limit || matches!(scene.tokens[end].kind, TokenKind::Terminal | TokenKind::Punct);
-    (closes && !cue.belief && (verb_phrase(&words[..len]) || went_on(&words[..len]))).then(|| {
+    // `“…,” Kell shot back with a laugh.`: a verb phrase may take a prepositional phrase after it (not
+    // `at`, which may give the phrase an object: `shot back at the board`).
+    let qualified = || {
+        end < limit
+            && verb_phrase(&words[..len])
+            && matches!(scene.lower_bytes(end), b"with" | b"in" | b"on" | b"as" | b"after" | b"during")
+    };
+    (!cue.belief && ((closes && (verb_phrase(&words[..len]) || went_on(&words[..len]))) || qualified())).then(|| {
         let cue = Some(scene.tokens[v].span().cover(scene.tokens[end - 1].span()));
         (Attribution { speaker: Some(np), cue, addressee: None }, end)
     })
@@ -384,9 +391,10 @@ fn after_verb(scene: &Scene<'_, '_>, np: &Np, floor: usize) -> bool {
 const MAX_CONJUNCT: usize = 16;
 
 /// The subject of the conjunct before `and` at token `conj` (not before
-/// `floor`): the nearest person or organisation named, or personal pronoun
-/// but `it`, right before a lower-case word that is no preposition,
-/// conjunction or article (`Quell looked at the camera, frowned and said`).
+/// `floor`): the nearest person or organisation named, speaker noun or
+/// personal pronoun but `it`, after no verb or preposition and right before a
+/// lower-case word that is no preposition, conjunction or article (`Quell
+/// looked at the camera, frowned and said`).
 fn conjunct_subject(scene: &Scene<'_, '_>, conj: usize, floor: usize) -> Option<Np> {
     let low = floor.max(conj.saturating_sub(MAX_CONJUNCT));
     (low + 1..conj).rev().find_map(|k| {
@@ -416,11 +424,13 @@ fn conjunct_subject(scene: &Scene<'_, '_>, conj: usize, floor: usize) -> Option<
         if !verb || scene.tokens[k - 1].kind != TokenKind::Word {
             return None;
         }
-        let np = scene.np_ending_at(k, low)?;
+        // A subject follows no verb or preposition (`made by the police and`, `a fake Southern accent`).
+        let np = scene.np_ending_at(k, low).filter(|np| !after_verb(scene, np, floor))?;
         let speaks = match np.phrase {
             SpeakerPhrase::Name(m) => matches!(scene.mentions[m].label, crate::Label::Person | crate::Label::Org),
             SpeakerPhrase::Pronoun(..) => !scene.is(np.tokens.start, "it"),
-            _ => false,
+            SpeakerPhrase::Nominal(_) => true,
+            SpeakerPhrase::Label | SpeakerPhrase::Relative => false,
         };
         speaks.then_some(np)
     })

@@ -342,6 +342,19 @@ mod tests {
         // A name ending an appositive of the object is no subject.
         let text = format!("When asked about Anna Marsh, he looked at the camera, frowned and said, {quote}");
         assert_eq!(first_speaker(&text).as_deref(), Some("he"));
+        // Nor is a name after a verb or preposition.
+        let text = format!("Tom Kell said the plan was drawn up by Acme Corp and added, {quote}");
+        assert_eq!(first_speaker(&text).as_deref(), Some("Tom Kell"));
+    }
+
+    #[test]
+    fn a_cue_phrase_after_a_quote_may_take_a_prepositional_phrase() {
+        let before = "“We are ready,” Anna Marsh said.\n";
+        let text = format!("{before}“They only came for the free food,” Tom Kell shot back with a laugh.");
+        assert_eq!(quotes(&text)[1].2.as_deref(), Some("Tom Kell"));
+        // A phrase that is no verb's (`on` needing its object) attributes nothing: the quote continues.
+        let text = format!("{before}“They only came for the free food,” Tom Kell went on with a laugh.");
+        assert_eq!(quotes(&text)[1].2.as_deref(), Some("Anna Marsh"));
     }
 
     #[test]
