@@ -351,7 +351,15 @@ fn before(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Attribution> {
         let adjacent = (v > floor && !scene.is(v - 1, ","))
             .then(|| scene.np_ending_at(scene.skip_back_adverbs(v, floor), floor))
             .flatten()
-            .filter(|np| !after_verb(scene, np, floor));
+            // `a statement from the White House saying`: after a preposition the phrase is the source.
+            .filter(|np| {
+                let preposition = np.tokens.start > floor
+                    && matches!(
+                        scene.lower_bytes(np.tokens.start - 1),
+                        b"from" | b"by" | b"of" | b"to" | b"for" | b"in" | b"on" | b"at"
+                    );
+                preposition || !after_verb(scene, np, floor)
+            });
         adjacent.or_else(|| scene.main_speaker(subject_start(scene, sentence, v), v))
     } else {
         let adjacent = scene.skip_back_adverbs(v, floor);

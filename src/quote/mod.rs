@@ -329,6 +329,9 @@ mod tests {
         assert_eq!(first_speaker(&text).as_deref(), Some("Anna Marsh"));
         let text = format!("The crowd cheered, with Anna Marsh shouting: {quote}");
         assert_eq!(first_speaker(&text).as_deref(), Some("Anna Marsh"));
+        // After a preposition the phrase is the source (`a letter from Acme Corp saying`).
+        let text = format!("Tom Kell read out a letter from Acme Corp saying, {quote}");
+        assert_eq!(first_speaker(&text).as_deref(), Some("Acme Corp"));
     }
 
     #[test]
