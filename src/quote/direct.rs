@@ -336,7 +336,11 @@ fn before(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Attribution> {
     }
     // `Said Comey, “…”`: the cue opens the sentence, its speaker follows.
     if v == sentence && !cue.participle && addressee.is_none() {
-        let speaker = scene.np_starting_at(v + 1, b).filter(|np| np.tokens.end == b || scene.is(np.tokens.end, ","));
+        // `Said Quell, “…”`: a name no entity covers too.
+        let speaker = scene
+            .np_starting_at(v + 1, b)
+            .or_else(|| scene.capitalised_name(v + 1, b))
+            .filter(|np| np.tokens.end == b || scene.is(np.tokens.end, ","));
         if speaker.is_some() {
             return Some(Attribution { speaker, cue: Some(scene.tokens[v].span()), addressee: None });
         }
@@ -363,6 +367,12 @@ fn before(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Attribution> {
         adjacent.or_else(|| scene.main_speaker(subject_start(scene, sentence, v), v))
     } else {
         let adjacent = scene.skip_back_adverbs(v, floor);
+        // `Kell interjected to say: “…”`: the verb the infinitive completes stands before it.
+        let infinitive = adjacent >= floor + 2
+            && scene.is(adjacent - 1, "to")
+            && scene.tokens[adjacent - 2].kind == TokenKind::Word
+            && scene.word(adjacent - 2).starts_with(|c: char| c.is_ascii_lowercase());
+        let adjacent = if infinitive { scene.skip_back_adverbs(adjacent - 2, floor) } else { adjacent };
         // `Smith is keen to move on and said: “…”`: a coordinated cue right before its quote speaks for
         // the sentence's subject (with a clause between, the quote is a fragment of reported speech).
         let coordinated =

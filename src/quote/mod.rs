@@ -371,6 +371,26 @@ mod tests {
     }
 
     #[test]
+    fn a_cue_before_a_quote_finds_speakers_no_entity_covers() {
+        let quote = "“We are not there yet and we will wait.”";
+        // An inverted cue opening the sentence, then a capitalised name no entity covers.
+        let text = format!("It was a hard day. Said Quell, {quote}");
+        assert_eq!(first_speaker(&text).as_deref(), Some("Quell"));
+        // Only a short run of capitalised words is taken for a name; a lower-case word is none.
+        let text = format!("It was a hard day. Said Quell Harbour Ferry Board Trust, {quote}");
+        assert_eq!(first_speaker(&text), None);
+        let text = format!("It was a hard day. Said nobody, {quote}");
+        assert_eq!(first_speaker(&text), None);
+        // `to say` completes a verb: its subject speaks; `since` stands between a subject and its verb.
+        let text = format!("Tom Kell, who signed the bill as governor, interjected to say: {quote}");
+        assert_eq!(first_speaker(&text).as_deref(), Some("Tom Kell"));
+        let text = format!("The plan was never to say: {quote}");
+        assert_eq!(first_speaker(&text), None);
+        let text = format!("Tom Kell has since apologized for what happened: {quote}");
+        assert_eq!(first_speaker(&text).as_deref(), Some("Tom Kell"));
+    }
+
+    #[test]
     fn split_quote_is_one_quote_in_two_parts() {
         let text = "“We are ready,” said Jane Smith. “The vote is tomorrow.”";
         let doc = extract(text);
