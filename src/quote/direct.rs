@@ -80,6 +80,8 @@ pub fn attribute(scene: &Scene<'_, '_>, quoted: &[Quoted]) -> (Vec<Found>, Vec<u
             }
         } else if let Some(attribution) = (!before_first).then(|| before(scene, q)).flatten() {
             quote.apply(attribution, Rule::DirectCueBefore);
+        } else if let Some(attribution) = dash_line_after(scene, q) {
+            quote.apply(attribution, Rule::DirectDash);
         } else if let Some(attribution) = intro_line(scene, q, previous) {
             quote.apply(attribution, Rule::DirectIntroLine);
         } else if let Some(previous) = previous.filter(|p| continues(scene, q, p)) {
@@ -242,7 +244,14 @@ fn phrase_cue_after(scene: &Scene<'_, '_>, s: usize, limit: usize) -> Option<(At
     let (len, cue) = scene.cues.phrase(&words)?;
     let end = v + len;
     let closes = end == limit || matches!(scene.tokens[end].kind, TokenKind::Terminal | TokenKind::Punct);
-    (closes && !cue.belief && (verb_phrase(&words[..len]) || went_on(&words[..len]))).then(|| {
+    // `“…,” Kell shot back with a laugh.`: a verb phrase may take a prepositional phrase after it (not
+    // `at`, which may give the phrase an object: `shot back at the board`).
+    let qualified = || {
+        end < limit
+            && verb_phrase(&words[..len])
+            && matches!(scene.lower_bytes(end), b"with" | b"in" | b"on" | b"as" | b"after" | b"during")
+    };
+    (!cue.belief && ((closes && (verb_phrase(&words[..len]) || went_on(&words[..len]))) || qualified())).then(|| {
         let cue = Some(scene.tokens[v].span().cover(scene.tokens[end - 1].span()));
         (Attribution { speaker: Some(np), cue, addressee: None }, end)
     })
@@ -328,8 +337,10 @@ fn before(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Attribution> {
     if let Some(speaker) = colon.then(|| dash_label(scene, sentence_start, b)).flatten() {
         return Some(Attribution { speaker: Some(speaker), cue: None, addressee: None });
     }
+    // A word of a name is no cue (`told the Washington Post, “…”`).
     let cue_before = |k: usize| {
         scene.tokens[k].kind == TokenKind::Word
+            && scene.mention_at(k).is_none()
             && scene
                 .cues
                 .word(scene.lower(k))
@@ -367,7 +378,11 @@ fn before(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Attribution> {
     }
     // `Said Comey, “…”`: the cue opens the sentence, its speaker follows.
     if v == sentence && !cue.participle && addressee.is_none() {
-        let speaker = scene.np_starting_at(v + 1, b).filter(|np| np.tokens.end == b || scene.is(np.tokens.end, ","));
+        // `Said Quell, “…”`: a name no entity covers too.
+        let speaker = scene
+            .np_starting_at(v + 1, b)
+            .or_else(|| scene.capitalised_name(v + 1, b))
+            .filter(|np| np.tokens.end == b || scene.is(np.tokens.end, ","));
         if speaker.is_some() {
             return Some(Attribution { speaker, cue: Some(scene.tokens[v].span()), addressee: None });
         }
@@ -376,32 +391,122 @@ fn before(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Attribution> {
     let speaker = if noun {
         scene.possessor_before(v, floor).or_else(|| scene.sentence_subject(subject_start(scene, sentence, v), v))
     } else if cue.participle {
-        // `Hillary Clinton asking, “…”`, else the subject: `Trump attacked Y for Z, saying, “…”`.
-        let adjacent = (v > floor && !scene.is(v - 1, ",")).then(|| scene.np_ending_at(v, floor)).flatten();
-        adjacent.or_else(|| scene.main_speaker(sentence, v))
+        // `with Hillary Clinton asking, “…”`, `with Quell reportedly shouting: “…”`, else the subject:
+        // `Trump attacked Y for Z, saying, “…”`, `She released a statement saying: “…”` (the phrase
+        // before the participle is a verb's object there).
+        let adjacent = (v > floor && !scene.is(v - 1, ","))
+            .then(|| scene.np_ending_at(scene.skip_back_adverbs(v, floor), floor))
+            .flatten()
+            // `a statement from the White House saying`: after a preposition the phrase is the source.
+            .filter(|np| {
+                let preposition = np.tokens.start > floor
+                    && matches!(
+                        scene.lower_bytes(np.tokens.start - 1),
+                        b"from" | b"by" | b"of" | b"to" | b"for" | b"in" | b"on" | b"at"
+                    );
+                preposition || !after_verb(scene, np, floor)
+            });
+        adjacent.or_else(|| scene.main_speaker(subject_start(scene, sentence, v), v))
     } else {
         let adjacent = scene.skip_back_adverbs(v, floor);
+        // `Kell interjected to say: “…”`: the verb the infinitive completes stands before it.
+        let infinitive = adjacent >= floor + 2
+            && scene.is(adjacent - 1, "to")
+            && scene.tokens[adjacent - 2].kind == TokenKind::Word
+            && scene.word(adjacent - 2).starts_with(|c: char| c.is_ascii_lowercase());
+        let adjacent = if infinitive { scene.skip_back_adverbs(adjacent - 2, floor) } else { adjacent };
         // `Smith is keen to move on and said: “…”`: a coordinated cue right before its quote speaks for
         // the sentence's subject (with a clause between, the quote is a fragment of reported speech).
         let coordinated =
             after_cue == b && adjacent > floor && matches!(scene.lower_bytes(adjacent - 1), b"and" | b"but");
+        // `When asked, he laughed and said: “…”`: the first conjunct's subject, right before its verb.
+        let conjunct = || coordinated.then(|| conjunct_subject(scene, adjacent - 1, floor)).flatten();
         scene
             .np_ending_at(adjacent, floor)
             .map(|np| scene.outermost(np, floor))
+            .or_else(conjunct)
             .or_else(|| scene.described_ending_at(v, floor))
-            .or_else(|| coordinated.then(|| scene.sentence_subject(subject_start(scene, sentence, v), v)).flatten())
+            .or_else(|| {
+                // `it` (`then it rained and said`) speaks no quote here.
+                let subject = coordinated.then(|| scene.sentence_subject(subject_start(scene, sentence, v), v));
+                subject.flatten().filter(|np| !scene.is(np.tokens.start, "it"))
+            })
     }?;
     Some(Attribution { speaker: Some(speaker), cue: Some(scene.tokens[v].span()), addressee })
 }
 
+/// Whether the phrase `np` follows a lower-case word that may be a verb
+/// (`released a statement`, `sent out a text`): a word that is no
+/// preposition or conjunction opening an absolute phrase (`with Quell`, `and Quell`).
+fn after_verb(scene: &Scene<'_, '_>, np: &Np, floor: usize) -> bool {
+    let Some(k) = np.tokens.start.checked_sub(1).filter(|&k| k >= floor) else {
+        return false;
+    };
+    scene.tokens[k].kind == TokenKind::Word
+        && scene.word(k).starts_with(|c: char| c.is_ascii_lowercase())
+        && !matches!(scene.lower_bytes(k), b"with" | b"without" | b"and" | b"but" | b"or" | b"as" | b"while")
+}
+
+/// How far back from `and` the first conjunct's subject may be.
+const MAX_CONJUNCT: usize = 16;
+
+/// The subject of the conjunct before `and` at token `conj` (not before
+/// `floor`): the nearest person or organisation named, speaker noun or
+/// personal pronoun but `it`, after no verb or preposition and right before a
+/// lower-case word that is no preposition, conjunction or article (`Quell
+/// looked at the camera, frowned and said`).
+fn conjunct_subject(scene: &Scene<'_, '_>, conj: usize, floor: usize) -> Option<Np> {
+    let low = floor.max(conj.saturating_sub(MAX_CONJUNCT));
+    (low + 1..conj).rev().find_map(|k| {
+        let verb = scene.tokens[k].kind == TokenKind::Word
+            && scene.word(k).starts_with(|c: char| c.is_ascii_lowercase())
+            && !scene.is_article_or_possessive(k)
+            && !matches!(
+                scene.lower_bytes(k),
+                b"and"
+                    | b"or"
+                    | b"but"
+                    | b"about"
+                    | b"at"
+                    | b"by"
+                    | b"for"
+                    | b"from"
+                    | b"in"
+                    | b"of"
+                    | b"on"
+                    | b"to"
+                    | b"with"
+                    | b"who"
+                    | b"which"
+                    | b"that"
+            );
+        // A word right before the verb: a phrase ending in a comma is an object's appositive.
+        if !verb || scene.tokens[k - 1].kind != TokenKind::Word {
+            return None;
+        }
+        // A subject follows no verb or preposition (`made by the police and`, `a fake Southern accent`).
+        let np = scene.np_ending_at(k, low).filter(|np| !after_verb(scene, np, floor))?;
+        let speaks = match np.phrase {
+            SpeakerPhrase::Name(m) => matches!(scene.mentions[m].label, crate::Label::Person | crate::Label::Org),
+            SpeakerPhrase::Pronoun(..) => !scene.is(np.tokens.start, "it"),
+            SpeakerPhrase::Nominal(_) => true,
+            SpeakerPhrase::Label | SpeakerPhrase::Relative => false,
+        };
+        speaks.then_some(np)
+    })
+}
+
 /// Where the subject of the sentence starting at token `sentence` may start, for a cue at `v`:
-/// after a conjunction opening the sentence (`But Kell is keen to move on and said: “…”`).
+/// after a conjunction opening the sentence (`But Kell is keen to move on and said: “…”`), and a
+/// `then` after it (`And then Kell went on the attack, saying …`).
 fn subject_start(scene: &Scene<'_, '_>, sentence: usize, v: usize) -> usize {
     let conjunction = sentence + 1 < v && matches!(scene.lower_bytes(sentence), b"and" | b"but" | b"yet");
-    if conjunction && !scene.is(sentence + 1, ",") {
-        sentence + 1
-    } else {
+    if !conjunction || scene.is(sentence + 1, ",") {
         sentence
+    } else if sentence + 2 < v && scene.is(sentence + 1, "then") && !scene.is(sentence + 2, ",") {
+        sentence + 2
+    } else {
+        sentence + 1
     }
 }
 
@@ -496,6 +601,29 @@ fn phrase_ends_at(scene: &Scene<'_, '_>, from: usize, to: usize) -> bool {
     from <= to
         && to - from <= 7
         && (from..to).all(|k| !matches!(scene.tokens[k].kind, TokenKind::Terminal | TokenKind::Quote))
+}
+
+/// `“…”` alone in its paragraph, then a line `- Quell.` or `-Tom Kell, writing
+/// on his blog.`: a dash opening the next paragraph and a person or organisation
+/// named right after it, ending at `.` or `,` (or the line's end).
+fn dash_line_after(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Attribution> {
+    let close = q.close?;
+    let p = scene.paragraph_of(close);
+    let paragraph = &scene.segments.paragraphs[p];
+    let alone = paragraph_start(scene, q.paragraph) == q.open
+        && (close + 1..paragraph.tokens.end).all(|k| !scene.tokens[k].is_wordlike());
+    let next = scene.segments.paragraphs.get(p + 1).filter(|_| alone)?;
+    let dash = next.tokens.start;
+    if !matches!(scene.tokens[dash].kind, TokenKind::Dash | TokenKind::Bullet) {
+        return None;
+    }
+    let limit = next.tokens.end.min(dash + 1 + AFTER_WINDOW);
+    let np = scene.np_starting_at(dash + 1, limit)?;
+    let SpeakerPhrase::Name(m) = np.phrase else { return None };
+    let named = matches!(scene.mentions[m].label, crate::Label::Person | crate::Label::Org);
+    let end = np.tokens.end;
+    let closes = end == next.tokens.end || matches!(scene.word(end), "." | ",");
+    (named && closes).then_some(Attribution { speaker: Some(np), cue: None, addressee: None })
 }
 
 /// An introducing line ending in `:` before the quote's paragraph, or the

@@ -326,6 +326,101 @@ mod tests {
     }
 
     #[test]
+    fn a_word_of_a_name_is_no_cue_before_a_quote() {
+        // `Post` in the paper's name is no cue verb: the speaker is the subject of `told`.
+        let text = "Tom Kell told the Washington Post, “We are not there yet and we will wait.”";
+        assert_eq!(first_speaker(text).as_deref(), Some("Tom Kell"));
+        // The same word outside a name is still a cue.
+        let text = "The fans post online, “We are not there yet and we will wait.”";
+        assert_eq!(first_speaker(text).as_deref(), Some("The fans"));
+    }
+
+    #[test]
+    fn a_dash_line_after_a_paragraph_of_quote_names_its_speaker() {
+        let text = "“We are not there yet and we will wait.”\n\n- Tom Kell, writing on his blog.\n";
+        assert_eq!(first_speaker(text).as_deref(), Some("Tom Kell"));
+        let text = "“We are not there yet and we will wait.”\n-Acme Corp.\n";
+        assert_eq!(first_speaker(text).as_deref(), Some("Acme Corp."));
+        // A bullet line that names nobody first, or a quote the paragraph goes on after, takes nothing.
+        let text = "“We are not there yet and we will wait.”\n- we will see, Tom Kell wrote.\n";
+        assert_eq!(first_speaker(text), None);
+        let text = "“We are not there yet and we will wait.” The hall fell silent.\n- Tom Kell.\n";
+        assert_eq!(first_speaker(text), None);
+    }
+
+    #[test]
+    fn a_participle_after_a_verbs_object_speaks_for_the_subject() {
+        let quote = "“We are not there yet and we will wait.”";
+        // `a statement` is the object of `released`: the subject speaks.
+        let text = format!("At the time, Tom Kell released a statement saying, {quote}");
+        assert_eq!(first_speaker(&text).as_deref(), Some("Tom Kell"));
+        // In an absolute phrase the name before the participle speaks, also past an adverb.
+        let text = format!("The crowd cheered, with Anna Marsh reportedly shouting: {quote}");
+        assert_eq!(first_speaker(&text).as_deref(), Some("Anna Marsh"));
+        let text = format!("The crowd cheered, with Anna Marsh shouting: {quote}");
+        assert_eq!(first_speaker(&text).as_deref(), Some("Anna Marsh"));
+        // After a preposition the phrase is the source (`a letter from Acme Corp saying`).
+        let text = format!("Tom Kell read out a letter from Acme Corp saying, {quote}");
+        assert_eq!(first_speaker(&text).as_deref(), Some("Acme Corp"));
+    }
+
+    #[test]
+    fn a_coordinated_cue_takes_the_first_conjuncts_subject() {
+        let quote = "“We are not there yet and we will wait.”";
+        // An opening clause keeps the sentence's subject out of reach: the first verb's subject speaks.
+        let text = format!("When the mayor was asked about the plan at a long lunch, he laughed and said, {quote}");
+        assert_eq!(first_speaker(&text).as_deref(), Some("he"));
+        let text = format!("Tom Kell brought up the strike and later said, {quote}");
+        assert_eq!(first_speaker(&text).as_deref(), Some("Tom Kell"));
+        // A name ending an appositive of the object is no subject.
+        let text = format!("When asked about Anna Marsh, he looked at the camera, frowned and said, {quote}");
+        assert_eq!(first_speaker(&text).as_deref(), Some("he"));
+        // Nor is a name after a verb or preposition.
+        let text = format!("Tom Kell said the plan was drawn up by Acme Corp and added, {quote}");
+        assert_eq!(first_speaker(&text).as_deref(), Some("Tom Kell"));
+    }
+
+    #[test]
+    fn a_cue_phrase_after_a_quote_may_take_a_prepositional_phrase() {
+        let before = "“We are ready,” Anna Marsh said.\n";
+        let text = format!("{before}“They only came for the free food,” Tom Kell shot back with a laugh.");
+        assert_eq!(quotes(&text)[1].2.as_deref(), Some("Tom Kell"));
+        // A phrase that is no verb's (`on` needing its object) attributes nothing: the quote continues.
+        let text = format!("{before}“They only came for the free food,” Tom Kell went on with a laugh.");
+        assert_eq!(quotes(&text)[1].2.as_deref(), Some("Anna Marsh"));
+    }
+
+    #[test]
+    fn a_participle_after_and_then_speaks_for_the_subject() {
+        let quote = "“We are not there yet and we will wait.”";
+        let text = format!("And then Tom Kell went on the attack, saying, {quote}");
+        assert_eq!(first_speaker(&text).as_deref(), Some("Tom Kell"));
+        // `then` as the subject's own word is not skipped past a comma.
+        let text = format!("And then, the rain came down hard, saying, {quote}");
+        assert_eq!(first_speaker(&text), None);
+    }
+
+    #[test]
+    fn a_cue_before_a_quote_finds_speakers_no_entity_covers() {
+        let quote = "“We are not there yet and we will wait.”";
+        // An inverted cue opening the sentence, then a capitalised name no entity covers.
+        let text = format!("It was a hard day. Said Quell, {quote}");
+        assert_eq!(first_speaker(&text).as_deref(), Some("Quell"));
+        // Only a short run of capitalised words is taken for a name; a lower-case word is none.
+        let text = format!("It was a hard day. Said Quell Harbour Ferry Board Trust, {quote}");
+        assert_eq!(first_speaker(&text), None);
+        let text = format!("It was a hard day. Said nobody, {quote}");
+        assert_eq!(first_speaker(&text), None);
+        // `to say` completes a verb: its subject speaks; `since` stands between a subject and its verb.
+        let text = format!("Tom Kell, who signed the bill as governor, interjected to say: {quote}");
+        assert_eq!(first_speaker(&text).as_deref(), Some("Tom Kell"));
+        let text = format!("The plan was never to say: {quote}");
+        assert_eq!(first_speaker(&text), None);
+        let text = format!("Tom Kell has since apologized for what happened: {quote}");
+        assert_eq!(first_speaker(&text).as_deref(), Some("Tom Kell"));
+    }
+
+    #[test]
     fn split_quote_is_one_quote_in_two_parts() {
         let text = "“We are ready,” said Jane Smith. “The vote is tomorrow.”";
         let doc = extract(text);

@@ -9,7 +9,7 @@ pub enum Rule {
     DirectCueAfter,
     /// `X said: “…”` or `X said “…”`: the attribution precedes the quote in its paragraph.
     DirectCueBefore,
-    /// `“…” — X`: a dash and a name follow the quote.
+    /// `“…” — X`, or a paragraph of quote only and a line `- X.`: a dash and a name follow the quote.
     DirectDash,
     /// An introducing line ending in `:` before the quote's paragraph or bullet.
     DirectIntroLine,

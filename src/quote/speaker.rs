@@ -134,6 +134,7 @@ fn between_subject_and_cue(word: &[u8]) -> bool {
             | b"reportedly"
             | b"repeatedly"
             | b"simply"
+            | b"since"
             | b"still"
             | b"strongly"
             | b"then"
