@@ -470,12 +470,14 @@ fn verb_cue_at(scene: &Scene<'_, '_>, k: usize) -> Option<Cue> {
         cue.kind == CueKind::Verb && !cue.noun && k > 0 && matches!(scene.lower_bytes(k - 1), b"a" | b"an" | b"the");
     // `the hearing`, `the committee hearing`: an -ing form after an article
     // (or right after a possessive) is a noun, but not in `her lawyer saying`
-    // (a cue noun such as `his warning` is found as one).
+    // (a cue noun such as `his warning` is found as one), nor after a cue noun (`a statement saying`).
     let gerund = cue.participle
         && !cue.noun
         && k > 0
         && (scene.is_article_or_possessive(k - 1)
-            || (k > 1 && matches!(scene.lower_bytes(k - 2), b"the" | b"a" | b"an")));
+            || (k > 1
+                && matches!(scene.lower_bytes(k - 2), b"the" | b"a" | b"an")
+                && !scene.cue(k - 1).is_some_and(|c| c.kind == CueKind::Noun || c.noun)));
     (!adjectival && !gerund && !noun_not_verb(scene, k, cue)).then_some(cue)
 }
 
@@ -1118,9 +1120,13 @@ fn closing_limit(scene: &Scene<'_, '_>, c: usize, limit: usize) -> usize {
     limit.min(scene.segments.paragraphs[scene.paragraph_of(c)].tokens.end)
 }
 
-/// Whether a quote mark opens within a few tokens of `c` in the sentence.
+/// Whether a quote mark opens within a few tokens of `c` in the sentence,
+/// with no cue verb of a clause before it (`issued a statement saying the
+/// city “…”`: the nearer cue's clause holds the quote).
 fn quoted_soon(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> bool {
-    (c..sentence.end.min(c + 6)).any(|k| scene.tokens[k].kind == TokenKind::Quote)
+    (c..sentence.end.min(c + 6))
+        .take_while(|&k| !scene.cue(k).is_some_and(|cue| cue.kind == CueKind::Verb && cue.that && !cue.noun))
+        .any(|k| scene.tokens[k].kind == TokenKind::Quote)
 }
 
 /// The quoted fragments of the clause `c..end`: from the first opening
@@ -1301,6 +1307,17 @@ mod tests {
         let text = "Tom Kell said on Tuesday: “the harbour will stay open for every boat that needs it this winter.”";
         let content = "the harbour will stay open for every boat that needs it this winter.";
         assert_eq!(found(text), [(QuoteKind::Direct, content.to_string(), Some("Tom Kell".to_string()))]);
+    }
+
+    #[test]
+    fn a_quote_after_a_nearer_cue_is_in_that_cues_clause() {
+        let text = "Tom Kell issued a statement saying the city “does not have the money.”";
+        assert_eq!(found(text), [mixed("the city “does not have the money.”", "Tom Kell")]);
+        // With no nearer cue the object cue takes the quote as its object.
+        let text = "Tom Kell issued a “warning” to the city.";
+        assert_eq!(found(text), [mixed("warning", "Tom Kell")]);
+        // An -ing form after an article and a noun that is no cue is still a noun.
+        assert_eq!(found("The committee hearing the ferry case was long."), []);
     }
 
     #[test]
