@@ -783,6 +783,10 @@ fn verb(scene: &Scene<'_, '_>, v: usize, cue: Cue, sentence: Range<usize>) -> Op
             .or_else(|| scene.described_ending_at(adjacent, floor))
     });
     let cue_span = scene.tokens[v].span();
+    // `As X noted on Monday, CLAUSE`
+    if let Some(speech) = as_attribution(scene, v, cue, || subject.as_ref(), &sentence) {
+        return Some(speech);
+    }
     // Trailing attribution: `CLAUSE, X said.` / `CLAUSE, said X.`
     if let Some(speech) = trailing(scene, v, cue, || subject.as_ref(), &sentence) {
         return Some(speech);
@@ -835,6 +839,37 @@ fn verb(scene: &Scene<'_, '_>, v: usize, cue: Cue, sentence: Range<usize>) -> Op
     Some(Speech::new(subject, cue_span, content, rule, end).to(addressee))
 }
 
+/// How many tokens after the cue of `As X noted …,` its comma may be.
+const MAX_AS_TAIL: usize = 8;
+
+/// `As Quell noted in a statement, the ferry “will be late.”`: an
+/// attribution opened by `as` at the sentence's start gives the clause after
+/// its comma. A belief (`As Quell believes, …`) is no speech.
+fn as_attribution<'n>(
+    scene: &Scene<'_, '_>,
+    v: usize,
+    cue: Cue,
+    subject: impl FnOnce() -> Option<&'n Np>,
+    sentence: &Range<usize>,
+) -> Option<Speech> {
+    if cue.belief || !cue.that {
+        return None;
+    }
+    let first = (sentence.start..v).find(|&k| scene.tokens[k].is_wordlike())?;
+    if !scene.is(first, "as") {
+        return None;
+    }
+    // Right after the cue, or after a short phrase (`noted in a statement,`), not an object (`said goodbye,`).
+    let comma = (v + 1..sentence.end.min(v + 1 + MAX_AS_TAIL))
+        .take_while(|&k| !matches!(scene.tokens[k].kind, TokenKind::Terminal | TokenKind::Quote))
+        .find(|&k| scene.is(k, ","))
+        .filter(|&comma| comma == v + 1 || opens_phrase(scene.lower_bytes(v + 1)))?;
+    let speaker = subject().filter(|np| np.tokens.start == first + 1)?.clone();
+    let end = clause_end(scene, comma + 1, sentence);
+    let content = clause_span_keep_quote(scene, comma + 1, end)?;
+    Some(Speech::new(speaker, scene.tokens[v].span(), content, Rule::IndirectCue, end))
+}
+
 /// Whether a closing quote mark (and perhaps a comma) stands right before token `k`, not before `floor`.
 fn after_closing_mark(scene: &Scene<'_, '_>, k: usize, floor: usize) -> bool {
     let k = if k > floor && scene.is(k - 1, ",") { k - 1 } else { k };
@@ -863,8 +898,22 @@ pub(super) fn that_after(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize
     if scene.is(c, "that") {
         return Some(c);
     }
-    let phrase = matches!(
-        scene.lower_bytes(c),
+    if !opens_phrase(scene.lower_bytes(c)) {
+        return None;
+    }
+    (c + 1..(c + 12).min(sentence.end))
+        .take_while(|&k| {
+            !matches!(scene.tokens[k].kind, TokenKind::Terminal | TokenKind::Quote)
+                && !scene.cue(k).is_some_and(|c| c.kind == CueKind::Verb && !c.noun)
+        })
+        .find(|&k| scene.is(k, "that"))
+}
+
+/// Whether a lower-case word opens a short phrase between a cue and its
+/// clause (`said in a statement that`, `noted on Monday,`).
+fn opens_phrase(word: &[u8]) -> bool {
+    matches!(
+        word,
         b"in"
             | b"on"
             | b"at"
@@ -893,16 +942,7 @@ pub(super) fn that_after(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize
             | b"also"
             | b"later"
             | b"recently"
-    );
-    if !phrase {
-        return None;
-    }
-    (c + 1..(c + 12).min(sentence.end))
-        .take_while(|&k| {
-            !matches!(scene.tokens[k].kind, TokenKind::Terminal | TokenKind::Quote)
-                && !scene.cue(k).is_some_and(|c| c.kind == CueKind::Verb && !c.noun)
-        })
-        .find(|&k| scene.is(k, "that"))
+    )
 }
 
 /// What may follow an attribution that closes speech before it, to the end of the sentence.
@@ -1307,6 +1347,18 @@ mod tests {
         let text = "Tom Kell said on Tuesday: “the harbour will stay open for every boat that needs it this winter.”";
         let content = "the harbour will stay open for every boat that needs it this winter.";
         assert_eq!(found(text), [(QuoteKind::Direct, content.to_string(), Some("Tom Kell".to_string()))]);
+    }
+
+    #[test]
+    fn an_attribution_opened_by_as_gives_the_clause_after_its_comma() {
+        let text = "As Marta Quell noted in a statement, the ferry “will be late again.”";
+        assert_eq!(found(text), [mixed("the ferry “will be late again.”", "Marta Quell")]);
+        let text = "As Marta Quell said, the ferry will be late.";
+        let indirect = (QuoteKind::Indirect, "the ferry will be late".to_string(), Some("Marta Quell".to_string()));
+        assert_eq!(found(text), [indirect]);
+        // A cue with an object before the comma is no attribution: the fragment stays a scare quote.
+        let text = "As the ferry said goodbye, the crowd “cheered wildly.”";
+        assert_eq!(found(text), [(QuoteKind::Scare, "cheered wildly.".to_string(), None)]);
     }
 
     #[test]
