@@ -1164,9 +1164,11 @@ fn closing_limit(scene: &Scene<'_, '_>, c: usize, limit: usize) -> usize {
 /// with no cue verb of a clause before it (`issued a statement saying the
 /// city “…”`: the nearer cue's clause holds the quote).
 fn quoted_soon(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> bool {
-    (c..sentence.end.min(c + 6))
-        .take_while(|&k| !scene.cue(k).is_some_and(|cue| cue.kind == CueKind::Verb && cue.that && !cue.noun))
-        .any(|k| scene.tokens[k].kind == TokenKind::Quote)
+    // The mark first: most cues have none after them, and then no word is looked up.
+    let Some(mark) = (c..sentence.end.min(c + 6)).find(|&k| scene.tokens[k].kind == TokenKind::Quote) else {
+        return false;
+    };
+    !(c..mark).any(|k| scene.cue(k).is_some_and(|cue| cue.kind == CueKind::Verb && cue.that && !cue.noun))
 }
 
 /// The quoted fragments of the clause `c..end`: from the first opening
