@@ -147,7 +147,9 @@ fn inside_reported_clause(scene: &Scene<'_, '_>, open: usize) -> bool {
         return false;
     };
     let (_, c) = scene.addressee_after(v, cue, open);
-    c < open && (scene.is(c, "that") || super::reported::opens_clause(scene, c))
+    // `said Tuesday that “…”`: a `that` after a short phrase opens the clause too.
+    let that = super::reported::that_after(scene, c, &(c..open)).is_some();
+    c < open && (that || super::reported::opens_clause(scene, c))
 }
 
 /// The speech cue verb at token `k`, if it can carry a direct quote.

@@ -65,8 +65,10 @@ pub fn find(
             let content = speech.content;
             // Speech is found in text order: it can only overlap the latest one, or a labelled paragraph.
             if content.start() >= last_end && labelled.overlapping(content).next().is_none() {
-                last_end = content.end();
-                found.push(speech.into_found(quoted, fragments, &mut used));
+                // The content may run on to the closing mark of a quotation opening inside it.
+                let quote = speech.into_found(quoted, fragments, &mut used);
+                last_end = quote.content.end();
+                found.push(quote);
             }
             k = resume.max(k + 1);
         }
@@ -116,12 +118,18 @@ impl Speech {
         // Fragments are in text order: only those starting inside the content can lie in it.
         let first = fragments.partition_point(|&i| quoted[i].content.start() < self.content.start());
         for (f, &i) in fragments.iter().enumerate().skip(first) {
-            if quoted[i].span.start() >= self.content.end() {
+            let q = &quoted[i];
+            if q.span.start() >= quote.content.end() {
                 break;
             }
-            if self.content.covers(quoted[i].span) || self.content.covers(quoted[i].content) {
+            // `X said the plan “is dead. We start again.”`: a quotation opening inside the clause holds
+            // sentence ends of its own; the clause runs on to its closing mark.
+            if runs_on_past(q, quote.content) {
+                quote.content = Span::new(quote.content.start(), q.span.end());
+            }
+            if quote.content.covers(q.span) || quote.content.covers(q.content) {
                 used[f] = true;
-                quote.fragments.push(quoted[i].content);
+                quote.fragments.push(q.content);
             }
         }
         if !quote.fragments.is_empty() {
@@ -133,6 +141,19 @@ impl Speech {
             .fold(quote.content, Span::cover);
         quote
     }
+}
+
+/// How many tokens a quotation that a reported clause runs on into may hold.
+const MAX_RUN_ON: usize = 120;
+
+/// Whether the quoted stretch `q` opens inside `content` and closes after
+/// it, in its paragraph and within [`MAX_RUN_ON`] tokens.
+fn runs_on_past(q: &Quoted, content: Span) -> bool {
+    content.start() <= q.content.start()
+        && q.content.start() < content.end()
+        && content.end() < q.content.end()
+        && q.paragraph == q.last_paragraph
+        && q.close.is_some_and(|close| close - q.open <= MAX_RUN_ON)
 }
 
 /// Words that open a subordinate clause after a trailing attribution (`…, X said, as …`).
@@ -449,12 +470,14 @@ fn verb_cue_at(scene: &Scene<'_, '_>, k: usize) -> Option<Cue> {
         cue.kind == CueKind::Verb && !cue.noun && k > 0 && matches!(scene.lower_bytes(k - 1), b"a" | b"an" | b"the");
     // `the hearing`, `the committee hearing`: an -ing form after an article
     // (or right after a possessive) is a noun, but not in `her lawyer saying`
-    // (a cue noun such as `his warning` is found as one).
+    // (a cue noun such as `his warning` is found as one), nor after a cue noun (`a statement saying`).
     let gerund = cue.participle
         && !cue.noun
         && k > 0
         && (scene.is_article_or_possessive(k - 1)
-            || (k > 1 && matches!(scene.lower_bytes(k - 2), b"the" | b"a" | b"an")));
+            || (k > 1
+                && matches!(scene.lower_bytes(k - 2), b"the" | b"a" | b"an")
+                && !scene.cue(k - 1).is_some_and(|c| c.kind == CueKind::Noun || c.noun)));
     (!adjectival && !gerund && !noun_not_verb(scene, k, cue)).then_some(cue)
 }
 
@@ -598,7 +621,13 @@ fn clause_end(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> usize
         }
         match t.kind {
             // Single marks are too often apostrophes (`teachers’ pay`) to count.
-            TokenKind::Quote if !super::marks::is_single(scene.word(k)) => quoting = !quoting,
+            TokenKind::Quote if !super::marks::is_single(scene.word(k)) => {
+                quoting = !quoting;
+                // `… “had a plan,” adding that …`: the clause's comma inside the closing mark.
+                if !quoting && k > c && scene.is(k - 1, ",") && own_speech_at(scene, k + 1, sentence.end) {
+                    return k;
+                }
+            }
             TokenKind::Dash | TokenKind::Punct if quoting => {}
             TokenKind::Terminal | TokenKind::Ellipsis
                 if k + 1 >= sentence.end || !scene.tokens[k + 1].is_wordlike() =>
@@ -612,10 +641,15 @@ fn clause_end(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> usize
             // A conjunction, the only word that gets this far.
             TokenKind::Word => {
                 let next = k + 1;
-                let new_verb = next < sentence.end
-                    && scene.tokens[next].kind == TokenKind::Word
-                    && (scene.word(next).ends_with("ed") || scene.cue(next).is_some())
-                    && scene.word(next).chars().next().is_some_and(char::is_lowercase);
+                // `… before claiming that …`: after `before` or `after`, only speech of its own.
+                let new_verb = if matches!(scene.lower_bytes(k), b"before" | b"after") {
+                    next < sentence.end && scene.cue(next).is_some_and(|cue| cue.participle && (cue.that || cue.object))
+                } else {
+                    next < sentence.end
+                        && scene.tokens[next].kind == TokenKind::Word
+                        && (scene.word(next).ends_with("ed") || scene.cue(next).is_some())
+                        && scene.word(next).chars().next().is_some_and(char::is_lowercase)
+                };
                 // The comma may sit inside a closing mark: `what he called “scare tactics,” while …`.
                 let after_comma = comma_before(scene, k, c).is_some()
                     && matches!(scene.lower_bytes(k), b"while" | b"although" | b"whereas");
@@ -636,14 +670,7 @@ fn clause_end(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> usize
             {
                 return k;
             }
-            // `…, arguing that …`, `…, citing …` and `…, the senator acknowledged that …` start speech of their own.
-            TokenKind::Punct
-                if scene.is(k, ",")
-                    && k > c
-                    && k + 1 < sentence.end
-                    && (scene.cue(k + 1).is_some_and(|cue| cue.participle && (cue.that || cue.object))
-                        || new_attribution(scene, k + 1, sentence.end)) =>
-            {
+            TokenKind::Punct if scene.is(k, ",") && k > c && own_speech_at(scene, k + 1, sentence.end) => {
                 return k;
             }
             _ => {}
@@ -653,8 +680,16 @@ fn clause_end(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> usize
     sentence.end
 }
 
+/// Whether speech of its own starts at `k` (before `end`) after a comma:
+/// `…, arguing that …`, `…, citing …`, `…, the senator acknowledged that …`.
+fn own_speech_at(scene: &Scene<'_, '_>, k: usize, end: usize) -> bool {
+    k < end
+        && (scene.cue(k).is_some_and(|cue| cue.participle && (cue.that || cue.object))
+            || new_attribution(scene, k, end))
+}
+
 /// The conjunctions that may end a reported clause.
-const CLAUSE_CONJUNCTIONS: [&[u8]; 5] = [b"but", b"and", b"while", b"although", b"whereas"];
+const CLAUSE_CONJUNCTIONS: [&[u8]; 7] = [b"but", b"and", b"while", b"although", b"whereas", b"before", b"after"];
 
 /// A word's length and first and last bytes, in one number (0 for no word).
 const fn ends_key(word: &[u8]) -> u32 {
@@ -748,6 +783,10 @@ fn verb(scene: &Scene<'_, '_>, v: usize, cue: Cue, sentence: Range<usize>) -> Op
             .or_else(|| scene.described_ending_at(adjacent, floor))
     });
     let cue_span = scene.tokens[v].span();
+    // `As X noted on Monday, CLAUSE`
+    if let Some(speech) = as_attribution(scene, v, cue, || subject.as_ref(), &sentence) {
+        return Some(speech);
+    }
     // Trailing attribution: `CLAUSE, X said.` / `CLAUSE, said X.`
     if let Some(speech) = trailing(scene, v, cue, || subject.as_ref(), &sentence) {
         return Some(speech);
@@ -800,6 +839,37 @@ fn verb(scene: &Scene<'_, '_>, v: usize, cue: Cue, sentence: Range<usize>) -> Op
     Some(Speech::new(subject, cue_span, content, rule, end).to(addressee))
 }
 
+/// How many tokens after the cue of `As X noted …,` its comma may be.
+const MAX_AS_TAIL: usize = 8;
+
+/// `As Quell noted in a statement, the ferry “will be late.”`: an
+/// attribution opened by `as` at the sentence's start gives the clause after
+/// its comma. A belief (`As Quell believes, …`) is no speech.
+fn as_attribution<'n>(
+    scene: &Scene<'_, '_>,
+    v: usize,
+    cue: Cue,
+    subject: impl FnOnce() -> Option<&'n Np>,
+    sentence: &Range<usize>,
+) -> Option<Speech> {
+    if cue.belief || !cue.that {
+        return None;
+    }
+    let first = (sentence.start..v).find(|&k| scene.tokens[k].is_wordlike())?;
+    if !scene.is(first, "as") {
+        return None;
+    }
+    // Right after the cue, or after a short phrase (`noted in a statement,`), not an object (`said goodbye,`).
+    let comma = (v + 1..sentence.end.min(v + 1 + MAX_AS_TAIL))
+        .take_while(|&k| !matches!(scene.tokens[k].kind, TokenKind::Terminal | TokenKind::Quote))
+        .find(|&k| scene.is(k, ","))
+        .filter(|&comma| comma == v + 1 || opens_phrase(scene.lower_bytes(v + 1)))?;
+    let speaker = subject().filter(|np| np.tokens.start == first + 1)?.clone();
+    let end = clause_end(scene, comma + 1, sentence);
+    let content = clause_span_keep_quote(scene, comma + 1, end)?;
+    Some(Speech::new(speaker, scene.tokens[v].span(), content, Rule::IndirectCue, end))
+}
+
 /// Whether a closing quote mark (and perhaps a comma) stands right before token `k`, not before `floor`.
 fn after_closing_mark(scene: &Scene<'_, '_>, k: usize, floor: usize) -> bool {
     let k = if k > floor && scene.is(k - 1, ",") { k - 1 } else { k };
@@ -821,15 +891,29 @@ fn subordinate_subject(scene: &Scene<'_, '_>, sentence_start: usize, subject: us
 
 /// A `that` at `c`, or after a short phrase (`told reporters in The Hague
 /// that`, `said Monday that`, `says at a town meeting in Quelbury, Ohio, that`).
-fn that_after(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> Option<usize> {
+pub(super) fn that_after(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> Option<usize> {
     if c >= sentence.end {
         return None;
     }
     if scene.is(c, "that") {
         return Some(c);
     }
-    let phrase = matches!(
-        scene.lower_bytes(c),
+    if !opens_phrase(scene.lower_bytes(c)) {
+        return None;
+    }
+    (c + 1..(c + 12).min(sentence.end))
+        .take_while(|&k| {
+            !matches!(scene.tokens[k].kind, TokenKind::Terminal | TokenKind::Quote)
+                && !scene.cue(k).is_some_and(|c| c.kind == CueKind::Verb && !c.noun)
+        })
+        .find(|&k| scene.is(k, "that"))
+}
+
+/// Whether a lower-case word opens a short phrase between a cue and its
+/// clause (`said in a statement that`, `noted on Monday,`).
+fn opens_phrase(word: &[u8]) -> bool {
+    matches!(
+        word,
         b"in"
             | b"on"
             | b"at"
@@ -858,16 +942,7 @@ fn that_after(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> Optio
             | b"also"
             | b"later"
             | b"recently"
-    );
-    if !phrase {
-        return None;
-    }
-    (c + 1..(c + 12).min(sentence.end))
-        .take_while(|&k| {
-            !matches!(scene.tokens[k].kind, TokenKind::Terminal | TokenKind::Quote)
-                && !scene.cue(k).is_some_and(|c| c.kind == CueKind::Verb && !c.noun)
-        })
-        .find(|&k| scene.is(k, "that"))
+    )
 }
 
 /// What may follow an attribution that closes speech before it, to the end of the sentence.
@@ -944,7 +1019,10 @@ fn trailing<'n>(
         // `To keep the depot open, she said, the council must pay`:
         // the speech runs round the attribution, in two parts.
         Tail::Comma(t)
-            if t + 1 < sentence.end && opens_clause(scene, t + 1) && !SUBORDINATORS.contains(&scene.lower(t + 1)) =>
+            if t + 1 < sentence.end
+                && opens_clause(scene, t + 1)
+                && !SUBORDINATORS.contains(&scene.lower(t + 1))
+                && !own_speech_at(scene, t + 1, sentence.end) =>
         {
             let end = clause_end(scene, t + 1, sentence);
             let second = clause_span(scene, t + 1, end)?;
@@ -1082,9 +1160,15 @@ fn closing_limit(scene: &Scene<'_, '_>, c: usize, limit: usize) -> usize {
     limit.min(scene.segments.paragraphs[scene.paragraph_of(c)].tokens.end)
 }
 
-/// Whether a quote mark opens within a few tokens of `c` in the sentence.
+/// Whether a quote mark opens within a few tokens of `c` in the sentence,
+/// with no cue verb of a clause before it (`issued a statement saying the
+/// city “…”`: the nearer cue's clause holds the quote).
 fn quoted_soon(scene: &Scene<'_, '_>, c: usize, sentence: &Range<usize>) -> bool {
-    (c..sentence.end.min(c + 6)).any(|k| scene.tokens[k].kind == TokenKind::Quote)
+    // The mark first: most cues have none after them, and then no word is looked up.
+    let Some(mark) = (c..sentence.end.min(c + 6)).find(|&k| scene.tokens[k].kind == TokenKind::Quote) else {
+        return false;
+    };
+    !(c..mark).any(|k| scene.cue(k).is_some_and(|cue| cue.kind == CueKind::Verb && cue.that && !cue.noun))
 }
 
 /// The quoted fragments of the clause `c..end`: from the first opening
@@ -1188,6 +1272,106 @@ mod tests {
         // stays as PolNeAR marks it (`considers himself …`, its object as the content).
         assert_eq!(texts("Marta Quell found the ferry was late."), ["the ferry was late"]);
         assert_eq!(texts("Tom Kell considers himself a sailor."), ["himself a sailor"]);
+    }
+
+    /// `(kind, content, speaker)` of every quote found in `text`.
+    fn found(text: &str) -> Vec<(QuoteKind, String, Option<String>)> {
+        let doc = extractor().extract(text);
+        doc.validate(text).unwrap();
+        doc.quotes
+            .iter()
+            .map(|q| (q.kind, q.content.text.to_string(), q.speaker.as_ref().map(|s| s.text.to_string())))
+            .collect()
+    }
+
+    fn mixed(content: &str, speaker: &str) -> (QuoteKind, String, Option<String>) {
+        (QuoteKind::Mixed, content.to_string(), Some(speaker.to_string()))
+    }
+
+    #[test]
+    fn a_clause_runs_on_to_the_closing_mark_of_a_quotation_opening_inside_it() {
+        let text = "Marta Quell said the ferry “is late again. Nobody knows why.” The quay was empty.";
+        assert_eq!(found(text), [mixed("the ferry “is late again. Nobody knows why.”", "Marta Quell")]);
+        // With no speech cue the same quotation stays a scare quote.
+        let text = "The ferry was “late again. Nobody knew why.” The quay was empty.";
+        assert_eq!(found(text), [(QuoteKind::Scare, "late again. Nobody knew why.".to_string(), None)]);
+        // A quotation longer than the bound: the clause ends with its sentence.
+        let text = format!(
+            "Marta Quell said the ferry “is late again. {}” The quay was empty.",
+            "Nobody knows why. ".repeat(40)
+        );
+        let first = found(&text).into_iter().next().unwrap();
+        assert_eq!(first, mixed("the ferry “is late again", "Marta Quell"));
+    }
+
+    #[test]
+    fn a_comma_inside_the_closing_mark_ends_the_clause_before_speech_of_its_own() {
+        let text = "Tom Kell said the vote was “a farce,” adding that he would appeal.";
+        assert_eq!(
+            found(text),
+            [
+                mixed("the vote was “a farce,”", "Tom Kell"),
+                (QuoteKind::Indirect, "he would appeal".to_string(), Some("Tom Kell".to_string()))
+            ]
+        );
+        // Words that are no speech of their own stay in the clause.
+        let text = "Tom Kell said the vote was “a farce,” by any measure.";
+        assert_eq!(found(text), [mixed("the vote was “a farce,” by any measure", "Tom Kell")]);
+    }
+
+    #[test]
+    fn before_or_after_speech_of_its_own_ends_the_clause() {
+        let text = "Tom Kell said the vote was “rigged” on the radio before claiming that the count was wrong.";
+        assert_eq!(
+            found(text),
+            [
+                mixed("the vote was “rigged” on the radio", "Tom Kell"),
+                (QuoteKind::Indirect, "the count was wrong".to_string(), Some("Tom Kell".to_string()))
+            ]
+        );
+        // Before a clause that is no speech, the clause goes on.
+        let text = "Tom Kell said the vote was “rigged” before the count ended.";
+        assert_eq!(found(text), [mixed("the vote was “rigged” before the count ended", "Tom Kell")]);
+    }
+
+    #[test]
+    fn a_trailing_attribution_is_no_interruption_before_speech_of_its_own() {
+        let text = "The ferry is late, Tom Kell said, saying that nobody knows why.";
+        assert_eq!(found(text), [(QuoteKind::Indirect, "The ferry is late".to_string(), Some("Tom Kell".to_string()))]);
+    }
+
+    #[test]
+    fn a_quotation_after_a_phrase_and_that_is_a_fragment_of_the_clause() {
+        let text = "Tom Kell said Tuesday that “the harbour will stay open for every boat that needs it this winter.”";
+        let content = "“the harbour will stay open for every boat that needs it this winter.”";
+        assert_eq!(found(text), [mixed(content, "Tom Kell")]);
+        // After a colon it is a quotation.
+        let text = "Tom Kell said on Tuesday: “the harbour will stay open for every boat that needs it this winter.”";
+        let content = "the harbour will stay open for every boat that needs it this winter.";
+        assert_eq!(found(text), [(QuoteKind::Direct, content.to_string(), Some("Tom Kell".to_string()))]);
+    }
+
+    #[test]
+    fn an_attribution_opened_by_as_gives_the_clause_after_its_comma() {
+        let text = "As Marta Quell noted in a statement, the ferry “will be late again.”";
+        assert_eq!(found(text), [mixed("the ferry “will be late again.”", "Marta Quell")]);
+        let text = "As Marta Quell said, the ferry will be late.";
+        let indirect = (QuoteKind::Indirect, "the ferry will be late".to_string(), Some("Marta Quell".to_string()));
+        assert_eq!(found(text), [indirect]);
+        // A cue with an object before the comma is no attribution: the fragment stays a scare quote.
+        let text = "As the ferry said goodbye, the crowd “cheered wildly.”";
+        assert_eq!(found(text), [(QuoteKind::Scare, "cheered wildly.".to_string(), None)]);
+    }
+
+    #[test]
+    fn a_quote_after_a_nearer_cue_is_in_that_cues_clause() {
+        let text = "Tom Kell issued a statement saying the city “does not have the money.”";
+        assert_eq!(found(text), [mixed("the city “does not have the money.”", "Tom Kell")]);
+        // With no nearer cue the object cue takes the quote as its object.
+        let text = "Tom Kell issued a “warning” to the city.";
+        assert_eq!(found(text), [mixed("warning", "Tom Kell")]);
+        // An -ing form after an article and a noun that is no cue is still a noun.
+        assert_eq!(found("The committee hearing the ferry case was long."), []);
     }
 
     #[test]
