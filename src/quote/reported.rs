@@ -314,37 +314,36 @@ fn fragment_clause_end(scene: &Scene<'_, '_>, c: usize, q: &Quoted, sentence: &R
 /// Words of a verb group before its verb: `has been steadily (pounding)`, `is (promising)`.
 fn is_auxiliary_or_adverb(word: &[u8]) -> bool {
     word.ends_with(b"ly")
+        || is_auxiliary(word)
         || matches!(
             word,
-            b"has"
-                | b"have"
-                | b"had"
-                | b"is"
-                | b"are"
-                | b"was"
-                | b"were"
-                | b"been"
-                | b"be"
-                | b"will"
-                | b"would"
-                | b"also"
-                | b"again"
-                | b"still"
-                | b"now"
-                | b"then"
-                | b"often"
-                | b"never"
-                | b"not"
-                | b"did"
-                | b"does"
-                | b"do"
-                | b"can"
-                | b"could"
-                | b"may"
-                | b"might"
-                | b"should"
-                | b"must"
+            b"been" | b"be" | b"also" | b"again" | b"still" | b"now" | b"then" | b"often" | b"never" | b"not"
         )
+}
+
+/// A finite auxiliary or modal: `has`, `was`, `would`.
+fn is_auxiliary(word: &[u8]) -> bool {
+    matches!(
+        word,
+        b"has"
+            | b"have"
+            | b"had"
+            | b"is"
+            | b"are"
+            | b"was"
+            | b"were"
+            | b"will"
+            | b"would"
+            | b"did"
+            | b"does"
+            | b"do"
+            | b"can"
+            | b"could"
+            | b"may"
+            | b"might"
+            | b"should"
+            | b"must"
+    )
 }
 
 /// `Pence: Trump Was ‘Mocking’ Clinton` or `WALLACE: Let’s start`: a
@@ -907,6 +906,16 @@ fn trailing<'n>(
     // With the subject before the cue, the tail starts after the cue; with the
     // subject after it (`…,” says X` or `…, says X`: a speech verb, `…, known as HFCs`
     // is no attribution), a comma stands before the cue.
+    // `With less time left, Quell admitted that …`, `In the harbour, the crew
+    // said they would stay`: a cue with its own clause reports what follows
+    // it, not the words before its subject.
+    let clause_after_cue = v + 2 < sentence.end
+        && (scene.is(v + 1, "that")
+            || (super::speaker::pronoun(scene.lower_bytes(v + 1), false).is_some()
+                && verb_follows(scene, v + 2, sentence.end)));
+    if clause_after_cue {
+        return None;
+    }
     let tail_after_cue = Tail::at(scene, v + 1, sentence);
     let comma_before_cue = comma_before(scene, v, sentence.start).filter(|_| cue.quote);
     if tail_after_cue.is_none() && comma_before_cue.is_none() {
@@ -927,6 +936,11 @@ fn trailing<'n>(
             let comma = comma_before_cue?;
             let np = scene.np_starting_at(v + 1, sentence.end)?;
             let after = np.tokens.end;
+            // `Tom Kell, a sailor, said he would stay`: a phrase with a verb
+            // after it is the subject of the reported clause, not an inverted speaker.
+            if verb_follows(scene, after, sentence.end) {
+                return None;
+            }
             (np, comma, after, Tail::at(scene, after, sentence)?, true)
         }
     };
@@ -955,6 +969,14 @@ fn trailing<'n>(
         Tail::Comma(_) => before()?,
     };
     Some(Speech::new(speaker, scene.tokens[v].span(), content, Rule::IndirectCueAfter, sentence.end).in_parts(parts))
+}
+
+/// Whether a verb group starts at `k`, before `limit`: an auxiliary or
+/// modal (`would welcome`), or a word shaped like a verb ([`verb_after`]).
+fn verb_follows(scene: &Scene<'_, '_>, k: usize, limit: usize) -> bool {
+    k < limit
+        && scene.tokens[k].kind == TokenKind::Word
+        && (is_auxiliary(scene.lower_bytes(k)) || verb_after(scene, k, limit).is_some())
 }
 
 /// Whether `np` is a phrase that speaks: a person, organisation or group
@@ -1197,5 +1219,33 @@ mod tests {
         doc.validate(&text).unwrap();
         assert!(doc.quotes.iter().any(|q| q.kind == QuoteKind::Direct));
         assert!(doc.quotes.iter().any(|q| q.kind == QuoteKind::Indirect));
+    }
+
+    #[test]
+    fn a_cue_with_its_own_clause_reports_what_follows_it() {
+        let said = |text: &str| {
+            let doc = extractor().extract(text);
+            doc.validate(text).unwrap();
+            doc.quotes.iter().map(|q| q.content.text.to_string()).collect::<Vec<_>>()
+        };
+        // The words before the speaker are a phrase, the clause after the cue is the speech.
+        assert_eq!(said("With less time left, Tom Kell admitted that the ferry was late."), ["the ferry was late"]);
+        assert_eq!(said("In the harbour, the crew said they would stay."), ["they would stay"]);
+        // With nothing after the cue, the clause before it is the speech.
+        assert_eq!(said("The ferry was late, Tom Kell admitted."), ["The ferry was late"]);
+        assert_eq!(said("The ferry was late, he said on Monday."), ["The ferry was late"]);
+    }
+
+    #[test]
+    fn a_phrase_with_a_verb_after_the_cue_is_no_inverted_speaker() {
+        let said = |text: &str| {
+            let doc = extractor().extract(text);
+            doc.validate(text).unwrap();
+            doc.quotes.iter().map(|q| q.content.text.to_string()).collect::<Vec<_>>()
+        };
+        // `said he would …`: the subject of the reported clause, not the speaker of the appositive.
+        assert_eq!(said("Tom Kell, a sailor from the coast, said he would stay."), ["he would stay"]);
+        // `…, said Tom Kell.`: the speaker after the cue, the clause before it.
+        assert_eq!(said("The ferry was late, said Tom Kell."), ["The ferry was late"]);
     }
 }
