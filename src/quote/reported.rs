@@ -284,26 +284,31 @@ fn verb_after(scene: &Scene<'_, '_>, e: usize, limit: usize) -> Option<usize> {
             || word.ends_with("ing")
             || word.ends_with("en")
             || (word.ends_with('s') && !word.ends_with("ss"))
-            || matches!(
-                word,
-                "gave"
-                    | "got"
-                    | "kept"
-                    | "left"
-                    | "made"
-                    | "put"
-                    | "said"
-                    | "saw"
-                    | "set"
-                    | "sent"
-                    | "took"
-                    | "told"
-                    | "won"
-                    | "gone"
-                    | "done"
-                    | "called"
-            ));
+            || irregular_verb(word));
     (scene.tokens[v].kind == TokenKind::Word && shaped).then_some(v)
+}
+
+/// Common verb forms that no verb ending marks: `gave`, `told`, `gone`.
+fn irregular_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "gave"
+            | "got"
+            | "kept"
+            | "left"
+            | "made"
+            | "put"
+            | "said"
+            | "saw"
+            | "set"
+            | "sent"
+            | "took"
+            | "told"
+            | "won"
+            | "gone"
+            | "done"
+            | "called"
+    )
 }
 
 /// Where the clause from `c` holding fragment `q` ends: its own end, or past the fragment's closing mark.
@@ -778,7 +783,7 @@ fn verb(scene: &Scene<'_, '_>, v: usize, cue: Cue, sentence: Range<usize>) -> Op
     if !has_that
         && cue.addressee
         && after_closing_mark(scene, subject.tokens.start, floor)
-        && !has_subject_and_verb(scene, c, sentence.end)
+        && !has_subject_and_finite_verb(scene, c, sentence.end)
     {
         return None;
     }
@@ -1098,6 +1103,24 @@ fn has_subject_and_verb(scene: &Scene<'_, '_>, c: usize, limit: usize) -> bool {
         .any(|e| verb_after(scene, e, limit).is_some())
 }
 
+/// Whether a subject of a few words at `c` is followed by a finite verb
+/// (an auxiliary, a past form: `the plan had failed`, `the vote went ahead`),
+/// before `limit`: stricter than [`has_subject_and_verb`], where `cheering`
+/// (`a cheering crowd`) or a plural (`the hosts`) would pass for the verb.
+fn has_subject_and_finite_verb(scene: &Scene<'_, '_>, c: usize, limit: usize) -> bool {
+    (c + 1..limit.min(c + 6))
+        .take_while(|&e| {
+            matches!(scene.tokens[e - 1].kind, TokenKind::Word | TokenKind::Possessive | TokenKind::Number)
+        })
+        .any(|e| {
+            let word = scene.lower(e);
+            scene.tokens[e].kind == TokenKind::Word
+                && (is_auxiliary(word.as_bytes())
+                    || irregular_verb(word)
+                    || (word.ends_with("ed") && !scene.is_article_or_possessive(e - 1)))
+        })
+}
+
 /// Where a clause starting at `c` stops looking for its closing mark: at
 /// `limit`, but never past its paragraph (whose next one may open with a quote mark).
 fn closing_limit(scene: &Scene<'_, '_>, c: usize, limit: usize) -> usize {
@@ -1247,5 +1270,26 @@ mod tests {
         assert_eq!(said("Tom Kell, a sailor from the coast, said he would stay."), ["he would stay"]);
         // `…, said Tom Kell.`: the speaker after the cue, the clause before it.
         assert_eq!(said("The ferry was late, said Tom Kell."), ["The ferry was late"]);
+    }
+
+    #[test]
+    fn an_audience_after_a_quote_needs_a_finite_verb_to_be_a_clause() {
+        let indirect = |text: &str| {
+            let doc = extractor().extract(text);
+            doc.validate(text).unwrap();
+            doc.quotes
+                .iter()
+                .filter(|q| q.kind == QuoteKind::Indirect)
+                .map(|q| q.content.text.to_string())
+                .collect::<Vec<_>>()
+        };
+        // `cheering` and `hosts` look like verbs but are no finite ones: the audience, no speech.
+        assert!(indirect("“We will win,” Jane Smith told a cheering crowd in the harbour.").is_empty());
+        assert!(indirect("“We will win,” Jane Smith told the hosts on a radio show.").is_empty());
+        // A clause with its own finite verb after the audience is speech.
+        assert_eq!(
+            indirect("“We will win,” Jane Smith told the crowd the vote had gone her way."),
+            ["the vote had gone her way"]
+        );
     }
 }
