@@ -744,6 +744,15 @@ fn verb(scene: &Scene<'_, '_>, v: usize, cue: Cue, sentence: Range<usize>) -> Op
     {
         return None;
     }
+    // `showed up at the rally`, `added up to little`: `up` makes a phrasal verb
+    // that reports nothing (`said up to 40 boats were lost` still does).
+    if v + 1 < sentence.end && scene.is(v + 1, "up") {
+        let up_to_number =
+            v + 3 < sentence.end && scene.is(v + 2, "to") && scene.tokens[v + 3].kind == TokenKind::Number;
+        if !up_to_number {
+            return None;
+        }
+    }
     // Most cue verbs report nothing: their subject is found only once speech is.
     let subject = LazyCell::new(|| {
         let adjacent = scene.skip_back_adverbs(v, floor);
@@ -1291,5 +1300,19 @@ mod tests {
             indirect("“We will win,” Jane Smith told the crowd the vote had gone her way."),
             ["the vote had gone her way"]
         );
+    }
+
+    #[test]
+    fn a_cue_with_the_particle_up_reports_nothing() {
+        let texts = |text: &str| {
+            let doc = extractor().extract(text);
+            doc.validate(text).unwrap();
+            doc.quotes.iter().map(|q| q.content.text.to_string()).collect::<Vec<_>>()
+        };
+        assert!(texts("Marta Quell showed up at the harbour after the ferry had left.").is_empty());
+        assert!(texts("The council's promises added up to very little in the end.").is_empty());
+        // `up to` and a number opens a clause.
+        assert_eq!(texts("Marta Quell said up to 40 boats were lost."), ["up to 40 boats were lost"]);
+        assert_eq!(texts("Marta Quell showed the ferry was late."), ["the ferry was late"]);
     }
 }
