@@ -465,8 +465,10 @@ fn verb_cue_at(scene: &Scene<'_, '_>, k: usize) -> Option<Cue> {
 /// `swing states`, `a federal judge`, `the convention rules`, `a small
 /// figure`: these cue words are mostly nouns ([`Cue::mostly_noun`]); each is
 /// the verb only right after its subject (`it states`, `the document states`,
-/// `Smith rules`), a pronoun, a name or a nominal speaker, or after a modal
-/// (`would rule`). The cue's flag, not its word, is tested first: one
+/// `Smith rules`), a pronoun, a name (a nationality or party only in the
+/// plural: `Democrats rule`, not `Republican states`) or a nominal speaker,
+/// or after a modal (`would rule`); never in capitals inside a sentence
+/// (`Court Judge Kell`) or right before a past form (`the rules changed`). The cue's flag, not its word, is tested first: one
 /// well-predicted branch where a `match` on the word mispredicted.
 #[inline]
 fn noun_not_verb(scene: &Scene<'_, '_>, k: usize, cue: Cue) -> bool {
@@ -474,6 +476,14 @@ fn noun_not_verb(scene: &Scene<'_, '_>, k: usize, cue: Cue) -> bool {
         return false;
     }
     let Some(p) = k.checked_sub(1) else { return true };
+    // `Circuit Court Judge Tom Kell`: in capitals inside a sentence, a title
+    // or a name's word; `the party rules changed`: a past form after it is the verb.
+    let title = scene.word(k).starts_with(char::is_uppercase) && scene.tokens[p].kind == TokenKind::Word;
+    let verb_next =
+        scene.tokens.get(k + 1).is_some_and(|t| t.kind == TokenKind::Word) && scene.lower_bytes(k + 1).ends_with(b"ed");
+    if title || verb_next {
+        return true;
+    }
     // `the court would rule that …`: after a modal the word is the verb.
     let modal = matches!(
         scene.lower_bytes(p),
@@ -481,9 +491,13 @@ fn noun_not_verb(scene: &Scene<'_, '_>, k: usize, cue: Cue) -> bool {
     );
     let subject = modal
         || super::speaker::pronoun(scene.lower_bytes(p), false).is_some()
-        || scene
-            .mention_at(p)
-            .is_some_and(|m| matches!(scene.mentions[m].label, Label::Person | Label::Org | Label::Norp))
+        || scene.mention_at(p).is_some_and(|m| match scene.mentions[m].label {
+            Label::Person | Label::Org => true,
+            // `Democrats rule`, but `Southern states`, `Republican rules`: a
+            // nationality or party adjective before the word makes it a noun.
+            Label::Norp => scene.lower_bytes(p).ends_with(b"s"),
+            _ => false,
+        })
         || scene.speaker_kind(p).is_some();
     !subject
 }
@@ -1314,5 +1328,22 @@ mod tests {
         // `up to` and a number opens a clause.
         assert_eq!(texts("Marta Quell said up to 40 boats were lost."), ["up to 40 boats were lost"]);
         assert_eq!(texts("Marta Quell showed the ferry was late."), ["the ferry was late"]);
+    }
+
+    #[test]
+    fn a_mostly_noun_cue_in_capitals_or_before_a_past_form_is_a_noun() {
+        let texts = |text: &str| {
+            let doc = extractor().extract(text);
+            doc.validate(text).unwrap();
+            doc.quotes.iter().map(|q| q.content.text.to_string()).collect::<Vec<_>>()
+        };
+        // A title inside a sentence, a noun before its verb, a party adjective before it: no cue.
+        assert!(texts("The appeal went to Circuit Court Judge Tom Kell on Monday.").is_empty());
+        assert!(texts("The port rules changed in March after the storm.").is_empty());
+        assert!(texts("Republican states that vote in March have large ports.").is_empty());
+        // The verb after its subject, a capital at the sentence start, a plural party name: a cue.
+        assert_eq!(texts("The judge rules that the ferry must sail."), ["the ferry must sail"]);
+        assert_eq!(texts("Judge Kell ruled that the ferry must sail."), ["the ferry must sail"]);
+        assert_eq!(texts("Republicans judge the ferry a failure."), ["the ferry a failure"]);
     }
 }
