@@ -507,6 +507,10 @@ fn speech_at(scene: &Scene<'_, '_>, k: usize, sentence: Range<usize>) -> Option<
         return according_to(scene, k, sentence);
     }
     let cue = verb_cue_at(scene, k)?;
+    // `she thinks the ferry is late`, `he hopes to win`: a thought or wish is no speech.
+    if cue.thought {
+        return None;
+    }
     if cue.noun && cue.kind == CueKind::Verb && scene.after_determiner(k, sentence.start) {
         return noun(scene, k, sentence);
     }
@@ -1345,5 +1349,19 @@ mod tests {
         assert_eq!(texts("The judge rules that the ferry must sail."), ["the ferry must sail"]);
         assert_eq!(texts("Judge Kell ruled that the ferry must sail."), ["the ferry must sail"]);
         assert_eq!(texts("Republicans judge the ferry a failure."), ["the ferry a failure"]);
+    }
+
+    #[test]
+    fn a_thought_or_wish_is_no_speech() {
+        let texts = |text: &str| {
+            let doc = extractor().extract(text);
+            doc.validate(text).unwrap();
+            doc.quotes.iter().map(|q| q.content.text.to_string()).collect::<Vec<_>>()
+        };
+        assert!(texts("Marta Quell thinks the ferry will be late.").is_empty());
+        assert!(texts("Marta Quell hopes the ferry will be late.").is_empty());
+        // Speech, and other beliefs PolNeAR marks, stay.
+        assert_eq!(texts("Marta Quell says the ferry will be late."), ["the ferry will be late"]);
+        assert_eq!(texts("Marta Quell believes the ferry will be late."), ["the ferry will be late"]);
     }
 }
