@@ -31,6 +31,9 @@ pub struct Cue {
     /// A private thought or wish (`thinks`, `hopes`): it reports no speech
     /// of its own, though an attribution may still name it.
     pub thought: bool,
+    /// Reports a clause only: with no `that`, a bare object is another
+    /// sense of the verb (`maintained a lead`: kept it).
+    pub clause: bool,
     /// Takes a noun-phrase object as its content (`denied authorizing`).
     pub object: bool,
     /// Whether the form is a present participle (`saying`, `citing`).
@@ -114,6 +117,7 @@ impl CueLexicon {
                 addressee: has("addressee"),
                 belief: has("belief"),
                 thought: has("thought"),
+                clause: has("clause"),
                 object: has("object"),
                 participle: kind == CueKind::Verb && form.ends_with("ing"),
                 noun: kind == CueKind::Noun,

@@ -795,7 +795,8 @@ fn verb(scene: &Scene<'_, '_>, v: usize, cue: Cue, sentence: Range<usize>) -> Op
         let clause_follows = cue.that
             && c < sentence.end
             && opens_clause(scene, c)
-            && (!(cue.object && title_case) || has_subject_and_verb(scene, c, sentence.end));
+            && (!(cue.object && title_case) || has_subject_and_verb(scene, c, sentence.end))
+            && (!cue.clause || opens_finite_clause(scene, c, sentence.end));
         let quoted_object = cue.object && quoted_soon(scene, c, &sentence);
         if !clause_follows && !quoted_object {
             return None;
@@ -1112,7 +1113,7 @@ fn participle(scene: &Scene<'_, '_>, v: usize, cue: Cue, sentence: Range<usize>)
         (clause_span_keep_quote(scene, that + 1, end)?, Rule::IndirectCue)
     } else if quoted_soon(scene, c, &sentence) && (cue.object || !cue.that) {
         (fragment_span(scene, c, end)?, Rule::MixedCueObject)
-    } else if cue.that && opens_clause(scene, c) {
+    } else if cue.that && opens_clause(scene, c) && (!cue.clause || opens_finite_clause(scene, c, sentence.end)) {
         (clause_span_keep_quote(scene, c, end)?, Rule::IndirectCue)
     } else {
         return None;
@@ -1146,6 +1147,13 @@ fn has_subject_and_finite_verb(scene: &Scene<'_, '_>, c: usize, limit: usize) ->
                     || irregular_verb(word)
                     || (word.ends_with("ed") && !scene.is_article_or_possessive(e - 1)))
         })
+}
+
+/// Whether a clause with a finite verb starts at `c`: a subject pronoun
+/// (`he is`, `they want`) or [`has_subject_and_finite_verb`]; `a narrow lead`
+/// is no clause.
+fn opens_finite_clause(scene: &Scene<'_, '_>, c: usize, limit: usize) -> bool {
+    super::speaker::pronoun(scene.lower_bytes(c), false).is_some() || has_subject_and_finite_verb(scene, c, limit)
 }
 
 /// Where a clause starting at `c` stops looking for its closing mark: at
@@ -1363,5 +1371,21 @@ mod tests {
         // Speech, and other beliefs PolNeAR marks, stay.
         assert_eq!(texts("Marta Quell says the ferry will be late."), ["the ferry will be late"]);
         assert_eq!(texts("Marta Quell believes the ferry will be late."), ["the ferry will be late"]);
+    }
+
+    #[test]
+    fn a_clause_only_cue_with_a_bare_object_is_another_sense() {
+        let texts = |text: &str| {
+            let doc = extractor().extract(text);
+            doc.validate(text).unwrap();
+            doc.quotes.iter().map(|q| q.content.text.to_string()).collect::<Vec<_>>()
+        };
+        // `maintain` with an object is to keep it: no speech.
+        assert!(texts("Marta Quell maintained a narrow lead over the harbour board.").is_empty());
+        assert!(texts("The council spent heavily, maintaining a large fleet of ferries.").is_empty());
+        // With a clause (or `that`) it reports speech.
+        assert_eq!(texts("Marta Quell maintained the ferry had sailed on time."), ["the ferry had sailed on time"]);
+        assert_eq!(texts("Marta Quell maintains she is innocent."), ["she is innocent"]);
+        assert_eq!(texts("Marta Quell maintained that the lead was narrow."), ["the lead was narrow"]);
     }
 }
