@@ -28,6 +28,12 @@ pub struct Cue {
     pub addressee: bool,
     /// A belief rather than speech (`thinks`).
     pub belief: bool,
+    /// A private thought or wish (`thinks`, `hopes`): it reports no speech
+    /// of its own, though an attribution may still name it.
+    pub thought: bool,
+    /// Reports a clause only: with no `that`, a bare object is another
+    /// sense of the verb (`maintained a lead`: kept it).
+    pub clause: bool,
     /// Takes a noun-phrase object as its content (`denied authorizing`).
     pub object: bool,
     /// Whether the form is a present participle (`saying`, `citing`).
@@ -110,6 +116,8 @@ impl CueLexicon {
                 quote: has("quote"),
                 addressee: has("addressee"),
                 belief: has("belief"),
+                thought: has("thought"),
+                clause: has("clause"),
                 object: has("object"),
                 participle: kind == CueKind::Verb && form.ends_with("ing"),
                 noun: kind == CueKind::Noun,
@@ -217,6 +225,16 @@ mod tests {
         assert_eq!(flags("finding"), Some((false, true)));
         // Other forms of the same verbs, and other cues, have neither.
         assert_eq!(flags("stated"), Some((false, false)));
+        assert_eq!(flags("said"), Some((false, false)));
+    }
+
+    #[test]
+    fn thoughts_are_marked_apart_from_other_beliefs() {
+        let lexicon = CueLexicon::bundled();
+        let flags = |word: &str| lexicon.word(word).map(|c| (c.belief, c.thought));
+        assert_eq!(flags("thinks"), Some((true, true)));
+        assert_eq!(flags("hoping"), Some((true, true)));
+        assert_eq!(flags("believes"), Some((true, false)));
         assert_eq!(flags("said"), Some((false, false)));
     }
 }
