@@ -416,7 +416,7 @@ mod tests {
         assert_eq!(first_speaker(&text).as_deref(), Some("Tom Kell"));
         let text = format!("The plan was never to say: {quote}");
         assert_eq!(first_speaker(&text), None);
-        let text = format!("Tom Kell has since apologized for what happened: {quote}");
+        let text = format!("Tom Kell has since said sorry for the delay: {quote}");
         assert_eq!(first_speaker(&text).as_deref(), Some("Tom Kell"));
     }
 
