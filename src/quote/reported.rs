@@ -1327,31 +1327,30 @@ mod tests {
 
     #[test]
     fn a_verb_that_only_follows_quotes_reports_a_plain_clause_from_a_speaker_only() {
-        let texts = |text: &str| {
-            let doc = extractor().extract(text);
-            doc.validate(text).unwrap();
-            doc.quotes.iter().map(|q| q.content.text.to_string()).collect::<Vec<_>>()
-        };
         // A person named or a pronoun: the clause before is what was said.
-        assert_eq!(texts("The ferry will sail on time, Marta Quell shouted."), ["The ferry will sail on time"]);
-        assert_eq!(texts("The ferry will sail on time, she shouted."), ["The ferry will sail on time"]);
+        assert_eq!(contents("The ferry will sail on time, Marta Quell shouted."), ["The ferry will sail on time"]);
+        assert_eq!(contents("The ferry will sail on time, she shouted."), ["The ferry will sail on time"]);
         // A noun that cannot speak: weather, machines, no speech.
-        assert!(texts("The storm passed over the hills, the sky thundered.").is_empty());
-        assert!(texts("The ferry left the quay at noon, the engine roared.").is_empty());
+        assert!(contents("The storm passed over the hills, the sky thundered.").is_empty());
+        assert!(contents("The ferry left the quay at noon, the engine roared.").is_empty());
         // A cue that takes a that-clause still reports from any description.
-        assert_eq!(texts("The ferry will sail on time, the notice said."), ["The ferry will sail on time"]);
+        assert_eq!(contents("The ferry will sail on time, the notice said."), ["The ferry will sail on time"]);
     }
 
     #[test]
     fn finding_oneself_somewhere_is_no_finding() {
-        let texts = |text: &str| {
-            extractor().extract(text).quotes.iter().map(|q| q.content.text.to_string()).collect::<Vec<_>>()
-        };
-        assert!(texts("Marta Quell found herself at the centre of the ferry dispute.").is_empty());
+        assert!(contents("Marta Quell found herself at the centre of the ferry dispute.").is_empty());
         // A clause after the cue is still found; the guard is `find`'s alone: a belief about oneself
         // stays as PolNeAR marks it (`considers himself …`, its object as the content).
-        assert_eq!(texts("Marta Quell found the ferry was late."), ["the ferry was late"]);
-        assert_eq!(texts("Tom Kell considers himself a sailor."), ["himself a sailor"]);
+        assert_eq!(contents("Marta Quell found the ferry was late."), ["the ferry was late"]);
+        assert_eq!(contents("Tom Kell considers himself a sailor."), ["himself a sailor"]);
+    }
+
+    /// The content of every quote found in `text`, in order (the document validated first).
+    fn contents(text: &str) -> Vec<String> {
+        let doc = extractor().extract(text);
+        doc.validate(text).unwrap();
+        doc.quotes.iter().map(|q| q.content.text.to_string()).collect()
     }
 
     /// `(kind, content, speaker)` of every quote found in `text`.
@@ -1514,62 +1513,42 @@ mod tests {
 
     #[test]
     fn a_cue_with_the_particle_up_reports_nothing() {
-        let texts = |text: &str| {
-            let doc = extractor().extract(text);
-            doc.validate(text).unwrap();
-            doc.quotes.iter().map(|q| q.content.text.to_string()).collect::<Vec<_>>()
-        };
-        assert!(texts("Marta Quell showed up at the harbour after the ferry had left.").is_empty());
-        assert!(texts("The council's promises added up to very little in the end.").is_empty());
+        assert!(contents("Marta Quell showed up at the harbour after the ferry had left.").is_empty());
+        assert!(contents("The council's promises added up to very little in the end.").is_empty());
         // `up to` and a number opens a clause.
-        assert_eq!(texts("Marta Quell said up to 40 boats were lost."), ["up to 40 boats were lost"]);
-        assert_eq!(texts("Marta Quell showed the ferry was late."), ["the ferry was late"]);
+        assert_eq!(contents("Marta Quell said up to 40 boats were lost."), ["up to 40 boats were lost"]);
+        assert_eq!(contents("Marta Quell showed the ferry was late."), ["the ferry was late"]);
     }
 
     #[test]
     fn a_mostly_noun_cue_in_capitals_or_before_a_past_form_is_a_noun() {
-        let texts = |text: &str| {
-            let doc = extractor().extract(text);
-            doc.validate(text).unwrap();
-            doc.quotes.iter().map(|q| q.content.text.to_string()).collect::<Vec<_>>()
-        };
         // A title inside a sentence, a noun before its verb, a party adjective before it: no cue.
-        assert!(texts("The appeal went to Circuit Court Judge Tom Kell on Monday.").is_empty());
-        assert!(texts("The port rules changed in March after the storm.").is_empty());
-        assert!(texts("Republican states that vote in March have large ports.").is_empty());
+        assert!(contents("The appeal went to Circuit Court Judge Tom Kell on Monday.").is_empty());
+        assert!(contents("The port rules changed in March after the storm.").is_empty());
+        assert!(contents("Republican states that vote in March have large ports.").is_empty());
         // The verb after its subject, a capital at the sentence start, a plural party name: a cue.
-        assert_eq!(texts("The judge rules that the ferry must sail."), ["the ferry must sail"]);
-        assert_eq!(texts("Judge Kell ruled that the ferry must sail."), ["the ferry must sail"]);
-        assert_eq!(texts("Republicans judge the ferry a failure."), ["the ferry a failure"]);
+        assert_eq!(contents("The judge rules that the ferry must sail."), ["the ferry must sail"]);
+        assert_eq!(contents("Judge Kell ruled that the ferry must sail."), ["the ferry must sail"]);
+        assert_eq!(contents("Republicans judge the ferry a failure."), ["the ferry a failure"]);
     }
 
     #[test]
     fn a_thought_or_wish_is_no_speech() {
-        let texts = |text: &str| {
-            let doc = extractor().extract(text);
-            doc.validate(text).unwrap();
-            doc.quotes.iter().map(|q| q.content.text.to_string()).collect::<Vec<_>>()
-        };
-        assert!(texts("Marta Quell thinks the ferry will be late.").is_empty());
-        assert!(texts("Marta Quell hopes the ferry will be late.").is_empty());
+        assert!(contents("Marta Quell thinks the ferry will be late.").is_empty());
+        assert!(contents("Marta Quell hopes the ferry will be late.").is_empty());
         // Speech, and other beliefs PolNeAR marks, stay.
-        assert_eq!(texts("Marta Quell says the ferry will be late."), ["the ferry will be late"]);
-        assert_eq!(texts("Marta Quell believes the ferry will be late."), ["the ferry will be late"]);
+        assert_eq!(contents("Marta Quell says the ferry will be late."), ["the ferry will be late"]);
+        assert_eq!(contents("Marta Quell believes the ferry will be late."), ["the ferry will be late"]);
     }
 
     #[test]
     fn a_clause_only_cue_with_a_bare_object_is_another_sense() {
-        let texts = |text: &str| {
-            let doc = extractor().extract(text);
-            doc.validate(text).unwrap();
-            doc.quotes.iter().map(|q| q.content.text.to_string()).collect::<Vec<_>>()
-        };
         // `maintain` with an object is to keep it: no speech.
-        assert!(texts("Marta Quell maintained a narrow lead over the harbour board.").is_empty());
-        assert!(texts("The council spent heavily, maintaining a large fleet of ferries.").is_empty());
+        assert!(contents("Marta Quell maintained a narrow lead over the harbour board.").is_empty());
+        assert!(contents("The council spent heavily, maintaining a large fleet of ferries.").is_empty());
         // With a clause (or `that`) it reports speech.
-        assert_eq!(texts("Marta Quell maintained the ferry had sailed on time."), ["the ferry had sailed on time"]);
-        assert_eq!(texts("Marta Quell maintains she is innocent."), ["she is innocent"]);
-        assert_eq!(texts("Marta Quell maintained that the lead was narrow."), ["the lead was narrow"]);
+        assert_eq!(contents("Marta Quell maintained the ferry had sailed on time."), ["the ferry had sailed on time"]);
+        assert_eq!(contents("Marta Quell maintains she is innocent."), ["she is innocent"]);
+        assert_eq!(contents("Marta Quell maintained that the lead was narrow."), ["the lead was narrow"]);
     }
 }
