@@ -15,7 +15,7 @@ use crate::{QuoteKind, Span};
 
 use super::cues::{Cue, CueKind};
 use super::marks::Quoted;
-use super::speaker::{Np, Scene, SpeakerPhrase};
+use super::speaker::{Np, Scene, SpeakerPhrase, MAX_NAME_WORDS};
 use super::{Found, Rule};
 
 /// How many tokens after a closing mark the attribution may start.
@@ -125,9 +125,63 @@ fn is_quotation(scene: &Scene<'_, '_>, q: &Quoted) -> bool {
         && scene.paragraph_of(q.open - 1) == q.paragraph;
     let after_cue = q.open > 0 && scene.cues.word(scene.lower(q.open - 1)).is_some_and(|c| c.quote && !c.participle);
     let ends_sentence = scene.text[q.content].trim_end().ends_with(['.', '!', '?', ',', '…']);
+    if words <= MAX_TITLE_WORDS && names_a_title(scene, q) {
+        return false;
+    }
     (opens_sentence && (words >= 3 || ends_sentence))
         || ((after_colon || after_cue) && (words >= 4 || ends_sentence))
         || (words >= 10 && !inside_reported_clause(scene, q.open))
+}
+
+/// How many words a quoted title may have (see [`names_a_title`]).
+const MAX_TITLE_WORDS: usize = 8;
+
+/// Small words a title leaves in lower case (`Orange Is the New Black`).
+const TITLE_SMALL_WORDS: &[&str] =
+    &["a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to"];
+
+/// `a new ad, “Playing Fair,” in which …`, `the drama “Harbour Lights” star
+/// Ann Kell`: a title-cased name (every word capitalised but small ones, not
+/// ending a sentence) in apposition after a comma that follows a noun, not a
+/// cue, or modifying the lower-case noun right after it, is a title, not a quotation.
+fn names_a_title(scene: &Scene<'_, '_>, q: &Quoted) -> bool {
+    let Some(close) = q.close else { return false };
+    let content = &scene.text[q.content];
+    let title_cased = !content.trim_end().ends_with(['.', '!', '?', '…'])
+        && (q.open + 1..close).all(|k| {
+            scene.tokens[k].kind != TokenKind::Word
+                || scene.word(k).starts_with(|c: char| c.is_uppercase())
+                || TITLE_SMALL_WORDS.contains(&scene.word(k))
+        })
+        && scene.word(q.open + 1).starts_with(|c: char| c.is_uppercase());
+    let lower_word = |k: usize| {
+        k < scene.tokens.len()
+            && scene.tokens[k].kind == TokenKind::Word
+            && scene.word(k).starts_with(|c: char| c.is_lowercase())
+            && scene.cues.word(scene.lower(k)).is_none()
+    };
+    let appositive = q.open >= 2 && scene.is(q.open - 1, ",") && lower_word(q.open - 2);
+    // A noun after it, not a pronoun (`“Go Home” he shouted`) or a word opening a phrase (`“You Lie” at`).
+    let modifier = lower_word(close + 1)
+        && super::speaker::pronoun(scene.lower_bytes(close + 1), false).is_none()
+        && !TITLE_SMALL_WORDS.contains(&scene.word(close + 1))
+        && !matches!(
+            scene.word(close + 1),
+            "about"
+                | "after"
+                | "before"
+                | "but"
+                | "if"
+                | "into"
+                | "than"
+                | "that"
+                | "when"
+                | "which"
+                | "while"
+                | "who"
+                | "with"
+        );
+    title_cased && (appositive || modifier)
 }
 
 /// How far back from a quote mark a reported clause's cue may be.
@@ -155,6 +209,15 @@ fn inside_reported_clause(scene: &Scene<'_, '_>, open: usize) -> bool {
 /// The speech cue verb at token `k`, if it can carry a direct quote.
 fn quote_cue(scene: &Scene<'_, '_>, k: usize) -> Option<Cue> {
     scene.speech_verb(k).filter(|c| !c.participle)
+}
+
+/// The cue verb at token `k` of an attribution after a quote: a speech verb,
+/// or a belief that follows quotes (`“Why now?” she wondered`).
+fn trailing_cue(scene: &Scene<'_, '_>, k: usize) -> Option<Cue> {
+    quote_cue(scene, k).or_else(|| {
+        let cue = scene.cue(k).filter(|c| c.kind == CueKind::Verb && c.belief && c.quote && !c.participle)?;
+        (k == 0 || scene.lower_bytes(k - 1) != b"a" && scene.lower_bytes(k - 1) != b"the").then_some(cue)
+    })
 }
 
 /// `“…,” X said` / `“…,” said X` / `“…” — X`: the attribution and the token after it.
@@ -190,7 +253,7 @@ fn after(scene: &Scene<'_, '_>, q: &Quoted) -> Option<(Attribution, usize)> {
             TokenKind::Quote => scene.is_plural_possessive(k),
             _ => true,
         })
-        .find_map(|k| quote_cue(scene, k).map(|c| (k, c)))
+        .find_map(|k| trailing_cue(scene, k).map(|c| (k, c)))
     else {
         return phrase_cue_after(scene, s, limit);
     };
@@ -408,7 +471,9 @@ fn before(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Attribution> {
                     );
                 preposition || !after_verb(scene, np, floor)
             });
-        adjacent.or_else(|| scene.main_speaker(subject_start(scene, sentence, v), v))
+        adjacent
+            .or_else(|| scene.main_speaker(subject_start(scene, sentence, v), v))
+            .or_else(|| capitalised_subject(scene, subject_start(scene, sentence, v), v))
     } else {
         let adjacent = scene.skip_back_adverbs(v, floor);
         // `Kell interjected to say: “…”`: the verb the infinitive completes stands before it.
@@ -428,6 +493,9 @@ fn before(scene: &Scene<'_, '_>, q: &Quoted) -> Option<Attribution> {
             .map(|np| scene.outermost(np, floor))
             .or_else(conjunct)
             .or_else(|| scene.described_ending_at(v, floor))
+            .or_else(|| {
+                capitalised_subject(scene, subject_start(scene, sentence, v), v).filter(|np| np.tokens.end == adjacent)
+            })
             .or_else(|| {
                 // `it` (`then it rained and said`) speaks no quote here.
                 let subject = coordinated.then(|| scene.sentence_subject(subject_start(scene, sentence, v), v));
@@ -512,6 +580,17 @@ fn subject_start(scene: &Scene<'_, '_>, sentence: usize, v: usize) -> usize {
     }
 }
 
+/// `Quell went on to say, “…”`, `Quell appeared on a show, saying: “…”`: a
+/// name no entity covers opening the sentence at `start`, for a cue at `v`:
+/// one to four capitalised words right before a lower-case word (the verb).
+/// Asked last, after the phrases built on entities.
+fn capitalised_subject(scene: &Scene<'_, '_>, start: usize, v: usize) -> Option<Np> {
+    let end = (start..=v.min(start + MAX_NAME_WORDS + 1))
+        .find(|&k| !scene.word(k).starts_with(|c: char| c.is_uppercase()))?;
+    let verb = scene.tokens[end].kind == TokenKind::Word && scene.word(end).starts_with(|c: char| c.is_lowercase());
+    verb.then(|| scene.capitalised_name(start, end)).flatten()
+}
+
 /// How many words a cue phrase before a quote may have (`went on to say`).
 const MAX_CUE_PHRASE: usize = 4;
 
@@ -531,9 +610,12 @@ fn phrase_cue_before(scene: &Scene<'_, '_>, sentence_start: usize, b: usize) -> 
         let (len, cue) = scene.cues.phrase(rest)?;
         (k + len == b && !cue.belief && verb_phrase(&rest[..len])).then_some(k)
     })?;
-    let speaker = scene
-        .np_ending_at(scene.skip_back_adverbs(v, sentence_start), sentence_start)
-        .map(|np| scene.outermost(np, sentence_start))?;
+    let adjacent = scene.skip_back_adverbs(v, sentence_start);
+    let speaker =
+        scene.np_ending_at(adjacent, sentence_start).map(|np| scene.outermost(np, sentence_start)).or_else(|| {
+            capitalised_subject(scene, subject_start(scene, sentence_start, v), v)
+                .filter(|np| np.tokens.end == adjacent)
+        })?;
     Some(Attribution {
         speaker: Some(speaker),
         cue: Some(scene.tokens[v].span().cover(scene.tokens[b - 1].span())),

@@ -1170,4 +1170,64 @@ mod tests {
         let text = "Ann Lee puts it on the table. “We start again today.”";
         assert_eq!(quotes(text), one(Direct, "We start again today.", None));
     }
+
+    #[test]
+    fn a_name_no_entity_covers_may_open_the_sentence_before_the_quote() {
+        use QuoteKind::Direct;
+        let content = "The harbour stays open.";
+        // A lone surname opening the sentence speaks, before a cue phrase, a cue verb or a participle.
+        let text = "Bexley went on to say, “The harbour stays open.”";
+        assert_eq!(quotes(text), one(Direct, content, Some("Bexley")));
+        let text = "Quenby wrote, “The harbour stays open.”";
+        assert_eq!(quotes(text), one(Direct, content, Some("Quenby")));
+        let text = "Quenby toured the docks on Monday, saying, “The harbour stays open.”";
+        assert_eq!(quotes(text), one(Direct, content, Some("Quenby")));
+        // A lower-case subject is no name, and a capitalised word after the verb is none either.
+        let text = "officials wrote, “The harbour stays open.”";
+        assert_ne!(first_speaker(text).as_deref(), Some("officials wrote"));
+        let text = "It rained on Quenby all day, “The harbour stays open.”";
+        assert_eq!(first_speaker(text), None);
+    }
+
+    #[test]
+    fn a_role_before_a_name_may_hold_capitalised_words_and_an_inner_of() {
+        use QuoteKind::Direct;
+        let content = "The harbour stays open,";
+        let text = "“The harbour stays open,” said master of ceremonies Jane Smith, who hosted the night.";
+        assert_eq!(quotes(text), one(Direct, content, Some("master of ceremonies Jane Smith")));
+        let text = "“The harbour stays open,” said UC-AFT President Jane Smith.";
+        assert_eq!(quotes(text), one(Direct, content, Some("UC-AFT President Jane Smith")));
+        // `of` never opens the role: `said of Jane Smith` names no speaker.
+        let text = "“The harbour stays open,” said of Jane Smith.";
+        assert_eq!(first_speaker(text), None);
+        // A role holds no organisation's name and a person after it: the spokesman of it speaks.
+        let text = "“The harbour stays open,” said a spokesman for Jane Smith.";
+        assert_eq!(first_speaker(text).as_deref(), Some("a spokesman"));
+    }
+
+    #[test]
+    fn a_title_cased_name_in_apposition_or_before_a_noun_is_no_quotation() {
+        use QuoteKind::{Direct, Scare};
+        let text = "The campaign began with a web ad, “Fair Play for All,” in which children sing.";
+        assert_eq!(quotes(text), one(Scare, "Fair Play for All,", None));
+        let text = "“Harbour Lights” star Jane Smith spoke about her work.";
+        assert_eq!(quotes(text), one(Scare, "Harbour Lights", None));
+        // After a cue, before a pronoun, or ending a sentence, the same words are a quotation.
+        let text = "Jane Smith said, “Fair Play for All,” and left.";
+        assert_eq!(quotes(text), one(Direct, "Fair Play for All,", Some("Jane Smith")));
+        let text = "“Go Home Now” he shouted at the crowd.";
+        assert_eq!(quotes(text)[0].0, Direct);
+        let text = "The campaign had one message, “Fair Play for All.”";
+        assert_eq!(quotes(text)[0].0, Direct);
+    }
+
+    #[test]
+    fn a_question_may_be_wondered_after_its_quote() {
+        use QuoteKind::Direct;
+        let text = "“Is the harbour safe?” she wondered.";
+        assert_eq!(quotes(text), one(Direct, "Is the harbour safe?", Some("she")));
+        // Other beliefs after a quote carry no direct quote.
+        let text = "“Is the harbour safe?” she believed.";
+        assert!(quotes(text).iter().all(|q| q.0 != Direct));
+    }
 }

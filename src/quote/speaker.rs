@@ -26,7 +26,7 @@ const MAX_QUALIFIED: usize = 24;
 /// How many tokens [`Scene::skip_back_adverbs`] may skip between a subject and its cue.
 const MAX_BETWEEN: usize = 12;
 /// How many capitalised words a name found without an entity may have (see [`Scene::capitalised_name`]).
-const MAX_NAME_WORDS: usize = 4;
+pub(super) const MAX_NAME_WORDS: usize = 4;
 
 /// What kind of phrase names the speaker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -688,13 +688,20 @@ impl<'s, 'a> Scene<'s, 'a> {
             let titled = mention.title.is_some_and(|t| t.start() == self.tokens[s].span().start());
             // `said former Gov. Tom Kell`: the title's own tokens belong to the role.
             let in_title = |k: usize| mention.title.is_some_and(|t| t.covers(self.tokens[k].span()));
+            // A person's role may hold capitalised words no entity covers (`said UC-AFT President Tom
+            // Kell`) and an inner `of` (`said master of ceremonies Tom Kell`).
+            let person = mention.label == Label::Person;
             let role_word = |k: usize| match self.tokens[k].kind {
                 _ if in_title(k) => true,
                 TokenKind::Word => {
                     (self.in_lower_case(k)
                         && pronoun(self.lower_bytes(k), false).is_none()
                         && !PREPOSITIONS.contains(&self.lower_bytes(k)))
-                        || (mention.label == Label::Person && place_or_group(k))
+                        || (person && place_or_group(k))
+                        || (person
+                            && self.mention_at(k).is_none()
+                            && self.word(k).starts_with(|c: char| c.is_uppercase()))
+                        || (person && k > s && self.is(k, "of"))
                 }
                 TokenKind::Number | TokenKind::Dash => true,
                 TokenKind::Punct => self.is(k, "/"),
