@@ -140,7 +140,7 @@ const MAX_TITLE_WORDS: usize = 8;
 const TITLE_SMALL_WORDS: &[&str] =
     &["a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to"];
 
-/// `a new ad, “Playing Fair,” in which …`, `the drama “Harbour Lights” star
+/// `a radio spot, “Fair Play for All,” that aired …`, `the drama “Harbour Lights” star
 /// Ann Kell`: a title-cased name (every word capitalised but small ones, not
 /// ending a sentence) in apposition after a comma that follows a noun, not a
 /// cue, or modifying the lower-case noun right after it, is a title, not a quotation.

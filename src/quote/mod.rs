@@ -1193,10 +1193,10 @@ mod tests {
     fn a_role_before_a_name_may_hold_capitalised_words_and_an_inner_of() {
         use QuoteKind::Direct;
         let content = "The harbour stays open,";
-        let text = "“The harbour stays open,” said master of ceremonies Jane Smith, who hosted the night.";
-        assert_eq!(quotes(text), one(Direct, content, Some("master of ceremonies Jane Smith")));
-        let text = "“The harbour stays open,” said UC-AFT President Jane Smith.";
-        assert_eq!(quotes(text), one(Direct, content, Some("UC-AFT President Jane Smith")));
+        let text = "“The harbour stays open,” said director of communications Jane Smith, who spoke first.";
+        assert_eq!(quotes(text), one(Direct, content, Some("director of communications Jane Smith")));
+        let text = "“The harbour stays open,” said QX-Rail President Jane Smith.";
+        assert_eq!(quotes(text), one(Direct, content, Some("QX-Rail President Jane Smith")));
         // `of` never opens the role: `said of Jane Smith` names no speaker.
         let text = "“The harbour stays open,” said of Jane Smith.";
         assert_eq!(first_speaker(text), None);
@@ -1208,7 +1208,7 @@ mod tests {
     #[test]
     fn a_title_cased_name_in_apposition_or_before_a_noun_is_no_quotation() {
         use QuoteKind::{Direct, Scare};
-        let text = "The campaign began with a web ad, “Fair Play for All,” in which children sing.";
+        let text = "The campaign began with a radio spot, “Fair Play for All,” that aired twice.";
         assert_eq!(quotes(text), one(Scare, "Fair Play for All,", None));
         let text = "“Harbour Lights” star Jane Smith spoke about her work.";
         assert_eq!(quotes(text), one(Scare, "Harbour Lights", None));

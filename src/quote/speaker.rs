@@ -688,8 +688,8 @@ impl<'s, 'a> Scene<'s, 'a> {
             let titled = mention.title.is_some_and(|t| t.start() == self.tokens[s].span().start());
             // `said former Gov. Tom Kell`: the title's own tokens belong to the role.
             let in_title = |k: usize| mention.title.is_some_and(|t| t.covers(self.tokens[k].span()));
-            // A person's role may hold capitalised words no entity covers (`said UC-AFT President Tom
-            // Kell`) and an inner `of` (`said master of ceremonies Tom Kell`).
+            // A person's role may hold capitalised words no entity covers (`said QX-Rail President Tom
+            // Kell`) and an inner `of` (`said director of communications Tom Kell`).
             let person = mention.label == Label::Person;
             let role_word = |k: usize| match self.tokens[k].kind {
                 _ if in_title(k) => true,
