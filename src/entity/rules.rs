@@ -327,8 +327,8 @@ fn classify_run(cx: &Context<'_, '_>, hits: &TokenHits, run: &Run, parts: &mut V
                     out.push(unknown(cx, range.clone(), part_initial));
                 }
             }
-            // A given name before a one-word lexicon name: the whole is a person's
-            // name (`Nicklas Kulti`, `Michael Jordan`), whatever the lexicon says.
+            // A given name (of either list) before a one-word lexicon name: the whole is a
+            // person's name (`Nicklas Kulti`, `Michael Jordan`, `Aoife Fox`), whatever the lexicon says.
             Part::Words(range) if !run.headline && surname_hit_after(cx, range, parts.get(i + 1)).is_some() => {
                 let end = surname_hit_after(cx, range, parts.get(i + 1)).unwrap_or(range.end);
                 let gender = cx.lists.given_name(cx.word(range.end - 1)).unwrap_or(Gender::Unknown);
@@ -405,7 +405,7 @@ fn surname_hit_after(cx: &Context<'_, '_>, words: &Range<usize>, next: Option<&P
     // Not a function word (`In France`) or a particle (`Jan Van` + `Eijden`).
     let word = cx.word(words.end - 1);
     let given = words.len() <= 2
-        && cx.lists.given_name(word).is_some()
+        && (cx.lists.given_name(word).is_some() || cx.lists.strong_gender(word) != Gender::Unknown)
         && !cx.lists.is_function_word(word)
         && !is_connector(word.to_ascii_lowercase().as_bytes());
     (hit.start == words.end && hit.len() == 1 && given).then_some(hit.end)
@@ -1118,6 +1118,15 @@ mod tests {
         );
         // A function word is no given name: `In France`.
         assert_eq!(entities("Later, In France they met."), [("France".into(), Label::Gpe)]);
+        // A given name of the wider list (not in the Census names) counts too; an unknown word does not.
+        assert_eq!(
+            entities("Later Aoife Fox spoke in Leeds."),
+            [("Aoife Fox".into(), Label::Person), ("Leeds".into(), Label::Gpe)]
+        );
+        assert_eq!(
+            entities("Later Zorbl Fox spoke in Leeds."),
+            [("Fox".into(), Label::Org), ("Leeds".into(), Label::Gpe)]
+        );
     }
 
     #[test]
