@@ -157,6 +157,8 @@ fn guesses_and_short_forms<'a>(
                     _ => {}
                 }
             }
+            // A peer's name alone.
+            short_keys += usize::from(peerage_name(cx, c, label).is_some());
             // An acronym in brackets after it.
             short_keys += usize::from(cx.tokens.get(c.tokens.end).is_some_and(|t| is_mark(cx, t, b'(')));
             guessed
@@ -223,6 +225,10 @@ fn add_short_forms<'a>(cx: &Context<'_, 'a>, c: &Candidate, label: Label, short_
             }
         }
     }
+    // A peer is known by the title (`Lord Quell`): the titled name is the referent's, and the name alone its short form.
+    if let Some(titled) = peerage_name(cx, c, label) {
+        short_forms.add(Straight::new(&text[c.span]), (Cow::Borrowed(titled), Label::Person, c.gender));
+    }
     if let Some(acronym) = acronym_after(cx, c, label) {
         let canonical = match c.evidence {
             Evidence::Lexicon(entry) => lexicon_str(&cx.gazetteer.entries()[entry].canonical),
@@ -230,6 +236,17 @@ fn add_short_forms<'a>(cx: &Context<'_, 'a>, c: &Candidate, label: Label, short_
         };
         short_forms.add(Straight::new(acronym), (canonical, label, Gender::Unknown));
     }
+}
+
+/// Titles of the peerage, which are part of the name they stand before (`Lord Quell`, `Baroness Quell`).
+const PEERAGE_TITLES: &[&str] = &["Baron", "Baroness", "Countess", "Earl", "Lady", "Lord", "Viscount"];
+
+/// `Lord Quell`: the text from a peerage title to the end of a one-word
+/// person's name right after it, the name the peer is known by.
+fn peerage_name<'a>(cx: &Context<'_, 'a>, c: &Candidate, label: Label) -> Option<&'a str> {
+    let title = c.title.filter(|_| label == Label::Person && c.tokens.len() == 1)?;
+    let peer = PEERAGE_TITLES.contains(&&cx.text[title]) && cx.text[title.end()..c.span.start()].trim().is_empty();
+    peer.then(|| &cx.text[title.start()..c.span.end()])
 }
 
 /// A multi-word name with its first word replaced by each formal given name
@@ -561,6 +578,20 @@ mod tests {
         // A given name of either gender proves nothing: `Mr Zorbl` may be `Robin Zorbl`.
         let text = "Robin Zorbl spoke first. Later Mr Zorbl said he was tired.";
         assert_eq!(canonical(text, "Zorbl").as_deref(), Some("Robin Zorbl"));
+    }
+
+    #[test]
+    fn a_peer_is_known_by_the_title() {
+        let e = extractor();
+        let canonicals =
+            |text: &str| -> Vec<String> { e.extract(text).entities.iter().map(|m| m.canonical.to_string()).collect() };
+        // The titled name is the referent's, for the name alone too, before or after it.
+        let text = "Zorbling spoke first. Later Lord Zorbling said he was tired.";
+        assert_eq!(canonicals(text), ["Lord Zorbling", "Lord Zorbling"]);
+        assert_eq!(canonicals("Baroness Zorbling agreed."), ["Baroness Zorbling"]);
+        // An honorific or another title stays apart from the name.
+        assert_eq!(canonicals("Later Mr Zorbling said he was tired."), ["Zorbling"]);
+        assert_eq!(canonicals("Later Senator Zorbling said he was tired."), ["Zorbling"]);
     }
 
     #[test]
