@@ -245,7 +245,8 @@ const PEERAGE_TITLES: &[&str] = &["Baron", "Baroness", "Countess", "Earl", "Lady
 /// person's name right after it, the name the peer is known by.
 fn peerage_name<'a>(cx: &Context<'_, 'a>, c: &Candidate, label: Label) -> Option<&'a str> {
     let title = c.title.filter(|_| label == Label::Person && c.tokens.len() == 1)?;
-    let peer = PEERAGE_TITLES.contains(&&cx.text[title]) && cx.text[title.end()..c.span.start()].trim().is_empty();
+    let adjacent = cx.text.get(title.end()..c.span.start()).is_some_and(|between| between.trim().is_empty());
+    let peer = adjacent && PEERAGE_TITLES.contains(&&cx.text[title]);
     peer.then(|| &cx.text[title.start()..c.span.end()])
 }
 

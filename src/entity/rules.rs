@@ -331,7 +331,8 @@ fn classify_run(cx: &Context<'_, '_>, hits: &TokenHits, run: &Run, parts: &mut V
             // person's name (`Nicklas Kulti`, `Michael Jordan`, `Aoife Fox`), whatever the lexicon says.
             Part::Words(range) if !run.headline && surname_hit_after(cx, range, parts.get(i + 1)).is_some() => {
                 let end = surname_hit_after(cx, range, parts.get(i + 1)).unwrap_or(range.end);
-                let gender = cx.lists.given_name(cx.word(range.end - 1)).unwrap_or(Gender::Unknown);
+                let given = cx.word(range.end - 1);
+                let gender = cx.lists.given_name(given).unwrap_or_else(|| cx.lists.strong_gender(given));
                 out.push(person(cx, range.start..end, title.take(), gender, part_initial));
                 i += 2;
                 title = None;
