@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 
-use crate::{Extractor, Label};
+use crate::{Extractor, Label, QuoteKind};
 
 /// One extractor with the bundled lexicons, built once for all tests.
 pub fn extractor() -> &'static Extractor {
@@ -18,4 +18,14 @@ pub fn entities(text: &str) -> Vec<(String, Label)> {
 /// The label of the first mention of `surface` in `text`, if it is one.
 pub fn label_of(text: &str, surface: &str) -> Option<Label> {
     entities(text).into_iter().find(|(t, _)| t == surface).map(|(_, l)| l)
+}
+
+/// `(kind, content, speaker phrase)` of every quote in `text`, the document validated first.
+pub fn quotes(text: &str) -> Vec<(QuoteKind, String, Option<String>)> {
+    let doc = extractor().extract(text);
+    doc.validate(text).unwrap();
+    doc.quotes
+        .iter()
+        .map(|q| (q.kind, q.content.text.to_string(), q.speaker.as_ref().map(|s| s.text.to_string())))
+        .collect()
 }

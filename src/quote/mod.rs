@@ -230,21 +230,11 @@ fn continue_after_trailing_attribution(text: &str, found: &mut Vec<Found>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::test_support::extractor;
+    use crate::test_support::{extractor, quotes};
     use crate::{Document, Extractor, QuoteKind};
 
     fn extract(text: &str) -> Document<'_> {
         extractor().extract(text)
-    }
-
-    /// `(kind, content, speaker)` of every quote saywho finds in `text`.
-    fn quotes(text: &str) -> Vec<(QuoteKind, String, Option<String>)> {
-        let doc = extract(text);
-        doc.validate(text).unwrap();
-        doc.quotes
-            .iter()
-            .map(|q| (q.kind, q.content.text.to_string(), q.speaker.as_ref().map(|s| s.text.to_string())))
-            .collect()
     }
 
     /// The speaker phrase of the first quote saywho finds in `text`.
@@ -439,14 +429,8 @@ mod tests {
     fn parts(text: &str) -> Vec<Vec<String>> {
         let doc = extract(text);
         doc.validate(text).unwrap();
-        let pieces = |q: &crate::Quote<'_>| -> Vec<String> {
-            if q.parts.is_empty() {
-                vec![q.content.text.to_string()]
-            } else {
-                q.parts.iter().map(|p| p.text.to_string()).collect()
-            }
-        };
-        doc.quotes.iter().filter(|q| q.kind == QuoteKind::Direct).map(pieces).collect()
+        let words = |q: &crate::Quote<'_>| q.words().map(|w| w.text.to_string()).collect();
+        doc.quotes.iter().filter(|q| q.kind == QuoteKind::Direct).map(words).collect()
     }
 
     #[test]

@@ -1268,7 +1268,7 @@ fn fragment_span(scene: &Scene<'_, '_>, c: usize, end: usize) -> Option<Span> {
 #[cfg(test)]
 mod tests {
     use super::{reach, REACH};
-    use crate::test_support::extractor;
+    use crate::test_support::{extractor, quotes};
     use crate::QuoteKind;
 
     #[test]
@@ -1353,33 +1353,28 @@ mod tests {
         doc.quotes.iter().map(|q| q.content.text.to_string()).collect()
     }
 
-    /// `(kind, content, speaker)` of every quote found in `text`.
-    fn found(text: &str) -> Vec<(QuoteKind, String, Option<String>)> {
-        let doc = extractor().extract(text);
-        doc.validate(text).unwrap();
-        doc.quotes
-            .iter()
-            .map(|q| (q.kind, q.content.text.to_string(), q.speaker.as_ref().map(|s| s.text.to_string())))
-            .collect()
+    /// `(kind, content, speaker)` of a quote the speaker phrase `speaker` says.
+    fn said(kind: QuoteKind, content: &str, speaker: &str) -> (QuoteKind, String, Option<String>) {
+        (kind, content.to_string(), Some(speaker.to_string()))
     }
 
     fn mixed(content: &str, speaker: &str) -> (QuoteKind, String, Option<String>) {
-        (QuoteKind::Mixed, content.to_string(), Some(speaker.to_string()))
+        said(QuoteKind::Mixed, content, speaker)
     }
 
     #[test]
     fn a_clause_runs_on_to_the_closing_mark_of_a_quotation_opening_inside_it() {
         let text = "Marta Quell said the ferry “is late again. Nobody knows why.” The quay was empty.";
-        assert_eq!(found(text), [mixed("the ferry “is late again. Nobody knows why.”", "Marta Quell")]);
+        assert_eq!(quotes(text), [mixed("the ferry “is late again. Nobody knows why.”", "Marta Quell")]);
         // With no speech cue the same quotation stays a scare quote.
         let text = "The ferry was “late again. Nobody knew why.” The quay was empty.";
-        assert_eq!(found(text), [(QuoteKind::Scare, "late again. Nobody knew why.".to_string(), None)]);
+        assert_eq!(quotes(text), [(QuoteKind::Scare, "late again. Nobody knew why.".to_string(), None)]);
         // A quotation longer than the bound: the clause ends with its sentence.
         let text = format!(
             "Marta Quell said the ferry “is late again. {}” The quay was empty.",
             "Nobody knows why. ".repeat(40)
         );
-        let first = found(&text).into_iter().next().unwrap();
+        let first = quotes(&text).into_iter().next().unwrap();
         assert_eq!(first, mixed("the ferry “is late again", "Marta Quell"));
     }
 
@@ -1387,70 +1382,67 @@ mod tests {
     fn a_comma_inside_the_closing_mark_ends_the_clause_before_speech_of_its_own() {
         let text = "Tom Kell said the vote was “a farce,” adding that he would appeal.";
         assert_eq!(
-            found(text),
-            [
-                mixed("the vote was “a farce,”", "Tom Kell"),
-                (QuoteKind::Indirect, "he would appeal".to_string(), Some("Tom Kell".to_string()))
-            ]
+            quotes(text),
+            [mixed("the vote was “a farce,”", "Tom Kell"), said(QuoteKind::Indirect, "he would appeal", "Tom Kell")]
         );
         // Words that are no speech of their own stay in the clause.
         let text = "Tom Kell said the vote was “a farce,” by any measure.";
-        assert_eq!(found(text), [mixed("the vote was “a farce,” by any measure", "Tom Kell")]);
+        assert_eq!(quotes(text), [mixed("the vote was “a farce,” by any measure", "Tom Kell")]);
     }
 
     #[test]
     fn before_or_after_speech_of_its_own_ends_the_clause() {
         let text = "Tom Kell said the vote was “rigged” on the radio before claiming that the count was wrong.";
         assert_eq!(
-            found(text),
+            quotes(text),
             [
                 mixed("the vote was “rigged” on the radio", "Tom Kell"),
-                (QuoteKind::Indirect, "the count was wrong".to_string(), Some("Tom Kell".to_string()))
+                said(QuoteKind::Indirect, "the count was wrong", "Tom Kell")
             ]
         );
         // Before a clause that is no speech, the clause goes on.
         let text = "Tom Kell said the vote was “rigged” before the count ended.";
-        assert_eq!(found(text), [mixed("the vote was “rigged” before the count ended", "Tom Kell")]);
+        assert_eq!(quotes(text), [mixed("the vote was “rigged” before the count ended", "Tom Kell")]);
     }
 
     #[test]
     fn a_trailing_attribution_is_no_interruption_before_speech_of_its_own() {
         let text = "The ferry is late, Tom Kell said, saying that nobody knows why.";
-        assert_eq!(found(text), [(QuoteKind::Indirect, "The ferry is late".to_string(), Some("Tom Kell".to_string()))]);
+        assert_eq!(quotes(text), [said(QuoteKind::Indirect, "The ferry is late", "Tom Kell")]);
     }
 
     #[test]
     fn a_quotation_after_a_phrase_and_that_is_a_fragment_of_the_clause() {
         let text = "Tom Kell said Tuesday that “the harbour will stay open for every boat that needs it this winter.”";
         let content = "“the harbour will stay open for every boat that needs it this winter.”";
-        assert_eq!(found(text), [mixed(content, "Tom Kell")]);
+        assert_eq!(quotes(text), [mixed(content, "Tom Kell")]);
         // After a colon it is a quotation.
         let text = "Tom Kell said on Tuesday: “the harbour will stay open for every boat that needs it this winter.”";
         let content = "the harbour will stay open for every boat that needs it this winter.";
-        assert_eq!(found(text), [(QuoteKind::Direct, content.to_string(), Some("Tom Kell".to_string()))]);
+        assert_eq!(quotes(text), [said(QuoteKind::Direct, content, "Tom Kell")]);
     }
 
     #[test]
     fn an_attribution_opened_by_as_gives_the_clause_after_its_comma() {
         let text = "As Marta Quell noted in a statement, the ferry “will be late again.”";
-        assert_eq!(found(text), [mixed("the ferry “will be late again.”", "Marta Quell")]);
+        assert_eq!(quotes(text), [mixed("the ferry “will be late again.”", "Marta Quell")]);
         let text = "As Marta Quell said, the ferry will be late.";
-        let indirect = (QuoteKind::Indirect, "the ferry will be late".to_string(), Some("Marta Quell".to_string()));
-        assert_eq!(found(text), [indirect]);
+        let indirect = said(QuoteKind::Indirect, "the ferry will be late", "Marta Quell");
+        assert_eq!(quotes(text), [indirect]);
         // A cue with an object before the comma is no attribution: the fragment stays a scare quote.
         let text = "As the ferry said goodbye, the crowd “cheered wildly.”";
-        assert_eq!(found(text), [(QuoteKind::Scare, "cheered wildly.".to_string(), None)]);
+        assert_eq!(quotes(text), [(QuoteKind::Scare, "cheered wildly.".to_string(), None)]);
     }
 
     #[test]
     fn a_quote_after_a_nearer_cue_is_in_that_cues_clause() {
         let text = "Tom Kell issued a statement saying the city “does not have the money.”";
-        assert_eq!(found(text), [mixed("the city “does not have the money.”", "Tom Kell")]);
+        assert_eq!(quotes(text), [mixed("the city “does not have the money.”", "Tom Kell")]);
         // With no nearer cue the object cue takes the quote as its object.
         let text = "Tom Kell issued a “warning” to the city.";
-        assert_eq!(found(text), [mixed("warning", "Tom Kell")]);
+        assert_eq!(quotes(text), [mixed("warning", "Tom Kell")]);
         // An -ing form after an article and a noun that is no cue is still a noun.
-        assert_eq!(found("The committee hearing the ferry case was long."), []);
+        assert_eq!(quotes("The committee hearing the ferry case was long."), []);
     }
 
     #[test]
