@@ -140,20 +140,16 @@ const MAX_TITLE_WORDS: usize = 8;
 const TITLE_SMALL_WORDS: &[&str] =
     &["a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to"];
 
+/// Words after a quote that open a phrase or clause rather than name what the quote modifies (`“You Lie” at`).
+const PHRASE_OPENERS: &[&str] =
+    &["about", "after", "before", "but", "if", "into", "than", "that", "when", "which", "while", "who", "with"];
+
 /// `a radio spot, “Fair Play for All,” that aired …`, `the drama “Harbour Lights” star
 /// Ann Kell`: a title-cased name (every word capitalised but small ones, not
 /// ending a sentence) in apposition after a comma that follows a noun, not a
 /// cue, or modifying the lower-case noun right after it, is a title, not a quotation.
 fn names_a_title(scene: &Scene<'_, '_>, q: &Quoted) -> bool {
     let Some(close) = q.close else { return false };
-    let content = &scene.text[q.content];
-    let title_cased = !content.trim_end().ends_with(['.', '!', '?', '…'])
-        && (q.open + 1..close).all(|k| {
-            scene.tokens[k].kind != TokenKind::Word
-                || scene.word(k).starts_with(|c: char| c.is_uppercase())
-                || TITLE_SMALL_WORDS.contains(&scene.word(k))
-        })
-        && scene.word(q.open + 1).starts_with(|c: char| c.is_uppercase());
     let lower_word = |k: usize| {
         k < scene.tokens.len()
             && scene.tokens[k].kind == TokenKind::Word
@@ -162,26 +158,22 @@ fn names_a_title(scene: &Scene<'_, '_>, q: &Quoted) -> bool {
     };
     let appositive = q.open >= 2 && scene.is(q.open - 1, ",") && lower_word(q.open - 2);
     // A noun after it, not a pronoun (`“Go Home” he shouted`) or a word opening a phrase (`“You Lie” at`).
-    let modifier = lower_word(close + 1)
-        && super::speaker::pronoun(scene.lower_bytes(close + 1), false).is_none()
-        && !TITLE_SMALL_WORDS.contains(&scene.word(close + 1))
-        && !matches!(
-            scene.word(close + 1),
-            "about"
-                | "after"
-                | "before"
-                | "but"
-                | "if"
-                | "into"
-                | "than"
-                | "that"
-                | "when"
-                | "which"
-                | "while"
-                | "who"
-                | "with"
-        );
-    title_cased && (appositive || modifier)
+    let modifier = || {
+        lower_word(close + 1)
+            && super::speaker::pronoun(scene.lower_bytes(close + 1), false).is_none()
+            && !TITLE_SMALL_WORDS.contains(&scene.word(close + 1))
+            && !PHRASE_OPENERS.contains(&scene.word(close + 1))
+    };
+    // The place is asked first: most quotes stand in none, and then no word of theirs is read.
+    if !(appositive || modifier()) {
+        return false;
+    }
+    let capitalised = |k: usize| scene.word(k).starts_with(|c: char| c.is_uppercase());
+    !scene.text[q.content].trim_end().ends_with(['.', '!', '?', '…'])
+        && capitalised(q.open + 1)
+        && (q.open + 1..close).all(|k| {
+            scene.tokens[k].kind != TokenKind::Word || capitalised(k) || TITLE_SMALL_WORDS.contains(&scene.word(k))
+        })
 }
 
 /// How far back from a quote mark a reported clause's cue may be.
@@ -214,10 +206,7 @@ fn quote_cue(scene: &Scene<'_, '_>, k: usize) -> Option<Cue> {
 /// The cue verb at token `k` of an attribution after a quote: a speech verb,
 /// or a belief that follows quotes (`“Why now?” she wondered`).
 fn trailing_cue(scene: &Scene<'_, '_>, k: usize) -> Option<Cue> {
-    quote_cue(scene, k).or_else(|| {
-        let cue = scene.cue(k).filter(|c| c.kind == CueKind::Verb && c.belief && c.quote && !c.participle)?;
-        (k == 0 || scene.lower_bytes(k - 1) != b"a" && scene.lower_bytes(k - 1) != b"the").then_some(cue)
-    })
+    scene.cue_verb(k).filter(|c| !c.participle && (!c.belief || c.quote))
 }
 
 /// `“…,” X said` / `“…,” said X` / `“…” — X`: the attribution and the token after it.

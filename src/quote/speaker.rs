@@ -884,12 +884,17 @@ impl<'s, 'a> Scene<'s, 'a> {
         self.agrees(&outer, gender, plural).then_some(outer)
     }
 
-    /// The speech verb (a cue verb, not a belief) at token `k`, unless it is
-    /// a noun after an article (`a report by …`, `the stated goal`).
-    pub fn speech_verb(&self, k: usize) -> Option<Cue> {
-        let cue = self.cue(k).filter(|c| c.kind == CueKind::Verb && !c.belief)?;
+    /// The cue verb (speech or belief) at token `k`, unless it is a noun
+    /// after an article (`a report by …`, `the stated goal`).
+    pub fn cue_verb(&self, k: usize) -> Option<Cue> {
+        let cue = self.cue(k).filter(|c| c.kind == CueKind::Verb)?;
         let after_article = k > 0 && matches!(self.lower_bytes(k - 1), b"a" | b"an" | b"the");
         (!after_article).then_some(cue)
+    }
+
+    /// The speech verb (a [`cue_verb`](Self::cue_verb), not a belief) at token `k`.
+    pub fn speech_verb(&self, k: usize) -> Option<Cue> {
+        self.cue_verb(k).filter(|c| !c.belief)
     }
 
     /// Whether token `k` is a finite speech verb that is not also a noun (`said`, not `warning`).
